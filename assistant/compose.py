@@ -1,0 +1,77 @@
+"""Build answers from sections and chosen sentences. Pure: no retrieval, no I/O.
+
+Every sentence of an answer's text is a quote of a cited section, a list taken from one (责任单位), or a
+date computed from the document's own period rule.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Sequence
+
+from assistant.period import chinese_date, policy_period
+from corpus.records import Answer, Citation, Policy, Section, Sentence
+
+
+def clause_label(section: Section) -> str:
+    """How a person reads the clause out: 「六、减免中小微企业房租」, 「结语」."""
+    return section.heading_path[0] if section.heading_path else section.title
+
+
+def citation(section: Section, sentence: Sentence) -> Citation:
+    return Citation(doc=section.doc, clause=section.id, title=section.title, quote=sentence.text,
+                    start=sentence.start, end=sentence.end, units=section.units)
+
+
+def source_line(policy: Policy, section: Section) -> str:
+    number = f"（{policy.doc_number}）" if policy.doc_number else ""
+    return f"依据：《{policy.title}》{number} {clause_label(section)}"
+
+
+def quote_answer(policy: Policy, section: Section, chosen: Sequence[Sentence]) -> Answer:
+    body = "".join(s.text for s in chosen)
+    return Answer(text=f"{body}\n{source_line(policy, section)}", refused=False,
+                  citations=tuple(citation(section, s) for s in chosen), intent="lookup")
+
+
+def department_answer(policy: Policy, section: Section) -> Answer:
+    note = next((s for s in section.sentences if "责任单位" in s.text), None)
+    if not section.units or note is None:
+        raise ValueError(f"section {section.id!r} of {section.doc} lists no 责任单位")
+    text = f"「{clause_label(section)}」的责任单位是：{'、'.join(section.units)}。\n{source_line(policy, section)}"
+    return Answer(text=text, refused=False, citations=(citation(section, note),), intent="department")
+
+
+def interpretation_answer(policy: Policy, closing: Section) -> Answer:
+    sentence = next((s for s in closing.sentences if "解释" in s.text), None)
+    if sentence is None:
+        raise ValueError(f"the closing of {closing.doc} names no interpreting body")
+    return Answer(text=f"{sentence.text}\n{source_line(policy, closing)}", refused=False,
+                  citations=(citation(closing, sentence),), intent="interpretation")
+
+
+def time_answer(policy: Policy, closing: Section, today: dt.date) -> Answer:
+    period_sentence = next((s for s in closing.sentences if "执行期" in s.text), None)
+    if period_sentence is None or not policy.issued:
+        raise ValueError(f"{closing.doc} states no execution period")
+    period = policy_period(dt.date.fromisoformat(policy.issued))
+    status = period.status(today)
+    lines = [
+        f"{period_sentence.text}本意见{chinese_date(period.start)}发布，{period.reading}，执行期至{chinese_date(period.end)}。",
+        f"截至{chinese_date(today)}，该执行期{status}。",
+    ]
+    cited = [citation(closing, period_sentence)]
+    better = next((s for s in closing.sentences if "从优执行" in s.text), None)
+    if better is not None:
+        lines.append(f"另：{better.text}")
+        cited.append(citation(closing, better))
+    lines.append(source_line(policy, closing))
+    return Answer(text="\n".join(lines), refused=False, citations=tuple(cited), intent="time")
+
+
+def refusal(policy_titles: Sequence[str], topics: Sequence[str], missing: Sequence[str]) -> Answer:
+    what = f"「{'、'.join(missing)}」" if missing else "这个问题"
+    docs = "、".join(f"《{t}》" for t in policy_titles)
+    text = (f"现有文件没有涉及{what}，无法据此回答。\n"
+            f"可查询的文件：{docs}，内容包括：{'；'.join(topics)}。")
+    return Answer(text=text, refused=True, citations=(), intent="refusal")

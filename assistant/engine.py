@@ -1,0 +1,176 @@
+"""answer(question, history) → Answer: understand the question, retrieve, decide, compose."""
+
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import dataclass, replace
+from typing import Any, Sequence
+
+import numpy as np
+
+from assistant import compose
+from assistant.lexicon import in_document_terms, with_document_terms
+from assistant.intent import Intent, classify, looks_like_follow_up
+from assistant.question import Question, parse_question
+from assistant.settings import Settings
+from corpus.records import Answer, Hit, Policy, Section
+from index.hybrid import PolicyIndex
+from index.tokenize import place_names, tokens
+
+ASKS_AMOUNT = re.compile(r"多少|几个|几月|多久|多长|比例|标准|额度|怎么(减|免|算|补|返)|how\s+(much|many|long)", re.I)
+STATES_AMOUNT = re.compile(r"\d|[一两二三四五六七八九十百]+(个月|年|倍|成)|减半|免收|全免|%")
+
+# Words that say nothing about a question's topic; a question made only of these has no topic to check.
+GENERIC = frozenset(
+    "政策 企业 公司 规定 意见 文件 支持 办理 申请 问题 情况 现在 目前 需要 应该 具体 相关 有关 内容 方面 措施 "
+    "哪些 怎么办 怎么样 咋办 咋 啥 多 少 这样 那样 我家 我的 我们 咱们 请 帮 帮忙 告诉 知道 想 问 问问 一下 吧 了 "
+    "太原 太原市 本市 市里 政府 中小微企业 中小企业 小微企业 小企业 疫情 期间 享受 优惠 给 能不能 可不可以 是不是 "
+    "what how the a an is are of for in to do does can my our sme smes policy".split()
+)
+
+
+@dataclass(frozen=True)
+class Tuning:
+    """Thresholds of the scope check, chosen on the dev split of the gold set (see evals/)."""
+
+    min_coverage: float = 0.5  # share of topical question words that occur in the corpus at all
+    min_dense: float = 0.62  # cosine of the best section when no question word matches lexically
+    sentence_dense_weight: float = 0.5
+    second_sentence_ratio: float = 0.85
+    own_topic_bm25: float = 1.0  # a follow-up whose own words score this on another clause switches topic
+    lead_bonus: float = 0.03  # an item's first sentence usually states its main rule
+    quantity_bonus: float = 0.15  # a "how much / how long" question wants a sentence that states an amount
+
+
+@dataclass(frozen=True)
+class Evidence:
+    hits: tuple[Hit, ...]
+    topical: tuple[str, ...]  # topical tokens of the question
+    missing: tuple[str, ...]  # topical tokens the corpus never mentions (longest forms only, for messages)
+    coverage: float  # share of topical tokens the corpus mentions
+    foreign_places: tuple[str, ...]  # place names in the question that no document mentions
+    query_text: str
+    vector: np.ndarray
+
+
+class Engine:
+    def __init__(self, index: PolicyIndex, settings: Settings, tuning: Tuning = Tuning()) -> None:
+        self.index = index
+        self.settings = settings
+        self.tuning = tuning
+        self._corpus_text = "\n".join(p.text for p in index.policies)
+        self._policy = {p.doc: p for p in index.policies}
+
+    # -- public ----------------------------------------------------------------------------------------
+    def answer(self, question: Any, history: Sequence[Any] = ()) -> Answer:
+        """Raises QuestionError for input that is not a question; otherwise always returns an Answer."""
+        started = time.perf_counter()
+        q = parse_question(question, history, self.settings.max_question_chars)
+        result = self._answer(q)
+        return replace(result, latency_ms=(time.perf_counter() - started) * 1000)
+
+    def retrieve(self, question: str, history: Sequence[Any] = ()) -> list[Hit]:
+        """Ranked sections for a question (and its history), as the answer would use them."""
+        q = parse_question(question, history, self.settings.max_question_chars)
+        return list(self._evidence(q).hits)
+
+    # -- steps -----------------------------------------------------------------------------------------
+    def _answer(self, q: Question) -> Answer:
+        if not q.text:
+            return self._refuse(("改变助手指令的要求",) if q.injection else ())
+        intent = classify(q.text)
+        evidence = self._evidence(q)
+        if intent is Intent.LOOKUP and self._out_of_scope(evidence):
+            return self._refuse(evidence.foreign_places or evidence.missing)
+        top = evidence.hits[0].section
+        policy = self._policy[top.doc]
+        if intent is Intent.INTERPRETATION:
+            return compose.interpretation_answer(policy, self._closing(policy))
+        if intent is Intent.TIME:
+            return compose.time_answer(policy, self._closing(policy), self.settings.today)
+        if intent is Intent.DEPARTMENT:
+            with_units = next((h.section for h in evidence.hits if h.section.units), None)
+            if with_units is None:
+                return self._refuse(evidence.missing)
+            return compose.department_answer(self._policy[with_units.doc], with_units)
+        return compose.quote_answer(policy, top, self._pick_sentences(top, q, evidence))
+
+    def _evidence(self, q: Question) -> Evidence:
+        evidence = self._evidence_for(q.text)
+        if q.history and looks_like_follow_up(q.text):
+            # A follow-up borrows its topic from the previous user turn, unless its own words clearly
+            # name another clause (「那欠款这事呢，归谁管？」 after a rent question).
+            joined = self._evidence_for(f"{q.history[-1]} {q.text}")
+            own_top = evidence.hits[0]
+            switched = (own_top.section.id != joined.hits[0].section.id
+                        and (own_top.lexical or 0.0) >= self.tuning.own_topic_bm25)
+            if not switched:
+                return joined
+        return evidence
+
+    def _evidence_for(self, own: str) -> Evidence:
+        query = with_document_terms(own)
+        vector = self.index.embed_query(query)
+        hits = tuple(self.index.search(query, k=max(self.settings.top_k, 3), vector=vector))
+        topical = tuple(dict.fromkeys(t for t in tokens(in_document_terms(own))
+                                      if t not in GENERIC and not t.isdigit() and not _is_ascii_filler(t)))
+        missing = tuple(t for t in topical if t not in self._corpus_text and not _is_quantity(t))
+        coverage = 1.0 - len(missing) / len(topical) if topical else 1.0
+        places = tuple(p for p in place_names(own) if p not in self._corpus_text)
+        return Evidence(hits=hits, topical=topical, missing=_outermost(missing), coverage=coverage,
+                        foreign_places=places, query_text=query, vector=vector)
+
+    def _out_of_scope(self, e: Evidence) -> bool:
+        if not e.topical or e.foreign_places:
+            return True
+        if e.coverage < self.tuning.min_coverage:
+            return True
+        best = e.hits[0]
+        return (best.lexical or 0.0) <= 0.0 and (best.dense or 0.0) < self.tuning.min_dense
+
+    def _pick_sentences(self, section: Section, q: Question, e: Evidence):
+        own = tokens(with_document_terms(q.text))
+        scored = [s for s in self.index.sentence_scores(section, e.vector, own or tokens(e.query_text))
+                  if not s.sentence.text.startswith(("（责任单位", "〔责任单位")) and s.sentence.text not in section.heading_path]
+        if not scored:
+            return list(section.sentences[:1])
+        t = self.tuning
+        wants_amount = bool(ASKS_AMOUNT.search(q.text))
+        lead = scored[0].sentence
+
+        def score(s) -> float:
+            value = t.sentence_dense_weight * s.dense + (1 - t.sentence_dense_weight) * s.lexical
+            value += t.lead_bonus if s.sentence is lead else 0.0
+            value += t.quantity_bonus if wants_amount and STATES_AMOUNT.search(s.sentence.text) else 0.0
+            return value
+
+        ranked = sorted(scored, key=lambda s: -score(s))
+        chosen = [ranked[0].sentence]
+        if len(ranked) > 1 and score(ranked[1]) >= t.second_sentence_ratio * score(ranked[0]):
+            chosen.append(ranked[1].sentence)
+        return sorted(chosen, key=lambda s: s.start)
+
+    def _closing(self, policy: Policy) -> Section:
+        return policy.section("closing")
+
+    def _refuse(self, missing: Sequence[str]) -> Answer:
+        topics = [s.title for p in self.index.policies for s in p.sections if s.id.isdigit()]
+        return compose.refusal([p.title for p in self.index.policies], topics, missing)
+
+
+def _is_ascii_filler(token: str) -> bool:
+    return token.isascii() and token in ENGLISH_FILLER
+
+
+ENGLISH_FILLER = frozenset("can could will would is are was be do does did have has my our your the a an of to for in "
+                           "on at by with and or not no yes it this that what how when which who why please".split())
+
+
+def _is_quantity(token: str) -> bool:
+    return token[:1].isdigit()
+
+
+def _outermost(words: Sequence[str]) -> tuple[str, ...]:
+    """Drop words contained in a longer listed word (search mode emits both 个人所得税 and 所得税)."""
+    return tuple(w for w in words if not any(w != o and w in o for o in words))

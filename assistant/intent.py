@@ -1,0 +1,47 @@
+"""What kind of answer a question wants. Patterns over the cleaned (simplified) question text.
+
+These recognise the *form* of a question (who is responsible, who interprets, is it still valid, a
+follow-up), never its topic: the topic always comes from retrieval.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import Enum
+
+
+class Intent(str, Enum):
+    LOOKUP = "lookup"
+    DEPARTMENT = "department"
+    INTERPRETATION = "interpretation"
+    TIME = "time"
+
+
+_DEPARTMENT = re.compile(
+    r"(哪个|哪些|什么|啥|哪|那个)(部门|单位|机构|机关|局)|找谁|问谁|谁(来)?(负责|管|办|受理|牵头|落实)|"
+    r"(负责|责任|主管|牵头)(部门|单位)|归谁管|去哪(里|儿)?(办|申请|问|咨询)|which\s+(department|office|agency)|who\s+(is\s+)?(in\s+charge|responsible)",
+    re.IGNORECASE,
+)
+_INTERPRETATION = re.compile(r"(谁|哪个部门|哪个单位|哪些部门|由谁)[^。？?]{0,6}解释|解释权|解释部门|who\s+interprets", re.IGNORECASE)
+_TIME = re.compile(
+    r"(还|仍|仍然|现在|目前|今年|如今)[^。？?]{0,8}(有效|适用|执行|能(享受|用|申请|办)|可以(享受|申请|办)|算数|管用)|"
+    r"有效期|执行期|(政策|意见|文件|措施|优惠)[^。？?]{0,6}(多久|多长时间|多长|期限)|(政策|意见|文件|措施|优惠|减免|执行)[^。？?，,]{0,8}(什么时候|哪天)?(结束|截止|到期|过期|失效)|还在执行|"
+    r"still\s+(valid|apply|in\s+force)|expire",
+    re.IGNORECASE,
+)
+# Short questions that lean on an earlier turn: 「那第三个月呢？」「还有呢」「这个找谁」
+_FOLLOW_UP = re.compile(r"^(那|那么|那要是|还有|另外|这个|这|它|其中|再问|接着|then|and)|呢[？?]?$|这个|这项|该项|它")
+
+
+def classify(text: str) -> Intent:
+    if _INTERPRETATION.search(text):
+        return Intent.INTERPRETATION
+    if _DEPARTMENT.search(text):
+        return Intent.DEPARTMENT
+    if _TIME.search(text):
+        return Intent.TIME
+    return Intent.LOOKUP
+
+
+def looks_like_follow_up(text: str) -> bool:
+    return bool(_FOLLOW_UP.search(text)) or len(text) <= 8

@@ -1,0 +1,65 @@
+"""How owners and callers say things vs. how policy documents say them.
+
+A question is searched with the user's words *plus* the document's terms for them, so 「社保晚交有罚金吗」
+finds 「社会保险费…延迟…滞纳金」. English words common in mixed questions are mapped the same way. These are
+general domain equivalences, not answers: retrieval still decides which clause applies, and a term the
+documents never use (医保 → 医疗保险) stays missing, so the scope check can refuse.
+"""
+
+from __future__ import annotations
+
+import re
+
+# colloquial or abbreviated term → the term policy text uses
+COLLOQUIAL = {
+    "社保": "社会保险", "医保": "医疗保险", "养老金": "养老保险", "失业金": "失业保险金", "工伤险": "工伤保险",
+    "公积金": "住房公积金", "交税": "缴纳税款", "报税": "纳税申报", "税款晚交": "延期缴纳税款", "晚交": "延迟缴纳",
+    "缓交": "缓缴", "推迟": "延迟", "拖": "延期", "补交": "补缴", "罚金": "滞纳金", "罚息": "滞纳金",
+    "员工": "职工", "工人": "职工", "裁员": "裁员", "国企": "国有企业", "国有的房子": "国有资产类经营用房",
+    "门面": "经营用房", "店面": "经营用房", "铺面": "经营用房", "商铺": "经营用房", "办公室": "经营用房",
+    "房子": "房产", "房东": "业主", "租金": "房租", "月租": "房租", "城管": "城市管理", "罚款": "违法违规",
+    "利息": "利率", "降息": "下调贷款利率", "货款": "账款", "欠款": "账款", "欠钱": "拖欠", "退钱": "返还",
+    "退": "返还", "激励": "奖励", "帮扶": "支持", "担保费": "担保费率", "反向担保": "反担保", "续贷": "续贷",
+    "抽贷": "抽贷", "技改": "技术改造", "补贴": "补助", "园区": "创业载体", "创业园": "创业载体",
+    "解释权": "解释", "小企业": "中小微企业", "小公司": "中小微企业",
+}
+
+# English words in mixed questions → Chinese policy terms (matched case-insensitively, whole words)
+ENGLISH = {
+    "social insurance": "社会保险", "unemployment insurance": "失业保险", "work injury": "工伤保险",
+    "pension": "养老保险", "medical insurance": "医疗保险", "health insurance": "医疗保险",
+    "rent": "房租", "rental": "房租", "landlord": "业主", "lease": "承租", "office": "经营用房",
+    "state-owned": "国有", "state owned": "国有", "sme": "中小微企业", "smes": "中小微企业",
+    "delay": "延迟", "defer": "延期", "deferral": "延期", "postpone": "延迟", "extend": "延期",
+    "extension": "延期", "late fee": "滞纳金", "penalty": "滞纳金", "refund": "返还", "percent": "%",
+    "rate": "费率", "tax": "税款", "taxes": "税款", "filing": "申报", "loan": "贷款", "loans": "贷款",
+    "interest": "贷款利率", "subsidy": "补贴", "guarantee": "担保", "counter-guarantee": "反担保",
+    "department": "部门", "valid": "有效", "interpret": "解释", "deadline": "期限",
+}
+
+_ENGLISH = re.compile(r"\b(" + "|".join(sorted(map(re.escape, ENGLISH), key=len, reverse=True)) + r")\b", re.I)
+
+
+def document_terms(text: str) -> list[str]:
+    """The document's terms for the colloquial and English words in `text`, in order of appearance."""
+    found: list[tuple[int, str]] = []
+    for word, term in COLLOQUIAL.items():
+        pos = text.find(word)
+        if pos >= 0 and term not in text:
+            found.append((pos, term))
+    found.extend((m.start(), ENGLISH[m.group(1).lower()]) for m in _ENGLISH.finditer(text))
+    return list(dict.fromkeys(term for _, term in sorted(found)))
+
+
+def with_document_terms(text: str) -> str:
+    """The question followed by the document's terms for its words (what retrieval searches with)."""
+    terms = document_terms(text)
+    return f"{text} {' '.join(terms)}" if terms else text
+
+
+def in_document_terms(text: str) -> str:
+    """The question rewritten in the document's terms (what the scope check measures coverage on)."""
+    text = _ENGLISH.sub(lambda m: ENGLISH[m.group(1).lower()], text)
+    for word in sorted(COLLOQUIAL, key=len, reverse=True):
+        text = text.replace(word, COLLOQUIAL[word])
+    return text

@@ -1,0 +1,98 @@
+"""Parse a user's question before anything searches with it: validate, strip markup, fold script variants."""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Sequence
+
+
+class QuestionError(ValueError):
+    """The question or its history cannot be answered as given; the message says what is wrong."""
+
+
+@dataclass(frozen=True)
+class Question:
+    raw: str
+    text: str  # cleaned, simplified-script text used for search and matching
+    history: tuple[str, ...]  # earlier user turns, cleaned the same way, oldest first
+    injection: bool  # the raw text tried to override instructions
+
+
+_TAG = re.compile(r"<\s*(script|style)[^>]*>.*?<\s*/\s*\1\s*>|<[^>]{0,200}>", re.IGNORECASE | re.DOTALL)
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u2028\u2029\ufeff]")
+# Clauses that try to change the assistant's instructions rather than ask about policy. They are dropped
+# from the search text (so they cannot steer retrieval) and noted, so the answer can be refused when
+# nothing of substance is left.
+_INJECTION = re.compile(
+    r"(忽略|无视|忘记|忘掉|不要理会|跳过|覆盖|绕过|ignore|disregard|forget|override)[^。！？!?\n]{0,30}?"
+    r"(指令|指示|规则|提示|设定|要求|限制|instructions?|rules?|prompts?|above|previous)"
+    r"|(系统提示词?|system\s*prompt|提示词|你的设定|developer\s*mode|越狱|jailbreak|扮演|pretend\s+to\s+be|act\s+as)",
+    re.IGNORECASE,
+)
+_CLAUSE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?")
+ROLES = ("user", "assistant")
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def clean(text: str) -> str:
+    """Markup and control characters out, full-width forms folded (NFKC), traditional → simplified."""
+    text = html.unescape(text)
+    text = _TAG.sub(" ", text)
+    text = _CONTROL.sub("", text)
+    text = unicodedata.normalize("NFKC", text)
+    text = _t2s().convert(text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def drop_injection(text: str) -> tuple[str, bool]:
+    """Remove instruction-override clauses; say whether there were any."""
+    kept, found = [], False
+    for clause in _CLAUSE.findall(text):
+        if _INJECTION.search(clause):
+            found = True
+        else:
+            kept.append(clause)
+    return "".join(kept).strip(), found
+
+
+def parse_question(question: Any, history: Sequence[Any] = (), max_chars: int = 1000) -> Question:
+    if not isinstance(question, str):
+        raise QuestionError(f"question must be a string, got {type(question).__name__}")
+    if not question.strip():
+        raise QuestionError("empty question")
+    if len(question) > max_chars:
+        raise QuestionError(f"question too long: {len(question)} characters (limit {max_chars})")
+    turns = tuple(_history_turns(history, max_chars))
+    text, injection = drop_injection(clean(question))
+    return Question(raw=question, text=text, history=turns, injection=injection)
+
+
+def _history_turns(history: Sequence[Any], max_chars: int) -> list[str]:
+    if history is None:
+        return []
+    if not isinstance(history, (list, tuple)):
+        raise QuestionError(f"history must be a list of {{'role', 'content'}} objects, got {type(history).__name__}")
+    turns = []
+    for n, turn in enumerate(history):
+        if not isinstance(turn, dict) or not isinstance(turn.get("content"), str):
+            raise QuestionError(f"history[{n}] must be an object with a string 'content' and a 'role' in {ROLES}")
+        if turn.get("role") not in ROLES:
+            raise QuestionError(f"history[{n}].role must be one of {ROLES}, got {turn.get('role')!r}")
+        if len(turn["content"]) > max_chars:
+            raise QuestionError(f"history[{n}] too long: {len(turn['content'])} characters (limit {max_chars})")
+        # Only the user's own words steer retrieval; the assistant's earlier answers are quotes of the document.
+        if turn["role"] == "user":
+            cleaned, _ = drop_injection(clean(turn["content"]))
+            if cleaned:
+                turns.append(cleaned)
+    return turns

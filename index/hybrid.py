@@ -1,0 +1,100 @@
+"""The hybrid index: dense vectors (stored in Chroma) fused with BM25 over jieba tokens.
+
+`open_index` syncs Chroma with the corpus (embedding only what changed), then keeps the vectors in memory
+for exact cosine search: at this corpus size an exact matrix product is faster than an ANN query and
+never misses. Everything returned is a corpus record (`Hit`, `Section`, `Sentence`) or a float.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Sequence
+
+import bm25s
+import numpy as np
+
+from corpus.records import Hit, Policy, Section, Sentence
+from index.embedder import Embedder
+from index.fusion import weighted_fusion
+from index.store import BuildReport, Progress, SECTIONS, SENTENCES, VectorStore, chroma_client, section_key, sentence_key, sync_store
+from index.tokenize import tokens
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class SentenceScore:
+    sentence: Sentence
+    dense: float
+    lexical: float
+
+
+class PolicyIndex:
+    def __init__(self, policies: Sequence[Policy], embedder: Embedder, section_vectors: np.ndarray,
+                 sentence_vectors: dict[str, np.ndarray], dense_weight: float, report: BuildReport | None = None,
+                 client=None) -> None:
+        self.policies = tuple(policies)
+        self.sections: tuple[Section, ...] = tuple(s for p in self.policies for s in p.sections)
+        self.embedder = embedder
+        self.dense_weight = dense_weight
+        self.report = report
+        self.client = client
+        self._section_vectors = section_vectors
+        self._sentence_vectors = sentence_vectors
+        self._section_tokens = [tokens(s.text) for s in self.sections]
+        self._bm25 = bm25s.BM25()
+        self._bm25.index(self._section_tokens, show_progress=False)
+
+    # -- queries -------------------------------------------------------------------------------------------
+    def embed_query(self, text: str) -> np.ndarray:
+        return self.embedder.encode([text])[0]
+
+    def dense_scores(self, vector: np.ndarray) -> np.ndarray:
+        return self._section_vectors @ vector
+
+    def lexical_scores(self, query_tokens: list[str]) -> np.ndarray:
+        if not query_tokens:
+            return np.zeros(len(self.sections), dtype=np.float32)
+        return np.asarray(self._bm25.get_scores(query_tokens), dtype=np.float32)
+
+    def search(self, text: str, k: int = 3, vector: np.ndarray | None = None,
+               dense_weight: float | None = None) -> list[Hit]:
+        """Sections ranked by fused dense + BM25 score, best first."""
+        vector = self.embed_query(text) if vector is None else vector
+        dense = self.dense_scores(vector)
+        lexical = self.lexical_scores(tokens(text))
+        weight = self.dense_weight if dense_weight is None else dense_weight
+        fused = weighted_fusion(dict(enumerate(dense.tolist())), dict(enumerate(lexical.tolist())), weight)
+        return [Hit(self.sections[i], score, float(dense[i]), float(lexical[i])) for i, score in fused[:k]]
+
+    def sentence_scores(self, section: Section, vector: np.ndarray, query_tokens: Sequence[str]) -> list[SentenceScore]:
+        """Each sentence of `section` scored against the query: cosine, and the share of query tokens it holds."""
+        wanted = set(query_tokens)
+        out = []
+        for sentence in section.sentences:
+            vec = self._sentence_vectors.get(sentence_key(section, sentence))
+            dense = float(vec @ vector) if vec is not None else 0.0
+            have = set(tokens(sentence.text))
+            lexical = len(wanted & have) / len(wanted) if wanted else 0.0
+            out.append(SentenceScore(sentence, dense, lexical))
+        return out
+
+    def section(self, doc: str, section_id: str) -> Section:
+        for p in self.policies:
+            if p.doc == doc:
+                return p.section(section_id)
+        raise KeyError(f"document {doc!r} is not indexed; indexed: {[p.doc for p in self.policies]}")
+
+
+def open_index(policies: Sequence[Policy], embedder: Embedder, data_dir: Path | None, dense_weight: float = 0.5,
+               progress: Progress | None = None, chroma_host: str | None = None, chroma_port: int | None = None) -> PolicyIndex:
+    """Sync the vector store with `policies` (rebuilding when the manifest says so) and load it for search."""
+    client = chroma_client(None if data_dir is None else data_dir / "chroma", chroma_host, chroma_port)
+    report = sync_store(client, data_dir, policies, embedder, progress)
+    sections = [s for p in policies for s in p.sections]
+    stored = VectorStore(client, SECTIONS).vectors()
+    section_vectors = np.stack([stored[section_key(s)] for s in sections]) if sections else np.zeros((0, 1), np.float32)
+    sentence_vectors = VectorStore(client, SENTENCES).vectors()
+    return PolicyIndex(policies, embedder, section_vectors, sentence_vectors, dense_weight, report, client)

@@ -1,0 +1,161 @@
+"""Chroma, reached through llama-index: where section and sentence vectors live between runs.
+
+Ids are content hashes, so building twice adds nothing and a changed corpus only embeds what changed.
+Chroma results are turned into plain ids and scores here; nothing outside `index/` sees them.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterable, Sequence
+
+import numpy as np
+
+from corpus.records import Policy, Section, Sentence
+from corpus.segment import SEGMENTER_VERSION
+from corpus.load import corpus_hash
+from index.embedder import Embedder
+from index.manifest import Manifest, read_manifest, write_manifest
+
+log = logging.getLogger(__name__)
+
+SECTIONS = "sections"
+SENTENCES = "sentences"
+Progress = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    rebuilt_from_scratch: bool
+    added: int
+    removed: int
+    reasons: tuple[str, ...]
+
+
+def section_key(section: Section) -> str:
+    return section.content_hash
+
+
+def sentence_key(section: Section, sentence: Sentence) -> str:
+    return f"{section.content_hash}:{sentence.start}-{sentence.end}"
+
+
+def embedding_text(section: Section) -> str:
+    """What a section is embedded as: its heading and body, without the department list (noise for meaning)."""
+    heading = " ".join(section.heading_path)
+    return f"{heading}\n{section.body}" if heading else section.body
+
+
+def chroma_client(path: Path | None = None, host: str | None = None, port: int | None = None):
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
+    if host:
+        return chromadb.HttpClient(host=host, port=port or 8000, settings=settings)
+    if path is None:
+        return chromadb.EphemeralClient(settings=settings)
+    path.mkdir(parents=True, exist_ok=True)
+    return chromadb.PersistentClient(path=str(path), settings=settings)
+
+
+class VectorStore:
+    """One Chroma collection (cosine space) wrapped by llama-index's ChromaVectorStore."""
+
+    def __init__(self, client, name: str) -> None:
+        from llama_index.vector_stores.chroma import ChromaVectorStore
+
+        self.client = client
+        self.name = name
+        self.collection = client.get_or_create_collection(name, metadata={"hnsw:space": "cosine"})
+        self.llama = ChromaVectorStore(chroma_collection=self.collection)
+
+    def ids(self) -> set[str]:
+        return set(self.collection.get(include=[])["ids"])
+
+    def add(self, ids: Sequence[str], texts: Sequence[str], vectors: np.ndarray, metadata: Sequence[dict]) -> None:
+        from llama_index.core.schema import TextNode
+
+        nodes = [
+            TextNode(id_=i, text=t, embedding=v.tolist(), metadata=m, excluded_embed_metadata_keys=list(m))
+            for i, t, v, m in zip(ids, texts, vectors, metadata)
+        ]
+        for start in range(0, len(nodes), 1000):
+            self.llama.add(nodes[start:start + 1000])
+
+    def delete(self, ids: Iterable[str]) -> None:
+        ids = list(ids)
+        if ids:
+            self.collection.delete(ids=ids)
+
+    def vectors(self) -> dict[str, np.ndarray]:
+        got = self.collection.get(include=["embeddings"])
+        return {i: np.asarray(v, dtype=np.float32) for i, v in zip(got["ids"], got["embeddings"])}
+
+    def query(self, vector: np.ndarray, k: int) -> list[tuple[str, float]]:
+        from llama_index.core.vector_stores.types import VectorStoreQuery
+
+        result = self.llama.query(VectorStoreQuery(query_embedding=vector.tolist(), similarity_top_k=k))
+        return list(zip(result.ids or [], result.similarities or []))
+
+
+def wanted_manifest(policies: Sequence[Policy], embedder: Embedder) -> Manifest:
+    sections = [s for p in policies for s in p.sections]
+    return Manifest(
+        model=embedder.name,
+        dimensions=int(embedder.dimensions),
+        segmenter_version=SEGMENTER_VERSION,
+        corpus_hash=corpus_hash(tuple(policies)),
+        sections=len(sections),
+        sentences=sum(len(s.sentences) for s in sections),
+    )
+
+
+def sync_store(client, data_dir: Path | None, policies: Sequence[Policy], embedder: Embedder,
+               progress: Progress | None = None) -> BuildReport:
+    """Make the collections hold exactly the vectors of `policies`; embed only what is missing."""
+    say = progress or (lambda msg: None)
+    wanted = wanted_manifest(policies, embedder)
+    on_disk = read_manifest(data_dir) if data_dir else None
+    reasons: tuple[str, ...] = ()
+    scratch = on_disk is None or not on_disk.same_vectors(wanted)
+    if on_disk is not None and on_disk != wanted:
+        reasons = tuple(on_disk.differences(wanted))
+        say("index out of date (" + "; ".join(reasons) + ")")
+    if scratch:
+        for name in (SECTIONS, SENTENCES):
+            if name in [c.name if hasattr(c, "name") else c for c in client.list_collections()]:
+                client.delete_collection(name)
+
+    sections = [s for p in policies for s in p.sections]
+    section_store, sentence_store = VectorStore(client, SECTIONS), VectorStore(client, SENTENCES)
+    added = removed = 0
+
+    wanted_sections = {section_key(s): s for s in sections}
+    have = section_store.ids()
+    new = [s for k, s in wanted_sections.items() if k not in have]
+    if new:
+        say(f"embedding {len(new)} sections with {embedder.name}")
+        vectors = embedder.encode([embedding_text(s) for s in new])
+        section_store.add([section_key(s) for s in new], [s.text for s in new], vectors,
+                          [{"doc": s.doc, "section": s.id, "title": s.title} for s in new])
+    stale = have - set(wanted_sections)
+    section_store.delete(stale)
+    added, removed = len(new), len(stale)
+
+    wanted_sentences = {sentence_key(sec, snt): (sec, snt) for sec in sections for snt in sec.sentences}
+    have = sentence_store.ids()
+    new_s = [(k, sec, snt) for k, (sec, snt) in wanted_sentences.items() if k not in have]
+    if new_s:
+        say(f"embedding {len(new_s)} sentences")
+        vectors = embedder.encode([snt.text for _, _, snt in new_s])
+        sentence_store.add([k for k, _, _ in new_s], [snt.text for _, _, snt in new_s], vectors,
+                           [{"doc": sec.doc, "section": sec.id, "start": snt.start, "end": snt.end}
+                            for _, sec, snt in new_s])
+    sentence_store.delete(have - set(wanted_sentences))
+
+    if data_dir is not None and on_disk != wanted:
+        write_manifest(data_dir, wanted)
+    return BuildReport(rebuilt_from_scratch=scratch, added=added, removed=removed, reasons=reasons)

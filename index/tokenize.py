@@ -1,0 +1,94 @@
+"""jieba tokens for BM25: one Tokenizer instance the project owns, with a dictionary of policy terms.
+
+The global `jieba` object is shared process-wide state; owning an instance keeps our user words from
+leaking into (or being changed by) anything else that uses jieba.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+import unicodedata
+from functools import lru_cache
+
+import jieba
+
+# Terms jieba would split or mis-cut; each must survive as one token so BM25 can match it exactly.
+POLICY_TERMS = (
+    "中小微企业", "小微企业", "中小企业", "反担保", "再担保", "滞纳金", "失业保险费", "失业保险金", "失业保险",
+    "养老保险", "工伤保险", "医疗保险", "社会保险费", "社会保险", "城镇土地使用税", "房产税", "责任单位",
+    "信贷余额", "融资成本", "贷款贴息", "专项再贷款", "融资担保", "代偿", "追偿", "核销", "小额贷款公司",
+    "援企稳岗", "稳岗", "缓缴", "延期缴纳", "延期申报", "减免", "房租", "租金", "经营用房", "国有资产",
+    "创业载体", "创业基地", "物业费", "管理费", "技术改造", "技改", "高新技术企业", "孵化器", "众创空间",
+    "清欠", "拖欠", "账款", "行政执法", "轻微违法违规", "百行进万企", "抽贷", "断贷", "压贷", "续贷",
+    "信用贷款", "中长期贷款", "人行太原中心支行", "山西银保监局", "市金融办", "市财政局", "市人社局",
+    "市税务局", "市工信局", "市国资委", "市机关事务管理局", "市房产局", "市发展改革委", "市科技局",
+    "综改示范区", "不锈钢园区", "划型标准", "从优执行", "执行期",
+)
+
+# Numbers with their unit or percent sign stay whole: 16%, 3个月, 2019年, 50%.
+_NUMBER = re.compile(r"\d+(?:\.\d+)?(?:%|％|个月|月份|月|年|日|天|元|万元|万)?")
+_KEEP = re.compile(r"[\w%％]")
+STOPWORDS = frozenset(
+    "的 了 和 与 及 或 是 在 对 为 由 等 中 其 之 我 我们 你 你们 他 它 这 那 吗 呢 吧 啊 么 呀 嘛 啥 什么 怎么 怎样 如何 "
+    "哪些 哪个 多少 能 能否 可以 可 有 有没有 没有 要 会 都 也 还 就 又 请问 一下 一个 个 给 让 把 被 从 向 以 按 "
+    "所 而 则 并 且 该 本 各 每 些 吗？ ？ ，".split()
+)
+
+_lock = threading.Lock()
+
+
+@lru_cache(maxsize=1)
+def tokenizer() -> jieba.Tokenizer:
+    """The project's jieba instance with the policy terms added (built once, on first use)."""
+    jieba.setLogLevel(logging.WARNING)
+    tk = jieba.Tokenizer()
+    with _lock:
+        tk.initialize()
+        for term in POLICY_TERMS:
+            tk.add_word(term, freq=200_000)
+    return tk
+
+
+def normalize(text: str) -> str:
+    """NFKC folds full-width letters, digits and ％ so 'ＳＭＥ１６％' matches 'SME16%'; lower-case Latin."""
+    return unicodedata.normalize("NFKC", text).lower()
+
+
+def tokens(text: str) -> list[str]:
+    """Text → BM25 tokens: jieba words with numbers and their units kept whole, stopwords and punctuation dropped."""
+    text = normalize(text)
+    out: list[str] = []
+    pos = 0
+    for m in _NUMBER.finditer(text):
+        out.extend(_words(text[pos:m.start()]))
+        out.append(m.group())
+        pos = m.end()
+    out.extend(_words(text[pos:]))
+    return out
+
+
+def _words(chunk: str) -> list[str]:
+    if not chunk:
+        return []
+    words = []
+    # Search mode also emits the parts of long words (贷款贴息 → 贷款, 贴息, 贷款贴息), so a question
+    # that names only a part still matches.
+    for w in tokenizer().lcut_for_search(chunk, HMM=False):
+        w = w.strip()
+        if w and w not in STOPWORDS and _KEEP.search(w):
+            words.append(w)
+    return words
+
+
+@lru_cache(maxsize=1)
+def _pos_tokenizer():
+    import jieba.posseg
+
+    return jieba.posseg.POSTokenizer(tokenizer())
+
+
+def place_names(text: str) -> list[str]:
+    """Place names (jieba's 'ns' tag) in the text: 北京, 山西省, 小店区 …"""
+    return [w.word for w in _pos_tokenizer().lcut(normalize(text), HMM=False) if w.flag == "ns"]
