@@ -15,7 +15,7 @@ from corpus.records import Section, Sentence
 SEGMENTER_VERSION = "taiyuan-items-1"
 
 CHINESE_NUMERALS = "一二三四五六七八九十"
-ITEM_HEADING = re.compile(r"^([一二三四五六七八九十]{1,3})、(.+)$")
+ITEM_HEADING = re.compile(r"^(十[一二三四五六七八九]?|[二三四五六七八九]十[一二三四五六七八九]?|[一二三四五六七八九])、(.+)$")
 UNITS_NOTE = re.compile(r"[（〔]责任单位[：:](?P<units>.+)[）〕]$")
 _SENTENCE_END = "。！？；!?;"
 _CLOSERS = "”’）】」』\"'"
@@ -39,6 +39,8 @@ def paragraphs(text: str) -> list[Paragraph]:
 def chinese_number(numeral: str) -> int:
     """一 → 1 … 十 → 10, 十一 → 11, 二十三 → 23 (item numbers in policy headings)."""
     digits = {c: i + 1 for i, c in enumerate(CHINESE_NUMERALS[:9])}
+    if not re.fullmatch(ITEM_HEADING.pattern[1:].split("、")[0], numeral):
+        raise ValueError(f"not a Chinese item numeral: {numeral!r} (expected 一…九十九)")
     if numeral == "十":
         return 10
     if "十" in numeral:

@@ -13,6 +13,8 @@ def main(argv: list[str] | None = None) -> int:
     run = sub.add_parser("run", help="answer every gold case and print accuracy per category")
     run.add_argument("--split", choices=("dev", "test", "all"), default="all")
     run.add_argument("--failures", action="store_true", help="list the failing cases with the answer given")
+    bench = sub.add_parser("bench", help="warm latency vs a plain llama-index pipeline, side by side")
+    bench.add_argument("--rounds", type=int, default=5)
     args = parser.parse_args(argv)
 
     logging.basicConfig(level=logging.WARNING, format="%(message)s")
@@ -21,6 +23,15 @@ def main(argv: list[str] | None = None) -> int:
     from evals.run import evaluate, table, write_report
 
     engine = default_engine(lambda msg: print(msg, file=sys.stderr))
+    if args.command == "bench":
+        from assistant.runtime import current_settings
+        from evals.bench import bench as run_bench, render
+        from index.embedder import SentenceTransformerEmbedder
+        from index.llama_baseline import PlainLlamaPipeline
+
+        baseline = PlainLlamaPipeline(engine.index, SentenceTransformerEmbedder(current_settings().model))
+        print(render(run_bench(engine, baseline, args.rounds)))
+        return 0
     cases = load_gold(split=args.split)
     scores, rows = evaluate(engine, cases)
     for split in ("dev", "test"):

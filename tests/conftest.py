@@ -1,0 +1,45 @@
+"""Shared fixtures: the seed policy, a fast engine on a deterministic fake embedder, the real engine."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "corpus" / "data" / "taiyuan-2020-2.txt"
+TODAY = dt.date(2026, 11, 26)
+
+
+@pytest.fixture(scope="session")
+def policy():
+    from corpus import load_policy
+
+    return load_policy(SEED)
+
+
+@pytest.fixture(scope="session")
+def fake_engine(tmp_path_factory):
+    from assistant.runtime import build_engine
+    from assistant.settings import load_settings
+    from index.embedder import FakeEmbedder
+
+    cfg = load_settings(data_dir=tmp_path_factory.mktemp("fake-index"), today=TODAY)
+    return build_engine(cfg, embedder=FakeEmbedder())
+
+
+@pytest.fixture(scope="session")
+def real_engine(tmp_path_factory):
+    """The real model (onnx backend, checked against torch on export) over a real persistent Chroma store."""
+    from assistant.runtime import build_engine
+    from assistant.settings import load_settings
+
+    cfg = load_settings(data_dir=tmp_path_factory.mktemp("real-index"), today=TODAY)
+    return build_engine(cfg)

@@ -1,0 +1,69 @@
+"""The vector store and its manifest, on the fake embedder (fast; real Chroma, persistent, in tmp)."""
+
+import json
+
+import pytest
+
+from corpus import load_corpus
+from index.embedder import FakeEmbedder
+from index.hybrid import open_index
+from index.manifest import ManifestError, read_manifest
+from tests.conftest import SEED
+
+
+@pytest.fixture()
+def policies():
+    return load_corpus(SEED.parent)
+
+
+def test_build_is_idempotent_and_reused(tmp_path, policies):
+    first = open_index(policies, FakeEmbedder(), tmp_path)
+    assert first.report.rebuilt_from_scratch and first.report.added == 12
+    second = open_index(policies, FakeEmbedder(), tmp_path)
+    assert not second.report.rebuilt_from_scratch
+    assert second.report.added == 0 and second.report.removed == 0
+    manifest = read_manifest(tmp_path)
+    assert manifest.sections == 12 and manifest.model == "fake-bigram-64" and manifest.dimensions == 64
+
+
+def test_model_change_rebuilds_and_says_why(tmp_path, policies):
+    open_index(policies, FakeEmbedder(64), tmp_path)
+    messages = []
+    again = open_index(policies, FakeEmbedder(32), tmp_path, progress=messages.append)
+    assert again.report.rebuilt_from_scratch
+    assert any("fake-bigram-64" in r and "fake-bigram-32" in r for r in again.report.reasons)
+    assert messages and "out of date" in messages[0]
+    assert read_manifest(tmp_path).dimensions == 32
+
+
+def test_corpus_change_embeds_only_what_changed(tmp_path, policies):
+    from corpus import parse_policy
+
+    open_index(policies, FakeEmbedder(), tmp_path)
+    raw = SEED.read_text(encoding="utf-8").replace("不得盲目抽贷", "不得随意抽贷")
+    changed = (parse_policy("taiyuan-2020-2", raw),)
+    again = open_index(changed, FakeEmbedder(), tmp_path)
+    assert not again.report.rebuilt_from_scratch
+    assert again.report.added == 1 and again.report.removed == 1
+    assert any("corpus_hash" in r for r in again.report.reasons)
+
+
+def test_corrupt_manifest_is_reported(tmp_path, policies):
+    open_index(policies, FakeEmbedder(), tmp_path)
+    (tmp_path / "manifest.json").write_text("{not json", encoding="utf-8")
+    with pytest.raises(ManifestError, match="corrupt"):
+        open_index(policies, FakeEmbedder(), tmp_path)
+
+
+def test_manifest_records_segmenter_version(tmp_path, policies):
+    from corpus import SEGMENTER_VERSION
+
+    open_index(policies, FakeEmbedder(), tmp_path)
+    data = json.loads((tmp_path / "manifest.json").read_text(encoding="utf-8"))
+    assert data["segmenter_version"] == SEGMENTER_VERSION
+
+
+def test_search_ranks_the_obvious_section_first(tmp_path, policies):
+    index = open_index(policies, FakeEmbedder(), tmp_path)
+    assert index.search("取消反担保要求", k=3)[0].section.id == "3"
+    assert index.search("城镇土地使用税困难减免", k=3)[0].section.id == "7"

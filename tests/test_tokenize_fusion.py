@@ -1,0 +1,47 @@
+import pytest
+
+from index.fusion import min_max, reciprocal_rank_fusion, weighted_fusion
+from index.tokenize import POLICY_TERMS, tokens
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("企业养老保险费率降至16%", "16%"),
+    ("可以延迟3个月补缴", "3个月"),
+    ("力争2020年中小微企业信贷余额不低于2019年同期余额", "2019年"),
+    ("返还其上年度实际缴纳失业保险费的50%", "50%"),
+    ("费率降至１６％", "16%"),  # full-width digits fold
+])
+def test_numbers_survive_tokenization(text, expected):
+    assert expected in tokens(text)
+
+
+@pytest.mark.parametrize("term", ["中小微企业", "反担保", "滞纳金", "失业保险费", "城镇土地使用税", "责任单位"])
+def test_policy_terms_stay_whole(term):
+    assert term in POLICY_TERMS
+    assert term in tokens(f"关于{term}的规定")
+
+
+def test_search_mode_also_emits_parts_of_long_words():
+    toks = tokens("贷款贴息")
+    assert {"贷款", "贴息"} <= set(toks)
+
+
+def test_stopwords_and_punctuation_are_dropped():
+    assert tokens("的，了。吗？") == []
+
+
+def test_min_max_and_weighted_fusion():
+    assert min_max({}) == {}
+    assert min_max({"a": 1.0, "b": 1.0}) == {"a": 0.0, "b": 0.0}
+    assert min_max({"a": 1.0, "b": 3.0}) == {"a": 0.0, "b": 1.0}
+    fused = weighted_fusion({"a": 0.9, "b": 0.1}, {"a": 0.0, "b": 5.0}, dense_weight=0.7)
+    assert [k for k, _ in fused] == ["a", "b"]
+    fused = weighted_fusion({"a": 0.9, "b": 0.1}, {"a": 0.0, "b": 5.0}, dense_weight=0.3)
+    assert [k for k, _ in fused] == ["b", "a"]
+    with pytest.raises(ValueError, match="dense_weight must be within"):
+        weighted_fusion({}, {}, 1.5)
+
+
+def test_rrf():
+    fused = dict(reciprocal_rank_fusion([["a", "b"], ["b", "c"]], k=1))
+    assert fused["b"] > fused["a"] > fused["c"]
