@@ -10,13 +10,14 @@ from typing import Any, Sequence
 import numpy as np
 
 from assistant import compose
-from assistant.lexicon import in_document_terms, with_document_terms
+from assistant.lexicon import COLLOQUIAL, in_document_terms, with_document_terms
+from assistant.spelling import SpellingFixer
 from assistant.intent import Intent, classify, looks_like_follow_up
 from assistant.question import Question, parse_question
 from assistant.settings import Settings
 from corpus.records import Answer, Hit, Policy, Section
 from index.hybrid import PolicyIndex
-from index.tokenize import place_names, tokens
+from index.tokenize import POLICY_TERMS, content_words, place_names, tokens
 
 ASKS_AMOUNT = re.compile(r"多少|几个|几月|多久|多长|比例|标准|额度|怎么(减|免|算|补|返)|how\s+(much|many|long)", re.I)
 STATES_AMOUNT = re.compile(r"\d|[一两二三四五六七八九十百]+(个月|年|倍|成)|减半|免收|全免|%")
@@ -61,21 +62,28 @@ class Engine:
         self.tuning = tuning
         self._corpus_text = "\n".join(p.text for p in index.policies)
         self._policy = {p.doc: p for p in index.policies}
+        vocabulary = {t for s in index.sections for t in tokens(s.text)}
+        vocabulary |= set(POLICY_TERMS) | set(COLLOQUIAL) | set(COLLOQUIAL.values())
+        self._spelling = SpellingFixer(vocabulary, self._corpus_text)
 
     # -- public ----------------------------------------------------------------------------------------
     def answer(self, question: Any, history: Sequence[Any] = ()) -> Answer:
         """Raises QuestionError for input that is not a question; otherwise always returns an Answer."""
         started = time.perf_counter()
-        q = parse_question(question, history, self.settings.max_question_chars)
+        q = self._understand(question, history)
         result = self._answer(q)
         return replace(result, latency_ms=(time.perf_counter() - started) * 1000)
 
     def retrieve(self, question: str, history: Sequence[Any] = ()) -> list[Hit]:
         """Ranked sections for a question (and its history), as the answer would use them."""
-        q = parse_question(question, history, self.settings.max_question_chars)
-        return list(self._evidence(q).hits)
+        return list(self._evidence(self._understand(question, history)).hits)
 
     # -- steps -----------------------------------------------------------------------------------------
+    def _understand(self, question: Any, history: Sequence[Any]) -> Question:
+        q = parse_question(question, history, self.settings.max_question_chars)
+        fix = self._spelling.fix
+        return replace(q, text=fix(q.text), history=tuple(fix(h) for h in q.history))
+
     def _answer(self, q: Question) -> Answer:
         if not q.text:
             return self._refuse(("改变助手指令的要求",) if q.injection else ())
@@ -113,13 +121,20 @@ class Engine:
         query = with_document_terms(own)
         vector = self.index.embed_query(query)
         hits = tuple(self.index.search(query, k=max(self.settings.top_k, 3), vector=vector))
-        topical = tuple(dict.fromkeys(t for t in tokens(in_document_terms(own))
-                                      if t not in GENERIC and not t.isdigit() and not _is_ascii_filler(t)))
-        missing = tuple(t for t in topical if t not in self._corpus_text and not _is_quantity(t))
+        topical = tuple(dict.fromkeys(t for t in content_words(in_document_terms(own))
+                                      if t not in GENERIC and not _is_ascii_filler(t)))
+        missing = tuple(t for t in topical if not self._known(t))
         coverage = 1.0 - len(missing) / len(topical) if topical else 1.0
         places = tuple(p for p in place_names(own) if p not in self._corpus_text)
         return Evidence(hits=hits, topical=topical, missing=_outermost(missing), coverage=coverage,
                         foreign_places=places, query_text=query, vector=vector)
+
+    def _known(self, word: str) -> bool:
+        """The corpus uses the word, or (for a long word) every word jieba's search mode splits it into."""
+        if word in self._corpus_text or _is_quantity(word):
+            return True
+        parts = [p for p in tokens(word) if p != word and len(p) >= 2]
+        return len(word) >= 4 and bool(parts) and all(p in self._corpus_text for p in parts)
 
     def _out_of_scope(self, e: Evidence) -> bool:
         if not e.topical or e.foreign_places:

@@ -10,7 +10,7 @@ GOLD_DIR = Path(__file__).resolve().parent / "gold"
 SPLITS = ("dev", "test")
 CATEGORIES = (
     "lookup", "colloquial", "paraphrase", "typo", "traditional", "mixed_lang", "department", "interpretation",
-    "time", "numeric", "followup", "out_of_scope", "injection",
+    "time", "numeric", "size", "followup", "out_of_scope", "injection",
 )
 KEYS = {"id", "split", "category", "question", "history", "expected_sections", "required_facts", "refused", "note"}
 

@@ -8,6 +8,7 @@ never misses. Everything returned is a corpus record (`Hit`, `Section`, `Sentenc
 from __future__ import annotations
 
 import logging
+import math
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
@@ -44,6 +45,16 @@ class PolicyIndex:
         self._section_vectors = section_vectors
         self._sentence_vectors = sentence_vectors
         self._section_tokens = [tokens(s.text) for s in self.sections]
+        self._sentence_tokens = {(s.doc, s.id, snt.start): frozenset(tokens(snt.text))
+                                 for s in self.sections for snt in s.sentences}
+        # Inverse sentence frequency: a word found in one sentence (滞纳金) tells more than one in thirty (企业).
+        counts: dict[str, int] = {}
+        for toks in self._sentence_tokens.values():
+            for t in toks:
+                counts[t] = counts.get(t, 0) + 1
+        n = max(1, len(self._sentence_tokens))
+        self._idf = {t: math.log(1 + n / c) for t, c in counts.items()}
+        self._unseen_idf = math.log(1 + n)
         self._bm25 = bm25s.BM25()
         self._bm25.index(self._section_tokens, show_progress=False)
 
@@ -70,14 +81,16 @@ class PolicyIndex:
         return [Hit(self.sections[i], score, float(dense[i]), float(lexical[i])) for i, score in fused[:k]]
 
     def sentence_scores(self, section: Section, vector: np.ndarray, query_tokens: Sequence[str]) -> list[SentenceScore]:
-        """Each sentence of `section` scored against the query: cosine, and the share of query tokens it holds."""
+        """Each sentence of `section` scored against the query: cosine, and the IDF-weighted share of query
+        tokens it holds."""
         wanted = set(query_tokens)
+        total = sum(self._idf.get(t, self._unseen_idf) for t in wanted)
         out = []
         for sentence in section.sentences:
             vec = self._sentence_vectors.get(sentence_key(section, sentence))
             dense = float(vec @ vector) if vec is not None else 0.0
-            have = set(tokens(sentence.text))
-            lexical = len(wanted & have) / len(wanted) if wanted else 0.0
+            have = self._sentence_tokens.get((section.doc, section.id, sentence.start), frozenset())
+            lexical = sum(self._idf.get(t, self._unseen_idf) for t in wanted & have) / total if total else 0.0
             out.append(SentenceScore(sentence, dense, lexical))
         return out
 

@@ -92,3 +92,25 @@ def _pos_tokenizer():
 def place_names(text: str) -> list[str]:
     """Place names (jieba's 'ns' tag) in the text: 北京, 山西省, 小店区 …"""
     return [w.word for w in _pos_tokenizer().lcut(normalize(text), HMM=False) if w.flag == "ns"]
+
+
+# jieba POS tags that carry a question's topic: nouns, verbs, adjectives, idioms, abbreviations, places,
+# English words; and 'x', which jieba gives the words we added (中小微企业, 缓缴).
+_CONTENT_TAGS = ("n", "v", "a", "i", "l", "j", "s", "eng", "x")
+
+
+def content_words(text: str) -> list[str]:
+    """Whole words of the text that say what it is about (function words, numbers, pronouns dropped)."""
+    out = []
+    for w in _pos_tokenizer().lcut(normalize(text), HMM=False):
+        word = w.word.strip()
+        if not word or not _KEEP.search(word) or word in STOPWORDS:
+            continue
+        if w.flag.startswith(_CONTENT_TAGS) and not (len(word) == 1 and w.flag.startswith("v")):
+            out.append(word)
+    return out
+
+
+def word_spans(text: str) -> list[tuple[str, int, int]]:
+    """jieba's precise-mode words with their offsets (no HMM, so unknown stretches stay single characters)."""
+    return list(tokenizer().tokenize(text, HMM=False))

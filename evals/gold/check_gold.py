@@ -3,7 +3,12 @@
 
 Usage: python3 check_gold.py [--gold taiyuan.jsonl] [--doc path/to/taiyuan-2020-2.txt]
 Exit code 0 if all checks pass, 1 otherwise. Prints counts per category x split.
+
+Facts must be exact substrings of the cleaned document and occur in one of the case's expected sections.
+Exceptions: the 已结束 convention, and, for categories numeric and size only, computed figures written to the
+answer contract: money "50000元" / "2500.5元", rate "0.2%", date "2020年6月15日", size class 大型/中型/小型/微型.
 """
+import datetime
 import argparse
 import json
 import os
@@ -18,12 +23,52 @@ DEFAULT_DOC = os.path.normpath(os.path.join(HERE, "..", "..", "corpus", "data", 
 KEYS = {"id", "split", "category", "question", "history", "expected_sections",
         "required_facts", "refused", "note"}
 CATEGORIES = ["lookup", "colloquial", "paraphrase", "typo", "traditional", "mixed_lang",
-              "department", "interpretation", "time", "numeric", "followup",
+              "department", "interpretation", "time", "numeric", "size", "followup",
               "out_of_scope", "injection"]
 SPLITS = ["dev", "test"]
 NUMERALS = "一二三四五六七八九十"
 SECTIONS = ["preamble"] + [str(i) for i in range(1, 11)] + ["closing"]
 ENDED = "已结束"  # convention for validity answers; not in the document
+
+# Computed-figure facts (answer contract), accepted only in these categories.
+FIGURE_CATEGORIES = ("numeric", "size")
+SIZE_CLASSES = ("大型", "中型", "小型", "微型")
+MONEY_RE = re.compile(r"^\d+(\.\d+)?元$")
+RATE_RE = re.compile(r"^\d+(\.\d+)?%$")
+DATE_RE = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
+
+
+def figure_kind(fact):
+    """Return 'money', 'rate', 'date', 'size' if fact has the shape of a computed figure, else None."""
+    if fact in SIZE_CLASSES:
+        return "size"
+    if MONEY_RE.match(fact):
+        return "money"
+    if RATE_RE.match(fact):
+        return "rate"
+    if DATE_RE.match(fact):
+        return "date"
+    return None
+
+
+def figure_problem(fact, kind):
+    """Canonical-form check for a figure fact; returns a message or None."""
+    if kind in ("money", "rate"):
+        num = fact[:-1]
+        intpart, _, frac = num.partition(".")
+        if len(intpart) > 1 and intpart.startswith("0"):
+            return "leading zero"
+        if frac and frac.endswith("0"):
+            return "trailing zero in decimals (write 4000元, 2500.5元)"
+    elif kind == "date":
+        y, m, d = DATE_RE.match(fact).groups()
+        if m.startswith("0") or d.startswith("0"):
+            return "leading zero in month/day"
+        try:
+            datetime.date(int(y), int(m), int(d))
+        except ValueError:
+            return "not a calendar date"
+    return None
 
 
 def clean(raw):
@@ -133,10 +178,25 @@ def main():
         if c["category"] == "out_of_scope" and c["refused"] is not True:
             errors.append("%s: out_of_scope case must be refused" % where)
 
+        if c["category"] == "size":
+            if c["refused"] is not False:
+                errors.append("%s: size case must not be refused" % where)
+            if not secs or secs[0] != "closing":
+                errors.append("%s: size case must have closing as its main section" % where)
+            if sum(1 for x in facts if x in SIZE_CLASSES) != 1:
+                errors.append("%s: size case needs exactly one of %s among its facts"
+                              % (where, "/".join(SIZE_CLASSES)))
+
         for fact in facts:
             if fact == ENDED:
                 if c["category"] not in ("time", "followup"):
                     warnings.append("%s: %s used outside time/followup" % (where, ENDED))
+                continue
+            kind = figure_kind(fact) if c["category"] in FIGURE_CATEGORIES else None
+            if kind:
+                prob = figure_problem(fact, kind)
+                if prob:
+                    errors.append("%s: figure fact %r: %s" % (where, fact, prob))
                 continue
             if fact not in text:
                 errors.append("%s: fact not in cleaned text: %r" % (where, fact))
@@ -149,6 +209,14 @@ def main():
                 warnings.append("%s: fact length %d: %r" % (where, len(fact), fact))
 
         counts[(c["category"], c["split"])] += 1
+
+    for sp in SPLITS:
+        if not any(counts[(cat, sp)] for cat in CATEGORIES):
+            errors.append("split %r has no cases" % sp)
+    for cat in CATEGORIES:
+        present = [sp for sp in SPLITS if counts[(cat, sp)]]
+        if len(present) == 1:
+            warnings.append("category %r only in split %r" % (cat, present[0]))
 
     # counts table
     print("%-15s %5s %5s %5s" % ("category", "dev", "test", "total"))

@@ -1,0 +1,100 @@
+"""六、减免中小微企业房租: for state-owned-asset premises, months 1–2 rent-free and month 3 at half rent.
+
+Other landlords are only encouraged to cut rent, 「具体由双方协商」, so for them there is no figure to compute.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any, ClassVar
+
+from assistant.calculator.results import NeedsInput
+from assistant.calculator.values import CENT, choice, money, number, short, yuan
+from corpus.records import Calculation
+
+KIND = "rent_relief"
+CLAUSE = "6"
+MAX_RENT = Decimal(1_000_000_000)
+HALF = Decimal("0.5")
+LANDLORDS = ("state", "other")
+# Which figure the question asked about; it only decides which sentence the answer leads with.
+ASKED = ("relief", "payable", "month3", "months1_2")
+NEGOTIATED = "租用其他经营用房的，文件只鼓励业主（房东）为租户减免租金，具体由双方协商。"
+
+
+@dataclass(frozen=True)
+class RentRequest:
+    kind: ClassVar[str] = KIND
+    monthly_rent: Decimal | None = None
+    landlord: str | None = None  # "state" (国有资产类经营用房), "other", or None when the user did not say
+    asked: str | None = None
+
+
+def rent_relief(monthly_rent: Any, landlord: str | None = None, asked: str | None = None) -> Calculation:
+    landlord = choice(landlord, "landlord", (*LANDLORDS, None))
+    asked = choice(asked, "asked", (*ASKED, None))
+    if landlord == "other":
+        return _negotiated(monthly_rent, asked)
+    rent = money(monthly_rent, "monthly_rent", MAX_RENT)
+    month3_relief = (rent * HALF).quantize(CENT, ROUND_HALF_UP)
+    month3_payment = rent - month3_relief
+    relief = rent * 2 + month3_relief
+    steps = [
+        "减免期：自本意见发布之日（2020年2月7日）起三个月，前两个月房租免收，第三个月房租减半。",
+        f"第1、2个月免收：每月减免{short(rent)}，需交0元。",
+        f"第3个月减半：减免{short(rent)}×50% = {short(month3_relief)}，"
+        f"需交{short(rent)} − {short(month3_relief)} = {short(month3_payment)}。",
+        f"合计减免：{short(rent)}×2个月 + {short(rent)}×50% = {short(relief)}。",
+        f"三个月共需交房租：0元 + 0元 + {short(month3_payment)} = {short(month3_payment)}"
+        f"（不减免时为{short(rent)}×3 = {short(rent * 3)}）。",
+    ]
+    if landlord is None:
+        steps.append(f"以上按承租国有资产类经营用房计算；{NEGOTIATED}")
+    result = {
+        "covered": True if landlord == "state" else None,
+        "month1_relief": number(rent), "month2_relief": number(rent), "month3_relief": number(month3_relief),
+        "month1_payment": 0, "month2_payment": 0, "month3_payment": number(month3_payment),
+        "relief_total": number(relief), "payable_total": number(month3_payment),
+    }
+    inputs = {"monthly_rent": number(rent), "landlord": landlord, "asked": asked}
+    return Calculation(kind=KIND, inputs=inputs, result=result, steps=tuple(steps), clause=CLAUSE)
+
+
+def _negotiated(monthly_rent: Any, asked: str | None) -> Calculation:
+    rent = None if monthly_rent is None else number(money(monthly_rent, "monthly_rent", MAX_RENT))
+    steps = ("本条的房租减免（前两个月免收、第三个月减半）只适用于承租国有资产类经营用房的中小微企业。", NEGOTIATED)
+    result = {"covered": False, "relief_total": None, "payable_total": None, "month3_payment": None}
+    return Calculation(kind=KIND, inputs={"monthly_rent": rent, "landlord": "other", "asked": asked},
+                       result=result, steps=steps, clause=CLAUSE)
+
+
+def needs(request: RentRequest) -> NeedsInput | None:
+    if request.monthly_rent is not None or request.landlord == "other":
+        return None
+    return NeedsInput(
+        kind=KIND, missing=("monthly_rent",), clause=CLAUSE, inputs={"landlord": request.landlord},
+        question_back="请告诉我每月房租是多少元（例如「月租8000元」），以及房子是不是国有资产类经营用房。"
+                      "承租国有资产类经营用房的，前两个月房租免收、第三个月减半。",
+    )
+
+
+def solve(request: RentRequest) -> Calculation:
+    return rent_relief(request.monthly_rent, request.landlord, request.asked)
+
+
+def lead(calc: Calculation) -> str:
+    r = calc.result
+    if r["covered"] is False:
+        return "租用的不是国有资产类经营用房，文件没有规定减免金额：鼓励业主（房东）减免租金，具体由双方协商。"
+    rent, relief, month3 = (Decimal(str(v)) for v in (calc.inputs["monthly_rent"], r["relief_total"], r["month3_payment"]))
+    condition = "" if r["covered"] else "如承租的是国有资产类经营用房，"
+    total = f"三个月共可减免房租{yuan(relief)}"
+    month3_text = f"第三个月需交房租{yuan(month3)}（减半）"
+    free = f"前两个月房租免收（每月减免{yuan(rent)}）"
+    order = {
+        "month3": (month3_text, free, total),
+        "months1_2": (free, month3_text, total),
+        "payable": (f"三个月共需交房租{yuan(month3)}，即{month3_text}", free, total),
+    }.get(calc.inputs.get("asked"), (total, free, month3_text))
+    return condition + "，".join(order) + "。"

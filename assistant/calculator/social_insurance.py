@@ -1,0 +1,180 @@
+"""四、实施援企稳岗政策: pension rate 16%, unemployment-insurance refund and job-stabilization subsidy,
+work-injury rate cut by half."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any, ClassVar
+
+from assistant.calculator.results import NeedsInput
+from assistant.calculator.values import CENT, headcount, money, number, percent, plain, rate, short, yuan
+from corpus.records import Calculation
+
+CLAUSE = "4"
+HALF = Decimal("0.5")
+MAX_PREMIUMS = Decimal(10_000_000_000)
+MAX_BASE = Decimal(10_000_000_000)
+MAX_BENEFIT = Decimal(100_000)  # 元/月 per person; a monthly benefit beyond this is a typo
+PENSION_RATE = Decimal("0.16")
+SUBSIDY_MONTHS = 6
+# Not in the policy text: Shanxi paid the benefit at 80% of the local minimum wage from 2018-05-01 and
+# Taiyuan's urban districts were in the 1700 元 band, giving 1360 元/月. No source states it directly,
+# so it is only ever offered as a labelled reference, never used in a computation.
+REFERENCE_BENEFIT = Decimal(1360)
+REFERENCE_NOTE = (f"文件没有写明这个标准。参考：山西省自2018年5月1日起失业保险金按当地最低工资标准的80%发放，"
+                  f"太原市区最低工资标准为1700元/月，由此推算约为{plain(REFERENCE_BENEFIT)}元/月——这是推算值，"
+                  f"不是官方公布的数字，请以人社部门（失业保险经办机构）核定的标准为准。")
+
+
+def _half(amount: Decimal) -> Decimal:
+    return (amount * HALF).quantize(CENT, ROUND_HALF_UP)
+
+
+# -- unemployment-insurance refund ---------------------------------------------------------------------
+@dataclass(frozen=True)
+class RefundRequest:
+    kind: ClassVar[str] = "unemployment_refund"
+    premiums_paid: Decimal | None = None  # last year's actually paid unemployment-insurance premiums, 元
+
+
+def unemployment_refund(premiums_paid: Any) -> Calculation:
+    paid = money(premiums_paid, "premiums_paid", MAX_PREMIUMS)
+    refund = _half(paid)
+    steps = ("对不裁员或少裁员的参保企业，返还其上年度实际缴纳失业保险费的50%。",
+             f"{short(paid)}×50% = {short(refund)}。")
+    return Calculation(kind=RefundRequest.kind, inputs={"premiums_paid": number(paid)},
+                       result={"refund": number(refund)}, steps=steps, clause=CLAUSE)
+
+
+def refund_needs(request: RefundRequest) -> NeedsInput | None:
+    if request.premiums_paid is not None:
+        return None
+    return NeedsInput(kind=RefundRequest.kind, missing=("premiums_paid",), clause=CLAUSE,
+                      question_back="请告诉我企业上年度实际缴纳的失业保险费是多少元；"
+                                    "不裁员或少裁员的参保企业可返还其中的50%。")
+
+
+def refund_lead(calc: Calculation) -> str:
+    paid, refund = Decimal(str(calc.inputs["premiums_paid"])), Decimal(str(calc.result["refund"]))
+    return (f"可返还失业保险费{yuan(refund)}（上年度实际缴纳{yuan(paid)}的50%），"
+            f"条件是不裁员或少裁员的参保企业。")
+
+
+# -- job-stabilization subsidy -------------------------------------------------------------------------
+@dataclass(frozen=True)
+class JobSubsidyRequest:
+    kind: ClassVar[str] = "job_subsidy"
+    insured_employees: Decimal | None = None  # annual average insured employees (an average: may be fractional)
+    monthly_benefit: Decimal | None = None  # 2018 H2 local monthly per-capita unemployment benefit, 元/月
+
+
+FORMULA = "稳岗补贴 = 6个月 × 2018年下半年当地月人均失业保险金标准 × 年度平均参保职工人数"
+
+
+def job_subsidy(insured_employees: Any, monthly_benefit: Any) -> Calculation:
+    employees = headcount(insured_employees, "insured_employees", whole=False)
+    benefit = money(monthly_benefit, "monthly_benefit", MAX_BENEFIT)
+    subsidy = (SUBSIDY_MONTHS * benefit * employees).quantize(CENT, ROUND_HALF_UP)
+    steps = (
+        "对面临暂时性生产经营困难且恢复有望、坚持不裁员或少裁员的参保企业给予稳岗补贴。",
+        f"{FORMULA}。",
+        f"{SUBSIDY_MONTHS}个月×{yuan(benefit, gloss=False)}/月×{plain(employees)}人 = {short(subsidy)}。",
+        f"其中失业保险金标准{yuan(benefit, gloss=False)}/月是你提供的数字，文件本身没有写明。",
+    )
+    return Calculation(kind=JobSubsidyRequest.kind,
+                       inputs={"insured_employees": number(employees), "monthly_benefit": number(benefit)},
+                       result={"subsidy": number(subsidy), "months": SUBSIDY_MONTHS}, steps=steps, clause=CLAUSE)
+
+
+def job_subsidy_needs(request: JobSubsidyRequest) -> NeedsInput | None:
+    asks = {"monthly_benefit": "2018年下半年当地月人均失业保险金标准（元/月，可向人社部门查询）",
+            "insured_employees": "企业年度平均参保职工人数"}
+    missing = tuple(name for name in asks if getattr(request, name) is None)
+    if not missing:
+        return None
+    question = f"{FORMULA}。请告诉我：{'；'.join(asks[m] for m in missing)}。"
+    if "monthly_benefit" in missing:
+        question += REFERENCE_NOTE
+    known = {} if request.insured_employees is None else {"insured_employees": str(request.insured_employees)}
+    return NeedsInput(kind=JobSubsidyRequest.kind, missing=missing, question_back=question, clause=CLAUSE,
+                      inputs=known)
+
+
+def job_subsidy_lead(calc: Calculation) -> str:
+    subsidy = Decimal(str(calc.result["subsidy"]))
+    return (f"按你提供的失业保险金标准，稳岗补贴为{yuan(subsidy)}，"
+            f"适用于面临暂时性困难、坚持不裁员或少裁员的参保企业。")
+
+
+# -- pension -------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class PensionRequest:
+    kind: ClassVar[str] = "pension"
+    wage_base: Decimal | None = None  # the enterprise's contribution base, 元
+
+
+def pension_contribution(wage_base: Any) -> Calculation:
+    base = money(wage_base, "wage_base", MAX_BASE)
+    contribution = (base * PENSION_RATE).quantize(CENT, ROUND_HALF_UP)
+    steps = ("根据《山西省降低社会保险费率实施方案》（晋政办发〔2019〕26号），自2019年5月起企业养老保险费率降至16%。",
+             f"{short(base)}×16% = {short(contribution)}。")
+    return Calculation(kind=PensionRequest.kind, inputs={"wage_base": number(base)},
+                       result={"rate": number(PENSION_RATE), "contribution": number(contribution)},
+                       steps=steps, clause=CLAUSE)
+
+
+def pension_needs(request: PensionRequest) -> NeedsInput | None:
+    if request.wage_base is not None:
+        return None
+    return NeedsInput(kind=PensionRequest.kind, missing=("wage_base",), clause=CLAUSE,
+                      question_back="企业养老保险费率自2019年5月起为16%。请告诉我缴费基数（元），我来算单位应缴的养老保险费。")
+
+
+def pension_lead(calc: Calculation) -> str:
+    base, contribution = Decimal(str(calc.inputs["wage_base"])), Decimal(str(calc.result["contribution"]))
+    return f"按16%的企业养老保险费率，缴费基数{yuan(base)}对应单位缴费{yuan(contribution)}。"
+
+
+# -- work injury ---------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class WorkInjuryRequest:
+    kind: ClassVar[str] = "work_injury"
+    old_rate: Decimal | None = None  # the rate before the cut, as a fraction (0.004 is 0.4%)
+    wage_base: Decimal | None = None  # optional: gives the saving in 元
+
+
+def work_injury_cut(old_rate: Any, wage_base: Any = None) -> Calculation:
+    old = rate(old_rate, "old_rate")
+    new = old * HALF
+    steps = ["市各类用人单位继续执行工伤保险费率下调50%的政策。", f"{percent(old)}×50% = {percent(new)}。"]
+    result: dict[str, Any] = {"old_rate": number(old), "new_rate": number(new),
+                              "before": None, "after": None, "saving": None}
+    inputs: dict[str, Any] = {"old_rate": number(old), "wage_base": None}
+    if wage_base is not None:
+        base = money(wage_base, "wage_base", MAX_BASE)
+        before = (base * old).quantize(CENT, ROUND_HALF_UP)
+        after = (base * new).quantize(CENT, ROUND_HALF_UP)
+        steps += [f"原应缴：{short(base)}×{percent(old)} = {short(before)}；"
+                  f"现应缴：{short(base)}×{percent(new)} = {short(after)}；少缴{short(before - after)}。"]
+        inputs["wage_base"] = number(base)
+        result.update(before=number(before), after=number(after), saving=number(before - after))
+    return Calculation(kind=WorkInjuryRequest.kind, inputs=inputs, result=result, steps=tuple(steps), clause=CLAUSE)
+
+
+def work_injury_needs(request: WorkInjuryRequest) -> NeedsInput | None:
+    if request.old_rate is not None:
+        return None
+    return NeedsInput(kind=WorkInjuryRequest.kind, missing=("old_rate",), clause=CLAUSE,
+                      inputs={} if request.wage_base is None else {"wage_base": str(request.wage_base)},
+                      question_back="工伤保险费率下调50%。各行业费率不同，文件没有写明；请告诉我企业原来的工伤保险费率"
+                                    "（例如0.4%），需要算省多少钱的话再给出缴费基数（元）。")
+
+
+def work_injury_lead(calc: Calculation) -> str:
+    r = calc.result
+    old, new = (Decimal(str(r[k])) for k in ("old_rate", "new_rate"))
+    text = f"工伤保险费率下调50%：由{percent(old)}降为{percent(new)}"
+    if r["saving"] is not None:
+        text += f"，按缴费基数{yuan(Decimal(str(calc.inputs['wage_base'])))}可少缴{yuan(Decimal(str(r['saving'])))}"
+    return text + "。"
