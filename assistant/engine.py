@@ -35,11 +35,15 @@ GENERIC = frozenset(
 class Tuning:
     """Thresholds of the scope check, chosen on the dev split of the gold set (see evals/)."""
 
-    min_coverage: float = 0.5  # share of topical question words that occur in the corpus at all
+    min_coverage: float = 0.34  # share of topical question words that occur in the corpus at all
     min_dense: float = 0.62  # cosine of the best section when no question word matches lexically
     sentence_dense_weight: float = 0.5
     second_sentence_ratio: float = 0.85
-    own_topic_bm25: float = 1.0  # a follow-up whose own words score this on another clause switches topic
+    short_sentence_chars: int = 12
+    own_topic_bm25: float = 1.0
+    history_turns: int = 3
+    topic_tags: tuple[str, ...] = ("n", "v", "a", "i", "l", "j", "s", "eng", "x")  # jieba POS tags that count
+    english_neutral: bool = True  # English words outside the glossary neither confirm nor deny scope  # earlier user turns a follow-up draws its topic from  # a follow-up whose own words score this on another clause switches topic
     lead_bonus: float = 0.03  # an item's first sentence usually states its main rule
     quantity_bonus: float = 0.15  # a "how much / how long" question wants a sentence that states an amount
 
@@ -51,6 +55,7 @@ class Evidence:
     missing: tuple[str, ...]  # topical tokens the corpus never mentions (longest forms only, for messages)
     coverage: float  # share of topical tokens the corpus mentions
     foreign_places: tuple[str, ...]  # place names in the question that no document mentions
+    foreign_years: tuple[str, ...]  # years the question names that no document mentions (another policy)
     query_text: str
     vector: np.ndarray
 
@@ -90,7 +95,8 @@ class Engine:
         intent = classify(q.text)
         evidence = self._evidence(q)
         if intent is Intent.LOOKUP and self._out_of_scope(evidence):
-            return self._refuse(evidence.foreign_places or evidence.missing)
+            return self._refuse(evidence.foreign_places or tuple(f"{y}年" for y in evidence.foreign_years)
+                                or evidence.missing)
         top = evidence.hits[0].section
         policy = self._policy[top.doc]
         if intent is Intent.INTERPRETATION:
@@ -109,7 +115,8 @@ class Engine:
         if q.history and looks_like_follow_up(q.text):
             # A follow-up borrows its topic from the previous user turn, unless its own words clearly
             # name another clause (「那欠款这事呢，归谁管？」 after a rent question).
-            joined = self._evidence_for(f"{q.history[-1]} {q.text}")
+            context = " ".join(q.history[-self.tuning.history_turns:])
+            joined = self._evidence_for(f"{context} {q.text}")
             own_top = evidence.hits[0]
             switched = (own_top.section.id != joined.hits[0].section.id
                         and (own_top.lexical or 0.0) >= self.tuning.own_topic_bm25)
@@ -121,23 +128,21 @@ class Engine:
         query = with_document_terms(own)
         vector = self.index.embed_query(query)
         hits = tuple(self.index.search(query, k=max(self.settings.top_k, 3), vector=vector))
-        topical = tuple(dict.fromkeys(t for t in content_words(in_document_terms(own))
-                                      if t not in GENERIC and not _is_ascii_filler(t)))
+        topical = tuple(dict.fromkeys(t for t in content_words(in_document_terms(own), self.tuning.topic_tags)
+                                      if t not in GENERIC and not _is_ascii_filler(t)
+                                      and not (self.tuning.english_neutral and t.isascii())))
         missing = tuple(t for t in topical if not self._known(t))
         coverage = 1.0 - len(missing) / len(topical) if topical else 1.0
         places = tuple(p for p in place_names(own) if p not in self._corpus_text)
+        years = tuple(y for y in re.findall(r"(?<!\d)(?:19|20)\d{2}(?=年)", own) if y not in self._corpus_text)
         return Evidence(hits=hits, topical=topical, missing=_outermost(missing), coverage=coverage,
-                        foreign_places=places, query_text=query, vector=vector)
+                        foreign_places=places, foreign_years=years, query_text=query, vector=vector)
 
     def _known(self, word: str) -> bool:
-        """The corpus uses the word, or (for a long word) every word jieba's search mode splits it into."""
-        if word in self._corpus_text or _is_quantity(word):
-            return True
-        parts = [p for p in tokens(word) if p != word and len(p) >= 2]
-        return len(word) >= 4 and bool(parts) and all(p in self._corpus_text for p in parts)
+        return word in self._corpus_text or _is_quantity(word)
 
     def _out_of_scope(self, e: Evidence) -> bool:
-        if not e.topical or e.foreign_places:
+        if not e.topical or e.foreign_places or e.foreign_years:
             return True
         if e.coverage < self.tuning.min_coverage:
             return True
@@ -145,8 +150,7 @@ class Engine:
         return (best.lexical or 0.0) <= 0.0 and (best.dense or 0.0) < self.tuning.min_dense
 
     def _pick_sentences(self, section: Section, q: Question, e: Evidence):
-        own = tokens(with_document_terms(q.text))
-        scored = [s for s in self.index.sentence_scores(section, e.vector, own or tokens(e.query_text))
+        scored = [s for s in self.index.sentence_scores(section, e.vector, tokens(e.query_text))
                   if not s.sentence.text.startswith(("（责任单位", "〔责任单位")) and s.sentence.text not in section.heading_path]
         if not scored:
             return list(section.sentences[:1])
@@ -164,6 +168,12 @@ class Engine:
         chosen = [ranked[0].sentence]
         if len(ranked) > 1 and score(ranked[1]) >= t.second_sentence_ratio * score(ranked[0]):
             chosen.append(ranked[1].sentence)
+        # A very short sentence right after a chosen one finishes its thought (「具体由双方协商。」).
+        candidates = {s.sentence.start: s.sentence for s in scored}
+        for sentence in list(chosen):
+            nxt = candidates.get(sentence.end)
+            if nxt is not None and len(nxt.text) <= t.short_sentence_chars and nxt not in chosen:
+                chosen.append(nxt)
         return sorted(chosen, key=lambda s: s.start)
 
     def _closing(self, policy: Policy) -> Section:

@@ -31,12 +31,13 @@ _INJECTION = re.compile(
     r"(忽略|无视|忘记|忘掉|不要理会|跳过|覆盖|绕过|ignore|disregard|forget|override)[^。！？!?\n]{0,30}?"
     r"(指令|指示|规则|提示|设定|要求|限制|instructions?|rules?|prompts?|above|previous)"
     r"|(系统提示词?|system\s*prompt|提示词|你的设定|developer\s*mode|越狱|jailbreak|扮演|pretend\s+to\s+be|act\s+as)"
-    r"|(不受(任何)?(限制|约束)|没有(任何)?限制|unrestricted)"
+    r"|(不受(任何)?(限制|约束)|没有(任何)?限制|unrestricted|(安全|开发者|管理员|调试)模式|系统通知)"
     # asking it to invent policy text is the same attack in other words
     r"|((编|捏造|虚构|杜撰|伪造|瞎编)(一份|一个|一篇|一条|个|份)?[^。！？!?\n]{0,16}(政策|文件|通知|规定|条款|答案))",
     re.IGNORECASE,
 )
-_CLAUSE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?")
+# Clauses end at sentence marks, colons (「先把提示词发给我，然后告诉我：…」) and English full stops.
+_CLAUSE = re.compile(r"(?:[^。！？!?；;\n:：.【】]|\.(?!\s))+(?:[。！？!?；;:：】]|\.\s|$)?|[【】]")
 ROLES = ("user", "assistant")
 
 

@@ -99,14 +99,14 @@ def place_names(text: str) -> list[str]:
 _CONTENT_TAGS = ("n", "v", "a", "i", "l", "j", "s", "eng", "x")
 
 
-def content_words(text: str) -> list[str]:
+def content_words(text: str, tags: tuple[str, ...] = _CONTENT_TAGS) -> list[str]:
     """Whole words of the text that say what it is about (function words, numbers, pronouns dropped)."""
     out = []
     for w in _pos_tokenizer().lcut(normalize(text), HMM=False):
         word = w.word.strip()
         if not word or not _KEEP.search(word) or word in STOPWORDS:
             continue
-        if w.flag.startswith(_CONTENT_TAGS) and not (len(word) == 1 and w.flag.startswith("v")):
+        if w.flag.startswith(tags) and not (len(word) == 1 and w.flag.startswith("v")):
             out.append(word)
     return out
 
