@@ -18,6 +18,7 @@ from typing import Any, Callable, Protocol
 
 import gradio as gr
 
+from assistant.logs import configure_logging
 from assistant.question import QuestionError
 from assistant.settings import SettingsError, settings
 from corpus.records import Answer, Citation
@@ -240,7 +241,7 @@ def build_app(get_engine: Callable[[], AnswersQuestions]) -> gr.Blocks:
 
 
 def main() -> None:
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    configure_logging(logging.INFO, "%(asctime)s %(levelname)s %(name)s: %(message)s")
     try:
         cfg = settings()
     except SettingsError as exc:

@@ -8,6 +8,7 @@ import logging
 import sys
 from typing import Any, Callable, TextIO
 
+from assistant.logs import configure_logging
 from assistant.question import QuestionError
 from assistant.settings import SettingsError
 from corpus.load import CorpusError
@@ -67,7 +68,7 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("build", help="build or refresh the index and exit")
     args = parser.parse_args(argv)
 
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(message)s")
+    configure_logging()
     if args.command == "ask" and (args.question is None) == (args.jsonl is None):
         parser.error("give either a question or --jsonl FILE")
 

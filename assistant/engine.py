@@ -12,15 +12,20 @@ import numpy as np
 from assistant import compose
 from assistant.lexicon import COLLOQUIAL, in_document_terms, with_document_terms
 from assistant.spelling import SpellingFixer
+from assistant.calculator import CalculatorError, NeedsInput, calculate, format_answer
+from assistant.quantities import parse_request
 from assistant.intent import Intent, classify, looks_like_follow_up
 from assistant.question import Question, parse_question
 from assistant.settings import Settings
-from corpus.records import Answer, Hit, Policy, Section
+from corpus.records import Answer, Calculation, Hit, Policy, Section
 from index.hybrid import PolicyIndex
 from index.tokenize import POLICY_TERMS, content_words, place_names, tokens
 
 ASKS_AMOUNT = re.compile(r"多少|几个|几月|多久|多长|比例|标准|额度|怎么(减|免|算|补|返)|how\s+(much|many|long)", re.I)
 STATES_AMOUNT = re.compile(r"\d|[一两二三四五六七八九十百]+(个月|年|倍|成)|减半|免收|全免|%")
+
+# The calculator's rules implement clauses of this document (并政发〔2020〕2号).
+RULES_DOC = "taiyuan-2020-2"
 
 # Words that say nothing about a question's topic; a question made only of these has no topic to check.
 GENERIC = frozenset(
@@ -92,6 +97,19 @@ class Engine:
     def _answer(self, q: Question) -> Answer:
         if not q.text:
             return self._refuse(("改变助手指令的要求",) if q.injection else ())
+        try:
+            outcome = self._calculate(q)
+        except CalculatorError as exc:
+            return Answer(text=f"无法计算：{exc}", refused=False, intent="calculation_error")
+        if isinstance(outcome, Calculation) or (isinstance(outcome, NeedsInput) and _gave_numbers(outcome)):
+            return self._computed_answer(q, outcome)
+        answer = self._looked_up(q)
+        if isinstance(outcome, NeedsInput) and not answer.refused:
+            # Asked for a figure without giving numbers: the rule now, and what we need to compute it.
+            answer = replace(answer, text=f"{answer.text}\n{outcome.question_back}")
+        return answer
+
+    def _looked_up(self, q: Question) -> Answer:
         intent = classify(q.text)
         evidence = self._evidence(q)
         if intent is Intent.LOOKUP and self._out_of_scope(evidence):
@@ -109,6 +127,26 @@ class Engine:
                 return self._refuse(evidence.missing)
             return compose.department_answer(self._policy[with_units.doc], with_units)
         return compose.quote_answer(policy, top, self._pick_sentences(top, q, evidence))
+
+    def _calculate(self, q: Question) -> Calculation | NeedsInput | None:
+        """The calculator's outcome when the question asks for a figure; None when it does not."""
+        request = parse_request(q.text, q.history, today=self.settings.today)
+        if request is None or isinstance(request, NeedsInput):
+            return request
+        return calculate(request)
+
+    def _computed_answer(self, q: Question, outcome: Calculation | NeedsInput) -> Answer:
+        calculation = outcome if isinstance(outcome, Calculation) else None
+        intent = "calculation" if calculation else "needs_input"
+        policy = self._policy.get(RULES_DOC)
+        if policy is None or not outcome.clause:
+            return Answer(text=format_answer(outcome), refused=False, calculation=calculation, intent=intent)
+        section = policy.section(outcome.clause)
+        chosen = self._pick_sentences(section, q, self._evidence(q))
+        quote = "".join(s.text for s in chosen)
+        text = f"{format_answer(outcome)}\n{compose.source_line(policy, section)}：「{quote}」"
+        return Answer(text=text, refused=False, citations=tuple(compose.citation(section, s) for s in chosen),
+                      calculation=calculation, intent=intent)
 
     def _evidence(self, q: Question) -> Evidence:
         evidence = self._evidence_for(q.text)
@@ -182,6 +220,11 @@ class Engine:
     def _refuse(self, missing: Sequence[str]) -> Answer:
         topics = [s.title for p in self.index.policies for s in p.sections if s.id.isdigit()]
         return compose.refusal([p.title for p in self.index.policies], topics, missing)
+
+
+def _gave_numbers(needs: NeedsInput) -> bool:
+    """The user supplied at least one figure, so asking back for the rest is the useful answer."""
+    return any(isinstance(v, (int, float)) and not isinstance(v, bool) for v in needs.inputs.values())
 
 
 def _is_ascii_filler(token: str) -> bool:

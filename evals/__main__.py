@@ -6,6 +6,8 @@ import argparse
 import logging
 import sys
 
+from assistant.logs import configure_logging
+
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m evals", description="Score the assistant on the gold set.")
@@ -17,7 +19,7 @@ def main(argv: list[str] | None = None) -> int:
     bench.add_argument("--rounds", type=int, default=5)
     args = parser.parse_args(argv)
 
-    logging.basicConfig(level=logging.WARNING, format="%(message)s")
+    configure_logging(fmt="%(message)s")
     from assistant.runtime import default_engine
     from evals.gold_set import load_gold
     from evals.run import evaluate, table, write_report

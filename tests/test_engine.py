@@ -91,3 +91,28 @@ def test_answer_json_matches_the_contract(fake_engine):
     assert list(out) == ["id", "answer", "refused", "citations", "calculation", "latency_ms"]
     assert set(out["citations"][0]) == {"doc", "clause", "title", "quote", "start", "end"}
     assert out["calculation"] is None and out["latency_ms"] >= 0
+
+
+def test_numeric_question_leads_with_the_figure_and_cites_item_six(fake_engine):
+    a = fake_engine.answer("国有房产月租8000元，第三个月要交多少房租")
+    assert a.calculation is not None and a.calculation.kind == "rent_relief"
+    assert a.calculation.result["month3_payment"] == 4000
+    assert a.text.splitlines()[0].count("4000元") >= 1
+    assert a.citations[0].clause == "6" and a.citations[0].quote in a.text
+    assert a.to_json()["calculation"]["steps"]
+
+
+def test_numbers_can_come_from_an_earlier_turn(fake_engine):
+    a = fake_engine.answer("能省多少钱？", [{"role": "user", "content": "国有房产月租金1万元"}])
+    assert a.calculation is not None and a.calculation.result["relief_total"] == 25000
+
+
+def test_figure_question_without_numbers_gets_the_rule_and_a_question_back(fake_engine):
+    a = fake_engine.answer("我租的国有门面，房租能减免多少？")
+    assert a.calculation is None and a.citations[0].clause == "6"
+    assert "第三个月房租减半" in a.text and "月租" in a.text
+
+
+def test_absurd_numbers_get_a_message_not_a_traceback(fake_engine):
+    a = fake_engine.answer("国有房产月租100亿元，能减免多少？")
+    assert not a.refused and a.text.startswith("无法计算") and "元" in a.text

@@ -32,7 +32,8 @@ def deferral_schedule(monthly_amount: Any = None, components: Any = (), asked_mo
     amount = _monthly(monthly_amount, components)
     if asked_month is not None:
         whole_months(asked_month, "asked_month", 1, 12)
-    steps = ["2020年1至3月应缴的养老、失业和工伤保险费可以延迟3个月补缴，延迟期内不征收滞纳金，不影响个人权益记录。"]
+    steps = ["2020年1至3月应缴的养老、失业和工伤保险费可以延迟3个月补缴，延迟期内不征收滞纳金，不影响个人权益记录。",
+             "即：从4月份开始，缴纳本月并补缴1月份社会保险费，依此类推，6月份完成延期补缴手续。"]
     if components:
         parts = " + ".join(f"{name}{short(value)}" for name, value in components)
         steps.append(f"每月应缴：{parts} = {short(amount)}。")
@@ -41,12 +42,13 @@ def deferral_schedule(monthly_amount: Any = None, components: Any = (), asked_mo
     if amount is None:
         steps += [f"{m}月：缴纳{m}月并补缴{d}月的社会保险费。" for m, d in CATCH_UP.items()]
     else:
-        steps.append(f"1—3月：可暂不缴纳（每月{short(amount)}缓缴）。")
+        steps.append(f"1—3月：可暂不缴纳（每月{short(amount)}缓缴），共缓缴{short(amount)}×3 = {short(amount * 3)}。")
         steps += [f"{m}月：{m}月{short(amount)} + 补缴{d}月{short(amount)} = {short(amount * 2)}。"
                   for m, d in CATCH_UP.items()]
         steps.append(f"1—6月合计{short(amount)}×6 = {short(amount * 6)}，与按月缴纳相同，滞纳金0元。")
         result.update({f"month{m}_payment": number(Decimal(0) if m < 4 else amount * 2) for m in range(1, 7)})
         result["total_payment"] = number(amount * 6)
+        result["deferred_total"] = number(amount * 3)
     steps += [MEDICAL, LATER]
     inputs = {"monthly_amount": None if amount is None else number(amount),
               "components": {name: number(value) for name, value in components}, "asked_month": asked_month}
@@ -60,7 +62,8 @@ def _components(components: Any) -> tuple[tuple[str, Decimal], ...]:
     for pair in components:
         if not (isinstance(pair, tuple) and len(pair) == 2):
             raise CalculatorError(f"each component must be an (insurance, amount) pair, got {pair!r}")
-        checked.append((choice(pair[0], "component insurance", COVERED), money(pair[1], "component amount", MAX_MONTHLY)))
+        name = choice(pair[0], "component insurance", COVERED)
+        checked.append((name, money(pair[1], "component amount", MAX_MONTHLY)))
     return tuple(checked)
 
 
@@ -87,11 +90,11 @@ def lead(calc: Calculation) -> str:
     if "month4_payment" not in r:
         return "2020年1—3月的养老、失业和工伤保险费可延迟3个月补缴：4月补1月、5月补2月、6月补3月，不收滞纳金。"
     amount = Decimal(str(calc.inputs["monthly_amount"]))
-    double = yuan(amount * 2)
+    double, single = yuan(amount * 2), yuan(amount, gloss=False)
     if month in CATCH_UP:
-        head = f"{month}月需缴{double}（{month}月{yuan(amount)}，另补缴{CATCH_UP[month]}月{yuan(amount)}）"
+        head = f"{month}月需缴{double}：{month}月{single}，另补缴{CATCH_UP[month]}月{single}"
     elif month in (1, 2, 3):
         head = f"{month}月的{yuan(amount)}可暂不缴纳，到{month + 3}月补缴"
     else:
-        head = "1—3月可暂不缴纳"
+        head = f"1—3月可暂不缴纳，共{yuan(amount * 3)}在4—6月补缴"
     return f"{head}；4、5、6月每月需缴{double}，不收滞纳金，1—6月合计{yuan(amount * 6)}。"

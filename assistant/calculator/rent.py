@@ -10,7 +10,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, ClassVar
 
 from assistant.calculator.results import NeedsInput
-from assistant.calculator.values import CENT, choice, money, number, short, yuan
+from assistant.calculator.values import CENT, CalculatorError, choice, money, number, short, yuan
 from corpus.records import Calculation
 
 KIND = "rent_relief"
@@ -21,6 +21,9 @@ LANDLORDS = ("state", "other")
 # Which figure the question asked about; it only decides which sentence the answer leads with.
 ASKED = ("relief", "payable", "month3", "months1_2")
 NEGOTIATED = "租用其他经营用房的，文件只鼓励业主（房东）为租户减免租金，具体由双方协商。"
+# Rent quoted for a longer period → months it covers. A quarter is exactly the relief period; a year is
+# spread evenly over its 12 months (the document speaks only of monthly rent).
+PERIODS = {"quarter": (3, "季度租金"), "year": (12, "年租金")}
 
 
 @dataclass(frozen=True)
@@ -29,18 +32,42 @@ class RentRequest:
     monthly_rent: Decimal | None = None
     landlord: str | None = None  # "state" (国有资产类经营用房), "other", or None when the user did not say
     asked: str | None = None
+    period_rent: Decimal | None = None  # rent quoted per `per` instead of per month
+    per: str | None = None  # "quarter" or "year" (with period_rent)
 
 
-def rent_relief(monthly_rent: Any, landlord: str | None = None, asked: str | None = None) -> Calculation:
+def monthly_from(period_rent: Any, per: Any) -> tuple[Decimal, Decimal, str]:
+    """(the quoted rent, the monthly rent, the step that derives it) for a quarterly or yearly rent: an exact
+    division, rounded to the fen only when it does not come out in whole fen (and the step says so)."""
+    months, name = PERIODS[choice(per, "per", tuple(PERIODS))]
+    amount = money(period_rent, "period_rent", MAX_RENT * months)
+    exact = amount / months
+    monthly = exact.quantize(CENT, ROUND_HALF_UP)
+    sign = "=" if monthly == exact else "≈"
+    note = "" if monthly == exact else "（除不尽，按分四舍五入）"
+    how = "减免期三个月正好是一个季度" if per == "quarter" else "按年租金平均分摊到12个月折算"
+    return amount, monthly, f"{name}{short(amount)}÷{months}个月 {sign} 每月{short(monthly)}{note}（{how}）。"
+
+
+def rent_relief(monthly_rent: Any, landlord: str | None = None, asked: str | None = None,
+                period_rent: Any = None, per: Any = None) -> Calculation:
     landlord = choice(landlord, "landlord", (*LANDLORDS, None))
     asked = choice(asked, "asked", (*ASKED, None))
+    derived: list[str] = []
+    quoted = None
+    if period_rent is not None or per is not None:
+        if monthly_rent is not None:
+            raise CalculatorError(f"give monthly_rent or period_rent with per, not both (got {monthly_rent!r}, "
+                                  f"{period_rent!r} per {per!r})")
+        quoted, monthly_rent, step = monthly_from(period_rent, per)
+        derived.append(step)
     if landlord == "other":
         return _negotiated(monthly_rent, asked)
     rent = money(monthly_rent, "monthly_rent", MAX_RENT)
     month3_relief = (rent * HALF).quantize(CENT, ROUND_HALF_UP)
     month3_payment = rent - month3_relief
     relief = rent * 2 + month3_relief
-    steps = [
+    steps = derived + [
         "减免期：自本意见发布之日（2020年2月7日）起三个月，前两个月房租免收，第三个月房租减半。",
         f"第1、2个月免收：每月减免{short(rent)}，需交0元。",
         f"第3个月减半：减免{short(rent)}×50% = {short(month3_relief)}，"
@@ -58,6 +85,8 @@ def rent_relief(monthly_rent: Any, landlord: str | None = None, asked: str | Non
         "relief_total": number(relief), "payable_total": number(month3_payment),
     }
     inputs = {"monthly_rent": number(rent), "landlord": landlord, "asked": asked}
+    if quoted is not None:
+        inputs.update(period_rent=number(quoted), per=per)
     return Calculation(kind=KIND, inputs=inputs, result=result, steps=tuple(steps), clause=CLAUSE)
 
 
@@ -70,31 +99,33 @@ def _negotiated(monthly_rent: Any, asked: str | None) -> Calculation:
 
 
 def needs(request: RentRequest) -> NeedsInput | None:
-    if request.monthly_rent is not None or request.landlord == "other":
+    if request.monthly_rent is not None or request.period_rent is not None or request.landlord == "other":
         return None
     return NeedsInput(
         kind=KIND, missing=("monthly_rent",), clause=CLAUSE, inputs={"landlord": request.landlord},
-        question_back="请告诉我每月房租是多少元（例如「月租8000元」），以及房子是不是国有资产类经营用房。"
-                      "承租国有资产类经营用房的，前两个月房租免收、第三个月减半。",
+        question_back="承租国有资产类经营用房的，前两个月房租免收，第三个月房租减半。"
+                      "要算出具体金额，请告诉我每月房租是多少元（例如「月租8000元」；按季度或按年交的也可以直接说），"
+                      "以及房子是不是国有资产类经营用房。",
     )
 
 
 def solve(request: RentRequest) -> Calculation:
-    return rent_relief(request.monthly_rent, request.landlord, request.asked)
+    return rent_relief(request.monthly_rent, request.landlord, request.asked, request.period_rent, request.per)
 
 
 def lead(calc: Calculation) -> str:
     r = calc.result
     if r["covered"] is False:
         return "租用的不是国有资产类经营用房，文件没有规定减免金额：鼓励业主（房东）减免租金，具体由双方协商。"
-    rent, relief, month3 = (Decimal(str(v)) for v in (calc.inputs["monthly_rent"], r["relief_total"], r["month3_payment"]))
+    rent = Decimal(str(calc.inputs["monthly_rent"]))
+    relief, month3 = Decimal(str(r["relief_total"])), Decimal(str(r["month3_payment"]))
     condition = "" if r["covered"] else "如承租的是国有资产类经营用房，"
     total = f"三个月共可减免房租{yuan(relief)}"
-    month3_text = f"第三个月需交房租{yuan(month3)}（减半）"
-    free = f"前两个月房租免收（每月减免{yuan(rent)}）"
+    month3_text = f"第三个月房租减半，需交房租{yuan(month3)}"
+    free = f"前两个月房租免收，每月减免{yuan(rent)}"
     order = {
         "month3": (month3_text, free, total),
         "months1_2": (free, month3_text, total),
-        "payable": (f"三个月共需交房租{yuan(month3)}，即{month3_text}", free, total),
+        "payable": (f"三个月共需交房租{yuan(month3)}", free, month3_text, total),
     }.get(calc.inputs.get("asked"), (total, free, month3_text))
     return condition + "，".join(order) + "。"

@@ -8,7 +8,9 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, ClassVar
 
 from assistant.calculator.results import NeedsInput
-from assistant.calculator.values import CENT, headcount, money, number, percent, plain, rate, short, yuan
+from assistant.calculator.values import (
+    CENT, AmountError, CalculatorError, headcount, money, number, percent, plain, rate, short, yuan,
+)
 from corpus.records import Calculation
 
 CLAUSE = "4"
@@ -57,7 +59,7 @@ def refund_needs(request: RefundRequest) -> NeedsInput | None:
 
 def refund_lead(calc: Calculation) -> str:
     paid, refund = Decimal(str(calc.inputs["premiums_paid"])), Decimal(str(calc.result["refund"]))
-    return (f"可返还失业保险费{yuan(refund)}（上年度实际缴纳{yuan(paid)}的50%），"
+    return (f"可返还失业保险费{yuan(refund)}，即上年度实际缴纳的{yuan(paid, gloss=False)}的50%；"
             f"条件是不裁员或少裁员的参保企业。")
 
 
@@ -111,29 +113,48 @@ def job_subsidy_lead(calc: Calculation) -> str:
 @dataclass(frozen=True)
 class PensionRequest:
     kind: ClassVar[str] = "pension"
-    wage_base: Decimal | None = None  # the enterprise's contribution base, 元
+    wage_base: Decimal | None = None  # the contribution base, 元 (per person when employees is given)
+    employees: Decimal | None = None  # people sharing that per-person base; None: the base is the firm's total
 
 
-def pension_contribution(wage_base: Any) -> Calculation:
+def pension_contribution(wage_base: Any, employees: Any = None) -> Calculation:
     base = money(wage_base, "wage_base", MAX_BASE)
     contribution = (base * PENSION_RATE).quantize(CENT, ROUND_HALF_UP)
-    steps = ("根据《山西省降低社会保险费率实施方案》（晋政办发〔2019〕26号），自2019年5月起企业养老保险费率降至16%。",
-             f"{short(base)}×16% = {short(contribution)}。")
-    return Calculation(kind=PensionRequest.kind, inputs={"wage_base": number(base)},
-                       result={"rate": number(PENSION_RATE), "contribution": number(contribution)},
-                       steps=steps, clause=CLAUSE)
+    steps = ["根据《山西省降低社会保险费率实施方案》（晋政办发〔2019〕26号），自2019年5月起企业养老保险费率降至16%。"]
+    inputs: dict[str, Any] = {"wage_base": number(base), "employees": None}
+    result: dict[str, Any] = {"rate": number(PENSION_RATE), "contribution": number(contribution)}
+    if employees is None:
+        steps.append(f"{short(base)}×16% = {short(contribution)}。")
+    else:
+        people = headcount(employees, "employees")
+        total = contribution * people
+        if total > MAX_BASE:
+            raise AmountError(f"employees × wage_base gives {plain(total)} 元 a month, beyond {plain(MAX_BASE)} 元; "
+                              f"check the headcount {plain(people)} and the per-person base {plain(base)}")
+        steps += [f"每人：缴费基数{short(base)}×16% = {short(contribution)}。",
+                  f"{plain(people)}人：{short(contribution)}×{plain(people)}人 = {short(total)}"
+                  f"（即{plain(people)}人×{short(base)}×16%）。"]
+        inputs["employees"] = number(people)
+        result.update(per_person=number(contribution), contribution=number(total))
+    return Calculation(kind=PensionRequest.kind, inputs=inputs, result=result, steps=tuple(steps), clause=CLAUSE)
 
 
 def pension_needs(request: PensionRequest) -> NeedsInput | None:
     if request.wage_base is not None:
         return None
-    return NeedsInput(kind=PensionRequest.kind, missing=("wage_base",), clause=CLAUSE,
-                      question_back="企业养老保险费率自2019年5月起为16%。请告诉我缴费基数（元），我来算单位应缴的养老保险费。")
+    known = {} if request.employees is None else {"employees": str(request.employees)}
+    return NeedsInput(kind=PensionRequest.kind, missing=("wage_base",), clause=CLAUSE, inputs=known,
+                      question_back="企业养老保险费率自2019年5月起为16%。请告诉我缴费基数（元；按人给的话再说人数），"
+                                    "我来算单位应缴的养老保险费。")
 
 
 def pension_lead(calc: Calculation) -> str:
     base, contribution = Decimal(str(calc.inputs["wage_base"])), Decimal(str(calc.result["contribution"]))
-    return f"按16%的企业养老保险费率，缴费基数{yuan(base)}对应单位缴费{yuan(contribution)}。"
+    if calc.inputs.get("employees") is None:
+        return f"按16%的企业养老保险费率，缴费基数{yuan(base)}对应单位缴费{yuan(contribution)}。"
+    people, each = Decimal(str(calc.inputs["employees"])), Decimal(str(calc.result["per_person"]))
+    return (f"按16%的企业养老保险费率，{plain(people)}人共需单位缴费{yuan(contribution)}："
+            f"每人缴费基数{yuan(base, gloss=False)}，单位每人缴{yuan(each, gloss=False)}。")
 
 
 # -- work injury ---------------------------------------------------------------------------------------
@@ -142,39 +163,76 @@ class WorkInjuryRequest:
     kind: ClassVar[str] = "work_injury"
     old_rate: Decimal | None = None  # the rate before the cut, as a fraction (0.004 is 0.4%)
     wage_base: Decimal | None = None  # optional: gives the saving in 元
+    old_amount: Decimal | None = None  # or: the contribution paid before the cut, 元 (same base → it halves)
+    per: str | None = None  # what old_amount is paid per: "month", "year", or None when not said
 
 
-def work_injury_cut(old_rate: Any, wage_base: Any = None) -> Calculation:
-    old = rate(old_rate, "old_rate")
-    new = old * HALF
-    steps = ["市各类用人单位继续执行工伤保险费率下调50%的政策。", f"{percent(old)}×50% = {percent(new)}。"]
-    result: dict[str, Any] = {"old_rate": number(old), "new_rate": number(new),
-                              "before": None, "after": None, "saving": None}
-    inputs: dict[str, Any] = {"old_rate": number(old), "wage_base": None}
-    if wage_base is not None:
-        base = money(wage_base, "wage_base", MAX_BASE)
-        before = (base * old).quantize(CENT, ROUND_HALF_UP)
-        after = (base * new).quantize(CENT, ROUND_HALF_UP)
-        steps += [f"原应缴：{short(base)}×{percent(old)} = {short(before)}；"
-                  f"现应缴：{short(base)}×{percent(new)} = {short(after)}；少缴{short(before - after)}。"]
-        inputs["wage_base"] = number(base)
+PER = {"month": "每月", "year": "每年", None: ""}
+
+
+def work_injury_cut(old_rate: Any = None, wage_base: Any = None, old_amount: Any = None,
+                    per: Any = None) -> Calculation:
+    if not (per is None or isinstance(per, str) and per in PER):
+        raise CalculatorError(f"per must be one of {list(PER)}, got {per!r}")
+    if old_amount is not None and wage_base is not None:
+        raise CalculatorError(f"give wage_base (with old_rate) or old_amount, not both "
+                              f"(got wage_base {wage_base!r}, old_amount {old_amount!r})")
+    steps = ["市各类用人单位继续执行工伤保险费率下调50%的政策。"]
+    result: dict[str, Any] = {"old_rate": None, "new_rate": None, "before": None, "after": None, "saving": None}
+    inputs: dict[str, Any] = {"old_rate": None, "wage_base": None, "old_amount": None, "per": per}
+    if old_rate is not None or old_amount is None:
+        old = rate(old_rate, "old_rate")
+        new = old * HALF
+        steps.append(f"{percent(old)}×50% = {percent(new)}。")
+        inputs["old_rate"] = number(old)
+        result.update(old_rate=number(old), new_rate=number(new))
+        if wage_base is not None:
+            base = money(wage_base, "wage_base", MAX_BASE)
+            before = (base * old).quantize(CENT, ROUND_HALF_UP)
+            after = (base * new).quantize(CENT, ROUND_HALF_UP)
+            steps += [f"原应缴：{short(base)}×{percent(old)} = {short(before)}；"
+                      f"现应缴：{short(base)}×{percent(new)} = {short(after)}；少缴{short(before - after)}。"]
+            inputs["wage_base"] = number(base)
+            result.update(before=number(before), after=number(after), saving=number(before - after))
+    if old_amount is not None:
+        before = money(old_amount, "old_amount", MAX_BASE)
+        after = _half(before)
+        when = PER[per]
+        steps += ["缴费基数不变时，费率减半，应缴的工伤保险费也减半。",
+                  f"原来{when}应缴{short(before)}×50% = {short(after)}，{when}少缴{short(before)} − {short(after)}"
+                  f" = {short(before - after)}。"]
+        inputs["old_amount"] = number(before)
         result.update(before=number(before), after=number(after), saving=number(before - after))
     return Calculation(kind=WorkInjuryRequest.kind, inputs=inputs, result=result, steps=tuple(steps), clause=CLAUSE)
 
 
 def work_injury_needs(request: WorkInjuryRequest) -> NeedsInput | None:
-    if request.old_rate is not None:
+    if request.old_rate is not None or request.old_amount is not None:
         return None
     return NeedsInput(kind=WorkInjuryRequest.kind, missing=("old_rate",), clause=CLAUSE,
                       inputs={} if request.wage_base is None else {"wage_base": str(request.wage_base)},
                       question_back="工伤保险费率下调50%。各行业费率不同，文件没有写明；请告诉我企业原来的工伤保险费率"
-                                    "（例如0.4%），需要算省多少钱的话再给出缴费基数（元）。")
+                                    "（例如0.4%），需要算省多少钱的话再给出缴费基数（元）；"
+                                    "也可以直接告诉我原来每月交多少工伤保险费，基数不变时下调后减半。")
+
+
+def solve_work_injury(request: WorkInjuryRequest) -> Calculation:
+    return work_injury_cut(request.old_rate, request.wage_base, request.old_amount, request.per)
 
 
 def work_injury_lead(calc: Calculation) -> str:
-    r = calc.result
+    r, inputs = calc.result, calc.inputs
+    if r["old_rate"] is None:
+        before, after, saving = (Decimal(str(r[k])) for k in ("before", "after", "saving"))
+        when = PER[inputs.get("per")]
+        return (f"工伤保险费率下调50%，缴费基数不变时应缴的工伤保险费也减半：原来{when}交{yuan(before, gloss=False)}，"
+                f"下调后{when}交{yuan(after)}，{when}少交{yuan(saving)}。")
     old, new = (Decimal(str(r[k])) for k in ("old_rate", "new_rate"))
     text = f"工伤保险费率下调50%：由{percent(old)}降为{percent(new)}"
-    if r["saving"] is not None:
-        text += f"，按缴费基数{yuan(Decimal(str(calc.inputs['wage_base'])))}可少缴{yuan(Decimal(str(r['saving'])))}"
+    if inputs.get("wage_base") is not None:
+        text += f"，按缴费基数{yuan(Decimal(str(inputs['wage_base'])))}可少缴{yuan(Decimal(str(r['saving'])))}"
+    elif r["saving"] is not None:
+        when = PER[inputs.get("per")]
+        text += (f"；原来{when}交{yuan(Decimal(str(r['before'])), gloss=False)}，"
+                 f"下调后{when}交{yuan(Decimal(str(r['after'])))}")
     return text + "。"

@@ -101,14 +101,15 @@ def plain(number: Decimal) -> str:
 
 
 def _money_digits(amount: Decimal) -> str:
+    """Rounded to the fen, then plain digits without trailing zeros: 4000, 1500.5, 0.25."""
     amount = amount.quantize(CENT, ROUND_HALF_UP)
-    return plain(amount) if amount == amount.to_integral_value() else f"{amount:f}"
+    return plain(amount) if amount == amount.to_integral_value() else f"{amount.normalize():f}"
 
 
 def yuan(amount: Decimal, gloss: bool = True) -> str:
     """「50000元（5万元）」: the figure a person reads out, with the 万元 form people say."""
     text = f"{_money_digits(amount)}元"
-    if gloss and amount >= WAN and amount == amount.to_integral_value():
+    if gloss and amount >= WAN and amount % 100 == 0:  # 「1.06万元」 helps; 「10.0001万元」 does not
         text += f"（{plain(amount / WAN)}万元）"
     return text
 

@@ -1,0 +1,75 @@
+"""二、降低中小微企业融资成本: loan interest subsidy at the PBOC special relending rate, borne 50% by central
+and 50% by provincial finance. The rate is not in the text, so it is always the user's figure."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any, ClassVar
+
+from assistant.calculator.results import NeedsInput
+from assistant.calculator.values import CENT, money, number, percent, rate, short, whole_months, yuan
+from corpus.records import Calculation
+
+KIND = "interest_subsidy"
+CLAUSE = "2"
+MAX_AMOUNT = Decimal(100_000_000_000)
+MAX_TERM_MONTHS = 360
+HALF = Decimal("0.5")
+FORMULA = "贴息 = 贷款本金 × 人民银行专项再贷款利率（年利率）× 贷款期限（月）÷ 12"
+
+
+@dataclass(frozen=True)
+class InterestRequest:
+    kind: ClassVar[str] = KIND
+    total_subsidy: Decimal | None = None  # when given, only the split is computed
+    principal: Decimal | None = None
+    annual_rate: Decimal | None = None  # fraction: 0.0315 is 3.15%
+    months: int | None = None
+
+
+def interest_subsidy(total_subsidy: Any = None, principal: Any = None, annual_rate: Any = None,
+                     months: Any = None) -> Calculation:
+    steps = ["对符合条件的疫情防控重点保障中小微企业，按照人民银行专项再贷款利率给予贷款贴息支持，由中央财政和省级财政各负担50%。"]
+    inputs: dict[str, Any] = {"total_subsidy": None, "principal": None, "annual_rate": None, "months": None}
+    if total_subsidy is not None:
+        total = money(total_subsidy, "total_subsidy", MAX_AMOUNT)
+        inputs["total_subsidy"] = number(total)
+    else:
+        loan = money(principal, "principal", MAX_AMOUNT)
+        yearly = rate(annual_rate, "annual_rate")
+        term = whole_months(months, "months", 1, MAX_TERM_MONTHS)
+        total = (loan * yearly * term / 12).quantize(CENT, ROUND_HALF_UP)
+        steps += [f"{FORMULA}。",
+                  f"{short(loan)}×{percent(yearly)}×{term}个月÷12 = {short(total)}"
+                  f"（利率{percent(yearly)}是你提供的数字，文件本身没有写明）。"]
+        inputs.update(principal=number(loan), annual_rate=number(yearly), months=term)
+    central = (total * HALF).quantize(CENT, ROUND_HALF_UP)
+    provincial = total - central  # the remainder, so the two shares always add up to the total
+    steps += [f"中央财政负担：{short(total)}×50% = {short(central)}。",
+              f"省级财政负担：{short(total)} − {short(central)} = {short(provincial)}。"]
+    result = {"total_subsidy": number(total), "central": number(central), "provincial": number(provincial)}
+    return Calculation(kind=KIND, inputs=inputs, result=result, steps=tuple(steps), clause=CLAUSE)
+
+
+def needs(request: InterestRequest) -> NeedsInput | None:
+    if request.total_subsidy is not None:
+        return None
+    asks = {"principal": "贷款本金（元）", "annual_rate": "人民银行专项再贷款利率（年利率，文件没有写明）",
+            "months": "贷款期限（月）"}
+    missing = tuple(name for name in asks if getattr(request, name) is None)
+    if not missing:
+        return None
+    known = {name: str(getattr(request, name)) for name in asks if name not in missing}
+    return NeedsInput(kind=KIND, missing=missing, clause=CLAUSE, inputs=known,
+                      question_back=f"{FORMULA}，由中央财政和省级财政各负担50%。"
+                                    f"请告诉我：{'；'.join(asks[m] for m in missing)}；或者直接给出贴息总额。")
+
+
+def solve(request: InterestRequest) -> Calculation:
+    return interest_subsidy(request.total_subsidy, request.principal, request.annual_rate, request.months)
+
+
+def lead(calc: Calculation) -> str:
+    total, central, provincial = (Decimal(str(calc.result[k])) for k in ("total_subsidy", "central", "provincial"))
+    return f"贴息共{yuan(total)}，由中央财政和省级财政各负担50%：中央财政{yuan(central)}，省级财政{yuan(provincial)}。"

@@ -1,0 +1,200 @@
+"""结语 and 《中小企业划型标准规定》 (工信部联企业〔2011〕300号): industry + indicators → 大型/中型/小型/微型.
+
+The policy supports 中小微企业 as that standard defines them, so 中型/小型/微型 are covered and 大型 is not.
+Bands combine as the statistics bureau reads the standard: a band needs every indicator at or above its
+lower bound ("以上" is ≥); missing one drops the firm to the next band; 微型 is whatever is left.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any, ClassVar
+
+from assistant.calculator.results import NeedsInput
+from assistant.calculator.values import WAN, CalculatorError, UnknownIndustryError, headcount, money, number, plain
+from corpus.records import Calculation
+
+KIND = "sme_size"
+CLAUSE = "closing"
+STANDARD = "《中小企业划型标准规定》（工信部联企业〔2011〕300号）"
+MAX_AMOUNT = Decimal(10) ** 13  # 元: ten trillion, above any firm's revenue or assets
+X, Y, Z = "employees", "revenue_yuan", "assets_yuan"
+LABEL = {X: "从业人员", Y: "营业收入", Z: "资产总额"}
+UNIT = {X: "人", Y: "万元", Z: "万元"}
+SIZES = ("大型", "中型", "小型", "微型")
+_INPUT_NAME = {X: "employees", Y: "revenue_wan", Z: "assets_wan"}  # inputs are reported in the standard's units
+
+
+@dataclass(frozen=True)
+class SizeRule:
+    industry: str
+    indicators: tuple[str, ...]
+    bands: tuple[tuple[Decimal, ...], ...]  # lower bounds of 大型, 中型, 小型, in `indicators` order
+
+
+def _row(industry: str, indicators: tuple[str, ...], *bands: tuple[int, ...]) -> SizeRule:
+    return SizeRule(industry, indicators, tuple(tuple(map(Decimal, band)) for band in bands))
+
+
+# people for X; 万元 for Y and Z, as the standard writes them
+RULES = {rule.industry: rule for rule in (
+    _row("农、林、牧、渔业", (Y,), (20000,), (500,), (50,)),
+    _row("工业", (X, Y), (1000, 40000), (300, 2000), (20, 300)),
+    _row("建筑业", (Y, Z), (80000, 80000), (6000, 5000), (300, 300)),
+    _row("批发业", (X, Y), (200, 40000), (20, 5000), (5, 1000)),
+    _row("零售业", (X, Y), (300, 20000), (50, 500), (10, 100)),
+    _row("交通运输业", (X, Y), (1000, 30000), (300, 3000), (20, 200)),
+    _row("仓储业", (X, Y), (200, 30000), (100, 1000), (20, 100)),
+    _row("邮政业", (X, Y), (1000, 30000), (300, 2000), (20, 100)),
+    _row("住宿业", (X, Y), (300, 10000), (100, 2000), (10, 100)),
+    _row("餐饮业", (X, Y), (300, 10000), (100, 2000), (10, 100)),
+    _row("信息传输业", (X, Y), (2000, 100000), (100, 1000), (10, 100)),
+    _row("软件和信息技术服务业", (X, Y), (300, 10000), (100, 1000), (10, 50)),
+    _row("房地产开发经营", (Y, Z), (200000, 10000), (1000, 5000), (100, 2000)),
+    _row("物业管理", (X, Y), (1000, 5000), (300, 1000), (100, 500)),
+    _row("租赁和商务服务业", (X, Z), (300, 120000), (100, 8000), (10, 100)),
+    _row("其他未列明行业", (X,), (300,), (100,), (10,)),
+)}
+INDUSTRIES = tuple(RULES)
+
+# How owners name their business → the standard's row.
+ALIASES = {
+    "农、林、牧、渔业": "农业 林业 牧业 渔业 畜牧 养殖 种植 农场 农林牧渔 农林 牧场 渔场 林场 果园 苗圃 养猪 养鸡 养牛 养羊",
+    "工业": "工厂 制造 加工厂 厂家 厂子 厂 采矿 矿山 煤矿 电厂 发电 供电 热力 燃气 自来水 水生产",
+    "建筑业": "建筑 施工 装修 装饰 工程队",
+    "批发业": "批发",
+    "零售业": "零售 超市 便利店 商店 小卖部 商场 药店",
+    "交通运输业": "交通运输 运输 物流 货运 客运",
+    "仓储业": "仓储 仓库",
+    "邮政业": "邮政 快递",
+    "住宿业": "住宿 宾馆 酒店 旅馆 民宿 招待所",
+    "餐饮业": "餐饮 饭店 餐馆 餐厅 饭馆 小吃 火锅 快餐 酒楼 面馆 烧烤 奶茶",
+    "信息传输业": "信息传输 电信 通信",
+    "软件和信息技术服务业": "软件 信息技术 IT公司",
+    "房地产开发经营": "房地产 地产 开发商",
+    "物业管理": "物业",
+    "租赁和商务服务业": "租赁 商务服务 广告 咨询 中介 会展 旅行社",
+    # Trades the table does not list (居民服务、修理、教育、卫生、文体娱乐…) are what this row is for.
+    "其他未列明行业": "其他行业 未列明 理发 美发 美容 洗浴 洗衣 干洗 家政 维修 修理 培训 教育 健身 诊所 摄影 网吧 KTV",
+}
+WORDS = {word: industry for industry, words in ALIASES.items() for word in (industry, *words.split())}
+_LONGEST_FIRST = sorted(WORDS, key=len, reverse=True)
+
+
+def find_industry(text: str) -> tuple[str, str] | None:
+    """(industry, the words that named it) for the first industry wording in `text`; longer wordings win."""
+    found = [(text.find(word), -len(word), word) for word in _LONGEST_FIRST if word in text]
+    if not found:
+        return None
+    _, _, word = min(found)
+    return WORDS[word], word
+
+
+def resolve_industry(name: Any) -> str:
+    if isinstance(name, str) and (hit := find_industry(name.strip())):
+        return hit[0]
+    raise UnknownIndustryError(f"industry must be one of {list(INDUSTRIES)} "
+                               f"(or a common wording such as 饭店, 超市, 工厂, 软件公司), got {name!r}")
+
+
+@dataclass(frozen=True)
+class SmeRequest:
+    kind: ClassVar[str] = KIND
+    industry: str | None = None
+    employees: Decimal | None = None  # 从业人员, people
+    revenue_yuan: Decimal | None = None  # 营业收入 (last year), 元
+    assets_yuan: Decimal | None = None  # 资产总额, 元
+
+
+def _values(employees: Any, revenue_yuan: Any, assets_yuan: Any) -> dict[str, Decimal | None]:
+    """Given indicators, checked, in the standard's units (people, 万元)."""
+    return {
+        X: None if employees is None else headcount(employees, "employees"),
+        Y: None if revenue_yuan is None else money(revenue_yuan, "revenue_yuan", MAX_AMOUNT) / WAN,
+        Z: None if assets_yuan is None else money(assets_yuan, "assets_yuan", MAX_AMOUNT) / WAN,
+    }
+
+
+def _condition(rule: SizeRule, band: tuple[Decimal, ...]) -> str:
+    return " 且 ".join(f"{LABEL[i]}≥{plain(b)}{UNIT[i]}" for i, b in zip(rule.indicators, band))
+
+
+def _shortfall(rule: SizeRule, band: tuple[Decimal, ...], values: dict[str, Decimal]) -> list[str]:
+    return [f"{LABEL[i]}{plain(values[i])}{UNIT[i]}<{plain(b)}{UNIT[i]}"
+            for i, b in zip(rule.indicators, band) if values[i] < b]
+
+
+def sme_size(industry: Any, employees: Any = None, revenue_yuan: Any = None, assets_yuan: Any = None) -> Calculation:
+    rule = RULES[resolve_industry(industry)]
+    values = _values(employees, revenue_yuan, assets_yuan)
+    absent = [LABEL[i] for i in rule.indicators if values[i] is None]
+    if absent:
+        raise CalculatorError(f"{rule.industry} needs {'、'.join(absent)}; indicators it uses: "
+                              f"{[LABEL[i] for i in rule.indicators]}")
+    given = "，".join(f"{LABEL[i]}{plain(values[i])}{UNIT[i]}" for i in rule.indicators)
+    said = f"（{industry}）" if industry != rule.industry else ""
+    steps = [f"行业：{rule.industry}{said}；{given}。"]
+    size, decided, both = "微型", [], "同时" if len(rule.indicators) > 1 else ""
+    for name, band in zip(SIZES, rule.bands):
+        short_of = _shortfall(rule, band, values)
+        if not short_of:
+            size = name
+            decided.insert(0, f"达到{name}标准：{_condition(rule, band)}")
+            steps.append(f"{name}须{both}满足{_condition(rule, band)}：均已达到 → {name}企业。")
+            break
+        decided = [f"未达{name}标准：{'、'.join(short_of)}"]  # only the band just above explains the result
+        steps.append(f"{name}须{both}满足{_condition(rule, band)}：{'、'.join(short_of)}，不是{name}。")
+    else:
+        steps.append("未达到小型企业标准 → 微型企业。")
+    covered = size != "大型"
+    steps.append(f"依据{STANDARD}。" + (
+        f"{size}企业属于中小微企业，在本意见支持的企业范围内（重点支持受疫情影响较大、生产经营遇到困难的企业）。"
+        if covered else "大型企业不属于中小微企业，不在本意见支持的范围内。"))
+    inputs = {"industry": rule.industry, "industry_as_said": str(industry),
+              **{_INPUT_NAME[k]: None if v is None else number(v) for k, v in values.items()}}
+    result = {"size": size, "covered": covered, "decided_by": "；".join(decided)}
+    return Calculation(kind=KIND, inputs=inputs, result=result, steps=tuple(steps), clause=CLAUSE)
+
+
+def needs(request: SmeRequest) -> NeedsInput | None:
+    if request.industry is None:
+        try:
+            values = _values(request.employees, request.revenue_yuan, request.assets_yuan)
+        except CalculatorError:
+            values = {}
+        given = "、".join(f"{LABEL[i]}{plain(v)}{UNIT[i]}" for i, v in values.items() if v is not None)
+        known = f"你给出的{given}还不够：" if given else ""
+        return NeedsInput(kind=KIND, missing=("industry",), clause=CLAUSE,
+                          inputs={_INPUT_NAME[k]: number(v) for k, v in values.items() if v is not None},
+                          question_back=f"企业规模按{STANDARD}分行业划型，同样的人数和营业收入在不同行业结果不同。"
+                                        f"{known}你没有说明所属行业，我不能按「其他未列明行业」代替——"
+                                        f"那一行只适用于表中没有列出的行业。请告诉我企业所属行业"
+                                        f"（{'、'.join(INDUSTRIES[:-1])}，或其他未列明行业），"
+                                        f"以及该行业需要的指标（多数行业看从业人员和营业收入）。")
+    rule = RULES[resolve_industry(request.industry)]
+    missing = tuple(i for i in rule.indicators if getattr(request, i) is None)
+    if not missing:
+        return None
+    values = _values(request.employees, request.revenue_yuan, request.assets_yuan)
+    ask = "、".join(LABEL[i] + ("（人）" if i == X else "（元或万元）") for i in missing)
+    question = f"{rule.industry}按{'、'.join(LABEL[i] for i in rule.indicators)}划型，请告诉我{ask}。"
+    # One indicator below the 大型 line already settles eligibility, whatever the others are.
+    below = [f"{LABEL[i]}{plain(values[i])}{UNIT[i]}低于大型标准{plain(b)}{UNIT[i]}"
+             for i, b in zip(rule.indicators, rule.bands[0]) if values[i] is not None and values[i] < b]
+    if below:
+        question += f"仅凭{below[0]}，已可确定属于中小微企业；具体是中型、小型还是微型还要看上述指标。"
+    known = {_INPUT_NAME[k]: number(v) for k, v in values.items() if v is not None}
+    return NeedsInput(kind=KIND, missing=missing, clause=CLAUSE, question_back=question,
+                      inputs={"industry": rule.industry, **known})
+
+
+def solve(request: SmeRequest) -> Calculation:
+    return sme_size(request.industry, request.employees, request.revenue_yuan, request.assets_yuan)
+
+
+def lead(calc: Calculation) -> str:
+    size = calc.result["size"]
+    verdict = ("属于中小微企业，在本意见支持的企业范围内" if calc.result["covered"]
+               else "不属于中小微企业，不在本意见支持的范围内")
+    return f"按{STANDARD}，该{calc.inputs['industry']}企业属于{size}企业，{verdict}。判定：{calc.result['decided_by']}。"

@@ -1,0 +1,82 @@
+"""七、延期缴纳税款: on application, tax payment may be deferred by at most 3 months."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from assistant.calculator.results import NeedsInput
+from assistant.calculator.values import CalculatorError, DateError, date, whole_months
+from assistant.period import add_months, chinese_date
+from corpus.records import Calculation
+
+KIND = "tax_deferral"
+CLAUSE = "7"
+MAX_MONTHS = 3
+# Wide enough for any real due date, narrow enough that adding months never leaves the calendar.
+EARLIEST, LATEST = dt.date(1990, 1, 1), dt.date(2100, 12, 31)
+
+
+@dataclass(frozen=True)
+class TaxDeferralRequest:
+    kind: ClassVar[str] = KIND
+    due_date: dt.date | None = None  # the original payment deadline
+    requested_months: int | None = None  # how long the user wants to defer, if they said
+    requested_date: dt.date | None = None  # or the day the user wants to pay by
+
+
+def tax_deferral(due_date: Any, requested_months: Any = None, requested_date: Any = None) -> Calculation:
+    due = date(due_date, "due_date")
+    if not EARLIEST <= due <= LATEST:
+        raise DateError(f"due_date must be between {EARLIEST} and {LATEST}, got {due}")
+    latest = add_months(due, MAX_MONTHS)
+    steps = ["确有困难不能按期缴纳税款的企业，由企业申请，可依法办理延期缴纳税款，最长不超过3个月。",
+             f"{chinese_date(due)} + 3个月 = {chinese_date(latest)}"
+             + (f"（{latest.month}月没有{due.day}日，按该月最后一天计）。" if latest.day != due.day else "。")]
+    result: dict[str, Any] = {"latest_date": latest.isoformat(), "max_months": MAX_MONTHS}
+    if requested_months is not None:
+        months = whole_months(requested_months, "requested_months", 1, 120)
+        allowed = months <= MAX_MONTHS
+        steps.append(f"申请延期{months}个月：{'不超过' if allowed else '超过了'}3个月的上限。")
+        result.update(requested_date=add_months(due, months).isoformat(), allowed=allowed)
+    if requested_date is not None:
+        if requested_months is not None:
+            raise CalculatorError(f"give requested_months or requested_date, not both "
+                                  f"(got {requested_months!r} and {requested_date!r})")
+        wanted = date(requested_date, "requested_date")
+        if not due < wanted <= LATEST:
+            raise DateError(f"requested_date must be after the due date {due} and by {LATEST}, got {wanted}")
+        allowed = wanted <= latest
+        steps.append(f"申请延至{chinese_date(wanted)}：{'未超过' if allowed else '超过了'}最晚期限{chinese_date(latest)}"
+                     f"（{'在' if allowed else '超出'}3个月的上限{'内' if allowed else ''}）。")
+        result.update(requested_date=wanted.isoformat(), allowed=allowed)
+    steps.append("延期须由企业申请、经税务机关依法批准，批准的期限以税务机关决定为准。")
+    inputs = {"due_date": due.isoformat(), "requested_months": requested_months,
+              "requested_date": None if requested_date is None else requested_date.isoformat()}
+    return Calculation(kind=KIND, inputs=inputs, result=result, steps=tuple(steps), clause=CLAUSE)
+
+
+def needs(request: TaxDeferralRequest) -> NeedsInput | None:
+    if request.due_date is not None:
+        return None
+    return NeedsInput(kind=KIND, missing=("due_date",), clause=CLAUSE,
+                      question_back="延期缴纳税款最长不超过3个月（须由企业申请、依法办理）。"
+                                    "请告诉我这笔税款原定的缴纳期限（例如「3月15日」），我来算最晚可以延到哪天。")
+
+
+def solve(request: TaxDeferralRequest) -> Calculation:
+    return tax_deferral(request.due_date, request.requested_months, request.requested_date)
+
+
+def lead(calc: Calculation) -> str:
+    due = dt.date.fromisoformat(calc.inputs["due_date"])
+    latest = dt.date.fromisoformat(calc.result["latest_date"])
+    text = f"原定{chinese_date(due)}缴纳的税款，申请延期后最晚可延至{chinese_date(latest)}（最长3个月，须企业申请、依法办理）"
+    if calc.result.get("allowed") is False:
+        asked = (f"{calc.inputs['requested_months']}个月" if calc.inputs.get("requested_months") is not None
+                 else f"延至{chinese_date(dt.date.fromisoformat(calc.inputs['requested_date']))}")
+        text = f"不行：延期最长不超过3个月，申请{asked}超出上限；" + text
+    elif calc.result.get("allowed") is True and calc.inputs.get("requested_date"):
+        text = f"可以申请：延至{chinese_date(dt.date.fromisoformat(calc.inputs['requested_date']))}未超过3个月的上限；" + text
+    return text + "。"

@@ -1,0 +1,518 @@
+"""The calculator: every rule with exact results, the size standard's band edges for every industry,
+errors that name the bad value and the valid range, and property tests (only CalculatorError escapes;
+results move the right way as inputs grow)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from decimal import Decimal as D
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from assistant.calculator import (
+    INDUSTRIES, AmountError, CalculatorError, DateError, DeferralRequest, InterestRequest, JobSubsidyRequest,
+    NeedsInput, PensionRequest, PeriodRequest, RefundRequest, RentRequest, SmeRequest, TaxDeferralRequest,
+    UnknownIndustryError, WorkInjuryRequest, calculate, deferral_schedule, format_answer, interest_subsidy,
+    job_subsidy, pension_contribution, policy_validity, rent_relief, resolve_industry, sme_size, tax_deferral,
+    unemployment_refund, work_injury_cut,
+)
+from assistant.calculator.values import short, yuan
+from corpus.records import Calculation
+
+
+def exact(value) -> D:
+    """Results are JSON numbers rounded to the fen; read them back exactly."""
+    return D(str(value))
+
+
+# -- rent (clause 6) -----------------------------------------------------------------------------------
+def test_rent_state_premises():
+    calc = rent_relief(D(20000), "state")
+    assert calc.kind == "rent_relief" and calc.clause == "6"
+    r = calc.result
+    assert [exact(r[f"month{m}_payment"]) for m in (1, 2, 3)] == [0, 0, D(10000)]
+    assert [exact(r[f"month{m}_relief"]) for m in (1, 2, 3)] == [D(20000), D(20000), D(10000)]
+    assert exact(r["relief_total"]) == D(50000) and exact(r["payable_total"]) == D(10000)
+    assert r["covered"] is True
+    assert "合计减免：2万元×2个月 + 2万元×50% = 5万元。" in calc.steps
+
+
+def test_rent_odd_fen_splits_without_losing_a_fen():
+    r = rent_relief(D("1234.57"), "state").result
+    assert exact(r["month3_relief"]) + exact(r["month3_payment"]) == D("1234.57")
+    assert exact(r["relief_total"]) == D("1234.57") * 2 + exact(r["month3_relief"])
+
+
+def test_rent_other_landlord_has_no_figure():
+    calc = rent_relief(D(8000), "other")
+    assert calc.result["covered"] is False and calc.result["relief_total"] is None
+    assert any("具体由双方协商" in s for s in calc.steps)
+    assert "具体由双方协商" in format_answer(calc)
+    assert calculate(RentRequest(landlord="other")).result["relief_total"] is None  # no rent needed
+
+
+def test_rent_unknown_landlord_computes_with_the_condition_stated():
+    calc = rent_relief(D(8000))
+    assert exact(calc.result["month3_payment"]) == D(4000) and calc.result["covered"] is None
+    assert any("国有资产类经营用房" in s and "协商" in s for s in calc.steps)
+    assert format_answer(calc).startswith("如承租的是国有资产类经营用房")
+
+
+def test_rent_missing_amount_asks_back():
+    out = calculate(RentRequest(landlord="state"))
+    assert isinstance(out, NeedsInput) and out.missing == ("monthly_rent",) and out.kind == "rent_relief"
+    assert "房租" in out.question_back and format_answer(out) == out.question_back
+
+
+def test_acceptance_month_three_payment():
+    calc = calculate(RentRequest(monthly_rent=D(8000), landlord="state", asked="month3"))
+    assert isinstance(calc, Calculation)
+    assert exact(calc.result["month3_payment"]) == D(4000)
+    text = format_answer(calc)
+    assert text.startswith("第三个月房租减半，需交房租4000元")
+    assert "三个月共可减免房租20000元（2万元）" in text
+
+
+def test_format_answer_leads_with_plain_digit_yuan_then_steps():
+    text = format_answer(rent_relief(D(20000), "state"))
+    first, rest = text.split("\n", 1)
+    assert "共可减免房租50000元（5万元）" in first and "第三个月房租减半，需交房租10000元（1万元）" in first
+    assert rest.startswith("计算过程：\n1. ")
+    assert "," not in first and ".00" not in text
+
+
+def test_fractional_rent_is_written_without_trailing_zeros():
+    text = format_answer(rent_relief(D(3001), "state", "month3"))
+    assert "需交房租1500.5元" in text and "7502.5元" in text and "1500.50" not in text and "7502.50" not in text
+
+
+def test_rent_given_per_quarter_is_divided_by_three():
+    calc = calculate(RentRequest(landlord="state", asked="relief", period_rent=D(30000), per="quarter"))
+    assert exact(calc.inputs["monthly_rent"]) == D(10000) and calc.inputs["per"] == "quarter"
+    assert exact(calc.result["relief_total"]) == D(25000) and exact(calc.result["payable_total"]) == D(5000)
+    assert calc.steps[0].startswith("季度租金3万元÷3个月 = 每月1万元")
+    assert format_answer(calc).startswith("三个月共可减免房租25000元")
+
+
+def test_rent_given_per_year_is_spread_over_twelve_months_and_says_so():
+    calc = rent_relief(None, "state", period_rent=D(120000), per="year")
+    assert exact(calc.result["relief_total"]) == D(25000)
+    assert "12个月" in calc.steps[0] and "年租金" in calc.steps[0]
+    uneven = rent_relief(None, "state", period_rent=D(100000), per="year")
+    assert "≈" in uneven.steps[0] and "除不尽" in uneven.steps[0]
+    assert exact(uneven.inputs["monthly_rent"]) == D("8333.33")
+
+
+def test_rent_period_errors():
+    with pytest.raises(CalculatorError, match="not both"):
+        rent_relief(D(8000), "state", period_rent=D(24000), per="quarter")
+    with pytest.raises(CalculatorError, match="quarter"):
+        rent_relief(None, "state", period_rent=D(24000), per="week")
+    assert rent_relief(None, "other", period_rent=D(24000), per="quarter").result["covered"] is False
+
+
+# -- social insurance (clause 4) -----------------------------------------------------------------------
+def test_unemployment_refund_is_half_of_last_years_premiums():
+    calc = unemployment_refund(D("36000"))
+    assert (calc.kind, calc.clause, exact(calc.result["refund"])) == ("unemployment_refund", "4", D(18000))
+    assert exact(unemployment_refund(D("12345.67")).result["refund"]) == D("6172.84")
+    assert "可返还失业保险费18000元（1.8万元）" in format_answer(calc)
+
+
+def test_job_subsidy_formula():
+    calc = job_subsidy(D(20), D(1360))
+    assert exact(calc.result["subsidy"]) == D(163200) and calc.clause == "4"
+    assert "6个月×1360元/月×20人 = 16.32万元。" in calc.steps
+    assert exact(job_subsidy(D("12.5"), D(1000)).result["subsidy"]) == D(75000)  # an annual average
+
+
+def test_job_subsidy_without_the_standard_asks_and_labels_the_reference_value():
+    out = calculate(JobSubsidyRequest(insured_employees=D(20)))
+    assert isinstance(out, NeedsInput) and out.missing == ("monthly_benefit",)
+    assert "6个月" in out.question_back and "年度平均参保职工人数" in out.question_back
+    assert "1360元/月" in out.question_back and "推算值" in out.question_back and "不是官方" in out.question_back
+    both = calculate(JobSubsidyRequest())
+    assert both.missing == ("monthly_benefit", "insured_employees")
+
+
+def test_pension_at_sixteen_percent():
+    calc = pension_contribution(D(5000))
+    assert exact(calc.result["contribution"]) == D(800) and exact(calc.result["rate"]) == D("0.16")
+    assert "5000元×16% = 800元。" in calc.steps
+    assert isinstance(calculate(PensionRequest()), NeedsInput)
+
+
+def test_pension_with_a_headcount_multiplies_the_per_person_contribution():
+    calc = calculate(PensionRequest(wage_base=D(5000), employees=D(20)))
+    assert exact(calc.result["contribution"]) == D(16000) and exact(calc.result["per_person"]) == D(800)
+    assert "每人：缴费基数5000元×16% = 800元。" in calc.steps
+    first = format_answer(calc).split("\n")[0]
+    assert "16000元" in first and "800元" in first and "20人" in first
+    with pytest.raises(CalculatorError, match="whole"):
+        pension_contribution(D(5000), D("2.5"))
+
+
+def test_work_injury_from_the_old_contribution_amount():
+    calc = calculate(WorkInjuryRequest(old_amount=D(2400), per="month"))
+    r = calc.result
+    assert (exact(r["before"]), exact(r["after"]), exact(r["saving"])) == (D(2400), D(1200), D(1200))
+    assert r["old_rate"] is None and calc.clause == "4"
+    assert "每月交1200元" in format_answer(calc).split("\n")[0]
+    odd = work_injury_cut(old_amount=D("0.03"))
+    assert exact(odd.result["after"]) + exact(odd.result["saving"]) == D("0.03")
+    both = work_injury_cut(D("0.005"), old_amount=D(1000), per="month")
+    assert exact(both.result["new_rate"]) == D("0.0025") and exact(both.result["after"]) == D(500)
+    with pytest.raises(CalculatorError, match="not both"):
+        work_injury_cut(D("0.004"), wage_base=D(100000), old_amount=D(400))
+    with pytest.raises(CalculatorError, match="per"):
+        work_injury_cut(old_amount=D(400), per="week")
+
+
+def test_work_injury_rate_halved_and_saving():
+    calc = work_injury_cut(D("0.004"), D(1_000_000))
+    r = calc.result
+    assert exact(r["old_rate"]) == D("0.004") and exact(r["new_rate"]) == D("0.002")
+    assert (exact(r["before"]), exact(r["after"]), exact(r["saving"])) == (D(4000), D(2000), D(2000))
+    assert "0.4%×50% = 0.2%。" in calc.steps
+    assert work_injury_cut(D("0.01")).result["saving"] is None
+    assert calculate(WorkInjuryRequest(wage_base=D(1000))).missing == ("old_rate",)
+
+
+# -- deferral (clause 5) -------------------------------------------------------------------------------
+def test_deferral_schedule_pays_two_months_in_april_to_june():
+    calc = deferral_schedule(D(5300), asked_month=4)
+    r = calc.result
+    assert [exact(r[f"month{m}_payment"]) for m in range(1, 7)] == [0, 0, 0, D(10600), D(10600), D(10600)]
+    assert exact(r["total_payment"]) == D(31800) and r["late_fee"] == 0
+    assert r["catch_up"] == {"4月": "1月", "5月": "2月", "6月": "3月"}
+    assert r["medical_insurance_covered"] is False and any("医疗保险不在" in s for s in calc.steps)
+    assert calc.clause == "5"
+    assert format_answer(calc).startswith("4月需缴10600元（1.06万元）：4月5300元，另补缴1月5300元")
+
+
+def test_deferral_month_pays_its_own_amount_plus_the_deferred_month():
+    for month, deferred in ((4, 1), (5, 2), (6, 3)):
+        calc = deferral_schedule(D(20000), asked_month=month)
+        assert exact(calc.result[f"month{month}_payment"]) == D(40000)
+        assert format_answer(calc).startswith(f"{month}月需缴40000元（4万元）：{month}月20000元，另补缴{deferred}月20000元")
+    whole = deferral_schedule(D(12000))
+    assert exact(whole.result["deferred_total"]) == D(36000) and "共36000元" in format_answer(whole)
+    assert any("从4月份开始，缴纳本月并补缴1月份社会保险费" in s for s in whole.steps)
+
+
+def test_deferral_components_are_summed():
+    calc = deferral_schedule(components=(("养老保险", D(5000)), ("失业保险", D(200)), ("工伤保险", D(100))))
+    assert exact(calc.inputs["monthly_amount"]) == D(5300)
+    assert "每月应缴：养老保险5000元 + 失业保险200元 + 工伤保险100元 = 5300元。" in calc.steps
+
+
+def test_deferral_without_amount_still_gives_the_schedule():
+    calc = calculate(DeferralRequest())
+    assert "month4_payment" not in calc.result and "4月补1月" in format_answer(calc)
+
+
+def test_deferral_rejects_medical_insurance_and_inconsistent_totals():
+    with pytest.raises(CalculatorError, match="医疗保险"):
+        deferral_schedule(components=(("医疗保险", D(100)),))
+    with pytest.raises(CalculatorError, match="sum of its components"):
+        deferral_schedule(D(1), components=(("养老保险", D(100)),))
+
+
+# -- interest subsidy (clause 2) -----------------------------------------------------------------------
+def test_interest_split_of_a_total():
+    r = interest_subsidy(D(100001)).result
+    assert (exact(r["central"]), exact(r["provincial"])) == (D("50000.50"), D("50000.50"))
+    odd = interest_subsidy(D("0.03")).result
+    assert exact(odd["central"]) + exact(odd["provincial"]) == D("0.03")
+
+
+def test_interest_from_principal_rate_and_term():
+    calc = interest_subsidy(principal=D(1_000_000), annual_rate=D("0.0315"), months=12)
+    r = calc.result
+    assert (exact(r["total_subsidy"]), exact(r["central"]), exact(r["provincial"])) == (D(31500), D(15750), D(15750))
+    assert calc.clause == "2" and any("文件本身没有写明" in s for s in calc.steps)
+    six = interest_subsidy(principal=D(500_000), annual_rate=D("0.03"), months=6).result
+    assert exact(six["total_subsidy"]) == D(7500)
+
+
+def test_interest_asks_for_the_relending_rate():
+    out = calculate(InterestRequest(principal=D(1_000_000), months=12))
+    assert out.missing == ("annual_rate",) and "人民银行专项再贷款利率" in out.question_back
+
+
+# -- tax deferral (clause 7) ---------------------------------------------------------------------------
+def test_tax_deferral_three_months_with_month_end_rule():
+    assert tax_deferral(dt.date(2020, 3, 15)).result["latest_date"] == "2020-06-15"
+    calc = tax_deferral(dt.date(2020, 11, 30))
+    assert calc.result["latest_date"] == "2021-02-28" and calc.clause == "7"
+    assert any("2月没有30日" in s for s in calc.steps)
+    assert tax_deferral(dt.date(2019, 11, 30)).result["latest_date"] == "2020-02-29"
+
+
+def test_tax_deferral_requested_months():
+    assert tax_deferral(dt.date(2020, 3, 15), 2).result["allowed"] is True
+    over = tax_deferral(dt.date(2020, 3, 15), 4)
+    assert over.result["allowed"] is False and over.result["latest_date"] == "2020-06-15"
+    assert "超出上限" in format_answer(over)
+    assert calculate(TaxDeferralRequest()).missing == ("due_date",)
+
+
+def test_tax_deferral_to_a_requested_date():
+    calc = calculate(TaxDeferralRequest(due_date=dt.date(2020, 5, 15), requested_date=dt.date(2020, 9, 15)))
+    assert calc.result["allowed"] is False and calc.result["latest_date"] == "2020-08-15"
+    text = format_answer(calc)
+    assert "2020年8月15日" in text and "最长不超过3个月" in text and "超出上限" in text
+    ok = tax_deferral(dt.date(2020, 3, 31), requested_date=dt.date(2020, 6, 30))
+    assert ok.result["allowed"] is True and ok.inputs["requested_date"] == "2020-06-30"
+    with pytest.raises(DateError, match="after the due date"):
+        tax_deferral(dt.date(2020, 5, 15), requested_date=dt.date(2020, 5, 1))
+    with pytest.raises(CalculatorError, match="not both"):
+        tax_deferral(dt.date(2020, 5, 15), 2, dt.date(2020, 6, 15))
+
+
+# -- policy period (closing) ---------------------------------------------------------------------------
+def test_policy_period_civil_code_reading():
+    calc = policy_validity(on=dt.date(2020, 5, 7), today=dt.date(2026, 11, 26))
+    r = calc.result
+    assert (r["start"], r["end"]) == ("2020-02-07", "2020-05-07") and calc.clause == "closing"
+    assert r["on_inside"] is True and r["today_status"] == "已结束" and r["today_inside"] is False
+    assert policy_validity(on=dt.date(2020, 5, 8)).result["on_inside"] is False
+    assert policy_validity(on=dt.date(2020, 2, 6)).result["on_status"] == "尚未开始"
+    assert policy_validity(on=dt.date(2020, 2, 7)).result["on_status"] == "执行中"
+    assert "至2020年5月7日" in format_answer(calc)
+
+
+# -- SME size (closing; 《中小企业划型标准规定》) ---------------------------------------------------------------
+# The table transcribed again from reference/sme-standard.md (lower bounds of 大型, 中型, 小型), so a typo
+# in the code's copy shows up here. X people, Y/Z 万元.
+STANDARD = {
+    "农、林、牧、渔业": ("Y", (20000,), (500,), (50,)),
+    "工业": ("XY", (1000, 40000), (300, 2000), (20, 300)),
+    "建筑业": ("YZ", (80000, 80000), (6000, 5000), (300, 300)),
+    "批发业": ("XY", (200, 40000), (20, 5000), (5, 1000)),
+    "零售业": ("XY", (300, 20000), (50, 500), (10, 100)),
+    "交通运输业": ("XY", (1000, 30000), (300, 3000), (20, 200)),
+    "仓储业": ("XY", (200, 30000), (100, 1000), (20, 100)),
+    "邮政业": ("XY", (1000, 30000), (300, 2000), (20, 100)),
+    "住宿业": ("XY", (300, 10000), (100, 2000), (10, 100)),
+    "餐饮业": ("XY", (300, 10000), (100, 2000), (10, 100)),
+    "信息传输业": ("XY", (2000, 100000), (100, 1000), (10, 100)),
+    "软件和信息技术服务业": ("XY", (300, 10000), (100, 1000), (10, 50)),
+    "房地产开发经营": ("YZ", (200000, 10000), (1000, 5000), (100, 2000)),
+    "物业管理": ("XY", (1000, 5000), (300, 1000), (100, 500)),
+    "租赁和商务服务业": ("XZ", (300, 120000), (100, 8000), (10, 100)),
+    "其他未列明行业": ("X", (300,), (100,), (10,)),
+}
+SIZES = ("大型", "中型", "小型", "微型")
+JUST_BELOW = {"X": D(1), "Y": D("0.01"), "Z": D("0.01")}  # one person; one hundred yuan (0.01万元)
+
+
+def size_of(industry: str, values: dict[str, D]) -> str:
+    wan = D(10000)
+    calc = sme_size(industry, employees=values.get("X"),
+                    revenue_yuan=None if "Y" not in values else values["Y"] * wan,
+                    assets_yuan=None if "Z" not in values else values["Z"] * wan)
+    assert calc.result["covered"] is (calc.result["size"] != "大型")
+    return calc.result["size"]
+
+
+def band_edges():
+    for industry, (letters, *bands) in STANDARD.items():
+        for band_index, band in enumerate(bands):
+            at = {letter: D(bound) for letter, bound in zip(letters, band)}
+            yield industry, dict(at), SIZES[band_index]
+            for letter in letters:
+                below = dict(at, **{letter: at[letter] - JUST_BELOW[letter]})
+                yield industry, below, SIZES[band_index + 1]
+
+
+def test_every_industry_is_in_the_standard():
+    assert set(INDUSTRIES) == set(STANDARD)
+
+
+@pytest.mark.parametrize("industry,values,expected", list(band_edges()),
+                         ids=[f"{i}-{v}-{e}" for i, v, e in band_edges()])
+def test_band_edges_for_every_industry(industry, values, expected):
+    assert size_of(industry, values) == expected
+
+
+@pytest.mark.parametrize("industry,x,y,expected", [
+    ("工业", 300, "2000", "中型"), ("工业", 299, "40000", "小型"), ("工业", 1000, "40000", "大型"),
+    ("餐饮业", 100, "1999", "小型"), ("软件和信息技术服务业", 10, "50", "小型"),
+    ("软件和信息技术服务业", 10, "49.99", "微型"),
+])
+def test_boundary_cases_named_in_the_standard_notes(industry, x, y, expected):
+    assert size_of(industry, {"X": D(x), "Y": D(y)}) == expected
+
+
+def test_sme_result_explains_the_decision():
+    calc = sme_size("饭店", D(100), D(19_990_000))
+    assert calc.inputs["industry"] == "餐饮业" and calc.clause == "closing"
+    assert calc.result["decided_by"].startswith("达到小型标准") and "营业收入1999万元<2000万元" in calc.result["decided_by"]
+    assert "在本意见支持的企业范围内" in format_answer(calc)
+    big = sme_size("工业", D(1000), D(400_000_000))
+    assert big.result["covered"] is False and "不属于中小微企业" in format_answer(big)
+
+
+@pytest.mark.parametrize("wording,industry", [
+    ("饭店", "餐饮业"), ("餐馆", "餐饮业"), ("超市", "零售业"), ("便利店", "零售业"), ("商店", "零售业"),
+    ("工厂", "工业"), ("制造", "工业"), ("软件公司", "软件和信息技术服务业"), ("宾馆", "住宿业"), ("酒店", "住宿业"),
+    ("物流", "交通运输业"), ("货运", "交通运输业"), ("仓库", "仓储业"), ("快递", "邮政业"), ("批发", "批发业"),
+    ("建筑", "建筑业"), ("施工", "建筑业"), ("房地产", "房地产开发经营"), ("物业", "物业管理"),
+    ("租赁", "租赁和商务服务业"), ("商务服务", "租赁和商务服务业"), ("农业", "农、林、牧、渔业"),
+    ("养殖", "农、林、牧、渔业"), ("工业", "工业"), ("其他未列明行业", "其他未列明行业"),
+    ("养殖场", "农、林、牧、渔业"), ("做建材批发的", "批发业"), ("房地产开发公司", "房地产开发经营"),
+    ("服装厂", "工业"), ("理发店", "其他未列明行业"), ("家政公司", "其他未列明行业"),
+])
+def test_industry_wordings(wording, industry):
+    assert resolve_industry(wording) == industry
+
+
+def test_no_industry_asks_back_instead_of_assuming_the_unlisted_row():
+    out = calculate(SmeRequest(employees=D(30), revenue_yuan=D(5_000_000)))
+    assert isinstance(out, NeedsInput) and out.missing == ("industry",) and out.clause == "closing"
+    assert "所属行业" in out.question_back and "其他未列明行业" in out.question_back and "不能" in out.question_back
+    assert "从业人员30人" in out.question_back and out.inputs == {"employees": 30, "revenue_wan": 500}
+
+
+def test_unknown_industry_lists_the_valid_ones():
+    with pytest.raises(UnknownIndustryError) as err:
+        sme_size("星际旅行", D(10), D(1_000_000))
+    assert "星际旅行" in str(err.value) and all(name in str(err.value) for name in INDUSTRIES)
+
+
+def test_missing_indicators_are_named():
+    out = calculate(SmeRequest(industry="饭店", employees=D(50)))
+    assert isinstance(out, NeedsInput) and out.missing == ("revenue_yuan",)
+    assert "营业收入" in out.question_back and "已可确定属于中小微企业" in out.question_back
+    assert calculate(SmeRequest(industry="建筑业")).missing == ("revenue_yuan", "assets_yuan")
+    assert calculate(SmeRequest(employees=D(5))).missing == ("industry",)
+    assert isinstance(calculate(SmeRequest(industry="其他行业", employees=D(5))), Calculation)
+
+
+def test_every_needs_input_names_its_clause():
+    empty = [RentRequest(), RefundRequest(), JobSubsidyRequest(), PensionRequest(), WorkInjuryRequest(),
+             DeferralRequest(), InterestRequest(), TaxDeferralRequest(), PeriodRequest(), SmeRequest(),
+             SmeRequest(industry="建筑业")]
+    asked = [out for out in map(calculate, empty) if isinstance(out, NeedsInput)]
+    assert len(asked) == 9
+    for out in asked:
+        assert out.clause in {"2", "4", "5", "6", "7", "closing"} and out.question_back, out
+
+
+# -- errors --------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("call,named", [
+    (lambda: rent_relief(D(-1), "state"), ["-1", "0", "1000000000"]),
+    (lambda: rent_relief(D("1000000000.01"), "state"), ["1000000000.01", "1000000000"]),
+    (lambda: rent_relief(D(8000), "landlady"), ["landlady", "state", "other"]),
+    (lambda: work_injury_cut(D("1.2")), ["1.2", "120%", "0%", "100%"]),
+    (lambda: work_injury_cut(D("-0.01")), ["-0.01", "0%"]),
+    (lambda: interest_subsidy(principal=D(1), annual_rate=D(2), months=12), ["annual_rate", "2"]),
+    (lambda: sme_size("工业", D("20.5"), D(1)), ["20.5", "whole"]),
+    (lambda: sme_size("工业", D(-3), D(1)), ["-3", "0"]),
+    (lambda: tax_deferral("2020-03-15"), ["2020-03-15", "date"]),
+    (lambda: tax_deferral(dt.date(2020, 3, 15), 0), ["0", "1", "120"]),
+    (lambda: unemployment_refund(float("nan")), ["nan"]),
+    (lambda: pension_contribution(True), ["True"]),
+])
+def test_errors_name_the_value_and_the_range(call, named):
+    with pytest.raises(CalculatorError) as err:
+        call()
+    assert isinstance(err.value, ValueError)
+    assert all(word in str(err.value) for word in named), str(err.value)
+
+
+def test_error_types():
+    with pytest.raises(AmountError):
+        rent_relief(D(-5), "state")
+    with pytest.raises(DateError):
+        policy_validity(on=dt.datetime(2020, 3, 1, 12))
+    with pytest.raises(CalculatorError, match="request must be one of"):
+        calculate("房租8000")
+    with pytest.raises(CalculatorError):
+        format_answer("not a calculation")
+
+
+def test_money_rendering():
+    assert yuan(D(50000)) == "50000元（5万元）" and yuan(D(4000)) == "4000元"
+    assert yuan(D("617.5")) == "617.5元" and yuan(D("100001")) == "100001元"
+    # fractional amounts carry no trailing zeros; whole ones no decimals at all
+    assert yuan(D("1500.50")) == "1500.5元" and yuan(D("7502.5")) == "7502.5元" and yuan(D("0.25")) == "0.25元"
+    assert short(D("1500.50")) == "1500.5元" and yuan(D("4000.00")) == "4000元" and yuan(D("0.10")) == "0.1元"
+    assert yuan(D("1E+4")) == "10000元（1万元）" and short(D(20000)) == "2万元" and short(D(8000)) == "8000元"
+
+
+# -- properties ----------------------------------------------------------------------------------------
+anything = st.one_of(
+    st.none(), st.booleans(), st.integers(), st.floats(), st.text(max_size=12),
+    st.decimals(allow_nan=True, allow_infinity=True), st.lists(st.integers(), max_size=2),
+    st.dates(), st.datetimes(),
+)
+# mostly plausible amounts (so rules run to the end), sometimes anything at all
+amounts = st.integers(0, 3).flatmap(lambda i: anything if i == 0 else st.one_of(
+    st.none(), st.integers(0, 10**6), st.decimals(min_value=-10, max_value=10**10, places=3)))
+requests = st.one_of(
+    st.builds(RentRequest, monthly_rent=amounts, landlord=st.one_of(st.sampled_from(["state", "other"]), anything),
+              asked=st.one_of(st.sampled_from(["relief", "payable", "month3", "months1_2"]), anything)),
+    st.builds(RentRequest, landlord=st.sampled_from(["state", "other", None]), period_rent=amounts,
+              per=st.one_of(st.sampled_from(["quarter", "year"]), anything)),
+    st.builds(RefundRequest, premiums_paid=amounts),
+    st.builds(JobSubsidyRequest, insured_employees=amounts, monthly_benefit=amounts),
+    st.builds(PensionRequest, wage_base=amounts, employees=amounts),
+    st.builds(WorkInjuryRequest, old_rate=st.one_of(anything, st.decimals(-1, 2)), wage_base=amounts,
+              old_amount=amounts, per=st.one_of(st.sampled_from(["month", "year", None]), anything)),
+    st.builds(DeferralRequest, monthly_amount=amounts, asked_month=anything,
+              components=st.one_of(anything, st.lists(st.tuples(
+                  st.sampled_from(["养老保险", "失业保险", "工伤保险", "医疗保险"]), amounts), max_size=3).map(tuple))),
+    st.builds(InterestRequest, total_subsidy=amounts, principal=amounts,
+              annual_rate=st.one_of(anything, st.decimals(-1, 2)), months=anything),
+    st.builds(TaxDeferralRequest, due_date=anything, requested_months=anything, requested_date=anything),
+    st.builds(PeriodRequest, on=anything, today=anything, issued=anything),
+    st.builds(SmeRequest, industry=st.one_of(st.sampled_from(list(INDUSTRIES) + ["饭店", "软件公司"]), anything),
+              employees=amounts, revenue_yuan=amounts, assets_yuan=amounts),
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(requests)
+def test_only_calculator_errors_escape(request):
+    try:
+        outcome = calculate(request)
+    except CalculatorError:
+        return
+    assert isinstance(outcome, (Calculation, NeedsInput))
+    assert format_answer(outcome) and outcome.clause
+    if isinstance(outcome, Calculation):
+        json.dumps(outcome.to_json(), ensure_ascii=False)  # the answer contract is JSON
+
+
+money_values = st.decimals(min_value=0, max_value=10**9, places=2)
+
+
+@given(money_values, money_values)
+def test_more_rent_never_less_relief(a, b):
+    low, high = sorted((a, b))
+    r_low, r_high = rent_relief(low, "state").result, rent_relief(high, "state").result
+    assert exact(r_low["relief_total"]) <= exact(r_high["relief_total"])
+    assert exact(r_low["month3_payment"]) <= exact(r_high["month3_payment"])
+
+
+@given(money_values, money_values)
+def test_more_premiums_never_smaller_refund(a, b):
+    low, high = sorted((a, b))
+    assert exact(unemployment_refund(low).result["refund"]) <= exact(unemployment_refund(high).result["refund"])
+
+
+@given(st.sampled_from(INDUSTRIES), st.integers(0, 5000), st.integers(0, 5000),
+       st.decimals(0, 300000, places=2), st.decimals(0, 300000, places=2),
+       st.decimals(0, 300000, places=2), st.decimals(0, 300000, places=2))
+def test_a_larger_firm_never_gets_a_smaller_size_class(industry, x1, x2, y1, y2, z1, z2):
+    def rank(x, y, z):
+        calc = sme_size(industry, D(x), y * 10000, z * 10000)
+        return SIZES.index(calc.result["size"])  # 0 is 大型
+
+    small = rank(min(x1, x2), min(y1, y2), min(z1, z2))
+    large = rank(max(x1, x2), max(y1, y2), max(z1, z2))
+    assert large <= small
