@@ -99,15 +99,16 @@ def place_names(text: str) -> list[str]:
 _CONTENT_TAGS = ("n", "v", "a", "i", "l", "j", "s", "eng", "x")
 
 
-def content_words(text: str, tags: tuple[str, ...] = _CONTENT_TAGS) -> list[str]:
-    """Whole words of the text that say what it is about (function words, numbers, pronouns dropped)."""
+def content_words(text: str, tags: tuple[str, ...] = _CONTENT_TAGS) -> list[tuple[str, str]]:
+    """(word, jieba POS tag) for the whole words that say what the text is about; function words, numbers,
+    pronouns and single characters dropped (a lone character is too ambiguous to stand for a topic)."""
     out = []
     for w in _pos_tokenizer().lcut(normalize(text), HMM=False):
         word = w.word.strip()
-        if not word or not _KEEP.search(word) or word in STOPWORDS:
+        if len(word) < 2 or not _KEEP.search(word) or word in STOPWORDS:
             continue
-        if w.flag.startswith(tags) and not (len(word) == 1 and w.flag.startswith("v")):
-            out.append(word)
+        if w.flag.startswith(tags):
+            out.append((word, w.flag))
     return out
 
 
