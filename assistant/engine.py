@@ -42,16 +42,16 @@ GENERIC = frozenset(
 class Tuning:
     """Thresholds of the scope check, chosen on the dev split of the gold set (see evals/)."""
 
-    min_coverage: float = 0.4  # share of topical question words that occur in the corpus at all
+    min_coverage: float = 0.4  # weighted share of topical question words the corpus uses at all
+    non_noun_weight: float = 0.5  # weight of a verb or adjective in that share (nouns weigh 1)
+    topic_tags: tuple[str, ...] = ("n", "v", "a", "i", "l", "j", "s", "eng", "x")  # jieba POS tags that count
+    english_neutral: bool = True  # English words outside the glossary neither confirm nor deny scope
     min_dense: float = 0.62  # cosine of the best section when no question word matches lexically
+    own_topic_bm25: float = 1.0  # a follow-up whose own words score this on another clause switches topic
+    history_turns: int = 3  # earlier user turns a follow-up draws its topic from
     sentence_dense_weight: float = 0.5
     second_sentence_ratio: float = 0.85
-    short_sentence_chars: int = 12
-    own_topic_bm25: float = 1.0
-    history_turns: int = 3
-    topic_tags: tuple[str, ...] = ("n", "v", "a", "i", "l", "j", "s", "eng", "x")  # jieba POS tags that count
-    english_neutral: bool = True
-    non_noun_weight: float = 0.5  # weight of a verb or adjective in the coverage share (nouns weigh 1)  # English words outside the glossary neither confirm nor deny scope  # earlier user turns a follow-up draws its topic from  # a follow-up whose own words score this on another clause switches topic
+    short_sentence_chars: int = 12  # a sentence this short after a chosen one completes it
     lead_bonus: float = 0.03  # an item's first sentence usually states its main rule
     quantity_bonus: float = 0.15  # a "how much / how long" question wants a sentence that states an amount
 
