@@ -3,7 +3,8 @@
 Parse, don't validate: 「月租八千」 becomes Money(8000, "八千", …) before any arithmetic, and
 `parse_request` turns the quantities plus the question's words into one rule's request (or asks back for
 what is missing). Ranges are the calculator's business; the only error raised here is a date that does not
-exist (「2月30日」), as a CalculatorError naming it.
+exist (「2月30日」), as a CalculatorError naming it. Rough figures (「两百多万」) keep their range and only the size
+standard uses them; English numbers, units and rule words in mixed questions are read via `from_english`.
 """
 
 from __future__ import annotations
@@ -27,10 +28,11 @@ DEFAULT_YEAR = 2020  # the policy's year: 「3月15日」 in a question about it
 # -- quantities ----------------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class Money:
-    value: Decimal  # 元
+    value: Decimal  # 元; for a rough amount (「两百多万」) the lower bound
     text: str
     start: int
     end: int
+    upper: Decimal | None = None  # a rough amount's exclusive upper bound (「两百多万」: 3000000), else None
 
 
 @dataclass(frozen=True)
@@ -43,10 +45,11 @@ class Rate:
 
 @dataclass(frozen=True)
 class Headcount:
-    value: Decimal  # people; whether it must be whole is the rule's call
+    value: Decimal  # people; whether it must be whole is the rule's call; for 「三十多人」 the lower bound
     text: str
     start: int
     end: int
+    upper: Decimal | None = None  # 「三十多人」: 40 (exclusive), else None
 
 
 @dataclass(frozen=True)
@@ -60,7 +63,7 @@ class DateValue:
 
 @dataclass(frozen=True)
 class MonthCount:
-    value: int  # a duration: 「3个月」, 「1年」 (12)
+    value: int  # a duration: 「3个月」, 「1年」 (12), 「半年」 (6), 「四个季度」 (12)
     text: str
     start: int
     end: int
@@ -143,9 +146,20 @@ def chinese_number(text: str) -> Decimal:
 _DATE = re.compile(rf"(?:(\d{{4}}|[{_CN}]{{4}})年)?(\d{{1,2}}|[{_CN}十]{{1,3}})月(\d{{1,2}}|[{_CN}十]{{1,4}})[日号]")
 _YEAR = re.compile(rf"(?:\d{{4}}|[{_CN}]{{4}})年度?")
 _RATE = re.compile(rf"(百分之|千分之)({_NUMBER})|({_NUMBER})\s*([%％‰])")
-_QUANTITY = re.compile(rf"(第)?({_NUMBER})\s*(元人民币|人民币|块钱|元|块|圆|个多?月|个(?=员工|职工|工人|人|雇员|店员|职员|伙计|服务员|营业员|销售员|司机|师傅)|人|名|位|"
+# 「M.D」「M/D」 (「5.20要交的税」) is a date only next to date words, since 「3.15」 is also a number; with a
+# four-digit year (「2020-05-20」「2020.5.20」) it always is.
+_DOTTED_DATE = re.compile(r"(?<![\d.,/-])(?:(\d{4})([./-]))?(\d{1,2})(?(2)\2|[./])(\d{1,2})(?![\d.,%％‰万千百亿元块个人名位岁倍])")
+_DATE_BEFORE = re.compile(r"(到期日|截止日|缴款日|日期|截止到|截至|原定|定于|定在|(延|推迟|拖|推)(期)?(到|至))\s*$")
+_DATE_AFTER = re.compile(r"\s*[日号]?\s*(要|需|得|该|应|到期|截止|前|之前|以前|缴|交|申报|的税|那天|当天|这天)")
+# 「半年」「一年半」: durations in months (not 「上半年」「下半年度」)
+_HALF_YEAR = re.compile(rf"(?<![上下前后])半年(?!度)|({_NUMBER})个?年半")
+# 「两百多万」「三十多个人」「十几人」「1万余元」: a rough figure, kept with its range; 「两个亿」 is 「两亿」.
+_APPROX = r"多(?!少)|余|(?<=十)几"
+_QUANTITY = re.compile(rf"(第)?((?:{_NUMBER})(?:个(?=亿))?(?:亿)?)(?:({_APPROX})([万亿])?)?\s*"
+                       rf"(元人民币|人民币|块钱|元|块|圆|个季度|个多?月|"
+                       rf"个(?=员工|职工|工人|人|雇员|店员|职员|伙计|服务员|营业员|销售员|司机|师傅)|人|名|位|"
                        rf"月份|月|年|[日号天岁倍次户家辆台件套吨斤米平])?")
-_MONEY_CONTEXT = re.compile(r"租|费|缴|交|付|基数|本金|贷款|借|收入|营收|营业额|销售额|资产|补贴|金额|工资|薪|标准|贴息|税|钱|"
+_MONEY_CONTEXT = re.compile(r"租|费|缴|交|付|基数|本金|贷款|借|收入|营收|营业额|销售额|流水|资产|补贴|金额|工资|薪|标准|贴息|税|钱|"
                             r"社保|保险|养老|失业|工伤")
 _PEOPLE_CONTEXT = re.compile(r"人数|员工|职工|从业人员|雇员|工人|参保")
 _STOP = re.compile(r"[，,。；;！!？?\n、]")
@@ -171,6 +185,26 @@ def _date(match: re.Match) -> DateValue:
         raise DateError(f"{match.group(0)!r} is not a date: {year}年{month}月 has days 1–{last}, got {day}") from None
 
 
+def _dotted_date(text: str, match: re.Match) -> DateValue | None:
+    """「2020-05-20」 always (an impossible one is an error); 「5.20」 only beside date words and when it exists."""
+    year_text, _, month_text, day_text = match.groups()
+    if year_text is None:
+        if not (_DATE_BEFORE.search(text[:match.start()]) or _DATE_AFTER.match(text[match.end():])):
+            return None
+        month, day = int(month_text), int(day_text)
+        if not 1 <= month <= 12 or not 1 <= day <= calendar.monthrange(DEFAULT_YEAR, month)[1]:
+            return None  # 「0.5」「3.45」: a number after all
+        return DateValue(dt.date(DEFAULT_YEAR, month, day), match.group(0), match.start(), match.end(), False)
+    year, month, day = int(year_text), int(month_text), int(day_text)
+    if not 1 <= month <= 12:
+        raise DateError(f"{match.group(0)!r} is not a date: the month must be 1–12, got {month}")
+    try:
+        return DateValue(dt.date(year, month, day), match.group(0), match.start(), match.end(), True)
+    except ValueError:
+        last = calendar.monthrange(year, month)[1] if 1 <= year <= 9999 else 31
+        raise DateError(f"{match.group(0)!r} is not a date: {year}年{month}月 has days 1–{last}, got {day}") from None
+
+
 def parse_quantities(text: str) -> tuple[Quantity, ...]:
     """Every quantity in `text`, in order. Raises DateError for a day that does not exist (「2月30日」)."""
     found: list[Quantity] = []
@@ -188,12 +222,26 @@ def parse_quantities(text: str) -> tuple[Quantity, ...]:
         if _span_free(taken, *m.span()):
             found.append(_date(m))
             taken.append(m.span())
+    for m in _DOTTED_DATE.finditer(text):
+        if _span_free(taken, *m.span()) and (date := _dotted_date(text, m)) is not None:
+            found.append(date)
+            taken.append(m.span())
     taken += [m.span() for m in _YEAR.finditer(text) if _span_free(taken, *m.span())]
+    for m in _HALF_YEAR.finditer(text):
+        if not _span_free(taken, *m.span()):
+            continue
+        try:
+            years = Decimal(0) if m.group(1) is None else chinese_number(m.group(1))
+        except _NotANumber:
+            continue
+        if years == int(years) and years < 100:
+            found.append(MonthCount(int(years) * 12 + 6, m.group(0), m.start(), m.end()))
+            taken.append(m.span())
     for m in _QUANTITY.finditer(text):
         if not _span_free(taken, *m.span()) or m.group(1):  # 「第三个月」 is an ordinal, not a count
             continue
         try:
-            value = chinese_number(m.group(2))
+            value = chinese_number(m.group(2).replace("个", ""))
         except _NotANumber:
             continue
         quantity = _classify(text, m, value)
@@ -202,15 +250,37 @@ def parse_quantities(text: str) -> tuple[Quantity, ...]:
     return tuple(sorted(found, key=lambda q: q.start))
 
 
+def _rough(value: Decimal, approx: str | None, scale: str | None) -> tuple[Decimal, Decimal | None]:
+    """(lower bound, exclusive upper bound or None): 「两百多万」 → (2000000, 3000000), 「5万多」 → (50000, 60000),
+    「十几」 → (10, 20): 多/余/几 add up to one unit of the number's last non-zero digit."""
+    upper = None
+    if approx and value > 0:
+        upper = value + Decimal(10) ** value.normalize().as_tuple().exponent
+    if scale:
+        value *= _LARGE[scale]
+        upper = None if upper is None else upper * _LARGE[scale]
+    return value, upper
+
+
+_NOBODY = re.compile(r"(个)?(人|员工|职工|工人|雇员|店员)?(都|也)?(没|不|未|无)")
+
+
 def _classify(text: str, m: re.Match, value: Decimal) -> Quantity | None:
-    unit, number_text = m.group(3) or "", m.group(2)
+    unit, number_text, approx, scale = m.group(5) or "", m.group(2), m.group(3), m.group(4)
+    value, upper = _rough(value, approx, scale)
     span = (m.group(0), m.start(), m.end())
     if unit in ("元人民币", "人民币", "块钱", "元", "块", "圆"):
-        return Money(value, *span)
+        return Money(value, *span, upper=upper)
+    if upper is not None and unit not in ("", "个", "人", "名", "位"):
+        return None  # 「十多个月」「三年多」: no rule takes a rough duration
+    if unit == "个季度":
+        return MonthCount(int(value) * 3, *span) if value == int(value) else None
     if unit.startswith("个") and unit.endswith("月"):
         return MonthCount(int(value), *span) if value == int(value) else None
     if unit in ("个", "人", "名", "位"):
-        return Headcount(value, *span)
+        if value == 1 and number_text == "一" and _NOBODY.match(text, m.end()):
+            return None  # 「一个人都没裁」「一人未减」: nobody, not a headcount of one
+        return Headcount(value, *span, upper=upper)
     if unit in ("月份", "月"):
         return CalendarMonth(int(value), *span) if value == int(value) and 1 <= value <= 12 else None
     if unit == "年":  # 「贷款期限1年」; four-digit years were masked before this, 「20年3月」 is a date
@@ -218,14 +288,14 @@ def _classify(text: str, m: re.Match, value: Decimal) -> Quantity | None:
         return MonthCount(int(value) * 12, *span) if is_term else None
     if unit:
         return None  # 天, 倍, 平米 …: not a quantity any rule uses
-    if re.search(r"[万亿千]", number_text):
-        return Money(value, *span)  # 「月租8千」「两万五」: amounts said in 千/万 are money
+    if re.search(r"[万亿千]", number_text) or scale:
+        return Money(value, *span, upper=upper)  # 「月租8千」「两万五」「两百多万」: amounts said in 千/万 are money
     if number_text[0].isdigit():  # a bare 「12000」: what the words just before it are about decides
         before = _words_before(text, m.start())
         if _PEOPLE_CONTEXT.search(before):
-            return Headcount(value, *span)
+            return Headcount(value, *span, upper=upper)
         if _MONEY_CONTEXT.search(before):
-            return Money(value, *span)
+            return Money(value, *span, upper=upper)
     return None
 
 
@@ -233,6 +303,76 @@ def _words_before(text: str, start: int, limit: int = 10) -> str:
     window = text[max(0, start - limit):start]
     stops = [s.end() for s in _STOP.finditer(window)]
     return window[stops[-1]:] if stops else window
+
+
+# -- English in mixed questions -------------------------------------------------------------------------
+# Numbers, units and the rules' own words as owners write them in English → the Chinese the parser reads
+# (「paid 1.3万」 → 「缴1.3万」, 「100 employees」 → 「100名员工」, 「9,500 yuan」 → 「9,500元」). Applied to each turn
+# before parsing, so spans refer to the rewritten text. Longest phrases first; whole words; any case.
+_NUM = r"(\d[\d,]*(?:\.\d+)?)"
+_EN_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+              "november", "december")
+_EN_NUMBERED = tuple((re.compile(pattern, re.I), replacement) for pattern, replacement in (
+    (rf"{_NUM}\s*k\b", r"\1千"), (rf"{_NUM}\s*thousand\b", r"\1千"), (rf"{_NUM}\s*million\b", r"\1百万"),
+    (rf"{_NUM}\s*billion\b", r"\1十亿"),
+    (rf"(?:RMB|CNY|[¥￥])\s*{_NUM}([万千百亿]*)", r"\1\2元"),
+    (rf"{_NUM}([万千百亿]*)\s*(?:yuan|RMB|CNY|kuai)\b", r"\1\2元"),
+    (rf"{_NUM}\s*(?:full[- ]time\s+)?(?:employees?|staff|workers?|people|persons?|heads?)\b", r"\1名员工"),
+    (rf"{_NUM}\s*months?\b", r"\1个月"), (rf"{_NUM}\s*quarters?\b", r"\1个季度"), (rf"{_NUM}\s*years?\b", r"\1年"),
+    # 「June 15」→「6月15日」; 「in June」→「6月」 (「May」 only as 「May 20」 or 「in May」: it is also a verb)
+    (r"\b(" + "|".join(m for m in _EN_MONTHS if m != "may") + r"|(?-i:May))\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b",
+     lambda m: f"{_EN_MONTHS.index(m.group(1).lower()) + 1}月{m.group(2)}日"),
+    (r"\b(" + "|".join(m for m in _EN_MONTHS if m != "may") + r")\b",
+     lambda m: f"{_EN_MONTHS.index(m.group(1).lower()) + 1}月"),
+    (r"\b(in|by|to|on|until|till|before|after|from|since|of)\s+(?-i:May)\b", r"\1 5月"),
+    (r"\bQ([1-4])\b", lambda m: "一二三四"[int(m.group(1)) - 1] + "季度"),
+))
+_EN_WORDS = {
+    "unemployment insurance": "失业保险", "unemployment": "失业", "pension insurance": "养老保险",
+    "pension": "养老保险", "endowment insurance": "养老保险", "work-injury insurance": "工伤保险",
+    "work injury insurance": "工伤保险", "work-related injury": "工伤", "work-injury": "工伤", "work injury": "工伤",
+    "occupational injury": "工伤", "medical insurance": "医疗保险", "health insurance": "医疗保险",
+    "social insurance": "社保", "social security": "社保", "contributions": "缴费", "contribution": "缴费",
+    "premiums": "保险费", "premium": "保险费", "contribution base": "缴费基数", "wage base": "缴费基数",
+    "salary base": "缴费基数", "late fee": "滞纳金", "late fees": "滞纳金",
+    "refund": "返还", "refunded": "返还", "rebate": "返还", "get back": "返还", "paid": "缴", "pay": "交",
+    "no layoffs": "没裁员", "no lay-offs": "没裁员", "without layoffs": "没裁员", "no one laid off": "没裁员",
+    "did not lay off": "没裁员", "didn't lay off": "没裁员", "layoffs": "裁员", "laid off": "裁员",
+    "how much": "多少", "how many": "多少", "how long": "多久", "latest": "最晚",
+    "last year": "去年", "this year": "今年", "annual": "年", "annually": "每年", "yearly": "每年",
+    "per year": "每年", "a year": "一年", "monthly": "每月", "per month": "每月", "a month": "每月",
+    "each month": "每月", "every month": "每月", "quarterly": "每季度", "per quarter": "每季度",
+    "first quarter": "一季度", "half a year": "半年", "per person": "每人", "per head": "每人",
+    "per employee": "每人", "each person": "每人", "each employee": "每人",
+    "deferred": "缓缴", "defer": "缓缴", "postponed": "推迟", "postpone": "推迟", "delayed": "延迟",
+    "delay": "延迟", "extend": "延期", "extended": "延期",
+    "monthly rent": "月租", "rent": "房租", "landlord": "房东", "state-owned": "国有", "state owned": "国有",
+    "private landlord": "私人房东",
+    "interest subsidy": "贴息", "interest rate": "利率", "loan": "贷款", "principal": "本金", "tax": "税",
+    "taxes": "税",
+    "annual revenue": "年营业收入", "revenue": "营业收入", "turnover": "营业收入", "sales": "销售额",
+    "total assets": "资产总额", "assets": "资产总额", "employees": "员工", "staff": "员工",
+    "software company": "软件公司", "software": "软件", "restaurant": "饭店", "hotel": "酒店",
+    "factory": "工厂", "manufacturer": "制造厂", "manufacturing": "制造", "supermarket": "超市",
+    "retail": "零售", "retailer": "零售", "wholesale": "批发", "wholesaler": "批发", "logistics": "物流",
+    "trucking": "货运", "warehouse": "仓库", "warehousing": "仓储", "courier": "快递", "construction": "建筑",
+    "real estate developer": "房地产开发", "real estate": "房地产", "property developer": "房地产开发",
+    "property management": "物业", "consulting": "咨询", "advertising": "广告", "farm": "农场",
+    "hospital": "医院", "clinic": "诊所",
+    "what size": "什么规模", "which size": "什么规模", "size class": "规模", "small or micro": "小型还是微型",
+    "micro or small": "微型还是小型", "medium or small": "中型还是小型", "small or medium": "小型还是中型",
+}
+_EN_WORD = re.compile(r"(?<![A-Za-z])(" + "|".join(sorted(map(re.escape, _EN_WORDS), key=len, reverse=True))
+                      + r")(?![A-Za-z])", re.I)
+
+
+def from_english(text: str) -> str:
+    """`text` with the English numbers, units and rule words the calculator needs rewritten in Chinese."""
+    if not re.search(r"[A-Za-z¥￥]", text):
+        return text
+    for pattern, replacement in _EN_NUMBERED:
+        text = pattern.sub(replacement, text)
+    return _EN_WORD.sub(lambda m: _EN_WORDS[m.group(1).lower()], text)
 
 
 # -- requests ------------------------------------------------------------------------------------------
@@ -247,13 +387,14 @@ class _Turn:
         previous_end = max((p.end for p in self.quantities if p.end <= q.start), default=0)
         return _words_before(self.text[previous_end:q.start], q.start - previous_end, limit=12)
 
-    def of(self, kind: type) -> list:
-        return [q for q in self.quantities if isinstance(q, kind)]
+    def of(self, kind: type, rough: bool = False) -> list:
+        """The quantities of `kind`; rough ones (「两百多万」) only when the rule can use a range (`rough`)."""
+        return [q for q in self.quantities if isinstance(q, kind) and (rough or getattr(q, "upper", None) is None)]
 
-    def money(self, label: str, avoid: str = r"(?!)", fallback: bool = True) -> Money | None:
+    def money(self, label: str, avoid: str = r"(?!)", fallback: bool = True, rough: bool = False) -> Money | None:
         """The first amount labelled `label`; else, in the question itself, the first amount at all.
         `avoid` is checked on the whole clause before it, so 「一年租金」 is not a monthly rent."""
-        amounts = [q for q in self.of(Money) if not re.search(avoid, _words_before(self.text, q.start))]
+        amounts = [q for q in self.of(Money, rough) if not re.search(avoid, _words_before(self.text, q.start))]
         labelled = [q for q in amounts if re.search(label, self.label(q))]
         if labelled:
             return labelled[0]
@@ -290,8 +431,8 @@ _SIZE_CLASS = re.compile(r"算哪[种类档个样]|哪一[档类种级]|哪[档�
                          r"多大规模|规模多大|属于什么|属于哪|算什么|"
                          r"是不是(中小微|小微|中小|小型|微型|中型|大型)|(中小微|小微|中小|小型|微型|中型|大型)(企业)?[吗么嘛]|"
                          r"(小型|微型|中型|大型)还是(小型|微型|中型|大型)")
-_SIZE_INDICATOR = re.compile(r"营收|营业收入|收入|营业额|销售额|资产|员工|职工|从业人员|人数|雇员")
-_SIZE_AMOUNT = re.compile(r"营收|营业收入|收入|营业额|销售额|资产|产值")
+_SIZE_INDICATOR = re.compile(r"营收|营业收入|收入|营业额|销售额|流水|资产|员工|职工|从业人员|人数|雇员")
+_SIZE_AMOUNT = re.compile(r"营收|营业收入|收入|营业额|销售额|资产|产值|流水")
 _WANTS_FIGURE = re.compile(r"多少|几|怎么算|算一下|算算|计算|能省|哪天|哪一天|哪个月|什么时候|最晚|最迟|到哪|"
                            r"算不算|属不属于|属于(哪|什么)|什么(规模|类型)")
 _FOLLOW_UP = re.compile(r"呢[？?]?$|^(那|那么|如果|要是|假如)|第[一二三1-3]个?月")
@@ -354,9 +495,11 @@ def parse_request(text: str, history: Sequence[str] = (), today: dt.date | None 
     (「月租金1万元」 … 「能省多少钱？」). Raises CalculatorError only for an impossible date."""
     if not isinstance(text, str) or isinstance(history, str) or not all(isinstance(h, str) for h in history):
         raise CalculatorError(f"text must be a string and history a sequence of strings, got {text!r}, {history!r}")
+    text = from_english(text)
     turns = [_Turn(text, parse_quantities(text), True)]
     earlier = []
     for turn in reversed(tuple(history)):
+        turn = from_english(turn)
         try:
             earlier.append(_Turn(turn, parse_quantities(turn), False))
         except DateError:
@@ -418,18 +561,54 @@ def _rent(turns: list[_Turn], today) -> RentRequest:
 
     found = _first(turns, amount)
     rent, per = found if found else (None, "month")
-    asked = turns[0].text
-    focus = ("month3" if re.search(r"第(三|3)个?月|最后一个月", asked)
-             else "months1_2" if re.search(r"前(两|2)个月|头(两|2)个月|第(一|二|1|2)个?月", asked)
-             else "relief" if re.search(r"少(交|付|缴)|省|减免?多少|免多少|优惠多少|便宜多少|能减", asked)
-             else "payable" if re.search(r"(要|需要|得|该)?(交|付|缴)多少", asked) else None)
+    focus = _rent_focus(turns[0].text)
     if per == "month":
         return RentRequest(monthly_rent=_value(rent), landlord=_first(turns, landlord), asked=focus)
     return RentRequest(landlord=_first(turns, landlord), asked=focus, period_rent=_value(rent), per=per)
 
 
+def _rent_focus(asked: str) -> str | tuple[str, ...] | None:
+    """Which figures the question asks for, one per question clause, in the order asked: 「前两个月减免多少？
+    第三个月又减免多少？」 asks two."""
+    foci: list[str] = []
+    for clause in re.split(r"[？?。；;！!\n]", asked):
+        focus = ("month3" if re.search(r"第(三|3)个?月|最后一个月", clause)
+                 else "months1_2" if re.search(r"前(两|2)个月|头(两|2)个月|第(一|二|1|2)个?月", clause)
+                 else "relief" if re.search(r"少(交|付|缴)|省|减免?多少|免多少|优惠多少|便宜多少|能减", clause)
+                 else "payable" if re.search(r"(要|需要|得|该)?(交|付|缴)多少", clause) else None)
+        if focus is not None and focus not in foci:
+            foci.append(focus)
+    return None if not foci else foci[0] if len(foci) == 1 else tuple(foci)
+
+
+# Premiums said per month or per quarter (「每月交失业保险850块」「每季度4200元」) are a year's worth only once
+# multiplied: by the months or quarters the question names (「去年12个月」「四个季度」), else a full year.
+_PER_QUARTER = re.compile(r"每季|每个季度|按季|季度(交|缴|付)")
+_PER_MONTH = re.compile(r"每月|每个月|按月|月缴|月交|月均")
+_PERIOD_MONTHS = {"month": 1, "quarter": 3}
+
+
 def _refund(turns: list[_Turn], today) -> RefundRequest:
-    return RefundRequest(_value(_first(turns, lambda t: t.money(r"失业|保险费|保费|缴|交"))))
+    def premiums(t: _Turn) -> tuple[Money, str | None, int | None] | None:
+        paid = t.money(r"失业|保险费|保费|缴|交")
+        if paid is None:
+            return None
+        before, after = _words_before(t.text, paid.start), t.text[paid.end:paid.end + 3]
+        per = ("quarter" if _PER_QUARTER.search(before) or re.match(r"\s*/\s*(季|每季)", after)
+               else "month" if _PER_MONTH.search(before) or re.match(r"\s*/\s*月|\s*每月", after) else None)
+        if per is None:
+            return paid, None, None
+        step = _PERIOD_MONTHS[per]
+        spans = [m.value for m in t.of(MonthCount) if 0 < m.value <= 12 and m.value % step == 0]
+        return paid, per, (max(spans) // step if spans else None)
+
+    found = _first(turns, premiums)
+    if found is None:
+        return RefundRequest()
+    paid, per, periods = found
+    if per is None:
+        return RefundRequest(paid.value)
+    return RefundRequest(periodic_amount=paid.value, per=per, periods=periods)
 
 
 def _job(turns: list[_Turn], today) -> JobSubsidyRequest:
@@ -445,18 +624,22 @@ _FIRM_TOTAL = re.compile(r"总额|合计|一共|全部|总共|全员|全公司|�
 def _pension(turns: list[_Turn], today) -> PensionRequest:
     """A base said per person (「每人缴费基数5000元」) or next to a headcount is multiplied by it; a firm's
     total (「工资总额10万」) is not."""
+    def headcount(t: _Turn) -> Headcount | None:
+        # 「一个人一个月交多少」 asks per person: a 「一个人」 is not a headcount of one
+        return next((h for h in t.of(Headcount) if not (h.value == 1 and h.text.startswith("一"))), None)
+
     for t in turns:
         base = t.money(r"基数|工资|薪|收入")
         if base is None:
             continue
         said = _words_before(t.text, base.start)
-        people = next(iter(t.of(Headcount)), None)
+        people = headcount(t)
         if people is None and _PER_PERSON.search(said):
-            people = _first(turns, lambda u: next(iter(u.of(Headcount)), None))
+            people = _first(turns, headcount)
         if _FIRM_TOTAL.search(said) and not _PER_PERSON.search(said):
             people = None
         return PensionRequest(base.value, _value(people))
-    return PensionRequest(employees=_value(_first(turns, lambda t: next(iter(t.of(Headcount)), None))))
+    return PensionRequest(employees=_value(_first(turns, headcount)))
 
 
 def _work_injury(turns: list[_Turn], today) -> WorkInjuryRequest:
@@ -493,8 +676,13 @@ def _deferral(turns: list[_Turn], today) -> DeferralRequest:
         for q in t.of(Money):
             label = t.label(q)
             clause = re.split(r"[，,。；;！!？?\n]", t.text[:q.start])[-1]
-            if _TOGETHER.search(label) or sum(word in clause for word in _COVERED) > 1 and _TOGETHER.search(clause):
-                continue  # 「养老、失业、工伤三项一共2万元」 is the monthly total, not the work-injury part
+            previous_end = max((p.end for p in t.quantities if p.end <= q.start), default=0)
+            since_previous = re.split(r"[，,。；;！!？?\n]", t.text[previous_end:q.start])[-1]
+            if (_TOGETHER.search(label) or sum(word in clause for word in _COVERED) > 1 and _TOGETHER.search(clause)
+                    or sum(word in since_previous for word in _COVERED) > 1):
+                # 「养老、失业、工伤三项一共2万元」「pension + unemployment + work-injury … 9,500」: the monthly
+                # total, not the work-injury part (「养老5000+失业200」 names one insurance before each amount)
+                continue
             names = [n for word, n in _COVERED.items() if word in label]
             if len(names) == 1 and names[0] not in parts:
                 parts[names[0]] = q.value
@@ -533,12 +721,17 @@ def _tax(turns: list[_Turn], today) -> TaxDeferralRequest:
         return next((d for d in dates if not _TARGET.search(t.label(d))), dates[0] if dates else None)
 
     due_q = _first(turns, due)
-    months = next(iter(turns[0].of(MonthCount)), None)
-    wanted = None
+    asked = turns[0]
+    months = next(iter(asked.of(MonthCount)), None)
+    wanted = month = None
     if months is None and due_q is not None:
-        wanted = next((d for d in turns[0].of(DateValue)
-                       if d is not due_q and d.value > due_q.value and _TARGET.search(turns[0].label(d))), None)
-    return TaxDeferralRequest(due_date=_value(due_q), requested_months=_value(months), requested_date=_value(wanted))
+        wanted = next((d for d in asked.of(DateValue)
+                       if d is not due_q and d.value > due_q.value and _TARGET.search(asked.label(d))), None)
+        if wanted is None:  # 「延到11月」: a month, not a day
+            month = next((m for m in asked.of(CalendarMonth)
+                          if m.value != due_q.value.month and _TARGET.search(asked.label(m))), None)
+    return TaxDeferralRequest(due_date=_value(due_q), requested_months=_value(months), requested_date=_value(wanted),
+                              requested_month=_value(month))
 
 
 _TARGET = re.compile(r"(延|推迟|拖|缓|晚|推|改)[^，。？?]{0,3}(到|至)$|(延|拖|推)期?(到|至)|到$|至$")
@@ -550,12 +743,15 @@ def _period(turns: list[_Turn], today) -> PeriodRequest:
 
 
 def _sme(turns: list[_Turn], today) -> SmeRequest:
+    """Rough indicators (「两百多万」) are kept as ranges: the class is given when the whole range agrees."""
     industry = _first(turns, lambda t: find_industry(t.text))
-    employees = _first(turns, lambda t: next(iter(t.of(Headcount)), None))
-    assets = _first(turns, lambda t: t.money(r"资产", fallback=False))
-    revenue = _first(turns, lambda t: t.money(r"营收|营业收入|收入|营业额|销售额|产值|流水", avoid=r"资产"))
+    employees = _first(turns, lambda t: next(iter(t.of(Headcount, rough=True)), None))
+    assets = _first(turns, lambda t: t.money(r"资产", fallback=False, rough=True))
+    revenue = _first(turns, lambda t: t.money(r"营收|营业收入|收入|营业额|销售额|产值|流水", avoid=r"资产", rough=True))
+    given = (("employees", employees), ("revenue_yuan", revenue), ("assets_yuan", assets))
+    ranges = tuple((name, q.upper) for name, q in given if q is not None and q.upper is not None)
     return SmeRequest(industry=industry[1] if industry else None, employees=_value(employees),
-                      revenue_yuan=_value(revenue), assets_yuan=_value(assets))
+                      revenue_yuan=_value(revenue), assets_yuan=_value(assets), ranges=ranges)
 
 
 _BUILDERS: dict[str, Callable[[list[_Turn], dt.date | None], Request]] = {

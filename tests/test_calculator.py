@@ -444,6 +444,107 @@ def test_money_rendering():
     assert yuan(D("1E+4")) == "10000元（1万元）" and short(D(20000)) == "2万元" and short(D(8000)) == "8000元"
 
 
+# -- fixes from the dev cases ty-401…460 (own phrasings) -------------------------------------------------
+def test_rent_two_figures_asked_are_both_stated_in_the_order_asked():
+    calc = rent_relief(D(9000), "state", ("month3", "months1_2"))
+    assert calc.inputs["asked"] == ["month3", "months1_2"] and exact(calc.result["months1_2_relief"]) == D(18000)
+    first = format_answer(calc).split("\n")[0]
+    assert first.startswith("第三个月房租减半，需交房租4500元，减免4500元，前两个月房租免收")
+    assert "两个月共减免18000元（1.8万元）" in first and "三个月共可减免房租22500元（2.25万元）" in first
+    json.dumps(calc.to_json(), ensure_ascii=False)
+    # whatever is asked, every figure is in the lead sentence
+    for asked in (None, "relief", "payable", "month3", "months1_2", ("payable", "relief")):
+        lead = format_answer(rent_relief(D(9000), "state", asked)).split("\n")[0]
+        assert all(f in lead for f in ("4500元", "18000元", "22500元", "9000元"))
+    assert rent_relief(D(9000), "state", ("relief",)).inputs["asked"] == "relief"  # one focus is just that focus
+
+
+@pytest.mark.parametrize("asked", [(), ("relief", "relief"), ("relief", "soon"), (["relief"],)])
+def test_rent_bad_asked_tuples_are_calculator_errors(asked):
+    with pytest.raises(CalculatorError, match="asked"):
+        rent_relief(D(9000), "state", asked)
+
+
+def test_refund_from_a_monthly_or_quarterly_premium():
+    calc = unemployment_refund(None, D(1200), "month", 10)
+    assert exact(calc.inputs["premiums_paid"]) == D(12000) and exact(calc.result["refund"]) == D(6000)
+    assert "每月1200元×10个月 = 1.2万元" in calc.steps[1] and "足额" not in calc.steps[1]
+    full_year = calculate(RefundRequest(periodic_amount=D(3000), per="quarter"))
+    assert exact(full_year.result["refund"]) == D(6000) and full_year.inputs["periods"] == 4
+    assert "按上年度4个季度都足额缴纳计算" in full_year.steps[1]
+    assert "可返还失业保险费6000元" in format_answer(full_year)
+
+
+@pytest.mark.parametrize("call,named", [
+    (lambda: unemployment_refund(D(100), D(100), "month"), "not both"),
+    (lambda: unemployment_refund(None, D(100), "week"), "per"),
+    (lambda: unemployment_refund(None, D(100), "quarter", 5), "periods"),
+    (lambda: unemployment_refund(None, D(-1), "month"), "periodic_amount"),
+])
+def test_refund_periodic_errors(call, named):
+    with pytest.raises(CalculatorError, match=named):
+        call()
+
+
+def test_tax_deferral_to_a_requested_month():
+    over = tax_deferral(dt.date(2020, 6, 10), requested_month=10)
+    assert over.result["allowed"] is False and over.result["requested_month"] == "2020-10"
+    assert format_answer(over).startswith("不行：延期最长不超过3个月，申请延至2020年10月超出上限；")
+    assert "最晚可延至2020年9月10日" in format_answer(over)
+    edge = tax_deferral(dt.date(2020, 6, 10), requested_month=9)  # only 9月1日–10日 are within the limit
+    assert edge.result["allowed"] is True and "须在2020年9月10日前缴纳" in format_answer(edge)
+    inside = tax_deferral(dt.date(2020, 6, 10), requested_month=8)
+    assert inside.result["allowed"] is True and "未超过3个月的上限" in format_answer(inside)
+    wrapped = tax_deferral(dt.date(2020, 11, 30), requested_month=1)  # the next January
+    assert wrapped.result["requested_month"] == "2021-01" and wrapped.result["allowed"] is True
+    with pytest.raises(DateError, match="own month"):
+        tax_deferral(dt.date(2020, 6, 10), requested_month=6)
+    with pytest.raises(CalculatorError, match="not several"):
+        tax_deferral(dt.date(2020, 6, 10), requested_months=2, requested_month=8)
+    with pytest.raises(AmountError, match="requested_month"):
+        tax_deferral(dt.date(2020, 6, 10), requested_month=13)
+
+
+def test_size_from_a_rough_indicator_when_the_whole_range_agrees():
+    # 「营业额一百多万」 for a 6-person tea shop: 100–200万元 and 6 people → 微型 at both ends
+    calc = sme_size("奶茶", D(6), D(1_000_000), None, (("revenue_yuan", D(2_000_000)),))
+    assert calc.result["size"] == "微型" and calc.inputs["ranges"] == {"revenue_wan": [100, 200]}
+    assert calc.steps[0] == "行业：餐饮业（奶茶）；从业人员6人，营业收入100万元（营业收入在100万元以上、不足200万元，按区间下限计）。"
+    assert any("区间上限一端同样是微型" in step for step in calc.steps)
+    # a range that straddles a band line asks for the exact figure instead of guessing
+    out = calculate(SmeRequest("饭店", D(150), D(15_000_000), None, (("revenue_yuan", D(25_000_000)),)))
+    assert isinstance(out, NeedsInput) and out.missing == ("revenue_yuan",)
+    assert "按下限是小型，按上限是中型" in out.question_back
+    with pytest.raises(CalculatorError, match="exact figure"):
+        sme_size("饭店", D(150), D(15_000_000), None, (("revenue_yuan", D(25_000_000)),))
+    # a range on an indicator the industry does not use changes nothing
+    assert sme_size("理发店", D(12), D(1_000_000), None, (("revenue_yuan", D(2_000_000)),)).result["size"] == "小型"
+
+
+@pytest.mark.parametrize("ranges", [
+    [("revenue_yuan", D(1))], (("profit", D(1)),), (("revenue_yuan",),), ((["revenue_yuan"], D(1)),),
+    (("revenue_yuan", D(500_000)),), (("assets_yuan", D(500_000)),),
+])
+def test_size_bad_ranges_are_calculator_errors(ranges):
+    with pytest.raises(CalculatorError):
+        sme_size("饭店", D(12), D(1_000_000), None, ranges)
+
+
+def test_large_firm_answer_names_the_standard_and_says_it_is_not_covered():
+    calc = sme_size("医院", D(450), None, None)  # 卫生 is an unlisted trade: 从业人员≥300 → 大型
+    text = format_answer(calc)
+    assert calc.inputs["industry"] == "其他未列明行业" and calc.result["size"] == "大型"
+    assert "大型" in text and "中小企业划型标准规定" in text and "不属于中小微企业" in text
+
+
+@pytest.mark.parametrize("wording,industry", [
+    ("房开", "房地产开发经营"), ("苗木基地", "农、林、牧、渔业"), ("民办幼儿园", "其他未列明行业"),
+    ("会计师事务所", "租赁和商务服务业"), ("蔬菜批发", "批发业"), ("水产超市", "零售业"), ("蔬菜大棚", "农、林、牧、渔业"),
+])
+def test_more_industry_wordings(wording, industry):
+    assert resolve_industry(wording) == industry
+
+
 # -- properties ----------------------------------------------------------------------------------------
 anything = st.one_of(
     st.none(), st.booleans(), st.integers(), st.floats(), st.text(max_size=12),
@@ -455,10 +556,14 @@ amounts = st.integers(0, 3).flatmap(lambda i: anything if i == 0 else st.one_of(
     st.none(), st.integers(0, 10**6), st.decimals(min_value=-10, max_value=10**10, places=3)))
 requests = st.one_of(
     st.builds(RentRequest, monthly_rent=amounts, landlord=st.one_of(st.sampled_from(["state", "other"]), anything),
-              asked=st.one_of(st.sampled_from(["relief", "payable", "month3", "months1_2"]), anything)),
+              asked=st.one_of(st.sampled_from(["relief", "payable", "month3", "months1_2"]), anything,
+                              st.lists(st.sampled_from(["relief", "payable", "month3", "months1_2", "x"]),
+                                       max_size=3).map(tuple))),
     st.builds(RentRequest, landlord=st.sampled_from(["state", "other", None]), period_rent=amounts,
               per=st.one_of(st.sampled_from(["quarter", "year"]), anything)),
     st.builds(RefundRequest, premiums_paid=amounts),
+    st.builds(RefundRequest, periodic_amount=amounts, per=st.one_of(st.sampled_from(["month", "quarter"]), anything),
+              periods=st.one_of(st.integers(-1, 13), anything)),
     st.builds(JobSubsidyRequest, insured_employees=amounts, monthly_benefit=amounts),
     st.builds(PensionRequest, wage_base=amounts, employees=amounts),
     st.builds(WorkInjuryRequest, old_rate=st.one_of(anything, st.decimals(-1, 2)), wage_base=amounts,
@@ -469,9 +574,13 @@ requests = st.one_of(
     st.builds(InterestRequest, total_subsidy=amounts, principal=amounts,
               annual_rate=st.one_of(anything, st.decimals(-1, 2)), months=anything),
     st.builds(TaxDeferralRequest, due_date=anything, requested_months=anything, requested_date=anything),
+    st.builds(TaxDeferralRequest, due_date=st.dates(), requested_month=st.one_of(st.integers(-1, 14), anything)),
     st.builds(PeriodRequest, on=anything, today=anything, issued=anything),
     st.builds(SmeRequest, industry=st.one_of(st.sampled_from(list(INDUSTRIES) + ["饭店", "软件公司"]), anything),
               employees=amounts, revenue_yuan=amounts, assets_yuan=amounts),
+    st.builds(SmeRequest, industry=st.sampled_from(list(INDUSTRIES)), employees=amounts, revenue_yuan=amounts,
+              assets_yuan=amounts, ranges=st.one_of(anything, st.lists(st.tuples(
+                  st.sampled_from(["employees", "revenue_yuan", "assets_yuan", "profit"]), amounts), max_size=2).map(tuple))),
 )
 
 

@@ -15,7 +15,8 @@ from assistant.calculator import (
     format_answer,
 )
 from assistant.quantities import (
-    CalendarMonth, DateValue, Headcount, Money, MonthCount, Rate, chinese_number, parse_quantities, parse_request,
+    CalendarMonth, DateValue, Headcount, Money, MonthCount, Rate, chinese_number, from_english, parse_quantities,
+    parse_request,
 )
 from corpus.records import Calculation
 
@@ -321,6 +322,133 @@ def test_absurd_amounts_fail_in_the_calculator():
         calculate(request)
 
 
+# -- fixes from the dev cases ty-401…460 (own phrasings) -------------------------------------------------
+@pytest.mark.parametrize("text,value,upper,kind", [
+    ("营业额三百多万", 3_000_000, 4_000_000, Money), ("四十多个员工", 40, 50, Headcount), ("十几人", 10, 20, Headcount),
+    ("交了1万余元", 10_000, 20_000, Money), ("8万多元", 80_000, 90_000, Money), ("1500多万", 15_000_000, 16_000_000, Money),
+])
+def test_rough_figures_keep_their_range(text, value, upper, kind):
+    q = only(text)
+    assert isinstance(q, kind) and (q.value, q.upper) == (value, upper) and text[q.start:q.end] == q.text
+
+
+def test_rough_figures_are_not_exact_inputs_for_money_rules():
+    out = parse_request("国有门面月租一万多，能省多少")  # no exact rent: ask for it rather than guess
+    assert isinstance(out, NeedsInput) and out.missing == ("monthly_rent",)
+    assert only("月租2万多少钱").upper is None  # 多少 is a question, not 「多」
+
+
+@pytest.mark.parametrize("text,value", [("三个亿", 300_000_000), ("流水两个亿元", 200_000_000), ("1个亿", 100_000_000)])
+def test_yi_counted_with_ge(text, value):
+    q = only(text)
+    assert isinstance(q, Money) and q.value == value
+
+
+def test_size_from_a_rough_revenue_across_turns():
+    request = parse_request("一年营业额一百多万，算小型还是微型？", ("我们开了家奶茶店", "店员一共六个人"))
+    assert request == SmeRequest("奶茶", D(6), D(1_000_000), None, (("revenue_yuan", D(2_000_000)),))
+    assert calculate(request).result["size"] == "微型"
+
+
+@pytest.mark.parametrize("text,industry,size", [
+    ("连锁药店310名员工，一年流水三个亿，算不算中小微企业？", "零售业", "大型"),
+    ("房开企业营收5000万，资产总额3000万，算哪一档？", "房地产开发经营", "小型"),
+    ("私立医院职工120人，营收8000万，属于什么规模？", "其他未列明行业", "中型"),
+    ("苗木基地一年营业收入30万，算什么企业？", "农、林、牧、渔业", "微型"),
+    ("We run a restaurant with 45 staff, annual turnover 800万. 算什么规模？", "餐饮业", "小型"),
+])
+def test_more_size_phrasings(text, industry, size):
+    calc = calculate(parse_request(text))
+    assert (calc.inputs["industry"], calc.result["size"]) == (industry, size)
+    if size == "大型":
+        assert "中小企业划型标准规定" in format_answer(calc) and "不属于中小微企业" in format_answer(calc)
+
+
+def test_rent_question_asking_two_figures():
+    request = parse_request("国有门面月租九千，第三个月减免多少？前两个月一共减免多少？")
+    assert request == RentRequest(D(9000), "state", ("month3", "months1_2"))
+    first = format_answer(calculate(request)).split("\n")[0]
+    assert first.index("减免4500元") < first.index("两个月共减免18000元")
+
+
+def test_refund_from_a_per_period_premium():
+    monthly = parse_request("失业保险每个月交1200元，去年交满了10个月，没裁员，能返多少")
+    assert monthly == RefundRequest(periodic_amount=D(1200), per="month", periods=10)
+    assert D(str(calculate(monthly).result["refund"])) == D(6000)
+    quarterly = parse_request("失业保险按季度交，每季度3000元，一个人都没裁，能返还多少")
+    assert quarterly == RefundRequest(periodic_amount=D(3000), per="quarter", periods=None)
+    assert "6000元" in format_answer(calculate(quarterly))
+    # a year's total stays a year's total
+    assert parse_request("去年失业保险一共交了2.4万，每月都按时交，能返多少") == RefundRequest(D(24000))
+
+
+def test_nobody_laid_off_is_not_a_headcount_of_one():
+    assert parse_quantities("一个人都没裁") == () and parse_quantities("员工一人未减") == ()
+    request = parse_request("稳岗补贴：坚持一个员工都没裁，参保职工20人，失业保险金标准1500元")
+    assert request == JobSubsidyRequest(D(20), D(1500))
+
+
+def test_pension_per_person_and_firm_total_asked_together():
+    request = parse_request("单位养老保险，每人缴费基数6000元，一个人每月交多少？全公司25人一共交多少？")
+    assert request == PensionRequest(D(6000), D(25))
+    first = format_answer(calculate(request)).split("\n")[0]
+    assert "960元" in first and "24000元" in first
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("How much unemployment insurance refund can we get? We paid 36k yuan last year, no layoffs.", RefundRequest(D(36000))),
+    ("Pension and work injury contributions total 7,200 yuan per month, deferred for Q1. How much in May?",
+     DeferralRequest(D(7200), (), 5)),
+    ("贷款 loan of 2 million yuan, interest rate 2%, 12 months, 贴息多少？", InterestRequest(None, D(2_000_000), D("0.02"), 12)),
+])
+def test_english_numbers_units_and_rule_words(text, expected):
+    assert parse_request(text) == expected
+
+
+def test_english_rewrites_only_what_it_must():
+    assert from_english("May I ask, is rent due to the epidemic waived?") == "May I ask, is 房租 due to the epidemic waived?"
+    assert from_english("by May 5, ¥8,000") == "by 5月5日, 8,000元" and from_english("纯中文") == "纯中文"
+    # 「养老5000+失业200」 names one insurance before each amount: components, not a total
+    assert parse_request("养老5000+失业200+工伤100，缓缴后5月交多少") == DeferralRequest(
+        None, (("养老保险", D(5000)), ("失业保险", D(200)), ("工伤保险", D(100))), 5)
+
+
+@pytest.mark.parametrize("text,months", [("期限半年", 6), ("借了一年半", 18), ("贷款2年半", 30), ("四个季度", 12)])
+def test_half_years_and_quarters_are_durations(text, months):
+    assert [q.value for q in parse_quantities(text) if isinstance(q, MonthCount)] == [months]
+
+
+def test_half_years_are_not_halves_of_a_named_year():
+    assert parse_quantities("2018年下半年") == () and parse_quantities("上半年度") == ()
+    assert parse_request("贷款800万元，利率2%，期限半年，贴息多少") == InterestRequest(None, D(8_000_000), D("0.02"), 6)
+
+
+@pytest.mark.parametrize("text,date", [
+    ("6.10要缴的税", dt.date(2020, 6, 10)), ("税款原定4/30缴纳", dt.date(2020, 4, 30)),
+    ("2021-03-15", dt.date(2021, 3, 15)), ("2020.7.1到期", dt.date(2020, 7, 1)),
+])
+def test_dotted_and_slashed_dates(text, date):
+    dates = [q for q in parse_quantities(text) if isinstance(q, DateValue)]
+    assert [d.value for d in dates] == [date] and text[dates[0].start:dates[0].end] == dates[0].text
+
+
+@pytest.mark.parametrize("text", ["利率3.15", "费率0.5，能省多少", "版本1.2.3", "月租1.5万", "增长2.30倍"])
+def test_decimals_are_not_dotted_dates(text):
+    assert not any(isinstance(q, DateValue) for q in parse_quantities(text))
+
+
+def test_impossible_dashed_date_is_an_error():
+    with pytest.raises(DateError, match="2020-02-30"):
+        parse_quantities("税款2020-02-30到期")
+
+
+def test_tax_deferral_to_a_month():
+    request = parse_request("6.10要缴的税，能申请延到10月吗？")
+    assert request == TaxDeferralRequest(dt.date(2020, 6, 10), requested_month=10)
+    text = format_answer(calculate(request))
+    assert "不行" in text and "2020年9月10日" in text and "最长不超过3个月" in text
+
+
 # -- properties ----------------------------------------------------------------------------------------
 _DIGITS = "零一二三四五六七八九"
 
@@ -364,6 +492,7 @@ def test_arabic_money_round_trip(n, unit):
 question_words = st.sampled_from(list(
     "房租月租金国有门面第三个月交多少省失业保险返还稳岗补贴养老费率基数工伤缓缴社保几月贴息利率贷款税延期晚交还有效执行期"
     "算不算属于小微中型饭店超市工厂人名员工营收万千百十元块两一二三四五六七八九零点%，。？年月日号0123456789.,"
+    "多余几个亿季度半/-"
 ))
 # question-shaped text: a topic, a number in some spelling, a unit, a question
 numbers = st.one_of(st.integers(0, 10**10).map(str), st.integers(1, 10**9).map(lambda n: to_chinese(n)),

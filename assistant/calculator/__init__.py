@@ -36,7 +36,7 @@ Request = (RentRequest | RefundRequest | JobSubsidyRequest | PensionRequest | Wo
 Rule = tuple[Callable[[Any], NeedsInput | None], Callable[[Any], Calculation], Callable[[Calculation], str]]
 _RULES: dict[type, Rule] = {
     RentRequest: (rent.needs, rent.solve, rent.lead),
-    RefundRequest: (si.refund_needs, lambda r: unemployment_refund(r.premiums_paid), si.refund_lead),
+    RefundRequest: (si.refund_needs, si.solve_refund, si.refund_lead),
     JobSubsidyRequest: (si.job_subsidy_needs, lambda r: job_subsidy(r.insured_employees, r.monthly_benefit),
                         si.job_subsidy_lead),
     PensionRequest: (si.pension_needs, lambda r: pension_contribution(r.wage_base, r.employees), si.pension_lead),

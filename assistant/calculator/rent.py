@@ -18,7 +18,8 @@ CLAUSE = "6"
 MAX_RENT = Decimal(1_000_000_000)
 HALF = Decimal("0.5")
 LANDLORDS = ("state", "other")
-# Which figure the question asked about; it only decides which sentence the answer leads with.
+# Which figure the question asked about; it only decides which sentence the answer leads with. A question
+# that asks for two figures (「前两个月减免多少？第三个月呢？」) gives a tuple of them, in the order asked.
 ASKED = ("relief", "payable", "month3", "months1_2")
 NEGOTIATED = "租用其他经营用房的，文件只鼓励业主（房东）为租户减免租金，具体由双方协商。"
 # Rent quoted for a longer period → months it covers. A quarter is exactly the relief period; a year is
@@ -31,7 +32,7 @@ class RentRequest:
     kind: ClassVar[str] = KIND
     monthly_rent: Decimal | None = None
     landlord: str | None = None  # "state" (国有资产类经营用房), "other", or None when the user did not say
-    asked: str | None = None
+    asked: str | tuple[str, ...] | None = None
     period_rent: Decimal | None = None  # rent quoted per `per` instead of per month
     per: str | None = None  # "quarter" or "year" (with period_rent)
 
@@ -49,10 +50,23 @@ def monthly_from(period_rent: Any, per: Any) -> tuple[Decimal, Decimal, str]:
     return amount, monthly, f"{name}{short(amount)}÷{months}个月 {sign} 每月{short(monthly)}{note}（{how}）。"
 
 
-def rent_relief(monthly_rent: Any, landlord: str | None = None, asked: str | None = None,
+def _asked(asked: Any) -> str | tuple[str, ...] | None:
+    """One focus, None, or a non-empty tuple of distinct foci (a single-element tuple is the focus itself)."""
+    if isinstance(asked, tuple):
+        if not asked or not all(isinstance(f, str) and f in ASKED for f in asked) or len(set(asked)) != len(asked):
+            raise CalculatorError(f"asked must be one of {list(ASKED)}, None, or a tuple of distinct ones, got {asked!r}")
+        return asked[0] if len(asked) == 1 else asked
+    return choice(asked, "asked", (*ASKED, None))
+
+
+def _json(asked: str | tuple[str, ...] | None) -> str | list[str] | None:
+    return list(asked) if isinstance(asked, tuple) else asked
+
+
+def rent_relief(monthly_rent: Any, landlord: str | None = None, asked: Any = None,
                 period_rent: Any = None, per: Any = None) -> Calculation:
     landlord = choice(landlord, "landlord", (*LANDLORDS, None))
-    asked = choice(asked, "asked", (*ASKED, None))
+    asked = _asked(asked)
     derived: list[str] = []
     quoted = None
     if period_rent is not None or per is not None:
@@ -69,7 +83,7 @@ def rent_relief(monthly_rent: Any, landlord: str | None = None, asked: str | Non
     relief = rent * 2 + month3_relief
     steps = derived + [
         "减免期：自本意见发布之日（2020年2月7日）起三个月，前两个月房租免收，第三个月房租减半。",
-        f"第1、2个月免收：每月减免{short(rent)}，需交0元。",
+        f"第1、2个月免收：每月减免{short(rent)}，需交0元；两个月共减免{short(rent)}×2 = {short(rent * 2)}。",
         f"第3个月减半：减免{short(rent)}×50% = {short(month3_relief)}，"
         f"需交{short(rent)} − {short(month3_relief)} = {short(month3_payment)}。",
         f"合计减免：{short(rent)}×2个月 + {short(rent)}×50% = {short(relief)}。",
@@ -81,20 +95,21 @@ def rent_relief(monthly_rent: Any, landlord: str | None = None, asked: str | Non
     result = {
         "covered": True if landlord == "state" else None,
         "month1_relief": number(rent), "month2_relief": number(rent), "month3_relief": number(month3_relief),
+        "months1_2_relief": number(rent * 2),
         "month1_payment": 0, "month2_payment": 0, "month3_payment": number(month3_payment),
         "relief_total": number(relief), "payable_total": number(month3_payment),
     }
-    inputs = {"monthly_rent": number(rent), "landlord": landlord, "asked": asked}
+    inputs = {"monthly_rent": number(rent), "landlord": landlord, "asked": _json(asked)}
     if quoted is not None:
         inputs.update(period_rent=number(quoted), per=per)
     return Calculation(kind=KIND, inputs=inputs, result=result, steps=tuple(steps), clause=CLAUSE)
 
 
-def _negotiated(monthly_rent: Any, asked: str | None) -> Calculation:
+def _negotiated(monthly_rent: Any, asked: Any) -> Calculation:
     rent = None if monthly_rent is None else number(money(monthly_rent, "monthly_rent", MAX_RENT))
     steps = ("本条的房租减免（前两个月免收、第三个月减半）只适用于承租国有资产类经营用房的中小微企业。", NEGOTIATED)
     result = {"covered": False, "relief_total": None, "payable_total": None, "month3_payment": None}
-    return Calculation(kind=KIND, inputs={"monthly_rent": rent, "landlord": "other", "asked": asked},
+    return Calculation(kind=KIND, inputs={"monthly_rent": rent, "landlord": "other", "asked": _json(_asked(asked))},
                        result=result, steps=steps, clause=CLAUSE)
 
 
@@ -119,13 +134,17 @@ def lead(calc: Calculation) -> str:
         return "租用的不是国有资产类经营用房，文件没有规定减免金额：鼓励业主（房东）减免租金，具体由双方协商。"
     rent = Decimal(str(calc.inputs["monthly_rent"]))
     relief, month3 = Decimal(str(r["relief_total"])), Decimal(str(r["month3_payment"]))
+    month3_relief = Decimal(str(r["month3_relief"]))
     condition = "" if r["covered"] else "如承租的是国有资产类经营用房，"
-    total = f"三个月共可减免房租{yuan(relief)}"
-    month3_text = f"第三个月房租减半，需交房租{yuan(month3)}"
-    free = f"前两个月房租免收，每月减免{yuan(rent)}"
-    order = {
-        "month3": (month3_text, free, total),
-        "months1_2": (free, month3_text, total),
-        "payable": (f"三个月共需交房租{yuan(month3)}", free, month3_text, total),
-    }.get(calc.inputs.get("asked"), (total, free, month3_text))
-    return condition + "，".join(order) + "。"
+    # Every figure is stated whatever was asked; the ones asked for come first, in the order asked.
+    sentences = {
+        "relief": f"三个月共可减免房租{yuan(relief)}",
+        "months1_2": f"前两个月房租免收，每月减免{yuan(rent)}，两个月共减免{yuan(rent * 2)}",
+        "month3": f"第三个月房租减半，需交房租{yuan(month3)}，减免{yuan(month3_relief)}",
+        "payable": f"三个月共需交房租{yuan(month3)}",
+    }
+    asked = calc.inputs.get("asked")
+    foci = list(asked) if isinstance(asked, (list, tuple)) else [asked] if asked in sentences else []
+    default = ["months1_2", "month3", "relief"] if foci == ["payable"] else ["relief", "months1_2", "month3"]
+    order = list(dict.fromkeys(foci + default))
+    return condition + "，".join(sentences[f] for f in order) + "。"

@@ -60,7 +60,8 @@ INDUSTRIES = tuple(RULES)
 
 # How owners name their business → the standard's row.
 ALIASES = {
-    "农、林、牧、渔业": "农业 林业 牧业 渔业 畜牧 养殖 种植 农场 农林牧渔 农林 牧场 渔场 林场 果园 苗圃 养猪 养鸡 养牛 养羊",
+    "农、林、牧、渔业": "农业 林业 牧业 渔业 畜牧 养殖 种植 农场 农林牧渔 农林 牧场 渔场 林场 果园 苗圃 养猪 养鸡 养牛 养羊 "
+                  "种苗 育苗 苗木 花卉 蔬菜 大棚 鱼塘 水产",
     "工业": "工厂 制造 加工厂 厂家 厂子 厂 采矿 矿山 煤矿 电厂 发电 供电 热力 燃气 自来水 水生产",
     "建筑业": "建筑 施工 装修 装饰 工程队",
     "批发业": "批发",
@@ -72,22 +73,27 @@ ALIASES = {
     "餐饮业": "餐饮 饭店 餐馆 餐厅 饭馆 小吃 火锅 快餐 酒楼 面馆 烧烤 奶茶",
     "信息传输业": "信息传输 电信 通信",
     "软件和信息技术服务业": "软件 信息技术 IT公司",
-    "房地产开发经营": "房地产 地产 开发商",
+    "房地产开发经营": "房地产 地产 开发商 房开 置业公司",
     "物业管理": "物业",
-    "租赁和商务服务业": "租赁 商务服务 广告 咨询 中介 会展 旅行社",
+    "租赁和商务服务业": "租赁 商务服务 广告 咨询 中介 会展 旅行社 律师 律所 会计师 事务所 人力资源 劳务派遣",
     # Trades the table does not list (居民服务、修理、教育、卫生、文体娱乐…) are what this row is for.
-    "其他未列明行业": "其他行业 未列明 理发 美发 美容 洗浴 洗衣 干洗 家政 维修 修理 培训 教育 健身 诊所 摄影 网吧 KTV",
+    "其他未列明行业": "其他行业 未列明 理发 美发 美容 洗浴 洗衣 干洗 家政 维修 修理 培训 教育 健身 诊所 摄影 网吧 KTV "
+                 "医院 卫生院 门诊 医疗机构 养老院 幼儿园 托育 学校 影院 婚庆",
 }
 WORDS = {word: industry for industry, words in ALIASES.items() for word in (industry, *words.split())}
 _LONGEST_FIRST = sorted(WORDS, key=len, reverse=True)
+# Words that name goods rather than a trade: 「蔬菜种植」 is farming, but 「蔬菜批发」 is wholesale and 「水产超市」
+# retail, so these decide only when no other industry wording is present.
+GOODS = frozenset("种苗 苗木 花卉 蔬菜 水产".split())
 
 
 def find_industry(text: str) -> tuple[str, str] | None:
-    """(industry, the words that named it) for the first industry wording in `text`; longer wordings win."""
-    found = [(text.find(word), -len(word), word) for word in _LONGEST_FIRST if word in text]
+    """(industry, the words that named it) for the first industry wording in `text`; longer wordings win, and a
+    trade wording wins over a goods word (GOODS)."""
+    found = [(word in GOODS, text.find(word), -len(word), word) for word in _LONGEST_FIRST if word in text]
     if not found:
         return None
-    _, _, word = min(found)
+    *_, word = min(found)
     return WORDS[word], word
 
 
@@ -105,6 +111,9 @@ class SmeRequest:
     employees: Decimal | None = None  # 从业人员, people
     revenue_yuan: Decimal | None = None  # 营业收入 (last year), 元
     assets_yuan: Decimal | None = None  # 资产总额, 元
+    # Indicators said only roughly (「两百多万」「三十多个人」): (field, exclusive upper bound in 元 / people); the
+    # field itself holds the lower bound. The class is given only when both ends of the range agree.
+    ranges: tuple[tuple[str, Decimal], ...] = ()
 
 
 def _values(employees: Any, revenue_yuan: Any, assets_yuan: Any) -> dict[str, Decimal | None]:
@@ -116,6 +125,29 @@ def _values(employees: Any, revenue_yuan: Any, assets_yuan: Any) -> dict[str, De
     }
 
 
+def _ranges(ranges: Any, values: dict[str, Decimal | None]) -> dict[str, tuple[Decimal, Decimal]]:
+    """{indicator: (the largest value inside its range, the exclusive upper bound)}, in the standard's units,
+    checked against the lower bounds."""
+    if not isinstance(ranges, tuple):
+        raise CalculatorError(f"ranges must be a tuple of (indicator, upper bound) pairs, got {ranges!r}")
+    tops: dict[str, tuple[Decimal, Decimal]] = {}
+    for pair in ranges:
+        if not (isinstance(pair, tuple) and len(pair) == 2 and isinstance(pair[0], str) and pair[0] in LABEL):
+            raise CalculatorError(f"each range must be ({'/'.join(LABEL)}, upper bound), got {pair!r}")
+        name, upper = pair
+        if name == X:
+            bound = headcount(upper, "employees upper bound")
+            top = bound - 1  # 「三十多人」 is at most 39
+        else:
+            bound = money(upper, f"{name} upper bound", MAX_AMOUNT)
+            top, bound = (bound - Decimal("0.01")) / WAN, bound / WAN  # the last fen below it
+        if values[name] is None or top < values[name]:
+            raise CalculatorError(f"the range of {name} needs a lower bound below its upper bound {upper!r}, "
+                                  f"got {values[name]!r}")
+        tops[name] = (top, bound)
+    return tops
+
+
 def _condition(rule: SizeRule, band: tuple[Decimal, ...]) -> str:
     return " 且 ".join(f"{LABEL[i]}≥{plain(b)}{UNIT[i]}" for i, b in zip(rule.indicators, band))
 
@@ -125,17 +157,9 @@ def _shortfall(rule: SizeRule, band: tuple[Decimal, ...], values: dict[str, Deci
             for i, b in zip(rule.indicators, band) if values[i] < b]
 
 
-def sme_size(industry: Any, employees: Any = None, revenue_yuan: Any = None, assets_yuan: Any = None) -> Calculation:
-    rule = RULES[resolve_industry(industry)]
-    values = _values(employees, revenue_yuan, assets_yuan)
-    absent = [LABEL[i] for i in rule.indicators if values[i] is None]
-    if absent:
-        raise CalculatorError(f"{rule.industry} needs {'、'.join(absent)}; indicators it uses: "
-                              f"{[LABEL[i] for i in rule.indicators]}")
-    given = "，".join(f"{LABEL[i]}{plain(values[i])}{UNIT[i]}" for i in rule.indicators)
-    said = f"（{industry}）" if industry != rule.industry else ""
-    steps = [f"行业：{rule.industry}{said}；{given}。"]
-    size, decided, both = "微型", [], "同时" if len(rule.indicators) > 1 else ""
+def _classify(rule: SizeRule, values: dict[str, Decimal]) -> tuple[str, list[str], list[str]]:
+    """(size, the steps that decide it, why) for indicators in the standard's units."""
+    size, decided, steps, both = "微型", [], [], "同时" if len(rule.indicators) > 1 else ""
     for name, band in zip(SIZES, rule.bands):
         short_of = _shortfall(rule, band, values)
         if not short_of:
@@ -147,12 +171,52 @@ def sme_size(industry: Any, employees: Any = None, revenue_yuan: Any = None, ass
         steps.append(f"{name}须{both}满足{_condition(rule, band)}：{'、'.join(short_of)}，不是{name}。")
     else:
         steps.append("未达到小型企业标准 → 微型企业。")
+    return size, steps, decided
+
+
+def _range_sizes(rule: SizeRule, values: dict[str, Decimal], tops: dict[str, tuple[Decimal, Decimal]]
+                 ) -> tuple[str, str] | None:
+    """(size at the lower ends, size at the upper ends) when a used indicator was given as a range, else None."""
+    used = {i: top for i, (top, _) in tops.items() if i in rule.indicators}
+    if not used:
+        return None
+    return _classify(rule, values)[0], _classify(rule, {**values, **used})[0]
+
+
+def _range_text(values: dict[str, Decimal], tops: dict[str, tuple[Decimal, Decimal]], rule: SizeRule) -> str:
+    return "；".join(f"{LABEL[i]}在{plain(values[i])}{UNIT[i]}以上、不足{plain(tops[i][1])}{UNIT[i]}"
+                     for i in rule.indicators if i in tops)
+
+
+def sme_size(industry: Any, employees: Any = None, revenue_yuan: Any = None, assets_yuan: Any = None,
+             ranges: Any = ()) -> Calculation:
+    rule = RULES[resolve_industry(industry)]
+    values = _values(employees, revenue_yuan, assets_yuan)
+    tops = _ranges(ranges, values)
+    absent = [LABEL[i] for i in rule.indicators if values[i] is None]
+    if absent:
+        raise CalculatorError(f"{rule.industry} needs {'、'.join(absent)}; indicators it uses: "
+                              f"{[LABEL[i] for i in rule.indicators]}")
+    given = "，".join(f"{LABEL[i]}{plain(values[i])}{UNIT[i]}" for i in rule.indicators)
+    said = f"（{industry}）" if industry != rule.industry else ""
+    size, decided_steps, decided = _classify(rule, values)
+    both_ends = _range_sizes(rule, values, tops)
+    if both_ends is not None and both_ends[0] != both_ends[1]:
+        raise CalculatorError(f"{_range_text(values, tops, rule)}: the range spans {both_ends[0]} and "
+                              f"{both_ends[1]}; give the exact figure")
+    steps = [f"行业：{rule.industry}{said}；{given}。"]
+    if both_ends is not None:
+        steps[0] = f"行业：{rule.industry}{said}；{given}（{_range_text(values, tops, rule)}，按区间下限计）。"
+        decided_steps.append(f"区间上限一端同样是{size}：区间内任何数值结果都相同，不需要准确数字。")
+    steps += decided_steps
     covered = size != "大型"
     steps.append(f"依据{STANDARD}。" + (
         f"{size}企业属于中小微企业，在本意见支持的企业范围内（重点支持受疫情影响较大、生产经营遇到困难的企业）。"
         if covered else "大型企业不属于中小微企业，不在本意见支持的范围内。"))
     inputs = {"industry": rule.industry, "industry_as_said": str(industry),
               **{_INPUT_NAME[k]: None if v is None else number(v) for k, v in values.items()}}
+    if tops:
+        inputs["ranges"] = {_INPUT_NAME[k]: [number(values[k]), number(bound)] for k, (_, bound) in tops.items()}
     result = {"size": size, "covered": covered, "decided_by": "；".join(decided)}
     return Calculation(kind=KIND, inputs=inputs, result=result, steps=tuple(steps), clause=CLAUSE)
 
@@ -175,7 +239,7 @@ def needs(request: SmeRequest) -> NeedsInput | None:
     rule = RULES[resolve_industry(request.industry)]
     missing = tuple(i for i in rule.indicators if getattr(request, i) is None)
     if not missing:
-        return None
+        return _range_needs(rule, request)
     values = _values(request.employees, request.revenue_yuan, request.assets_yuan)
     ask = "、".join(LABEL[i] + ("（人）" if i == X else "（元或万元）") for i in missing)
     question = f"{rule.industry}按{'、'.join(LABEL[i] for i in rule.indicators)}划型，请告诉我{ask}。"
@@ -189,8 +253,24 @@ def needs(request: SmeRequest) -> NeedsInput | None:
                       inputs={"industry": rule.industry, **known})
 
 
+def _range_needs(rule: SizeRule, request: SmeRequest) -> NeedsInput | None:
+    """Ask for the exact figure when an indicator given as a range (「两百多万」) straddles a band's line."""
+    values = _values(request.employees, request.revenue_yuan, request.assets_yuan)
+    tops = _ranges(request.ranges, values)
+    both_ends = _range_sizes(rule, values, tops)
+    if both_ends is None or both_ends[0] == both_ends[1]:
+        return None
+    straddling = tuple(i for i in rule.indicators if i in tops)
+    known = {_INPUT_NAME[k]: number(v) for k, v in values.items() if v is not None}
+    return NeedsInput(kind=KIND, missing=straddling, clause=CLAUSE, inputs={"industry": rule.industry, **known},
+                      question_back=f"{rule.industry}按{'、'.join(LABEL[i] for i in rule.indicators)}划型。"
+                                    f"你说的{_range_text(values, tops, rule)}，这个区间跨过了划型界线："
+                                    f"按下限是{both_ends[0]}，按上限是{both_ends[1]}。"
+                                    f"请告诉我准确的{'、'.join(LABEL[i] for i in straddling)}。")
+
+
 def solve(request: SmeRequest) -> Calculation:
-    return sme_size(request.industry, request.employees, request.revenue_yuan, request.assets_yuan)
+    return sme_size(request.industry, request.employees, request.revenue_yuan, request.assets_yuan, request.ranges)
 
 
 def lead(calc: Calculation) -> str:

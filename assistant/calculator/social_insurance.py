@@ -9,7 +9,7 @@ from typing import Any, ClassVar
 
 from assistant.calculator.results import NeedsInput
 from assistant.calculator.values import (
-    CENT, AmountError, CalculatorError, headcount, money, number, percent, plain, rate, short, yuan,
+    CENT, AmountError, CalculatorError, headcount, money, number, percent, plain, rate, short, whole_months, yuan,
 )
 from corpus.records import Calculation
 
@@ -34,27 +34,56 @@ def _half(amount: Decimal) -> Decimal:
 
 
 # -- unemployment-insurance refund ---------------------------------------------------------------------
+# Premiums quoted per month or per quarter → what one period is in months, and its name in answers.
+PAID_PER = {"month": (1, "每月", "个月"), "quarter": (3, "每季度", "个季度")}
+
+
 @dataclass(frozen=True)
 class RefundRequest:
     kind: ClassVar[str] = "unemployment_refund"
     premiums_paid: Decimal | None = None  # last year's actually paid unemployment-insurance premiums, 元
+    # or: what was paid each `per` ("month" / "quarter") last year, and for how many of them (None: a full year)
+    periodic_amount: Decimal | None = None
+    per: str | None = None
+    periods: int | None = None
 
 
-def unemployment_refund(premiums_paid: Any) -> Calculation:
+def unemployment_refund(premiums_paid: Any, periodic_amount: Any = None, per: Any = None,
+                        periods: Any = None) -> Calculation:
+    steps = ["对不裁员或少裁员的参保企业，返还其上年度实际缴纳失业保险费的50%。"]
+    inputs: dict[str, Any] = {"premiums_paid": None}
+    if periodic_amount is not None or per is not None or periods is not None:
+        if premiums_paid is not None:
+            raise CalculatorError(f"give premiums_paid or periodic_amount with per, not both "
+                                  f"(got {premiums_paid!r} and {periodic_amount!r} per {per!r})")
+        if not (isinstance(per, str) and per in PAID_PER):
+            raise CalculatorError(f"per must be one of {list(PAID_PER)}, got {per!r}")
+        months, each, name = PAID_PER[per]
+        in_year = 12 // months
+        count = in_year if periods is None else whole_months(periods, "periods", 1, in_year)
+        amount = money(periodic_amount, "periodic_amount", MAX_PREMIUMS / in_year)
+        premiums_paid = amount * count
+        said = "" if periods is not None else f"（按上年度{count}{name}都足额缴纳计算）"
+        steps.append(f"上年度实际缴纳：{each}{short(amount)}×{count}{name} = {short(premiums_paid)}{said}。")
+        inputs.update(periodic_amount=number(amount), per=per, periods=count)
     paid = money(premiums_paid, "premiums_paid", MAX_PREMIUMS)
     refund = _half(paid)
-    steps = ("对不裁员或少裁员的参保企业，返还其上年度实际缴纳失业保险费的50%。",
-             f"{short(paid)}×50% = {short(refund)}。")
-    return Calculation(kind=RefundRequest.kind, inputs={"premiums_paid": number(paid)},
-                       result={"refund": number(refund)}, steps=steps, clause=CLAUSE)
+    steps.append(f"{short(paid)}×50% = {short(refund)}。")
+    inputs["premiums_paid"] = number(paid)
+    return Calculation(kind=RefundRequest.kind, inputs=inputs,
+                       result={"refund": number(refund)}, steps=tuple(steps), clause=CLAUSE)
 
 
 def refund_needs(request: RefundRequest) -> NeedsInput | None:
-    if request.premiums_paid is not None:
+    if request.premiums_paid is not None or request.periodic_amount is not None:
         return None
     return NeedsInput(kind=RefundRequest.kind, missing=("premiums_paid",), clause=CLAUSE,
                       question_back="请告诉我企业上年度实际缴纳的失业保险费是多少元；"
                                     "不裁员或少裁员的参保企业可返还其中的50%。")
+
+
+def solve_refund(request: RefundRequest) -> Calculation:
+    return unemployment_refund(request.premiums_paid, request.periodic_amount, request.per, request.periods)
 
 
 def refund_lead(calc: Calculation) -> str:

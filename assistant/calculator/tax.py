@@ -24,9 +24,20 @@ class TaxDeferralRequest:
     due_date: dt.date | None = None  # the original payment deadline
     requested_months: int | None = None  # how long the user wants to defer, if they said
     requested_date: dt.date | None = None  # or the day the user wants to pay by
+    requested_month: int | None = None  # or the calendar month (1–12) the user wants to pay in: 「延到11月」
 
 
-def tax_deferral(due_date: Any, requested_months: Any = None, requested_date: Any = None) -> Calculation:
+def _month_after(due: dt.date, month: Any) -> tuple[int, int]:
+    """(year, month) of the first 「N月」 after the due date: 「5月20日的税延到11月」 is 2020-11, 「11月的延到2月」 the
+    next February. The due month itself is no deferral."""
+    month = whole_months(month, "requested_month", 1, 12)
+    if month == due.month:
+        raise DateError(f"requested_month {month} is the due date's own month ({due}); name a later month")
+    return (due.year if month > due.month else due.year + 1), month
+
+
+def tax_deferral(due_date: Any, requested_months: Any = None, requested_date: Any = None,
+                 requested_month: Any = None) -> Calculation:
     due = date(due_date, "due_date")
     if not EARLIEST <= due <= LATEST:
         raise DateError(f"due_date must be between {EARLIEST} and {LATEST}, got {due}")
@@ -51,9 +62,24 @@ def tax_deferral(due_date: Any, requested_months: Any = None, requested_date: An
         steps.append(f"申请延至{chinese_date(wanted)}：{'未超过' if allowed else '超过了'}最晚期限{chinese_date(latest)}"
                      f"（{'在' if allowed else '超出'}3个月的上限{'内' if allowed else ''}）。")
         result.update(requested_date=wanted.isoformat(), allowed=allowed)
+    if requested_month is not None:
+        if requested_months is not None or requested_date is not None:
+            raise CalculatorError(f"give one of requested_months, requested_date, requested_month, not several "
+                                  f"(got {requested_months!r}, {requested_date!r}, {requested_month!r})")
+        year, month = _month_after(due, requested_month)
+        asked = f"{year}年{month}月"
+        if (year, month) < (latest.year, latest.month):
+            allowed, how = True, f"整个{asked}都在最晚期限{chinese_date(latest)}之前（未超过3个月的上限）"
+        elif (year, month) == (latest.year, latest.month):
+            allowed, how = True, f"须在{chinese_date(latest)}前缴纳，{asked}{latest.day}日以后就超过3个月的上限"
+        else:
+            allowed, how = False, f"超过了最晚期限{chinese_date(latest)}（超出3个月的上限）"
+        steps.append(f"申请延至{asked}：{how}。")
+        result.update(requested_month=f"{year}-{month:02d}", allowed=allowed)
     steps.append("延期须由企业申请、经税务机关依法批准，批准的期限以税务机关决定为准。")
     inputs = {"due_date": due.isoformat(), "requested_months": requested_months,
-              "requested_date": None if requested_date is None else requested_date.isoformat()}
+              "requested_date": None if requested_date is None else requested_date.isoformat(),
+              "requested_month": requested_month}
     return Calculation(kind=KIND, inputs=inputs, result=result, steps=tuple(steps), clause=CLAUSE)
 
 
@@ -66,17 +92,24 @@ def needs(request: TaxDeferralRequest) -> NeedsInput | None:
 
 
 def solve(request: TaxDeferralRequest) -> Calculation:
-    return tax_deferral(request.due_date, request.requested_months, request.requested_date)
+    return tax_deferral(request.due_date, request.requested_months, request.requested_date, request.requested_month)
 
 
 def lead(calc: Calculation) -> str:
     due = dt.date.fromisoformat(calc.inputs["due_date"])
     latest = dt.date.fromisoformat(calc.result["latest_date"])
     text = f"原定{chinese_date(due)}缴纳的税款，申请延期后最晚可延至{chinese_date(latest)}（最长3个月，须企业申请、依法办理）"
+    month = calc.result.get("requested_month")
+    month_text = None if month is None else f"{int(month[:4])}年{int(month[5:])}月"
     if calc.result.get("allowed") is False:
         asked = (f"{calc.inputs['requested_months']}个月" if calc.inputs.get("requested_months") is not None
+                 else f"延至{month_text}" if month_text
                  else f"延至{chinese_date(dt.date.fromisoformat(calc.inputs['requested_date']))}")
         text = f"不行：延期最长不超过3个月，申请{asked}超出上限；" + text
+    elif calc.result.get("allowed") is True and month_text:
+        last_month = month == f"{latest.year}-{latest.month:02d}"  # only its first days are within the limit
+        text = (f"可以申请：延至{month_text}" + (f"须在{chinese_date(latest)}前缴纳" if last_month else "未超过3个月的上限")
+                + "；" + text)
     elif calc.result.get("allowed") is True and calc.inputs.get("requested_date"):
         text = f"可以申请：延至{chinese_date(dt.date.fromisoformat(calc.inputs['requested_date']))}未超过3个月的上限；" + text
     return text + "。"
