@@ -9,6 +9,7 @@ from index.tokenize import POLICY_TERMS, tokens
     ("可以延迟3个月补缴", "3个月"),
     ("力争2020年中小微企业信贷余额不低于2019年同期余额", "2019年"),
     ("返还其上年度实际缴纳失业保险费的50%", "50%"),
+    ("2019 年同期", "2019"),
     ("费率降至１６％", "16%"),  # full-width digits fold
 ])
 def test_numbers_survive_tokenization(text, expected):
