@@ -52,6 +52,9 @@ class Tuning:
     sentence_dense_weight: float = 0.5
     second_sentence_ratio: float = 0.85
     short_sentence_chars: int = 12  # a sentence this short after a chosen one completes it
+    dense_weight: float | None = None  # fusion weight; None uses the index's (settings); 1.0 dense only, 0.0 BM25 only
+    use_calculator: bool = True  # off for the "without calculator" ablation
+    use_history: bool = True  # off for the "without history" ablation
     lead_bonus: float = 0.03  # an item's first sentence usually states its main rule
     quantity_bonus: float = 0.15  # a "how much / how long" question wants a sentence that states an amount
 
@@ -100,8 +103,10 @@ class Engine:
     def _answer(self, q: Question) -> Answer:
         if not q.text:
             return self._refuse(("改变助手指令的要求",) if q.injection else ())
+        if not self.tuning.use_history:
+            q = replace(q, history=())
         try:
-            outcome = self._calculate(q)
+            outcome = self._calculate(q) if self.tuning.use_calculator else None
         except CalculatorError as exc:
             return Answer(text=f"无法计算：{exc}", refused=False, intent="calculation_error")
         if isinstance(outcome, Calculation) or (isinstance(outcome, NeedsInput) and _gave_numbers(outcome)):
@@ -168,7 +173,8 @@ class Engine:
     def _evidence_for(self, own: str) -> Evidence:
         query = with_document_terms(own)
         vector = self.index.embed_query(query)
-        hits = tuple(self.index.search(query, k=max(self.settings.top_k, 3), vector=vector))
+        hits = tuple(self.index.search(query, k=max(self.settings.top_k, 3), vector=vector,
+                                       dense_weight=self.tuning.dense_weight))
         tagged = dict(content_words(in_document_terms(own), self.tuning.topic_tags))
         topical = tuple(t for t in tagged if t not in GENERIC and not _is_ascii_filler(t)
                         and not (self.tuning.english_neutral and t.isascii()))

@@ -62,6 +62,10 @@ def test_real_cli_ask_json_and_jsonl(tmp_path):
     answer = json.loads(done.stdout)
     assert answer["citations"][0]["clause"] == "6" and not answer["refused"]
 
+    rent = json.loads(_cli("ask", "--json", "国有房产月租8000元，第三个月要交多少房租", env=env).stdout)
+    assert rent["calculation"]["result"]["month3_payment"] == 4000
+    assert "4000元" in rent["answer"] and rent["citations"][0]["clause"] == "6"
+
     human = _cli("ask", "房租能减免多少？", env=env)
     assert human.returncode == 0 and "减免中小微企业房租" in human.stdout
 
