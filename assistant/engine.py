@@ -13,7 +13,7 @@ from assistant import compose
 from assistant.lexicon import COLLOQUIAL, in_document_terms, with_document_terms
 from assistant.spelling import SpellingFixer
 from assistant.calculator import CalculatorError, NeedsInput, calculate, format_answer
-from assistant.quantities import parse_request
+from assistant.requests import parse_request
 from assistant.intent import Intent, classify, looks_like_follow_up
 from assistant.question import Question, parse_question
 from assistant.settings import Settings

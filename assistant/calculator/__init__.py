@@ -1,6 +1,6 @@
 """The deterministic calculator: typed request → Calculation (or NeedsInput), each rule tied to its clause.
 
-    request = parse_request(question, history)        # assistant.quantities; None if nothing to compute
+    request = parse_request(question, history)        # assistant.requests; None if nothing to compute
     outcome = calculate(request)                      # Calculation | NeedsInput; raises CalculatorError
     text = format_answer(outcome)                     # figures first, then the arithmetic
 

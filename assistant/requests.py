@@ -1,0 +1,410 @@
+"""A question (with the user's earlier turns) → one calculator rule's typed request.
+
+`parse_request` rewrites English in mixed questions (`from_english`), reads each turn's quantities
+(`parse_quantities`), picks the rule from the question's words, and returns that rule's request, a NeedsInput
+saying what to ask back, or None when the question wants no computation. Values the question lacks may come
+from earlier user turns.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Callable, Sequence
+
+from assistant.calculator import (
+    DateError, DeferralRequest, InterestRequest, JobSubsidyRequest, NeedsInput, PensionRequest, PeriodRequest,
+    RefundRequest, RentRequest, Request, SmeRequest, TaxDeferralRequest, WorkInjuryRequest, CalculatorError,
+    find_industry, needs_input,
+)
+from assistant.english_numbers import from_english
+from assistant.quantities import (
+    CN_DIGITS, CalendarMonth, DateValue, Headcount, Money, MonthCount, Quantity, Rate, parse_quantities, words_before,
+)
+
+
+@dataclass(frozen=True)
+class _Turn:
+    text: str
+    quantities: tuple[Quantity, ...]
+    current: bool  # the question itself; earlier turns lend a value only when its label says what it is
+
+    def label(self, q: Quantity) -> str:
+        """The words between the previous quantity (or clause break) and `q`: 「月租」 in 「月租8000元」."""
+        previous_end = max((p.end for p in self.quantities if p.end <= q.start), default=0)
+        return words_before(self.text[previous_end:q.start], q.start - previous_end, limit=12)
+
+    def of(self, kind: type, rough: bool = False) -> list:
+        """The quantities of `kind`; rough ones (「两百多万」) only when the rule can use a range (`rough`)."""
+        return [q for q in self.quantities if isinstance(q, kind) and (rough or getattr(q, "upper", None) is None)]
+
+    def money(self, label: str, avoid: str = r"(?!)", fallback: bool = True, rough: bool = False) -> Money | None:
+        """The first amount labelled `label`; else, in the question itself, the first amount at all.
+        `avoid` is checked on the whole clause before it, so 「一年租金」 is not a monthly rent."""
+        amounts = [q for q in self.of(Money, rough) if not re.search(avoid, words_before(self.text, q.start))]
+        labelled = [q for q in amounts if re.search(label, self.label(q))]
+        if labelled:
+            return labelled[0]
+        return amounts[0] if amounts and fallback and self.current else None
+
+
+_TAX = re.compile(r"税|\btax\b", re.I)
+_FILING = re.compile(r"申报|报税|报不上|filing", re.I)
+_PAYING = re.compile(r"缴|交|付|税款|payment|pay\b", re.I)
+# 税/税款 + 延/缓/推迟/晚交: a payment deferral, not the policy's own period (「5月15日到期的税款…延到9月15日」)
+_TAX_DEFER = re.compile(r"延|缓|推迟|晚交|晚缴|晚点|拖|往后|最晚|最迟|postpone|defer|extend|delay", re.I)
+# 缓/延迟/补缴/没交…: the Q1 social-insurance deferral, whichever insurance the question names
+_DEFER = re.compile(r"延期|晚交|晚缴|晚点交|推迟|缓|延迟|延缓|最晚|最迟|拖|往后|补缴|补交|补上|没交|未交|欠|交不上|交不起|"
+                    r"(几|哪个?)月(份)?(再)?(交|缴)|delay|defer|postpone", re.I)
+_PAY = re.compile(r"交|缴|付")
+_RATE_WORDS = re.compile(r"费率|下调|降低|降了|减半|基数|比例")
+_INSURANCE = re.compile(r"社保|社会保险|养老|失业|工伤|五险")
+_JOB = re.compile(r"稳岗(补贴|补助)|暂时性[^。？?]{0,6}困难|失业保险金标准")
+_REFUND = re.compile(r"稳岗返还|失业(保险)?(费)?[^？?]{0,40}(返|退(?!休))|(返还|退还|返|退)[^。？?]{0,8}失业")
+# The policy's own period: strong wordings say so by themselves; weak ones (到期, 截止, 还能申请…) only when the
+# question is about the policy or document (a loan or a tax bill also 到期).
+_PERIOD_STRONG = re.compile(r"有效期|执行期|执行期限|还有效|有效吗|是否有效|还在执行|还执行吗|还算数|"
+                            r"(执行|有效)到(什么时候|哪天|几号|几月|哪一?年)|(政策|意见|文件|措施|优惠)[^，。？?]{0,6}(多久|多长)|"
+                            r"validity|valid\b|expire", re.I)
+_PERIOD_WEAK = re.compile(r"到期|截止|过期|失效|(什么时候|哪天|几号|何时)(结束|截止|到期|为止|开始)|期限|从哪天|"
+                          r"哪天(开始|起)|起算|管多久|管多长|还(能|可以)[^，。？?]{0,8}(享受|申请|办|减免|用)|还适用|还管用")
+_ABOUT_POLICY = re.compile(r"政策|文件|意见|通知|措施|规定|优惠|好处|减免|policy", re.I)
+_RENT = re.compile(r"房租|租金|月租|年租|季租|门面|店面|铺面|商铺|租的|租了|租用|承租|房东")
+_SIZE_WORD = re.compile(r"大型|中型|小型|微型|小微|中小微|中小|规模|划型|企业类型|(什么|哪一?类|哪种)(企业|公司)")
+_SIZE_ASK = re.compile(r"算不算|算是|算作|属于|属不属于|是不是|是否|划型|哪一?类|什么(规模|类型|企业)|够不够|能不能算|"
+                       r"能否算|(吗|么|呢)[？?]?$")
+# Asking for the size class itself (「算哪种？」「算哪档」「是中小微吗」): with a headcount or revenue that is enough.
+_SIZE_CLASS = re.compile(r"算哪[种类档个样]|哪一[档类种级]|哪[档类种级](企业|公司)?|什么(规模|档|级别|类型|企业|公司)|"
+                         r"多大规模|规模多大|属于什么|属于哪|算什么|"
+                         r"是不是(中小微|小微|中小|小型|微型|中型|大型)|(中小微|小微|中小|小型|微型|中型|大型)(企业)?[吗么嘛]|"
+                         r"(小型|微型|中型|大型)还是(小型|微型|中型|大型)")
+_SIZE_INDICATOR = re.compile(r"营收|营业收入|收入|营业额|销售额|流水|资产|员工|职工|从业人员|人数|雇员")
+_SIZE_AMOUNT = re.compile(r"营收|营业收入|收入|营业额|销售额|资产|产值|流水")
+_WANTS_FIGURE = re.compile(r"多少|几|怎么算|算一下|算算|计算|能省|哪天|哪一天|哪个月|什么时候|最晚|最迟|到哪|"
+                           r"算不算|属不属于|属于(哪|什么)|什么(规模|类型)")
+_FOLLOW_UP = re.compile(r"呢[？?]?$|^(那|那么|如果|要是|假如)|第[一二三1-3]个?月")
+# A question about another clause (loans, guarantees, arrears, departments) borrows no rule from history.
+_OTHER_TOPIC = re.compile(r"担保|抽贷|断贷|压贷|续贷|清欠|拖欠|欠款|账款|货款|执法|罚款|技改|高新|部门|找谁|谁负责|归谁|解释")
+
+
+def _is_sme(text: str, quantities: tuple[Quantity, ...]) -> bool:
+    people = any(isinstance(q, Headcount) for q in quantities)
+    figures = people or (bool(_SIZE_AMOUNT.search(text)) and any(isinstance(q, Money) for q in quantities))
+    if _SIZE_CLASS.search(text) and figures:
+        return True
+    indicator = find_industry(text) or _SIZE_INDICATOR.search(text) or people
+    return bool(_SIZE_WORD.search(text) and _SIZE_ASK.search(text) and indicator)
+
+
+def _is_tax_deferral(text: str) -> bool:
+    if not (_TAX.search(text) and _TAX_DEFER.search(text)) or _INSURANCE.search(text):
+        return False
+    return not (_FILING.search(text) and not _PAYING.search(text))  # 「延期申报」 is filing, not payment
+
+
+def _is_insurance_deferral(text: str, quantities: tuple[Quantity, ...]) -> bool:
+    if not _INSURANCE.search(text):
+        return False
+    if _DEFER.search(text):
+        return True
+    # 「4月份这三项要交多少」: asking what a month pays is the deferral schedule, unless it is about rates
+    month = any(isinstance(q, CalendarMonth) for q in quantities)
+    return month and bool(_PAY.search(text)) and not _RATE_WORDS.search(text)
+
+
+def _is_period(text: str) -> bool:
+    return bool(_PERIOD_STRONG.search(text) or (_PERIOD_WEAK.search(text) and _ABOUT_POLICY.search(text)))
+
+
+def _topic(text: str, quantities: tuple[Quantity, ...]) -> str | None:
+    """Which rule the words are about (an ordered list: the first that matches wins)."""
+    checks = (
+        ("sme_size", lambda: _is_sme(text, quantities)),
+        ("tax_deferral", lambda: _is_tax_deferral(text)),
+        ("insurance_deferral", lambda: _is_insurance_deferral(text, quantities)),
+        ("interest_subsidy", lambda: "贴息" in text),
+        ("job_subsidy", lambda: bool(_JOB.search(text))),
+        ("unemployment_refund", lambda: bool(_REFUND.search(text))),
+        ("work_injury", lambda: "工伤" in text),
+        ("pension", lambda: "养老" in text),
+        ("policy_period", lambda: _is_period(text)),
+        ("rent_relief", lambda: bool(_RENT.search(text))),
+    )
+    return next((kind for kind, hit in checks if hit()), None)
+
+
+HISTORY_TURNS = 3  # how many earlier user turns a follow-up may lean on
+
+
+def parse_request(text: str, history: Sequence[str] = (), today: dt.date | None = None) -> Request | NeedsInput | None:
+    """The calculator request a question asks for, a NeedsInput saying what to ask back, or None when the
+    question wants no computation (a lookup). Values the question lacks may come from earlier user turns
+    (「月租金1万元」 … 「能省多少钱？」). Raises CalculatorError only for an impossible date."""
+    if not isinstance(text, str) or isinstance(history, str) or not all(isinstance(h, str) for h in history):
+        raise CalculatorError(f"text must be a string and history a sequence of strings, got {text!r}, {history!r}")
+    text = from_english(text)
+    turns = [_Turn(text, parse_quantities(text), True)]
+    earlier = []
+    for turn in reversed(tuple(history)):
+        turn = from_english(turn)
+        try:
+            earlier.append(_Turn(turn, parse_quantities(turn), False))
+        except DateError:
+            continue  # an old turn's bad date was reported when it was asked
+    kind = _topic(text, turns[0].quantities)
+    wants = bool(turns[0].quantities) or bool(_WANTS_FIGURE.search(text))
+    if kind is None and earlier and not _OTHER_TOPIC.search(text) and (wants or _FOLLOW_UP.search(text)):
+        # The conversation so far, read as one text from the nearest turn back: 「每月三项合计15000元」
+        # + 「1到3月都没交」 + 「6月份要交多少？」 is the deferral schedule though no single turn says so.
+        for n in range(1, min(len(earlier), HISTORY_TURNS) + 1):
+            context = list(reversed(earlier[:n])) + turns
+            joined = "；".join(t.text for t in context)
+            found = _topic(joined, tuple(q for t in context for q in t.quantities))
+            if found is not None:
+                # 「那第三个月呢？」 computes only if some turn gave a number; otherwise it is a lookup follow-up
+                kind, wants = found, wants or any(t.quantities for t in earlier[:n])
+                break
+    if kind is None or not (wants or kind == "policy_period"):
+        return None
+    request = _BUILDERS[kind](turns + earlier, today)
+    return needs_input(request) or request
+
+
+def _first(turns: list[_Turn], pick: Callable[[_Turn], object]):
+    return next((found for t in turns if (found := pick(t)) is not None), None)
+
+
+def _value(q) -> Decimal | None:
+    return None if q is None else q.value
+
+
+_OTHER_LANDLORD = re.compile(r"非国有|不是国有|不属于国有|私人|个人(的)?房|个人房东|房东是个人|民营|私企|私房|商业地产")
+_STATE_LANDLORD = re.compile(r"国有|国企|国资|公房|政府(的)?房")
+
+
+_QUARTER = r"季度|一季|每季|季租|季付"
+_YEARLY = r"年租|每年|一年|全年|年付"
+_PER_WORDS = {"quarter": (_QUARTER, r"按季度?(交|付|缴)|季付"), "year": (_YEARLY, r"按年(交|付|缴)|年付")}
+
+
+def _rent(turns: list[_Turn], today) -> RentRequest:
+    def landlord(t: _Turn) -> str | None:
+        return "other" if _OTHER_LANDLORD.search(t.text) else "state" if _STATE_LANDLORD.search(t.text) else None
+
+    def amount(t: _Turn) -> tuple[Money, str] | None:
+        """The rent this turn states and what it is per: 「月租8000」 month, 「季度租金3万」 quarter, 「年租12万」 year."""
+        monthly = t.money(r"月租|每月|一个月|租金|房租|租", avoid=f"{_YEARLY}|{_QUARTER}")
+        if monthly is not None:
+            if not re.search(r"月", t.label(monthly)):  # 「按季度交租…租金3万」: the clause before says the period
+                per = next((per for per, (_, paid) in _PER_WORDS.items() if re.search(paid, t.text)), "month")
+                return monthly, per
+            return monthly, "month"
+        for q in t.of(Money):
+            before = words_before(t.text, q.start)
+            per = next((per for per, (words, _) in _PER_WORDS.items() if re.search(words, before)), None)
+            if per and (re.search(r"租", before) or t.current):
+                return q, per
+        return None
+
+    found = _first(turns, amount)
+    rent, per = found if found else (None, "month")
+    focus = _rent_focus(turns[0].text)
+    if per == "month":
+        return RentRequest(monthly_rent=_value(rent), landlord=_first(turns, landlord), asked=focus)
+    return RentRequest(landlord=_first(turns, landlord), asked=focus, period_rent=_value(rent), per=per)
+
+
+def _rent_focus(asked: str) -> str | tuple[str, ...] | None:
+    """Which figures the question asks for, one per question clause, in the order asked: 「前两个月减免多少？
+    第三个月又减免多少？」 asks two."""
+    foci: list[str] = []
+    for clause in re.split(r"[？?。；;！!\n]", asked):
+        focus = ("month3" if re.search(r"第(三|3)个?月|最后一个月", clause)
+                 else "months1_2" if re.search(r"前(两|2)个月|头(两|2)个月|第(一|二|1|2)个?月", clause)
+                 else "relief" if re.search(r"少(交|付|缴)|省|减免?多少|免多少|优惠多少|便宜多少|能减", clause)
+                 else "payable" if re.search(r"(要|需要|得|该)?(交|付|缴)多少", clause) else None)
+        if focus is not None and focus not in foci:
+            foci.append(focus)
+    return None if not foci else foci[0] if len(foci) == 1 else tuple(foci)
+
+
+# Premiums said per month or per quarter (「每月交失业保险850块」「每季度4200元」) are a year's worth only once
+# multiplied: by the months or quarters the question names (「去年12个月」「四个季度」), else a full year.
+_PER_QUARTER = re.compile(r"每季|每个季度|按季|季度(交|缴|付)")
+_PER_MONTH = re.compile(r"每月|每个月|按月|月缴|月交|月均")
+_PERIOD_MONTHS = {"month": 1, "quarter": 3}
+
+
+def _refund(turns: list[_Turn], today) -> RefundRequest:
+    def premiums(t: _Turn) -> tuple[Money, str | None, int | None] | None:
+        paid = t.money(r"失业|保险费|保费|缴|交")
+        if paid is None:
+            return None
+        before, after = words_before(t.text, paid.start), t.text[paid.end:paid.end + 3]
+        per = ("quarter" if _PER_QUARTER.search(before) or re.match(r"\s*/\s*(季|每季)", after)
+               else "month" if _PER_MONTH.search(before) or re.match(r"\s*/\s*月|\s*每月", after) else None)
+        if per is None:
+            return paid, None, None
+        step = _PERIOD_MONTHS[per]
+        spans = [m.value for m in t.of(MonthCount) if 0 < m.value <= 12 and m.value % step == 0]
+        return paid, per, (max(spans) // step if spans else None)
+
+    found = _first(turns, premiums)
+    if found is None:
+        return RefundRequest()
+    paid, per, periods = found
+    if per is None:
+        return RefundRequest(paid.value)
+    return RefundRequest(periodic_amount=paid.value, per=per, periods=periods)
+
+
+def _job(turns: list[_Turn], today) -> JobSubsidyRequest:
+    employees = _first(turns, lambda t: next(iter(t.of(Headcount)), None))
+    benefit = _first(turns, lambda t: t.money(r"标准|失业保险金|失业金|月人均", fallback=False))
+    return JobSubsidyRequest(insured_employees=_value(employees), monthly_benefit=_value(benefit))
+
+
+_PER_PERSON = re.compile(r"每人|人均|每个人|每名|每位|一个人|一人|平均")
+_FIRM_TOTAL = re.compile(r"总额|合计|一共|全部|总共|全员|全公司|总")
+
+
+def _pension(turns: list[_Turn], today) -> PensionRequest:
+    """A base said per person (「每人缴费基数5000元」) or next to a headcount is multiplied by it; a firm's
+    total (「工资总额10万」) is not."""
+    def headcount(t: _Turn) -> Headcount | None:
+        # 「一个人一个月交多少」 asks per person: a 「一个人」 is not a headcount of one
+        return next((h for h in t.of(Headcount) if not (h.value == 1 and h.text.startswith("一"))), None)
+
+    for t in turns:
+        base = t.money(r"基数|工资|薪|收入")
+        if base is None:
+            continue
+        said = words_before(t.text, base.start)
+        people = headcount(t)
+        if people is None and _PER_PERSON.search(said):
+            people = _first(turns, headcount)
+        if _FIRM_TOTAL.search(said) and not _PER_PERSON.search(said):
+            people = None
+        return PensionRequest(base.value, _value(people))
+    return PensionRequest(employees=_value(_first(turns, headcount)))
+
+
+def _work_injury(turns: list[_Turn], today) -> WorkInjuryRequest:
+    def old_rate(t: _Turn):
+        rates = t.of(Rate)
+        labelled = [r for r in rates if re.search(r"工伤|费率|原|以前|之前|现在|目前", t.label(r))]
+        return (labelled or (rates if t.current else [None]))[0] if rates else None
+
+    rate_q = _first(turns, old_rate)
+    base = _first(turns, lambda t: t.money(r"基数|工资|薪|收入|总额", fallback=False))
+    # 「工伤险原来每月要交2400块」: the contribution itself; at the same base it halves with the rate
+    # (an amount said as after the cut — 「下调后每月交600」 — is not the old contribution)
+    paid = None if base else _first(turns, lambda t: t.money(r"交|缴|付|保费|保险费|原来|以前|之前|每月|每年|工伤",
+                                                              avoid=r"基数|工资|薪|收入|总额|后|现在", fallback=False))
+    if base is None and paid is None:
+        loose = turns[0].money(r"(?!)", avoid=r"后|现在")  # unlabelled: a base next to a rate, else what was paid
+        base, paid = (loose, None) if rate_q is not None else (None, loose)
+    per = None
+    if paid is not None:
+        said = words_before(next(t for t in turns if paid in t.quantities).text, paid.start)
+        per = "month" if re.search(r"月", said) else "year" if re.search(r"年", said) else None
+    return WorkInjuryRequest(old_rate=_value(rate_q), wage_base=_value(base), old_amount=_value(paid), per=per)
+
+
+_COVERED = {"养老": "养老保险", "失业": "失业保险", "工伤": "工伤保险"}
+_TOGETHER = re.compile(r"合计|一共|总共|共计|总计|加起来|一起|[两三几]项|三险|社保|社会保险|共")
+_RANGE_END = re.compile(rf"[\d{CN_DIGITS}十]月?份?\s*(到|至|-|—|~|～)\s*$")
+_RANGE_START = re.compile(rf"\s*(到|至|-|—|~|～)\s*[\d{CN_DIGITS}十]")
+
+
+def _deferral(turns: list[_Turn], today) -> DeferralRequest:
+    def components(t: _Turn):
+        parts = {}
+        for q in t.of(Money):
+            label = t.label(q)
+            clause = re.split(r"[，,。；;！!？?\n]", t.text[:q.start])[-1]
+            previous_end = max((p.end for p in t.quantities if p.end <= q.start), default=0)
+            since_previous = re.split(r"[，,。；;！!？?\n]", t.text[previous_end:q.start])[-1]
+            if (_TOGETHER.search(label) or sum(word in clause for word in _COVERED) > 1 and _TOGETHER.search(clause)
+                    or sum(word in since_previous for word in _COVERED) > 1):
+                # 「养老、失业、工伤三项一共2万元」「pension + unemployment + work-injury … 9,500」: the monthly
+                # total, not the work-injury part (「养老5000+失业200」 names one insurance before each amount)
+                continue
+            names = [n for word, n in _COVERED.items() if word in label]
+            if len(names) == 1 and names[0] not in parts:
+                parts[names[0]] = q.value
+        return tuple(parts.items()) or None
+
+    parts = _first(turns, components) or ()
+    amount = None if parts else _value(_first(turns, lambda t: t.money(
+        r"社保|社会保险|每月|月|合计|一共|共|[两三几]项|养老|失业|工伤", avoid=r"医疗|医保")))
+    return DeferralRequest(monthly_amount=amount, components=parts, asked_month=_asked_month(turns[0]))
+
+
+def _asked_month(t: _Turn) -> int | None:
+    """The calendar month a question asks about: not the end of a range (「1到3月都缓了」), and preferably the
+    one the payment words follow (「4月份这三项要交多少」)."""
+    months = [q for q in t.of(CalendarMonth)
+              if not _RANGE_END.search(t.text[:q.start]) and not _RANGE_START.match(t.text[q.end:])]
+    paying = [q for q in months if re.search(r"交|缴|付|补", re.split(r"[，,。；;！!？?\n]", t.text[q.end:])[0])]
+    chosen = (paying or months or [None])[0]
+    return None if chosen is None else chosen.value
+
+
+def _interest(turns: list[_Turn], today) -> InterestRequest:
+    annual_rate = _first(turns, lambda t: next(iter(t.of(Rate)), None))
+    months = _first(turns, lambda t: next(iter(t.of(MonthCount)), None))
+    principal = _first(turns, lambda t: t.money(r"贷款|借|本金|融资|贷", fallback=annual_rate is not None))
+    total = None if principal else _first(turns, lambda t: t.money(r"贴息"))
+    return InterestRequest(total_subsidy=_value(total), principal=_value(principal),
+                           annual_rate=_value(annual_rate), months=_value(months))
+
+
+def _tax(turns: list[_Turn], today) -> TaxDeferralRequest:
+    """The first date not introduced as a target is the due date; a later date said as 「延到/延至…」 (in the
+    question itself) is the date the user wants to pay by."""
+    def due(t: _Turn):
+        dates = t.of(DateValue)
+        return next((d for d in dates if not _TARGET.search(t.label(d))), dates[0] if dates else None)
+
+    due_q = _first(turns, due)
+    asked = turns[0]
+    months = next(iter(asked.of(MonthCount)), None)
+    wanted = month = None
+    if months is None and due_q is not None:
+        wanted = next((d for d in asked.of(DateValue)
+                       if d is not due_q and d.value > due_q.value and _TARGET.search(asked.label(d))), None)
+        if wanted is None:  # 「延到11月」: a month, not a day
+            month = next((m for m in asked.of(CalendarMonth)
+                          if m.value != due_q.value.month and _TARGET.search(asked.label(m))), None)
+    return TaxDeferralRequest(due_date=_value(due_q), requested_months=_value(months), requested_date=_value(wanted),
+                              requested_month=_value(month))
+
+
+_TARGET = re.compile(r"(延|推迟|拖|缓|晚|推|改)[^，。？?]{0,3}(到|至)$|(延|拖|推)期?(到|至)|到$|至$")
+
+
+def _period(turns: list[_Turn], today) -> PeriodRequest:
+    on = next(iter(turns[0].of(DateValue)), None)
+    return PeriodRequest(on=_value(on), today=today)
+
+
+def _sme(turns: list[_Turn], today) -> SmeRequest:
+    """Rough indicators (「两百多万」) are kept as ranges: the class is given when the whole range agrees."""
+    industry = _first(turns, lambda t: find_industry(t.text))
+    employees = _first(turns, lambda t: next(iter(t.of(Headcount, rough=True)), None))
+    assets = _first(turns, lambda t: t.money(r"资产", fallback=False, rough=True))
+    revenue = _first(turns, lambda t: t.money(r"营收|营业收入|收入|营业额|销售额|产值|流水", avoid=r"资产", rough=True))
+    given = (("employees", employees), ("revenue_yuan", revenue), ("assets_yuan", assets))
+    ranges = tuple((name, q.upper) for name, q in given if q is not None and q.upper is not None)
+    return SmeRequest(industry=industry[1] if industry else None, employees=_value(employees),
+                      revenue_yuan=_value(revenue), assets_yuan=_value(assets), ranges=ranges)
+
+
+_BUILDERS: dict[str, Callable[[list[_Turn], dt.date | None], Request]] = {
+    "rent_relief": _rent, "unemployment_refund": _refund, "job_subsidy": _job, "pension": _pension,
+    "work_injury": _work_injury, "insurance_deferral": _deferral, "interest_subsidy": _interest,
+    "tax_deferral": _tax, "policy_period": _period, "sme_size": _sme,
+}
