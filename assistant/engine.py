@@ -98,13 +98,12 @@ class Engine:
     def _understand(self, question: Any, history: Sequence[Any]) -> Question:
         q = parse_question(question, history, self.settings.max_question_chars)
         fix = self._spelling.fix
-        return replace(q, text=fix(q.text), history=tuple(fix(h) for h in q.history))
+        turns = tuple(fix(h) for h in q.history) if self.tuning.use_history else ()
+        return replace(q, text=fix(q.text), history=turns)
 
     def _answer(self, q: Question) -> Answer:
         if not q.text:
             return self._refuse(("改变助手指令的要求",) if q.injection else ())
-        if not self.tuning.use_history:
-            q = replace(q, history=())
         try:
             outcome = self._calculate(q) if self.tuning.use_calculator else None
         except CalculatorError as exc:

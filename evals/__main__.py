@@ -1,10 +1,15 @@
-"""python -m evals run [--split dev|test|all] [--failures]"""
+"""python -m evals run [--split dev|test|all] [--failures] [--reveal-test] [--out DIR]
+python -m evals compare A.json B.json [--system NAME]
+python -m evals bench [--rounds N]"""
 
 from __future__ import annotations
 
 import argparse
-import logging
+import datetime as dt
+import json
 import sys
+import time
+from pathlib import Path
 
 from assistant.logs import configure_logging
 
@@ -12,42 +17,66 @@ from assistant.logs import configure_logging
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m evals", description="Score the assistant on the gold set.")
     sub = parser.add_subparsers(dest="command", required=True)
-    run = sub.add_parser("run", help="answer every gold case and print accuracy per category")
+    run = sub.add_parser("run", help="answer every gold case with the system, its ablations and a llama-index "
+                                     "baseline; print tables and write evals/reports/latest.{md,json} and charts")
     run.add_argument("--split", choices=("dev", "test", "all"), default="all")
-    run.add_argument("--failures", action="store_true", help="list the failing cases with the answer given")
+    run.add_argument("--failures", action="store_true", help="list the full system's failing cases")
+    run.add_argument("--reveal-test", action="store_true",
+                     help="show failing test cases' questions and answers too (the test split is meant to stay "
+                          "hidden from whoever tunes the engine)")
+    run.add_argument("--out", type=Path, default=None, help="report folder (default evals/reports)")
+    cmp = sub.add_parser("compare", help="what changed between two latest.json reports, case by case")
+    cmp.add_argument("a", type=Path)
+    cmp.add_argument("b", type=Path)
+    cmp.add_argument("--system", default="full")
     bench = sub.add_parser("bench", help="warm latency vs a plain llama-index pipeline, side by side")
     bench.add_argument("--rounds", type=int, default=5)
     args = parser.parse_args(argv)
 
+    if args.command == "compare":
+        from evals.compare import ReportError, compare
+
+        try:
+            reports = [json.loads(p.read_text(encoding="utf-8")) for p in (args.a, args.b)]
+            print(compare(*reports, system=args.system))
+        except (OSError, json.JSONDecodeError, ReportError) as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
+        return 0
+
+    started = time.perf_counter()
     configure_logging(fmt="%(message)s")
-    from assistant.runtime import default_engine
-    from evals.gold_set import load_gold
-    from evals.run import evaluate, table, write_report
+    from assistant.runtime import current_settings, default_engine
+    from index.embedder import SentenceTransformerEmbedder
+    from index.llama_baseline import PlainLlamaPipeline
 
-    engine = default_engine(lambda msg: print(msg, file=sys.stderr))
+    say = lambda msg: print(msg, file=sys.stderr)  # noqa: E731
+    engine = default_engine(say)
+    cfg = current_settings()
+    # The plain pipeline runs the model the default way (sentence-transformers on torch), as llama-index would.
+    baseline = PlainLlamaPipeline(engine.index, SentenceTransformerEmbedder(cfg.model))
     if args.command == "bench":
-        from assistant.runtime import current_settings
         from evals.bench import bench as run_bench, render
-        from index.embedder import SentenceTransformerEmbedder
-        from index.llama_baseline import PlainLlamaPipeline
 
-        baseline = PlainLlamaPipeline(engine.index, SentenceTransformerEmbedder(current_settings().model))
         print(render(run_bench(engine, baseline, args.rounds)))
         return 0
+
+    from evals.gold_set import load_gold
+    from evals.report import REPORTS, console, write_report
+    from evals.run import evaluate, report_data
+    from evals.systems import build_systems
+
     cases = load_gold(split=args.split)
-    scores, rows = evaluate(engine, cases)
-    for split in ("dev", "test"):
-        part = [s for s in scores if s.split == split]
-        if part:
-            print(table(part, f"\n== {split} split ({len(part)} cases) =="))
-    path = write_report(rows, scores)
-    print(f"\nreport: {path}")
-    if args.failures:
-        for row in rows:
-            if not row["ok"]:
-                print(f"\n✗ {row['id']} [{row['split']}/{row['category']}] {row['question']}\n"
-                      f"  expected {row['expected']} facts {row['facts']} refused={row['expect_refused']}\n"
-                      f"  got cited {row['cited']} refused={row['refused']}: {row['answer'][:150]!r}")
+    loaded = time.perf_counter()
+    results = evaluate(build_systems(engine, baseline), cases, {p.doc: p for p in engine.index.policies}, say)
+    meta = {"generated": dt.datetime.now().isoformat(timespec="seconds"), "today": cfg.today.isoformat(),
+            "model": cfg.model, "backend": cfg.backend, "dense_weight": cfg.dense_weight,
+            "load_s": round(loaded - started, 1), "answer_s": round(time.perf_counter() - loaded, 1)}
+    report = report_data(results, meta)
+    print(console(report, args.failures, args.reveal_test))
+    paths = write_report(report, args.out or REPORTS, args.reveal_test)
+    print(f"\nreport: {paths['md']} (also {paths['json'].name} and {len(paths) - 2} charts)")
+    print(f"total time {time.perf_counter() - started:.0f} s")
     return 0
 
 

@@ -1,52 +1,64 @@
-"""Run the engine over the gold set and report per-category accuracy."""
+"""Answer every gold case with every system, score the answers, and gather the report's data (JSON-ready)."""
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-from typing import Callable, Sequence
+from dataclasses import dataclass
+from typing import Callable, Mapping, Sequence
 
-from evals.gold_set import GoldCase
-from evals.metrics import CaseScore, by_category, score_case, summarize
-
-REPORTS = Path(__file__).resolve().parent / "reports"
-
-
-def evaluate(engine, cases: Sequence[GoldCase]) -> tuple[list[CaseScore], list[dict]]:
-    scores, rows = [], []
-    for case in cases:
-        a = engine.answer(case.question, list(case.history))
-        cited = [c.clause for c in a.citations]
-        s = score_case(case, a.text, a.refused, cited, a.latency_ms)
-        scores.append(s)
-        rows.append({"id": case.id, "split": case.split, "category": case.category, "question": case.question,
-                     "expected": list(case.expected_sections), "facts": list(case.required_facts),
-                     "expect_refused": case.refused, "cited": cited, "refused": a.refused, "answer": a.text,
-                     "ok": all(v in (True, None) for v in (s.top_citation, s.facts, s.refusal))})
-    return scores, rows
+from corpus.records import Policy
+from evals.gold_set import SPLITS, GoldCase
+from evals.metrics import CaseScore, by_category, failed_checks, score_case, summarize
+from evals.systems import DESCRIPTIONS, Ask, Reply
 
 
-def fmt(value: float | None) -> str:
-    return "   -  " if value is None else f"{value * 100:5.1f}%"
+@dataclass(frozen=True)
+class Result:
+    system: str
+    case: GoldCase
+    reply: Reply
+    score: CaseScore
 
 
-def table(scores: Sequence[CaseScore], title: str) -> str:
-    lines = [title, f"{'category':<15}{'n':>4}  {'top-cite':>8}  {'facts':>8}  {'refusal':>8}"]
-    for name, s in [*by_category(scores).items(), ("ALL", summarize(scores))]:
-        lines.append(f"{name:<15}{s['cases']:>4}  {fmt(s['top_citation']):>8}  {fmt(s['facts']):>8}  {fmt(s['refusal']):>8}")
-    overall = summarize(scores)
-    lines.append(f"latency p50 {overall['latency_p50_ms']:.1f} ms, p95 {overall['latency_p95_ms']:.1f} ms")
-    return "\n".join(lines)
+def evaluate(systems: Mapping[str, Ask], cases: Sequence[GoldCase], policies: Mapping[str, Policy],
+             progress: Callable[[str], None] | None = None) -> list[Result]:
+    results = []
+    for ask in systems.values() if cases else ():  # one unscored answer each: lazy loads don't count as latency
+        ask(cases[0].question, list(cases[0].history))
+    for n, case in enumerate(cases, start=1):
+        for name, ask in systems.items():  # interleaved, so machine noise hits every system alike
+            reply = ask(case.question, list(case.history))
+            results.append(Result(name, case, reply, score_case(case, reply, policies)))
+        if progress and (n % 50 == 0 or n == len(cases)):
+            progress(f"{n}/{len(cases)} cases × {len(systems)} systems")
+    return results
 
 
-def write_report(rows: list[dict], scores: Sequence[CaseScore], folder: Path = REPORTS) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    splits = sorted({s.split for s in scores})
-    report = {
-        "overall": {sp: summarize([s for s in scores if s.split == sp]) for sp in splits},
-        "by_category": {sp: by_category([s for s in scores if s.split == sp]) for sp in splits},
-        "cases": rows,
+def case_row(r: Result) -> dict:
+    c, a, s = r.case, r.reply, r.score
+    return {
+        "id": c.id, "split": c.split, "category": c.category, "question": c.question,
+        "history": [turn.get("content", "") for turn in c.history],
+        "expected": list(c.expected_sections), "facts": list(c.required_facts), "expect_refused": c.refused,
+        "answer": a.text, "refused": a.refused, "cited": [x.clause for x in a.citations], "ranking": list(a.ranking),
+        "latency_ms": round(a.latency_ms, 2),
+        "checks": {"top_citation": s.top_citation, "hit3": s.hit3, "rr": s.rr, "cite_precision": s.cite_precision,
+                   "quotes": s.quotes, "facts": s.facts, "numeric": s.numeric, "refusal": s.refusal},
+        "failed": list(failed_checks(s)),
     }
-    path = folder / "latest.json"
-    path.write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
-    return path
+
+
+def report_data(results: Sequence[Result], meta: dict) -> dict:
+    """Per system: description, overall and per-category summaries per split, and every scored case."""
+    names = list(dict.fromkeys(r.system for r in results))
+    splits = [sp for sp in SPLITS if any(r.case.split == sp for r in results)]
+    report: dict = {"meta": meta, "splits": splits, "systems": {}, "cases": {}}
+    for name in names:
+        mine = [r for r in results if r.system == name]
+        per_split = {sp: [r.score for r in mine if r.case.split == sp] for sp in splits}
+        report["systems"][name] = {
+            "description": DESCRIPTIONS.get(name, ""),
+            "overall": {sp: summarize(scores) for sp, scores in per_split.items()},
+            "by_category": {sp: by_category(scores) for sp, scores in per_split.items()},
+        }
+        report["cases"][name] = [case_row(r) for r in mine]
+    return report
