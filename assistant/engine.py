@@ -11,6 +11,7 @@ import numpy as np
 
 from assistant import compose
 from assistant.lexicon import COLLOQUIAL, in_document_terms, with_document_terms
+from assistant.scope import MODEL, ScopeModel, out_of_scope, scope_features
 from assistant.spelling import SpellingFixer
 from assistant.calculator import CalculatorError, NeedsInput, calculate, format_answer
 from assistant.requests import parse_request
@@ -23,8 +24,6 @@ from index.tokenize import POLICY_TERMS, content_words, place_names, tokens
 
 ASKS_AMOUNT = re.compile(r"多少|几个|几月|多久|多长|比例|标准|额度|怎么(减|免|算|补|返)|how\s+(much|many|long)", re.I)
 STATES_AMOUNT = re.compile(r"\d|[一两二三四五六七八九十百]+(个月|年|倍|成)|减半|免收|全免|%")
-
-NOUN_TAGS = ("n", "vn", "l", "j", "i", "s", "x")
 
 # The calculator's rules implement clauses of this document (并政发〔2020〕2号).
 RULES_DOC = "taiyuan-2020-2"
@@ -40,13 +39,11 @@ GENERIC = frozenset(
 
 @dataclass(frozen=True)
 class Tuning:
-    """Thresholds of the scope check, chosen on the dev split of the gold set (see evals/)."""
+    """Knobs of the answer engine, chosen on the dev split of the gold set (see evals/); also the ablations."""
 
-    min_coverage: float = 0.4  # weighted share of topical question words the corpus uses at all
-    non_noun_weight: float = 0.5  # weight of a verb or adjective in that share (nouns weigh 1)
+    scope: ScopeModel = MODEL  # the fitted refuse-or-answer decision (assistant/scope.py)
     topic_tags: tuple[str, ...] = ("n", "v", "a", "i", "l", "j", "s", "eng", "x")  # jieba POS tags that count
     english_neutral: bool = True  # English words outside the glossary neither confirm nor deny scope
-    min_dense: float = 0.62  # cosine of the best section when no question word matches lexically
     own_topic_bm25: float = 1.0  # a follow-up whose own words score this on another clause switches topic
     history_turns: int = 3  # earlier user turns a follow-up draws its topic from
     sentence_dense_weight: float = 0.5
@@ -64,7 +61,6 @@ class Evidence:
     hits: tuple[Hit, ...]
     topical: tuple[str, ...]  # topical tokens of the question
     missing: tuple[str, ...]  # topical tokens the corpus never mentions (longest forms only, for messages)
-    coverage: float  # share of topical tokens the corpus mentions
     foreign_places: tuple[str, ...]  # place names in the question that no document mentions
     foreign_years: tuple[str, ...]  # years the question names that no document mentions (another policy)
     query_text: str
@@ -174,30 +170,20 @@ class Engine:
         vector = self.index.embed_query(query)
         hits = tuple(self.index.search(query, k=max(self.settings.top_k, 3), vector=vector,
                                        dense_weight=self.tuning.dense_weight))
-        tagged = dict(content_words(in_document_terms(own), self.tuning.topic_tags))
-        topical = tuple(t for t in tagged if t not in GENERIC and not _is_ascii_filler(t)
+        topical = tuple(t for t, _ in content_words(in_document_terms(own), self.tuning.topic_tags)
+                        if t not in GENERIC and not _is_ascii_filler(t)
                         and not (self.tuning.english_neutral and t.isascii()))
         missing = tuple(t for t in topical if not self._known(t))
-        # Nouns name what a question is about; a verb the documents do not use (降点, 缩水) is mostly
-        # how someone talks, so it weighs less against coverage.
-        weight = {t: 1.0 if tagged[t].startswith(NOUN_TAGS) else self.tuning.non_noun_weight for t in topical}
-        total = sum(weight.values())
-        coverage = 1.0 - sum(weight[t] for t in missing) / total if total else 1.0
         places = tuple(p for p in place_names(own) if p not in self._corpus_text)
         years = tuple(y for y in re.findall(r"(?<!\d)(?:19|20)\d{2}(?=年)", own) if y not in self._corpus_text)
-        return Evidence(hits=hits, topical=topical, missing=_outermost(missing), coverage=coverage,
+        return Evidence(hits=hits, topical=topical, missing=_outermost(missing),
                         foreign_places=places, foreign_years=years, query_text=query, vector=vector)
 
     def _known(self, word: str) -> bool:
         return word in self._corpus_text or _is_quantity(word)
 
     def _out_of_scope(self, e: Evidence) -> bool:
-        if not e.topical or e.foreign_places or e.foreign_years:
-            return True
-        if e.coverage < self.tuning.min_coverage:
-            return True
-        best = e.hits[0]
-        return (best.lexical or 0.0) <= 0.0 and (best.dense or 0.0) < self.tuning.min_dense
+        return out_of_scope(scope_features(e, self._known, self.tuning.scope), self.tuning.scope)
 
     def _pick_sentences(self, section: Section, q: Question, e: Evidence):
         scored = [s for s in self.index.sentence_scores(section, e.vector, tokens(e.query_text))
