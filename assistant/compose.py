@@ -1,15 +1,13 @@
 """Build answers from sections and chosen sentences. Pure: no retrieval, no I/O.
 
-Every sentence of an answer's text is a quote of a cited section, a list taken from one (责任单位), or a
-date computed from the document's own period rule.
+Every sentence of an answer's text is a quote of a cited section or a list taken from one (责任单位);
+figures and dates come from the calculator (assistant/calculator/), not from here.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Sequence
 
-from assistant.period import chinese_date, policy_period
 from corpus.records import Answer, Citation, Policy, Section, Sentence
 
 
@@ -48,25 +46,6 @@ def interpretation_answer(policy: Policy, closing: Section) -> Answer:
         raise ValueError(f"the closing of {closing.doc} names no interpreting body")
     return Answer(text=f"{sentence.text}\n{source_line(policy, closing)}", refused=False,
                   citations=(citation(closing, sentence),), intent="interpretation")
-
-
-def time_answer(policy: Policy, closing: Section, today: dt.date) -> Answer:
-    period_sentence = next((s for s in closing.sentences if "执行期" in s.text), None)
-    if period_sentence is None or not policy.issued:
-        raise ValueError(f"{closing.doc} states no execution period")
-    period = policy_period(dt.date.fromisoformat(policy.issued))
-    status = period.status(today)
-    lines = [
-        f"{period_sentence.text}本意见{chinese_date(period.start)}发布，{period.reading}，执行期至{chinese_date(period.end)}。",
-        f"截至{chinese_date(today)}，该执行期{status}。",
-    ]
-    cited = [citation(closing, period_sentence)]
-    better = next((s for s in closing.sentences if "从优执行" in s.text), None)
-    if better is not None:
-        lines.append(f"另：{better.text}")
-        cited.append(citation(closing, better))
-    lines.append(source_line(policy, closing))
-    return Answer(text="\n".join(lines), refused=False, citations=tuple(cited), intent="time")
 
 
 def refusal(policy_titles: Sequence[str], topics: Sequence[str], missing: Sequence[str]) -> Answer:

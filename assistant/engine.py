@@ -13,7 +13,7 @@ from assistant import compose
 from assistant.lexicon import COLLOQUIAL, in_document_terms, with_document_terms
 from assistant.scope import MODEL, ScopeModel, out_of_scope, scope_features
 from assistant.spelling import SpellingFixer
-from assistant.calculator import CalculatorError, NeedsInput, calculate, format_answer
+from assistant.calculator import CalculatorError, NeedsInput, PeriodRequest, calculate, format_answer
 from assistant.requests import parse_request
 from assistant.intent import Intent, classify, looks_like_follow_up
 from assistant.question import Question, parse_question
@@ -123,7 +123,8 @@ class Engine:
         if intent is Intent.INTERPRETATION:
             return compose.interpretation_answer(policy, self._closing(policy))
         if intent is Intent.TIME:
-            return compose.time_answer(policy, self._closing(policy), self.settings.today)
+            # One implementation of the period, the calculator's, whichever way the question reached it.
+            return self._computed_answer(q, calculate(PeriodRequest(today=self.settings.today)))
         if intent is Intent.DEPARTMENT:
             with_units = next((h.section for h in evidence.hits if h.section.units), None)
             if with_units is None:

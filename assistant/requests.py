@@ -65,7 +65,7 @@ _JOB = re.compile(r"稳岗(补贴|补助)|暂时性[^。？?]{0,6}困难|失业�
 _REFUND = re.compile(r"稳岗返还|失业(保险)?(费)?[^？?]{0,40}(返|退(?!休))|(返还|退还|返|退)[^。？?]{0,8}失业")
 # The policy's own period: strong wordings say so by themselves; weak ones (到期, 截止, 还能申请…) only when the
 # question is about the policy or document (a loan or a tax bill also 到期).
-_PERIOD_STRONG = re.compile(r"有效期|执行期|执行期限|还有效|有效吗|是否有效|还在执行|还执行吗|还算数|"
+_PERIOD_STRONG = re.compile(r"有效期|执行期|执行期限|政策期|(政策|优惠|减免)(期间|期限)内|还有效|有效吗|是否有效|还在执行|还执行吗|还算数|"
                             r"(执行|有效)到(什么时候|哪天|几号|几月|哪一?年)|(政策|意见|文件|措施|优惠)[^，。？?]{0,6}(多久|多长)|"
                             r"validity|valid\b|expire", re.I)
 _PERIOD_WEAK = re.compile(r"到期|截止|过期|失效|(什么时候|哪天|几号|何时)(结束|截止|到期|为止|开始)|期限|从哪天|"

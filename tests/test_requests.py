@@ -335,3 +335,13 @@ def test_non_string_input_is_a_calculator_error():
         parse_request(None)  # type: ignore[arg-type]
     with pytest.raises(CalculatorError):
         parse_request("月租8000", "月租")  # a string is not a history of turns
+
+
+def test_a_date_inside_the_policy_period_is_a_period_question():
+    import datetime as dt
+
+    from assistant.calculator import PeriodRequest
+    from assistant.requests import parse_request
+
+    request = parse_request("4月20日还在政策期内吗？", (), today=dt.date(2026, 11, 26))
+    assert isinstance(request, PeriodRequest) and request.on == dt.date(2020, 4, 20)
