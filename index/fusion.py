@@ -26,11 +26,3 @@ def weighted_fusion(dense: Scores, lexical: Scores, dense_weight: float) -> list
     fused = {k: dense_weight * d.get(k, 0.0) + (1.0 - dense_weight) * lx.get(k, 0.0) for k in keys}
     return sorted(fused.items(), key=lambda kv: -kv[1])
 
-
-def reciprocal_rank_fusion(rankings: list[list[Hashable]], k: int = 60) -> list[tuple[Hashable, float]]:
-    """Classic RRF: sum of 1 / (k + rank) over the rankings a key appears in."""
-    fused: dict[Hashable, float] = {}
-    for ranking in rankings:
-        for rank, key in enumerate(ranking, start=1):
-            fused[key] = fused.get(key, 0.0) + 1.0 / (k + rank)
-    return sorted(fused.items(), key=lambda kv: -kv[1])

@@ -111,7 +111,3 @@ def content_words(text: str, tags: tuple[str, ...] = _CONTENT_TAGS) -> list[tupl
             out.append((word, w.flag))
     return out
 
-
-def word_spans(text: str) -> list[tuple[str, int, int]]:
-    """jieba's precise-mode words with their offsets (no HMM, so unknown stretches stay single characters)."""
-    return list(tokenizer().tokenize(text, HMM=False))

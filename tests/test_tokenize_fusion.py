@@ -1,6 +1,6 @@
 import pytest
 
-from index.fusion import min_max, reciprocal_rank_fusion, weighted_fusion
+from index.fusion import min_max, weighted_fusion
 from index.tokenize import POLICY_TERMS, tokens
 
 
@@ -42,7 +42,3 @@ def test_min_max_and_weighted_fusion():
     with pytest.raises(ValueError, match="dense_weight must be within"):
         weighted_fusion({}, {}, 1.5)
 
-
-def test_rrf():
-    fused = dict(reciprocal_rank_fusion([["a", "b"], ["b", "c"]], k=1))
-    assert fused["b"] > fused["a"] > fused["c"]
