@@ -22,7 +22,12 @@ _DEPARTMENT = re.compile(
     r"(负责|责任|主管|牵头)(部门|单位)|归谁管|去哪(里|儿)?(办|申请|问|咨询)|which\s+(department|office|agency)|who\s+(is\s+)?(in\s+charge|responsible)",
     re.IGNORECASE,
 )
-_INTERPRETATION = re.compile(r"(谁|哪个部门|哪个单位|哪些部门|由谁)[^。？?]{0,6}解释|解释权|解释部门|who\s+interprets", re.IGNORECASE)
+_INTERPRETATION = re.compile(
+    r"(谁|哪个部门|哪个单位|哪些部门|由谁)[^。？?]{0,6}解释|解释权|解释部门|who\s+interprets|"
+    # not understanding the text itself is a question for the interpreting body
+    r"(看不懂|没看懂|不明白|不理解|有歧义|怎么理解)[^。？?]{0,12}(找|问|谁|哪)",
+    re.IGNORECASE,
+)
 _TIME = re.compile(
     r"(还|仍|仍然|现在|目前|今年|如今)[^。？?]{0,8}(有效|适用|执行|算数|管用)|"
     r"(还|仍|现在|目前|如今)(能|可以|可)[^。？?]{0,10}(享受|申请|办理|办|用)|"

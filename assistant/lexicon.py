@@ -35,6 +35,12 @@ ENGLISH = {
     "rate": "费率", "tax": "税款", "taxes": "税款", "filing": "申报", "loan": "贷款", "loans": "贷款",
     "interest": "贷款利率", "subsidy": "补贴", "guarantee": "担保", "counter-guarantee": "反担保",
     "department": "部门", "valid": "有效", "interpret": "解释", "deadline": "期限",
+    "bank": "银行", "bank loan": "银行贷款", "renew": "续贷", "renewal": "续贷", "credit": "信贷",
+    "financing cost": "融资成本", "city management": "城市管理", "market regulation": "市场监管",
+    "minor violation": "轻微违法违规", "violation": "违法违规", "fine": "处罚", "fined": "处罚",
+    "r&d": "科技", "research": "科技", "talent": "人才", "special funds": "专项资金", "funds": "资金",
+    "allocate": "拨付", "allocated": "拨付", "arrears": "拖欠", "unpaid bills": "拖欠账款",
+    "property tax": "房产税", "land use tax": "城镇土地使用税", "premises": "经营用房",
 }
 
 _ENGLISH = re.compile(r"\b(" + "|".join(sorted(map(re.escape, ENGLISH), key=len, reverse=True)) + r")\b", re.I)
