@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from corpus.records import Answer, Citation, Policy, Section, Sentence
+from corpus.segment import units_note
 
 
 def clause_label(section: Section) -> str:
@@ -33,7 +34,7 @@ def quote_answer(policy: Policy, section: Section, chosen: Sequence[Sentence]) -
 
 
 def department_answer(policy: Policy, section: Section) -> Answer:
-    note = next((s for s in section.sentences if "责任单位" in s.text), None)
+    note = units_note(section)
     if not section.units or note is None:
         raise ValueError(f"section {section.id!r} of {section.doc} lists no 责任单位")
     text = f"「{clause_label(section)}」的责任单位是：{'、'.join(section.units)}。\n{source_line(policy, section)}"

@@ -10,15 +10,16 @@ from typing import Any, Sequence
 import numpy as np
 
 from assistant import compose
-from assistant.lexicon import COLLOQUIAL, in_document_terms, with_document_terms
-from assistant.scope import MODEL, ScopeModel, out_of_scope, scope_features
-from assistant.spelling import SpellingFixer
 from assistant.calculator import CalculatorError, NeedsInput, PeriodRequest, calculate, format_answer
-from assistant.requests import parse_request
 from assistant.intent import Intent, classify, looks_like_follow_up
+from assistant.lexicon import COLLOQUIAL, in_document_terms, with_document_terms
 from assistant.question import Question, parse_question
+from assistant.requests import parse_request
+from assistant.scope import MODEL, ScopeModel, out_of_scope, scope_features
 from assistant.settings import Settings
+from assistant.spelling import SpellingFixer
 from corpus.records import Answer, Calculation, Hit, Policy, Section
+from corpus.segment import units_note
 from index.hybrid import PolicyIndex
 from index.tokenize import POLICY_TERMS, content_words, place_names, tokens
 
@@ -74,8 +75,7 @@ class Engine:
         self.tuning = tuning
         self._corpus_text = "\n".join(p.text for p in index.policies)
         self._policy = {p.doc: p for p in index.policies}
-        vocabulary = {t for s in index.sections for t in tokens(s.text)}
-        vocabulary |= set(POLICY_TERMS) | set(COLLOQUIAL) | set(COLLOQUIAL.values())
+        vocabulary = index.vocabulary() | set(POLICY_TERMS) | set(COLLOQUIAL) | set(COLLOQUIAL.values())
         self._spelling = SpellingFixer(vocabulary, self._corpus_text)
 
     # -- public ----------------------------------------------------------------------------------------
@@ -124,7 +124,7 @@ class Engine:
             return compose.interpretation_answer(policy, self._closing(policy))
         if intent is Intent.TIME:
             # One implementation of the period, the calculator's, whichever way the question reached it.
-            return self._computed_answer(q, calculate(PeriodRequest(today=self.settings.today)))
+            return self._computed_answer(q, calculate(PeriodRequest(today=self.settings.today)), evidence)
         if intent is Intent.DEPARTMENT:
             with_units = next((h.section for h in evidence.hits if h.section.units), None)
             if with_units is None:
@@ -139,14 +139,15 @@ class Engine:
             return request
         return calculate(request)
 
-    def _computed_answer(self, q: Question, outcome: Calculation | NeedsInput) -> Answer:
+    def _computed_answer(self, q: Question, outcome: Calculation | NeedsInput,
+                         evidence: Evidence | None = None) -> Answer:
         calculation = outcome if isinstance(outcome, Calculation) else None
         intent = "calculation" if calculation else "needs_input"
         policy = self._policy.get(RULES_DOC)
         if policy is None or not outcome.clause:
             return Answer(text=format_answer(outcome), refused=False, calculation=calculation, intent=intent)
         section = policy.section(outcome.clause)
-        chosen = self._pick_sentences(section, q, self._evidence(q))
+        chosen = self._pick_sentences(section, q, evidence or self._evidence(q))
         quote = "".join(s.text for s in chosen)
         text = f"{format_answer(outcome)}\n{compose.source_line(policy, section)}：「{quote}」"
         return Answer(text=text, refused=False, citations=tuple(compose.citation(section, s) for s in chosen),
@@ -187,8 +188,9 @@ class Engine:
         return out_of_scope(scope_features(e, self._known, self.tuning.scope), self.tuning.scope)
 
     def _pick_sentences(self, section: Section, q: Question, e: Evidence):
+        note = units_note(section)
         scored = [s for s in self.index.sentence_scores(section, e.vector, tokens(e.query_text))
-                  if not s.sentence.text.startswith(("（责任单位", "〔责任单位")) and s.sentence.text not in section.heading_path]
+                  if s.sentence != note and s.sentence.text not in section.heading_path]
         if not scored:
             return list(section.sentences[:1])
         t = self.tuning

@@ -100,6 +100,11 @@ def _split_units_note(text: str, i: int, j: int) -> list[Sentence]:
     return [Sentence(piece, i, j)]
 
 
+def units_note(section: Section) -> Sentence | None:
+    """The sentence of a section that is its 责任单位 note (「（责任单位：…）」), if it has one."""
+    return next((s for s in section.sentences if UNITS_NOTE.match(s.text)), None)
+
+
 def segment(doc: str, text: str) -> tuple[Section, ...]:
     """Cleaned text of a document with numbered items (一、…) → preamble, items, closing."""
     paras = paragraphs(text)

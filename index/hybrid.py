@@ -58,6 +58,10 @@ class PolicyIndex:
         self._bm25 = bm25s.BM25()
         self._bm25.index(self._section_tokens, show_progress=False)
 
+    def vocabulary(self) -> set[str]:
+        """Every BM25 token of the indexed sections (already computed for the lexical index)."""
+        return {t for toks in self._section_tokens for t in toks}
+
     # -- queries -------------------------------------------------------------------------------------------
     def embed_query(self, text: str) -> np.ndarray:
         return self.embedder.encode([text])[0]
