@@ -35,6 +35,10 @@ class Settings(BaseSettings):
     port: int = Field(7860, ge=1, le=65535)
     max_question_chars: int = Field(1000, ge=10, le=100_000)
     today: dt.date = Field(default_factory=dt.date.today, description="'today' for validity answers (YYYY-MM-DD)")
+    feedback_db: Path = Field(PROJECT_ROOT / ".data" / "feedback.sqlite3",
+                              description="SQLite file where the app stores 👍/👎 feedback (WAL mode)")
+    reports_dir: Path = Field(PROJECT_ROOT / "evals" / "reports",
+                              description="folder the app's eval tab reads (written by python -m evals run)")
 
     @field_validator("model")
     @classmethod
