@@ -1,6 +1,8 @@
 """python -m evals run [--split dev|test|all] [--failures] [--reveal-test] [--out DIR]
 python -m evals compare A.json B.json [--system NAME]
-python -m evals bench [--rounds N]"""
+python -m evals bench [--rounds N]
+python -m evals feedback export [--db PATH] [--out PATH]
+python -m evals feedback list [--db PATH] [--flagged]"""
 
 from __future__ import annotations
 
@@ -31,7 +33,20 @@ def main(argv: list[str] | None = None) -> int:
     cmp.add_argument("--system", default="full")
     bench = sub.add_parser("bench", help="warm latency vs a plain llama-index pipeline, side by side")
     bench.add_argument("--rounds", type=int, default=5)
+    fb = sub.add_parser("feedback", help="the app's 👍/👎 feedback: list it, or export flagged answers as draft "
+                                         "gold cases for a person to review")
+    fb_sub = fb.add_subparsers(dest="action", required=True)
+    fb_export = fb_sub.add_parser("export", help="write 👎 and commented answers as draft gold cases (JSONL)")
+    fb_export.add_argument("--db", type=Path, default=None, help="feedback database (default: the feedback_db setting)")
+    fb_export.add_argument("--out", type=Path, default=None,
+                           help="draft file (default evals/gold/drafts/feedback-YYYYMMDD.jsonl)")
+    fb_list = fb_sub.add_parser("list", help="one line per feedback entry")
+    fb_list.add_argument("--db", type=Path, default=None, help="feedback database (default: the feedback_db setting)")
+    fb_list.add_argument("--flagged", action="store_true", help="only 👎 and commented entries")
     args = parser.parse_args(argv)
+
+    if args.command == "feedback":
+        return feedback(args)
 
     if args.command == "compare":
         from evals.compare import ReportError, compare
@@ -77,6 +92,40 @@ def main(argv: list[str] | None = None) -> int:
     paths = write_report(report, args.out or REPORTS, args.reveal_test)
     print(f"\nreport: {paths['md']} (also {paths['json'].name} and {len(paths) - 2} charts)")
     print(f"total time {time.perf_counter() - started:.0f} s")
+    return 0
+
+
+def feedback(args: argparse.Namespace) -> int:
+    from assistant.feedback import FeedbackError, FeedbackStore
+    from assistant.settings import SettingsError, settings
+    from evals.feedback_export import THUMBS, export
+    from evals.gold_set import GOLD_DIR
+
+    try:
+        db = args.db or settings().feedback_db
+    except SettingsError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    if not db.is_file():
+        print(f"no feedback database at {db} (nobody has rated an answer yet, or pass --db PATH)", file=sys.stderr)
+        return 1
+    store = FeedbackStore(db)
+    try:
+        if args.action == "export":
+            out = args.out or GOLD_DIR / "drafts" / f"feedback-{dt.date.today():%Y%m%d}.jsonl"
+            n = export(store, out)
+            print(f"wrote {n} draft case{'s' if n != 1 else ''} from {db} to {out}; fill in expected_sections and "
+                  f"required_facts before moving any into the gold set")
+            return 0
+        entries = store.entries(flagged_only=args.flagged)
+    except (FeedbackError, OSError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    for e in entries:
+        question = " ".join(e.question.split())
+        question = question if len(question) <= 40 else question[:39] + "…"
+        print(f"{e.id:>5}  {e.created_at}  {THUMBS[e.rating]}  {'💬' if e.comment else '  '}  {question}")
+    print(f"{len(entries)} entr{'y' if len(entries) == 1 else 'ies'} in {db}")
     return 0
 
 
