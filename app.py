@@ -1,49 +1,65 @@
-"""政策助手 — Gradio chat UI and `ask` API over the engine.
+"""政策助手 — the Gradio app: chat (owners), lookup (hotline staff), calculators, eval report (evaluators).
 
-This module only wires: it turns questions into `Engine.answer` calls and answers into HTML. Everything shown
-that came from a user or from the document is HTML-escaped here.
+This module only wires: questions go to `Engine.answer`, searches to `assistant.lookup`, forms to
+`assistant.calculator.forms`, ratings to `assistant.feedback`, and the report tab reads what
+`python -m evals run` wrote. HTML comes from `assistant.render`, which escapes everything it shows.
 
 Run: `python app.py` (settings come from the environment, prefix POLICY_; see assistant/settings.py).
 """
 
 from __future__ import annotations
 
-import html
 import json
 import logging
 import sys
 import threading
 import time
-from typing import Any, Callable, Protocol
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Protocol, Sequence
 
 import gradio as gr
 
+from assistant import render
+from assistant.calculator.forms import FORMS, Form, run_form
+from assistant.feedback import FeedbackError, FeedbackStore, app_version
 from assistant.logs import configure_logging
+from assistant.compose import clause_label
+from assistant.lookup import Lookup, LookupQueryError, LookupResult, departments
 from assistant.question import QuestionError
-from assistant.settings import SettingsError, settings
-from corpus.records import Answer, Citation
+from assistant.settings import Settings, SettingsError, settings
+from corpus.load import CorpusError, load_corpus
+from corpus.records import Answer, Policy, Section
+from evals import report as eval_report
 
 log = logging.getLogger("policy.app")
 
 TITLE = "政策助手"
-EXAMPLES = ("房租能减免多少？", "反担保有什么规定？", "缓缴社保找哪个部门？", "这个政策现在还有效吗？")
+EXAMPLES = ("我租的国有门面月租2万，能减免多少？", "反担保有什么规定？", "缓缴社保找哪个部门？", "这个政策现在还有效吗？")
 
 LOADING_MESSAGE = "索引正在加载，请稍候再试。"
 LOAD_FAILED_MESSAGE = "索引加载失败，暂时无法回答，请联系管理员查看服务器日志。"
 EMPTY_MESSAGE = "请输入要咨询的问题。"
 GENERIC_ERROR = "抱歉，处理这个问题时出错了，请稍后再试。"
-REFUSAL_NOTE = "政策文件未涉及这一问题，以上不是政策答复，也没有可引用的条款。"
+NO_REPORT = "还没有评测报告。运行 `make eval`（或 `python -m evals run`）后点「刷新」。"
 MAX_HISTORY_TURNS = 20  # earlier user turns kept for follow-up questions
+ALL = "全部"
 
 CSS = """
-.cite-card { border: 1px solid var(--border-color-primary); border-radius: 8px; padding: 6px 10px; margin-top: 8px; }
+.cite-card, .lookup-hit { border: 1px solid var(--border-color-primary); border-radius: 8px; padding: 6px 10px; margin-top: 8px; }
 .cite-label { font-weight: 600; }
-.cite-units { font-size: 0.9em; opacity: 0.85; }
-.refusal-note { font-size: 0.9em; opacity: 0.85; margin-top: 6px; }
+.doc-title { font-weight: 400; opacity: 0.75; font-size: 0.9em; }
+.cite-units, .read-out, .lookup-note, .refusal-note { font-size: 0.9em; opacity: 0.85; margin-top: 4px; }
+.section-text { white-space: normal; line-height: 1.7; margin-top: 4px; }
+mark.hit { background: #ffe066; color: inherit; padding: 0 1px; }
+mark.quote { background: #c3f0ca; color: inherit; }
+.field-error { color: #c92a2a; font-size: 0.9em; min-height: 0; }
 """
 
 
 class AnswersQuestions(Protocol):
+    index: Any
+
     def answer(self, question: str, history: list[dict]) -> Answer: ...
 
 
@@ -56,7 +72,7 @@ class EngineUnavailable(RuntimeError):
 
 
 class UserMessage(Exception):
-    """A question that gets a message instead of an answer; the text is safe to show to the user."""
+    """A request that gets a message instead of a result; the text is safe to show to the user."""
 
 
 class EngineLoader:
@@ -95,6 +111,43 @@ class EngineLoader:
         return self._engine
 
 
+class Services:
+    """What the tabs share: the engine (built lazily), its lookup, and the corpus for finding sections."""
+
+    def __init__(self, get_engine: Callable[[], AnswersQuestions], policies: Sequence[Policy], cfg: Settings) -> None:
+        self._get_engine = get_engine
+        self.policies = tuple(policies)
+        self.cfg = cfg
+        self.departments = departments(self.policies)
+        self._lookup: Lookup | None = None
+        self._lookup_lock = threading.Lock()
+        self._feedback: FeedbackStore | None = None
+
+    def engine(self) -> AnswersQuestions:
+        try:
+            return self._get_engine()
+        except (EngineLoading, EngineUnavailable) as exc:
+            raise UserMessage(str(exc)) from None
+
+    def lookup(self) -> Lookup:
+        engine = self.engine()
+        with self._lookup_lock:
+            if self._lookup is None or self._lookup.index is not engine.index:
+                self._lookup = Lookup(engine.index)
+            return self._lookup
+
+    def section_of(self, doc: str, section_id: str) -> tuple[Policy, Section] | None:
+        for policy in self.policies:
+            if policy.doc == doc:
+                return next(((policy, s) for s in policy.sections if s.id == section_id), None)
+        return None
+
+    def feedback(self) -> FeedbackStore:
+        if self._feedback is None:
+            self._feedback = FeedbackStore(self.cfg.feedback_db)
+        return self._feedback
+
+
 # -- asking ---------------------------------------------------------------------------------------------
 
 def ask_engine(get_engine: Callable[[], AnswersQuestions], question: Any, history: list[dict],
@@ -107,6 +160,8 @@ def ask_engine(get_engine: Callable[[], AnswersQuestions], question: Any, histor
     try:
         engine = get_engine()
         return engine.answer(question, history)
+    except UserMessage:
+        raise
     except (EngineLoading, EngineUnavailable) as exc:
         raise UserMessage(str(exc)) from None
     except QuestionError as exc:
@@ -128,76 +183,65 @@ def parse_history_json(history_json: str | None) -> list:
     return history
 
 
-# -- formatting ------------------------------------------------------------------------------------------
+# -- chat ------------------------------------------------------------------------------------------------
 
-def _text_html(text: str) -> str:
-    return "<br>".join(html.escape(line) for line in text.strip().split("\n"))
+@dataclass(frozen=True)
+class Exchange:
+    """What a rating of one assistant message records: the question, the history it was asked with, the answer."""
 
-
-def clause_label(citation: Citation) -> str:
-    """「第6项 · 减免中小微企业房租」 for a numbered item; the section's own title (e.g. 「结语」) otherwise."""
-    if citation.clause.isdigit():
-        return f"第{citation.clause}项 · {citation.title}" if citation.title else f"第{citation.clause}项"
-    return citation.title or citation.clause
+    question: str
+    history: tuple[dict, ...]
+    answer: dict
 
 
-def format_citation(citation: Citation) -> str:
-    parts = [
-        '<div class="cite-card">',
-        f'<div class="cite-label">📄 {html.escape(clause_label(citation))}</div>',
-        f"<blockquote>{_text_html(citation.quote)}</blockquote>",
-    ]
-    if citation.units:
-        parts.append(f'<div class="cite-units">责任单位：{html.escape("、".join(citation.units))}</div>')
-    parts.append("</div>")
-    return "".join(parts)
+def make_respond(services: Services):
+    """The chat handler: (message, chat, user turns, exchanges) → (cleared box, chat, turns, exchanges, read-out)."""
+    max_chars = services.cfg.max_question_chars
 
-
-def format_answer(answer: Answer) -> str:
-    """One assistant message: the answer text, then a card per citation (all escaped)."""
-    blocks = [f'<div class="answer-text">{_text_html(answer.text)}</div>']
-    if answer.refused:
-        blocks.append(f'<div class="refusal-note">ℹ️ {html.escape(REFUSAL_NOTE)}</div>')
-    if answer.calculation is not None and answer.calculation.steps:
-        steps = "".join(f"<li>{html.escape(step)}</li>" for step in answer.calculation.steps)
-        blocks.append(f'<div class="calculation">计算过程：<ol>{steps}</ol></div>')
-    blocks.extend(format_citation(c) for c in answer.citations)
-    return "\n\n".join(blocks)
-
-
-def format_message(message: str) -> str:
-    return f'<div class="answer-text">{_text_html(message)}</div>'
-
-
-def format_question(question: str) -> str:
-    return _text_html(question)
-
-
-# -- app ---------------------------------------------------------------------------------------------------
-
-def make_respond(get_engine: Callable[[], AnswersQuestions], max_chars: int):
-    """The chat handler: (message, chat, user_turns) → (cleared box, chat, user_turns)."""
-
-    def respond(message: str, chat: list | None, turns: list[str] | None):
-        chat = list(chat or [])
-        turns = list(turns or [])
+    def respond(message: str, chat: list | None, turns: list[str] | None, exchanges: dict | None):
+        chat, turns, exchanges = list(chat or []), list(turns or []), dict(exchanges or {})
         message = message if isinstance(message, str) else ""
         history = [{"role": "user", "content": t} for t in turns]
         if message.strip():
-            chat.append({"role": "user", "content": format_question(message)})
+            chat.append({"role": "user", "content": render.text_html(message)})
         try:
-            answer = ask_engine(get_engine, message, history, max_chars)
+            answer = ask_engine(services.engine, message, history, max_chars)
         except UserMessage as msg:
-            chat.append({"role": "assistant", "content": format_message(str(msg))})
-            return "", chat, turns
-        chat.append({"role": "assistant", "content": format_answer(answer)})
+            chat.append({"role": "assistant", "content": render.message_html(str(msg))})
+            return "", chat, turns, exchanges, ""
+        chat.append({"role": "assistant", "content": render.answer_html(answer, services.section_of)})
+        exchanges[len(chat) - 1] = Exchange(message, tuple(history), answer.to_json())
         turns = (turns + [message])[-MAX_HISTORY_TURNS:]
-        return "", chat, turns
+        return "", chat, turns, exchanges, render.read_out_lines(answer, services.section_of)
 
     return respond
 
 
-def make_ask(get_engine: Callable[[], AnswersQuestions], max_chars: int):
+def make_rate(services: Services):
+    """👍/👎 on an assistant message → one row in the feedback database, with the comment box's text."""
+
+    def rate(exchanges: dict | None, comment: str | None, data: gr.LikeData):
+        index = data.index[0] if isinstance(data.index, (list, tuple)) else data.index
+        exchange = (exchanges or {}).get(index)
+        if exchange is None:
+            return comment, "只能评价助手对问题的回答。"
+        rating = 1 if data.liked is True or data.liked == "Like" else -1
+        try:
+            row = services.feedback().record(rating, exchange.question, list(exchange.history), exchange.answer,
+                                             comment=(comment or "").strip(), app_version=app_version())
+        except FeedbackError as exc:
+            return comment, f"反馈没有保存：{exc}"
+        except Exception:  # noqa: BLE001 - a broken database must not break the chat
+            log.exception("storing feedback failed")
+            return comment, "反馈没有保存：服务器出错，请稍后再试。"
+        return "", f"已记录{'👍' if rating > 0 else '👎'}反馈（#{row}），谢谢！"
+
+    return rate
+
+
+def make_ask(services: Services):
+    max_chars = services.cfg.max_question_chars
+
     def ask(question: str, history_json: str = "[]") -> dict:
         """Answer a question about the policy document.
 
@@ -210,45 +254,230 @@ def make_ask(get_engine: Callable[[], AnswersQuestions], max_chars: int):
         """
         try:
             history = parse_history_json(history_json)
-            return ask_engine(get_engine, question, history, max_chars).to_json()
+            return ask_engine(services.engine, question, history, max_chars).to_json()
         except UserMessage as msg:
             raise gr.Error(str(msg), print_exception=False) from None
 
     return ask
 
 
-def build_app(get_engine: Callable[[], AnswersQuestions]) -> gr.Blocks:
-    max_chars = settings().max_question_chars
-    respond = make_respond(get_engine, max_chars)
+# -- lookup ----------------------------------------------------------------------------------------------
+
+def run_lookup(services: Services, query: str, department: str | None, section: str | None = None) -> LookupResult:
+    """A search, or with no words and a section picked, that one section (what the tab and the API share)."""
+    department = None if department in (None, "", ALL) else department
+    lookup = services.lookup()
+    if section not in (None, "", ALL) and not (query or "").strip():
+        hits = tuple(h for h in lookup.sections(department) if clause_label(h.section) == section)
+        return LookupResult("", department, (), hits)
+    return lookup.search(query or "", department)
+
+
+def make_search(services: Services):
+    def search(query: str, department: str | None, section: str | None):
+        try:
+            return render.lookup_html(run_lookup(services, query, department, section))
+        except UserMessage as msg:
+            return render.message_html(str(msg))
+        except LookupQueryError as exc:
+            return render.message_html(f"查询条件有误：{exc}")
+
+    return search
+
+
+def make_lookup_api(services: Services):
+    def lookup(query: str, department: str = "") -> dict:
+        """Search the policy text the way hotline staff do: ranked sections holding the searched words.
+
+        Args:
+            query: words to search for (empty lists every section).
+            department: only sections this responsible unit serves (empty for all).
+
+        Returns:
+            JSON: query, department, terms, note, and hits (doc, clause, title, units, spans, read_out).
+        """
+        if query is not None and not isinstance(query, str):
+            raise gr.Error("query 必须是文本", print_exception=False)
+        if query and len(query) > services.cfg.max_question_chars:
+            raise gr.Error(f"查询太长（{len(query)} 字），请精简到 {services.cfg.max_question_chars} 字以内。",
+                           print_exception=False)
+        try:
+            result = run_lookup(services, query or "", department or None)
+        except (UserMessage, LookupQueryError) as exc:
+            raise gr.Error(str(exc), print_exception=False) from None
+        hits = [{"doc": h.section.doc, "clause": h.section.id, "title": h.section.title, "units": list(h.section.units),
+                 "spans": [list(s) for s in h.spans], "read_out": h.read_out} for h in result.hits]
+        return {"query": result.query, "department": result.department, "terms": list(result.terms),
+                "note": result.note, "hits": hits}
+
+    return lookup
+
+
+# -- calculators -----------------------------------------------------------------------------------------
+
+def make_calculate(services: Services, form: Form):
+    names = [f.name for f in form.fields]
+
+    def calculate(*values):
+        result = run_form(form.kind, dict(zip(names, values)))
+        errors = dict(result.field_errors)
+        field_updates = [gr.update(value=f"⚠️ {errors[n]}" if n in errors else "", visible=n in errors) for n in names]
+        if not result.ok:
+            problem = errors.get("_form", "请先改正上面标出的输入。")
+            return (*field_updates, render.message_html(problem))
+        calculation = result.outcome if hasattr(result.outcome, "steps") else None
+        found = None
+        for policy in services.policies:
+            if any(s.id == result.section for s in policy.sections):
+                found = services.section_of(policy.doc, result.section)
+                break
+        return (*field_updates, render.calculation_html(result.text, calculation, found))
+
+    return calculate
+
+
+def _field_input(field):
+    label = field.label + (f"（{field.unit}）" if field.unit else "") + ("" if field.required else "（选填）")
+    classes = [f"calc-field-{field.name}"]
+    if field.kind == "choice":
+        return gr.Dropdown(choices=list(field.choices), label=label, info=field.help or None, value=None,
+                           allow_custom_value=field.accepts_other, elem_classes=classes)
+    return gr.Textbox(label=label, placeholder=f"例如 {field.example}" if field.example else None,
+                      info=field.help or None, max_lines=1, elem_classes=classes)
+
+
+# -- eval report -----------------------------------------------------------------------------------------
+
+def load_report(folder: Path) -> dict | None:
+    try:
+        return json.loads((folder / "latest.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def report_views(folder: Path):
+    """(summary markdown, systems table, category table, chart, failures markdown) for the eval tab."""
+    report = load_report(folder)
+    if report is None:
+        empty = gr.update(value=None)
+        return NO_REPORT, empty, empty, None, ""
+    meta = report.get("meta", {})
+    split = "test" if "test" in report.get("splits", []) else (report.get("splits") or ["dev"])[0]
+    summary = (f"**报告生成于** {meta.get('generated', '?')} · 模型 {meta.get('model', '?')} · "
+               f"今天按 {meta.get('today', '?')} 计 · 下表为 **{split}**（留出集）结果；开发集失败案例可见全文，"
+               "留出集失败案例只列编号（留出集不给调参的人看）。")
+    header, rows = eval_report.systems_grid(report, split)
+    cat_header, cat_rows = eval_report.category_grid(report, split)
+    chart = folder / f"accuracy_{split}.png"
+    image = str(chart) if chart.is_file() else None
+    failures = [eval_report.describe_failure(row, reveal=row.get("split") == "dev", md=True)
+                for s in report.get("splits", []) for row in eval_report.failing(report, s)]
+    failing_md = "### 仍然答错的问题\n" + ("\n".join(failures) if failures else "（没有）")
+    return summary, {"headers": header, "data": rows}, {"headers": cat_header, "data": cat_rows}, image, failing_md
+
+
+# -- app ---------------------------------------------------------------------------------------------------
+
+def build_app(get_engine: Callable[[], AnswersQuestions], policies: Sequence[Policy] | None = None,
+              cfg: Settings | None = None) -> gr.Blocks:
+    cfg = cfg or settings()
+    policies = load_corpus(cfg.corpus_dir) if policies is None else policies
+    services = Services(get_engine, policies, cfg)
+    max_chars = cfg.max_question_chars
+    section_choices = [ALL] + [clause_label(s) for p in services.policies for s in p.sections]
 
     with gr.Blocks(title=TITLE) as demo:
         gr.Markdown(f"# {TITLE}\n根据政策文件原文作答，每个回答都附上出处条款、原文引用和责任单位。文件没有涉及的问题会直接说明。")
-        chatbot = gr.Chatbot(label="对话", height=520, buttons=["copy"], sanitize_html=True)
-        turns = gr.State([])
-        with gr.Row():
-            box = gr.Textbox(placeholder=f"输入问题，按回车发送（{max_chars} 字以内）", show_label=False,
-                             scale=6, max_lines=6, autofocus=True)
-            send = gr.Button("发送", variant="primary", scale=1, min_width=80)
-            clear = gr.Button("清空", scale=1, min_width=80)
-        gr.Examples(examples=[[q] for q in EXAMPLES], inputs=[box], label="示例问题")
+        with gr.Tabs():
+            with gr.Tab("对话", id="chat"):
+                chatbot = gr.Chatbot(label="对话", height=520, buttons=["copy"], sanitize_html=True,
+                                     elem_id="chat", feedback_options=("Like", "Dislike"))
+                turns, exchanges = gr.State([]), gr.State({})
+                with gr.Row():
+                    box = gr.Textbox(placeholder=f"输入问题，按回车发送（{max_chars} 字以内）", show_label=False,
+                                     scale=6, max_lines=6, autofocus=True, elem_id="question")
+                    send = gr.Button("发送", variant="primary", scale=1, min_width=80)
+                    clear = gr.Button("清空对话", scale=1, min_width=80, elem_id="clear")
+                gr.Examples(examples=[[q] for q in EXAMPLES], inputs=[box], label="示例问题（点一下填入）")
+                read_out = gr.Textbox(label="引用（可复制，读给来电人听）", lines=2, interactive=False,
+                                      buttons=["copy"], elem_id="read-out")
+                with gr.Row():
+                    comment = gr.Textbox(label="反馈意见（选填，点回答下的 👍/👎 时一并提交）", scale=4, max_lines=3,
+                                         elem_id="feedback-comment")
+                    feedback_status = gr.Markdown("", elem_id="feedback-status")
 
-        gr.on(triggers=[send.click, box.submit], fn=respond, inputs=[box, chatbot, turns],
-              outputs=[box, chatbot, turns], api_visibility="private", concurrency_id="engine")
-        clear.click(lambda: ("", [], []), inputs=None, outputs=[box, chatbot, turns],
+            with gr.Tab("条款查询", id="lookup"):
+                with gr.Row():
+                    query = gr.Textbox(label="搜索（按回车）", placeholder="例如：反担保、滞纳金、房租", scale=4,
+                                       elem_id="lookup-query", max_lines=1)
+                    department = gr.Dropdown([ALL, *services.departments], value=ALL, label="责任单位", scale=2,
+                                             elem_id="lookup-department")
+                    section = gr.Dropdown(section_choices, value=ALL, label="浏览条款", scale=2,
+                                          elem_id="lookup-section")
+                lookup_out = gr.HTML(elem_id="lookup-results")
+
+            with gr.Tab("计算器", id="calculator"):
+                gr.Markdown("按条款规则精确计算，金额可写成 20000、2万、两万五；结果列出每一步和所依据的条款。")
+                for form in FORMS:
+                    with gr.Tab(form.title, id=f"calc-{form.kind}"), gr.Column(elem_id=f"calc-{form.kind}-form"):
+                        gr.Markdown(form.description)
+                        inputs, errors = [], []
+                        for field in form.fields:
+                            inputs.append(_field_input(field))
+                            errors.append(gr.Markdown("", visible=False, elem_classes=["field-error", f"field-error-{field.name}"]))
+                        run = gr.Button("计算", variant="primary", elem_id=f"calc-{form.kind}-run")
+                        result = gr.HTML(elem_id=f"calc-{form.kind}-result")
+                        run.click(make_calculate(services, form), inputs=inputs, outputs=[*errors, result],
+                                  api_visibility="private")
+
+            with gr.Tab("评测报告", id="eval"):
+                refresh = gr.Button("刷新", size="sm")
+                summary = gr.Markdown(NO_REPORT)
+                systems = gr.Dataframe(label="各系统对比（留出集）", interactive=False)
+                categories = gr.Dataframe(label="完整系统：分类别结果", interactive=False)
+                chart = gr.Image(label="分类别准确率", type="filepath", interactive=False, buttons=[])
+                failing = gr.Markdown("")
+
+        respond = make_respond(services)
+        gr.on(triggers=[send.click, box.submit], fn=respond, inputs=[box, chatbot, turns, exchanges],
+              outputs=[box, chatbot, turns, exchanges, read_out], api_visibility="private", concurrency_id="engine")
+        clear.click(lambda: ("", [], [], {}, "", ""), inputs=None,
+                    outputs=[box, chatbot, turns, exchanges, read_out, feedback_status],
                     api_visibility="private", queue=False)
-        gr.api(make_ask(get_engine, max_chars), api_name="ask", concurrency_id="engine")
+        chatbot.like(make_rate(services), inputs=[exchanges, comment], outputs=[comment, feedback_status],
+                     api_visibility="private")
+
+        search = make_search(services)
+        gr.on(triggers=[query.submit, department.change, section.change], fn=search,
+              inputs=[query, department, section], outputs=[lookup_out], api_visibility="private")
+        demo.load(search, inputs=[query, department, section], outputs=[lookup_out], api_visibility="private")
+
+        views = lambda: report_views(cfg.reports_dir)  # noqa: E731
+        refresh.click(views, outputs=[summary, systems, categories, chart, failing], api_visibility="private")
+        demo.load(views, outputs=[summary, systems, categories, chart, failing], api_visibility="private")
+
+        gr.api(make_ask(services), api_name="ask", concurrency_id="engine")
+        gr.api(make_lookup_api(services), api_name="lookup", concurrency_id="engine")
     return demo
+
+
+def launch(demo: gr.Blocks, cfg: Settings, port: int | None = None, block: bool = True) -> str:
+    """Serve on loopback (by default) without a share link; only the report folder's charts are served as files."""
+    demo.launch(server_name=cfg.host, server_port=port or cfg.port, share=False, css=CSS, show_error=False,
+                allowed_paths=[str(cfg.reports_dir)], prevent_thread_lock=not block, quiet=not block)
+    return f"http://{cfg.host}:{port or cfg.port}/"
 
 
 def main() -> None:
     configure_logging(logging.INFO, "%(asctime)s %(levelname)s %(name)s: %(message)s")
     try:
         cfg = settings()
-    except SettingsError as exc:
+        policies = load_corpus(cfg.corpus_dir)
+    except (SettingsError, CorpusError) as exc:
         print(exc, file=sys.stderr)
         raise SystemExit(2) from None
 
-    from assistant.runtime import default_engine  # heavy imports only when actually serving
+    from assistant.runtime import build_engine  # heavy imports only when actually serving
 
     def progress(message: str) -> None:
         print(f"[索引] {message}", flush=True)
@@ -256,14 +485,13 @@ def main() -> None:
     def build():
         started = time.perf_counter()
         progress("正在加载模型和索引……")
-        engine = default_engine(progress)
+        engine = build_engine(cfg, progress)
         progress(f"已就绪（{time.perf_counter() - started:.1f} 秒）")
         return engine
 
     loader = EngineLoader(build)
     loader.start()
-    demo = build_app(loader.get)
-    demo.launch(server_name=cfg.host, server_port=cfg.port, share=False, css=CSS)
+    launch(build_app(loader.get, policies, cfg), cfg)
 
 
 if __name__ == "__main__":

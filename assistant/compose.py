@@ -27,6 +27,20 @@ def source_line(policy: Policy, section: Section) -> str:
     return f"依据：《{policy.title}》{number} {clause_label(section)}"
 
 
+def clause_name(section: Section) -> str:
+    """The clause as a hotline operator says it: 「第六条」 for item 六, the section title otherwise (「结语」)."""
+    heading = section.heading_path[0] if section.heading_path else ""
+    numeral, sep, _ = heading.partition("、")
+    if section.id.isdigit() and sep and numeral:
+        return f"第{numeral}条"
+    return section.title or section.id
+
+
+def read_out_line(policy: Policy, section: Section, quote: str) -> str:
+    """One line to read out or paste: 「依据《…》第六条：<quote>」."""
+    return f"依据《{policy.title}》{clause_name(section)}：{quote.strip()}"
+
+
 def quote_answer(policy: Policy, section: Section, chosen: Sequence[Sentence]) -> Answer:
     body = "".join(s.text for s in chosen)
     return Answer(text=f"{body}\n{source_line(policy, section)}", refused=False,

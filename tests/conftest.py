@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
+import socket
 from pathlib import Path
 
 import pytest
@@ -43,3 +45,24 @@ def real_engine(tmp_path_factory):
 
     cfg = load_settings(data_dir=tmp_path_factory.mktemp("real-index"), today=TODAY)
     return build_engine(cfg)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextlib.contextmanager
+def served_app(engine, policies, folder: Path, **settings):
+    """The app over `engine`, served on a free loopback port as `python app.py` serves it; yields (url, settings)."""
+    import app
+    from assistant.settings import load_settings
+
+    cfg = load_settings(data_dir=folder / "index", feedback_db=folder / "feedback.sqlite3", today=TODAY, **settings)
+    demo = app.build_app(lambda: engine, tuple(policies), cfg)
+    url = app.launch(demo, cfg, port=free_port(), block=False)
+    try:
+        yield url, cfg
+    finally:
+        demo.close()
