@@ -337,7 +337,8 @@ def make_calculate(services: Services, form: Form):
 
 
 def _field_input(field):
-    label = field.label + (f"（{field.unit}）" if field.unit else "") + ("" if field.required else "（选填）")
+    unit = f"（{field.unit}）" if field.unit and field.unit not in field.label else ""
+    label = field.label + unit + ("" if field.required else "（选填）")
     classes = [f"calc-field-{field.name}"]
     if field.kind == "choice":
         return gr.Dropdown(choices=list(field.choices), label=label, info=field.help or None, value=None,
@@ -418,17 +419,25 @@ def build_app(get_engine: Callable[[], AnswersQuestions], policies: Sequence[Pol
 
             with gr.Tab("计算器", id="calculator"):
                 gr.Markdown("按条款规则精确计算，金额可写成 20000、2万、两万五；结果列出每一步和所依据的条款。")
-                for form in FORMS:
-                    with gr.Tab(form.title, id=f"calc-{form.kind}"), gr.Column(elem_id=f"calc-{form.kind}-form"):
-                        gr.Markdown(form.description)
+                # One radio of all calculators instead of nested tabs: ten titles overflow a tab bar into a menu.
+                chooser = gr.Radio([f.title for f in FORMS], value=FORMS[0].title, label="选择计算器",
+                                   elem_id="calc-chooser")
+                panels = []
+                for n, form in enumerate(FORMS):
+                    with gr.Column(visible=n == 0, elem_id=f"calc-{form.kind}-form") as panel:
+                        gr.Markdown(f"**{form.title}**　{form.description}")
                         inputs, errors = [], []
                         for field in form.fields:
                             inputs.append(_field_input(field))
-                            errors.append(gr.Markdown("", visible=False, elem_classes=["field-error", f"field-error-{field.name}"]))
+                            errors.append(gr.Markdown("", visible=False,
+                                                      elem_classes=["field-error", f"field-error-{field.name}"]))
                         run = gr.Button("计算", variant="primary", elem_id=f"calc-{form.kind}-run")
                         result = gr.HTML(elem_id=f"calc-{form.kind}-result")
                         run.click(make_calculate(services, form), inputs=inputs, outputs=[*errors, result],
                                   api_visibility="private")
+                    panels.append(panel)
+                chooser.change(lambda title: [gr.update(visible=f.title == title) for f in FORMS], inputs=chooser,
+                               outputs=panels, api_visibility="private", queue=False)
 
             with gr.Tab("评测报告", id="eval"):
                 refresh = gr.Button("刷新", size="sm")

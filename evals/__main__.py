@@ -71,9 +71,12 @@ def main(argv: list[str] | None = None) -> int:
     # The plain pipeline runs the model the default way (sentence-transformers on torch), as llama-index would.
     baseline = PlainLlamaPipeline(engine.index, SentenceTransformerEmbedder(cfg.model))
     if args.command == "bench":
-        from evals.bench import bench as run_bench, render
+        from assistant.lookup import Lookup
+        from evals.bench import bench as run_bench, bench_lookup, render
 
-        print(render(run_bench(engine, baseline, args.rounds)))
+        result = run_bench(engine, baseline, args.rounds)
+        result["lookup"] = bench_lookup(Lookup(engine.index), args.rounds)
+        print(render(result))
         return 0
 
     from evals.gold_set import load_gold

@@ -42,12 +42,34 @@ def bench(engine, baseline, rounds: int = 5) -> dict:
     }
 
 
+def bench_lookup(lookup, rounds: int = 5) -> dict:
+    """Hotline search latency: the policy terms a caller names (反担保, 滞纳金 …) and whole gold questions."""
+    from index.tokenize import POLICY_TERMS
+
+    kinds = {"terms": list(POLICY_TERMS), "questions": [c.question for c in load_gold()]}
+    lookup.search(kinds["terms"][0])  # warm
+    out = {}
+    for kind, queries in kinds.items():
+        times = []
+        for _ in range(rounds):
+            for q in queries:
+                t = time.perf_counter()
+                lookup.search(q)
+                times.append((time.perf_counter() - t) * 1000)
+        out[kind] = {"queries": len(queries), "p50": median(times), "p95": percentile(times, 95),
+                     "max": max(times)}
+    return out
+
+
 def render(result: dict) -> str:
     o, b = result["ours"], result["llama_index"]
+    lookup = [f"lookup ({kind}: {r['queries']} × {result['rounds']}): p50 {r['p50']:.2f}  p95 {r['p95']:.2f}  "
+              f"max {r['max']:.2f} ms" for kind, r in result.get("lookup", {}).items()]
     return "\n".join([
         f"warm answer latency over {result['questions']} answerable gold questions × {result['rounds']} rounds (ms)",
         f"{'pipeline':<28}{'p50':>8}{'p95':>8}{'top-1 cite':>12}",
         f"{'ours (hybrid, onnx)':<28}{o['p50']:>8.2f}{o['p95']:>8.2f}{o['top_citation'] * 100:>11.1f}%",
         f"{'plain llama-index (top-1)':<28}{b['p50']:>8.2f}{b['p95']:>8.2f}{b['top_citation'] * 100:>11.1f}%",
         f"ratio ours/llama-index p50: {o['p50'] / b['p50']:.2f}",
+        *lookup,
     ])

@@ -148,3 +148,15 @@ def test_compare_lists_cases_and_metric_changes(tmp_path, capsys):
     assert " z " not in out and "+25.0 pp" in out
     assert main(["compare", str(a), str(b), "--system", "nope"]) == 2
     assert "system must be one of ['full']" in capsys.readouterr().err
+
+
+def test_bench_lookup_times_terms_and_questions(fake_engine):
+    from assistant.lookup import Lookup
+    from evals.bench import bench_lookup, render
+
+    result = bench_lookup(Lookup(fake_engine.index), rounds=1)
+    assert set(result) == {"terms", "questions"}
+    assert result["terms"]["queries"] > 10 and 0 < result["terms"]["p50"] <= result["terms"]["max"]
+    text = render({"questions": 1, "rounds": 1, "ours": {"p50": 1, "p95": 2, "top_citation": 1},
+                   "llama_index": {"p50": 2, "p95": 3, "top_citation": 0.5}, "lookup": result})
+    assert "lookup (terms:" in text and "lookup (questions:" in text
