@@ -274,13 +274,16 @@ def run_lookup(services: Services, query: str, department: str | None, section: 
 
 
 def make_search(services: Services):
+    """The lookup tab's handler: (words, unit, clause) → (hits as HTML, their read-out lines to copy)."""
+
     def search(query: str, department: str | None, section: str | None):
         try:
-            return render.lookup_html(run_lookup(services, query, department, section))
+            result = run_lookup(services, query if isinstance(query, str) else "", department, section)
         except UserMessage as msg:
-            return render.message_html(str(msg))
+            return render.message_html(str(msg)), ""
         except LookupQueryError as exc:
-            return render.message_html(f"查询条件有误：{exc}")
+            return render.message_html(f"查询条件有误：{exc}"), ""
+        return render.lookup_html(result), "\n".join(h.read_out for h in result.hits)
 
     return search
 
@@ -361,7 +364,7 @@ def report_views(folder: Path):
     report = load_report(folder)
     if report is None:
         empty = gr.update(value=None)
-        return NO_REPORT, empty, empty, None, ""
+        return NO_REPORT, empty, empty, "", ""
     meta = report.get("meta", {})
     split = "test" if "test" in report.get("splits", []) else (report.get("splits") or ["dev"])[0]
     summary = (f"**报告生成于** {meta.get('generated', '?')} · 模型 {meta.get('model', '?')} · "
@@ -369,8 +372,7 @@ def report_views(folder: Path):
                "留出集失败案例只列编号（留出集不给调参的人看）。")
     header, rows = eval_report.systems_grid(report, split)
     cat_header, cat_rows = eval_report.category_grid(report, split)
-    chart = folder / f"accuracy_{split}.png"
-    image = str(chart) if chart.is_file() else None
+    image = render.png_html(folder / f"accuracy_{split}.png", f"各类别准确率（{split}）")
     failures = [eval_report.describe_failure(row, reveal=row.get("split") == "dev", md=True)
                 for s in report.get("splits", []) for row in eval_report.failing(report, s)]
     failing_md = "### 仍然答错的问题\n" + ("\n".join(failures) if failures else "（没有）")
@@ -416,6 +418,8 @@ def build_app(get_engine: Callable[[], AnswersQuestions], policies: Sequence[Pol
                     section = gr.Dropdown(section_choices, value=ALL, label="浏览条款", scale=2,
                                           elem_id="lookup-section")
                 lookup_out = gr.HTML(elem_id="lookup-results")
+                lookup_lines = gr.Textbox(label="引用（可复制：每条一行，依次对应上面的结果）", lines=3, max_lines=12,
+                                          interactive=False, buttons=["copy"], elem_id="lookup-read-out")
 
             with gr.Tab("计算器", id="calculator"):
                 gr.Markdown("按条款规则精确计算，金额可写成 20000、2万、两万五；结果列出每一步和所依据的条款。")
@@ -444,7 +448,7 @@ def build_app(get_engine: Callable[[], AnswersQuestions], policies: Sequence[Pol
                 summary = gr.Markdown(NO_REPORT)
                 systems = gr.Dataframe(label="各系统对比（留出集）", interactive=False)
                 categories = gr.Dataframe(label="完整系统：分类别结果", interactive=False)
-                chart = gr.Image(label="分类别准确率", type="filepath", interactive=False, buttons=[])
+                chart = gr.HTML(elem_id="eval-chart")
                 failing = gr.Markdown("")
 
         respond = make_respond(services)
@@ -458,8 +462,9 @@ def build_app(get_engine: Callable[[], AnswersQuestions], policies: Sequence[Pol
 
         search = make_search(services)
         gr.on(triggers=[query.submit, department.change, section.change], fn=search,
-              inputs=[query, department, section], outputs=[lookup_out], api_visibility="private")
-        demo.load(search, inputs=[query, department, section], outputs=[lookup_out], api_visibility="private")
+              inputs=[query, department, section], outputs=[lookup_out, lookup_lines], api_visibility="private")
+        demo.load(search, inputs=[query, department, section], outputs=[lookup_out, lookup_lines],
+                  api_visibility="private")
 
         views = lambda: report_views(cfg.reports_dir)  # noqa: E731
         refresh.click(views, outputs=[summary, systems, categories, chart, failing], api_visibility="private")
@@ -471,9 +476,9 @@ def build_app(get_engine: Callable[[], AnswersQuestions], policies: Sequence[Pol
 
 
 def launch(demo: gr.Blocks, cfg: Settings, port: int | None = None, block: bool = True) -> str:
-    """Serve on loopback (by default) without a share link; only the report folder's charts are served as files."""
+    """Serve on loopback (by default) without a share link; no file is served by path (charts are inlined)."""
     demo.launch(server_name=cfg.host, server_port=port or cfg.port, share=False, css=CSS, show_error=False,
-                allowed_paths=[str(cfg.reports_dir)], prevent_thread_lock=not block, quiet=not block)
+                prevent_thread_lock=not block, quiet=not block)
     return f"http://{cfg.host}:{port or cfg.port}/"
 
 

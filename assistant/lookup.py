@@ -130,7 +130,9 @@ class Lookup:
         department = self._department(department)
         if not isinstance(query, str):
             raise LookupQueryError(f"query must be text, got {type(query).__name__}")
-        text = clean(query)[:MAX_QUERY_CHARS]
+        text = clean(query)
+        if len(text) > MAX_QUERY_CHARS:
+            raise LookupQueryError(f"搜索词太长（{len(text)} 字），请精简到 {MAX_QUERY_CHARS} 字以内")
         if not text:
             return LookupResult(text, department, (), self.sections(department), "")
         terms = search_terms(text, self._corpus_text)

@@ -7,7 +7,9 @@ can open a tag.
 
 from __future__ import annotations
 
+import base64
 import html
+from pathlib import Path
 from typing import Callable, Sequence
 
 from assistant.compose import clause_label, read_out_line
@@ -138,3 +140,15 @@ def calculation_html(text: str, calculation: Calculation | None, found: tuple[Po
                       f'<div class="section-text">{marked(section.text, ())}</div></details>'
                       f"{units_html(section.units)}</div>")
     return "\n".join(blocks)
+
+
+def png_html(path: Path, alt: str) -> str:
+    """A PNG inlined as a data URI, so the page never carries a server file path; '' when there is none."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return ""
+    if not data.startswith(b"\x89PNG"):
+        return ""
+    encoded = base64.b64encode(data).decode("ascii")
+    return f'<img class="report-chart" alt="{html.escape(alt)}" src="data:image/png;base64,{encoded}">'

@@ -187,19 +187,23 @@ def test_rating_a_non_answer_or_into_a_broken_database_says_so(fake_engine, poli
 # -- lookup and calculator handlers ----------------------------------------------------------------------
 
 def test_search_handler_highlights_and_reports_loading(fake_engine, policy, cfg):
-    html = app.make_search(services(fake_engine, policy, cfg))("反担保", app.ALL, app.ALL)
+    html, lines = app.make_search(services(fake_engine, policy, cfg))("反担保", app.ALL, app.ALL)
     assert '<mark class="hit">反担保</mark>' in html and 'data-section="3"' in html
+    assert lines.startswith("依据《") and "第三条：" in lines
+    html, lines = app.make_search(services(fake_engine, policy, cfg))("反" * 201, app.ALL, app.ALL)
+    assert "太长" in html and lines == ""
 
     def loading():
         raise app.EngineLoading(app.LOADING_MESSAGE)
 
-    html = app.make_search(app.Services(loading, (policy,), cfg))("反担保", app.ALL, app.ALL)
+    html, _ = app.make_search(app.Services(loading, (policy,), cfg))("反担保", app.ALL, app.ALL)
     assert app.LOADING_MESSAGE in html
 
 
 def test_search_handler_browses_one_section(fake_engine, policy, cfg):
     label = policy.section("6").heading_path[0]
-    html = app.make_search(services(fake_engine, policy, cfg))("", app.ALL, label)
+    html, lines = app.make_search(services(fake_engine, policy, cfg))("", app.ALL, label)
+    assert lines.count("\n") == 0 and "第六条" in lines
     assert html.count('class="lookup-hit"') == 1 and 'data-section="6"' in html
 
 
@@ -238,7 +242,11 @@ def test_report_tab_reads_tables_and_hides_test_questions(cfg):
     (cfg.reports_dir / "latest.json").write_text(json.dumps(report, ensure_ascii=False), encoding="utf-8")
     summary, systems, categories, chart, failing = app.report_views(cfg.reports_dir)
     assert "2026-11-26" in summary and systems["data"][0][0] == "full" and categories["data"][-1][0] == "ALL"
-    assert chart is None  # no PNG written in this folder
+    assert chart == ""  # no PNG written in this folder
+    (cfg.reports_dir / "accuracy_test.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"0" * 20)
+    chart = app.report_views(cfg.reports_dir)[3]
+    assert chart.startswith('<img class="report-chart"') and "data:image/png;base64," in chart
+    assert str(cfg.reports_dir) not in chart
     assert "开发集问题" in failing and "ty-2" in failing and "留出集问题" not in failing
 
 

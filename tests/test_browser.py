@@ -115,6 +115,7 @@ def test_lookup_highlights_the_searched_term(page):
     marks = hit.locator("mark.hit").all_inner_texts()
     assert marks and set(marks) == {"反担保"}
     assert "第三条" in hit.locator(".read-out").inner_text()
+    assert page.locator("#lookup-read-out textarea").input_value().startswith("依据《")
 
 
 def test_lookup_filters_by_department(page):
