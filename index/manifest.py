@@ -46,6 +46,7 @@ def read_manifest(folder: Path) -> Manifest | None:
 
 def write_manifest(folder: Path, manifest: Manifest) -> None:
     # Written last, atomically: a build killed half-way leaves no manifest claiming it finished.
+    folder.mkdir(parents=True, exist_ok=True)  # in server mode nothing else creates the data folder
     path = folder / MANIFEST_FILE
     tmp = path.with_suffix(".tmp")
     tmp.write_text(json.dumps(asdict(manifest), ensure_ascii=False, indent=2), encoding="utf-8")
