@@ -50,8 +50,8 @@ eval: build
 bench: build
 	$(BIN)/python -m evals bench
 
-screenshots: install browser
-	$(BIN)/python -m tests.screenshots docs/screenshots
+screenshots: build browser
+	$(BIN)/python docs/make_screenshots.py docs/screenshots
 
 clean:
 	rm -rf .data evals/reports
