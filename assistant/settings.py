@@ -40,6 +40,17 @@ class Settings(BaseSettings):
     reports_dir: Path = Field(PROJECT_ROOT / "evals" / "reports",
                               description="folder the app's eval tab reads (written by python -m evals run)")
 
+    @field_validator("chroma_host")
+    @classmethod
+    def _chroma_on_loopback(cls, value: str | None) -> str | None:
+        # The Chroma server has no authentication: the app only talks to one on this machine's loopback.
+        if value is None or not value.strip():
+            return None
+        value = value.strip()
+        if value not in ("localhost", "::1") and not value.startswith("127."):
+            raise ValueError(f"chroma_host must be a loopback address (127.0.0.1, localhost or ::1), got {value!r}")
+        return value
+
     @field_validator("model")
     @classmethod
     def _model_not_blank(cls, value: str) -> str:

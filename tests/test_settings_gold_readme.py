@@ -52,3 +52,12 @@ def test_readme_commands_exist_in_the_makefile():
         assert done.returncode == 0, done.stderr
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert "make test" in ci
+
+
+def test_chroma_host_must_be_loopback():
+    from assistant.settings import SettingsError, load_settings
+
+    assert load_settings(chroma_host="127.0.0.1").chroma_host == "127.0.0.1"
+    assert load_settings(chroma_host="  ").chroma_host is None
+    with pytest.raises(SettingsError, match="POLICY_CHROMA_HOST='10.0.0.5'.*loopback"):
+        load_settings(chroma_host="10.0.0.5")
