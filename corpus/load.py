@@ -3,20 +3,16 @@
 from __future__ import annotations
 
 import hashlib
-import re
 from pathlib import Path
 
 from corpus.clean import clean_text
+from corpus.metadata import extract_metadata
 from corpus.records import Policy
-from corpus.segment import paragraphs, segment
+from corpus.segment_general import segment_document
 
 
 class CorpusError(ValueError):
     """A corpus file or folder cannot be read as policy text; the message names it."""
-
-
-_DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,12}[〔\[［(（]\s*(\d{4})\s*[〕\]］)）]\s*(\d+)\s*号$")
-_DATE = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
 
 
 def read_text(path: Path) -> str:
@@ -35,17 +31,15 @@ def read_text(path: Path) -> str:
 
 
 def parse_policy(doc: str, raw: str) -> Policy:
-    """Raw text of one document → Policy with metadata from its header lines and its sections."""
+    """Raw text of one document → Policy with the metadata the text states and its sections."""
     text = clean_text(raw)
     if not text:
         raise CorpusError(f"policy {doc!r} has no text after cleaning")
-    header = [p.text for p in paragraphs(text)[:6]]
-    title = header[0]
-    doc_number = next((_official_doc_number(h) for h in header if _DOC_NUMBER.match(h)), "")
-    issued = next((_iso_date(h) for h in header if _DATE.match(h)), "")
-    addressees = next((h.rstrip("：:") for h in header if h.endswith(("：", ":")) and len(h) < 200), "")
-    return Policy(doc=doc, title=title, doc_number=doc_number, issued=issued, addressees=addressees,
-                  text=text, sections=segment(doc, text))
+    meta = extract_metadata(text)
+    return Policy(doc=doc, title=meta.title, doc_number=meta.doc_number, issued=meta.issued,
+                  addressees=meta.addressees, text=text, sections=segment_document(doc, text),
+                  issuer=meta.issuer, region=meta.region, valid_from=meta.valid_from,
+                  valid_until=meta.valid_until, validity=meta.validity)
 
 
 def load_policy(path: Path | str) -> Policy:
@@ -68,16 +62,3 @@ def corpus_hash(policies: tuple[Policy, ...]) -> str:
     for p in policies:
         h.update(p.doc.encode() + b"\x00" + p.text.encode() + b"\x00")
     return h.hexdigest()[:16]
-
-
-def _official_doc_number(line: str) -> str:
-    # The extraction prints 并政发[2020]2号; the official form uses 〔〕.
-    m = _DOC_NUMBER.match(line)
-    assert m
-    prefix = line[: line.index(next(c for c in line if c in "〔[［(（"))]
-    return f"{prefix}〔{m.group(1)}〕{m.group(2)}号"
-
-
-def _iso_date(line: str) -> str:
-    y, mth, d = _DATE.match(line).groups()  # type: ignore[union-attr]
-    return f"{int(y):04d}-{int(mth):02d}-{int(d):02d}"

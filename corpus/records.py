@@ -6,8 +6,12 @@ once, inside `index/`, and nothing outside sees them.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
+
+# The numbering that opens a heading (the markers of corpus/segment_headings.py).
+_NUMBERING = re.compile(r"第[一二三四五六七八九十百零\d]+[章条]|[一二三四五六七八九十百零]+、|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[.．、]")
 
 
 @dataclass(frozen=True)
@@ -24,7 +28,7 @@ class Section:
     """A citable unit of a policy: preamble, a numbered item, or the closing paragraphs."""
 
     doc: str  # file stem of the source document
-    id: str  # "preamble", "1".."10", "closing"
+    id: str  # "preamble", "1".."10", "closing"; elsewhere a numbering path (corpus/segment_general.py)
     title: str  # heading text without its number, e.g. "减免中小微企业房租"
     heading_path: tuple[str, ...]  # e.g. ("六、减免中小微企业房租",)
     text: str  # the section as it stands in the cleaned text, heading included
@@ -37,7 +41,14 @@ class Section:
     @property
     def number(self) -> str:
         """The Chinese ordinal of a numbered item ("六"), or "" for preamble and closing."""
-        return self.heading_path[0].split("、", 1)[0] if self.id.isdigit() else ""
+        m = re.match(r"([一二三四五六七八九十百零]+)、", self.heading_path[0]) if self.id.isdigit() else None
+        return m.group(1) if m else ""
+
+    @property
+    def numbering(self) -> str:
+        """How a citation names the clause: 「三、（二）」 for ("三、加强金融支持", "（二）降低融资成本"), 「六、」
+        for a Taiyuan item, 「第二章第十二条」; "" for a preamble, closing or packed part (cite its id)."""
+        return "".join(m.group() for h in self.heading_path if (m := _NUMBERING.match(h)))
 
     @property
     def content_hash(self) -> str:
@@ -56,6 +67,12 @@ class Policy:
     addressees: str
     text: str  # the cleaned text that every offset refers to
     sections: tuple[Section, ...]
+    # What the text states about itself (corpus/metadata.py); "" where it does not say.
+    issuer: str = ""  # issuing body, e.g. 太原市人民政府
+    region: str = ""  # e.g. 山西省太原市, 广西壮族自治区, 全国 (a national body)
+    valid_from: str = ""  # ISO date
+    valid_until: str = ""  # ISO date; "" for a relative period such as 「自发布之日起的3个月」
+    validity: str = ""  # the sentence stating the period, verbatim
 
     def section(self, section_id: str) -> Section:
         for s in self.sections:

@@ -1,4 +1,8 @@
-"""Cleaned text → sections and sentences, with character offsets into that text.
+"""Cleaned text of a Taiyuan-shaped document → preamble, numbered items, closing; with character offsets.
+
+The layout: one paragraph per line, items headed by 「一、…」 lines, each item ending in a 责任单位 note. The
+engine and calculators rely on this segmenter's ids ("preamble", "1"…"10", "closing") for that document, so
+it stays as it is; `corpus.segment_general.segment_document` sends every other text to the general segmenter.
 
 Pure functions. The sections tile the cleaned text: the first starts at 0, each ends where the next
 starts, the last ends at len(text), so every character belongs to exactly one section.
@@ -12,11 +16,11 @@ from dataclasses import dataclass
 from corpus.records import Section, Sentence
 
 # Bump when segmentation changes: the index manifest records it and rebuilds on a mismatch.
-SEGMENTER_VERSION = "taiyuan-items-1"
+SEGMENTER_VERSION = "inline-headings-2"
 
 CHINESE_NUMERALS = "一二三四五六七八九十"
 ITEM_HEADING = re.compile(r"^(十[一二三四五六七八九]?|[二三四五六七八九]十[一二三四五六七八九]?|[一二三四五六七八九])、(.+)$")
-UNITS_NOTE = re.compile(r"[（〔]责任单位[：:](?P<units>.+)[）〕]$")
+UNITS_NOTE = re.compile(r"[（〔(]责任单位[：:](?P<units>.+)[）〕)]$")
 _SENTENCE_END = "。！？；!?;"
 _CLOSERS = "”’）】」』\"'"
 
@@ -34,6 +38,14 @@ def paragraphs(text: str) -> list[Paragraph]:
             out.append(Paragraph(line, pos))
         pos += len(line) + 1
     return out
+
+
+def is_item_document(text: str) -> bool:
+    """Whether `text` has the Taiyuan layout: several 「一、…」 item lines and a line with a 责任单位 note."""
+    if "\n" not in text:
+        return False
+    lines = text.split("\n")
+    return sum(1 for line in lines if ITEM_HEADING.match(line)) >= 2 and any(UNITS_NOTE.search(line) for line in lines)
 
 
 def chinese_number(numeral: str) -> int:
