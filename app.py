@@ -24,11 +24,12 @@ from assistant import render
 from assistant.calculator.forms import FORMS, Form, run_form
 from assistant.feedback import FeedbackError, FeedbackStore, app_version
 from assistant.logs import configure_logging
+from assistant.policies import load_policies
 from assistant.compose import clause_label
 from assistant.lookup import Lookup, LookupQueryError, LookupResult, departments
 from assistant.question import QuestionError
 from assistant.settings import Settings, SettingsError, settings
-from corpus.load import CorpusError, load_corpus
+from corpus.load import CorpusError
 from corpus.records import Answer, Policy, Section
 from evals import report as eval_report
 
@@ -384,7 +385,7 @@ def report_views(folder: Path):
 def build_app(get_engine: Callable[[], AnswersQuestions], policies: Sequence[Policy] | None = None,
               cfg: Settings | None = None) -> gr.Blocks:
     cfg = cfg or settings()
-    policies = load_corpus(cfg.corpus_dir) if policies is None else policies
+    policies = load_policies(cfg) if policies is None else policies
     services = Services(get_engine, policies, cfg)
     max_chars = cfg.max_question_chars
     section_choices = [ALL] + [clause_label(s) for p in services.policies for s in p.sections]
@@ -486,7 +487,7 @@ def main() -> None:
     configure_logging(logging.INFO, "%(asctime)s %(levelname)s %(name)s: %(message)s")
     try:
         cfg = settings()
-        policies = load_corpus(cfg.corpus_dir)
+        policies = load_policies(cfg)
     except (SettingsError, CorpusError) as exc:
         print(exc, file=sys.stderr)
         raise SystemExit(2) from None

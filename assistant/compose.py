@@ -69,3 +69,11 @@ def refusal(policy_titles: Sequence[str], topics: Sequence[str], missing: Sequen
     text = (f"现有文件没有涉及{what}，无法据此回答。\n"
             f"可查询的文件：{docs}，内容包括：{'；'.join(topics)}。")
     return Answer(text=text, refused=True, citations=(), intent="refusal")
+
+
+def refusal_many(documents: int, missing: Sequence[str]) -> Answer:
+    """A refusal over a corpus too large to list: what was missing and how to narrow the question."""
+    what = f"「{'、'.join(missing)}」" if missing else "这个问题"
+    text = (f"现有的 {documents} 份政策文件都没有涉及{what}，无法据此回答。\n"
+            "可以换个说法，或写明地区和发文单位（例如「山西省」「人社部」）再问；条款查询页可以按关键词检索全部文件。")
+    return Answer(text=text, refused=True, citations=(), intent="refusal")

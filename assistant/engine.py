@@ -11,6 +11,7 @@ import numpy as np
 
 from assistant import compose
 from assistant.calculator import CalculatorError, NeedsInput, PeriodRequest, calculate, format_answer
+from assistant.doc_focus import Focus, focus, known_places, policy_texts
 from assistant.intent import Intent, classify, looks_like_follow_up
 from assistant.lexicon import COLLOQUIAL, in_document_terms, with_document_terms
 from assistant.question import Question, parse_question
@@ -23,7 +24,8 @@ from corpus.segment import units_note
 from index.hybrid import PolicyIndex
 from index.tokenize import POLICY_TERMS, content_words, place_names, tokens
 
-ASKS_AMOUNT = re.compile(r"多少|几个|几月|多久|多长|比例|标准|额度|怎么(减|免|算|补|返)|how\s+(much|many|long)", re.I)
+ASKS_AMOUNT = re.compile(r"多少|几个|几月|多久|多长|比例|标准|额度|怎么(减|免|算|补|返)|what\s+time|when|"
+                         r"什么时候|何时|哪天|几号|几点|截止|期限|有效期|电话|热线|how\s+(much|many|long)", re.I)
 STATES_AMOUNT = re.compile(r"\d|[一两二三四五六七八九十百]+(个月|年|倍|成)|减半|免收|全免|%")
 
 # The calculator's rules implement clauses of this document (并政发〔2020〕2号).
@@ -55,6 +57,8 @@ class Tuning:
     use_history: bool = True  # off for the "without history" ablation
     lead_bonus: float = 0.03  # an item's first sentence usually states its main rule
     quantity_bonus: float = 0.15  # a "how much / how long" question wants a sentence that states an amount
+    title_weight: float = 0.2  # how much a match on a document's title, issuer or region adds (several documents)
+    focus_weight: float = 0.3  # added to a document the question names by region or body, taken from one it does not
 
 
 @dataclass(frozen=True)
@@ -69,12 +73,23 @@ class Evidence:
 
 
 class Engine:
-    def __init__(self, index: PolicyIndex, settings: Settings, tuning: Tuning = Tuning()) -> None:
+    """Answers over `index`. With `home_docs` (the deployment's own corpus folder) a strict part of the index,
+    a question is first put to an engine over the home documents alone, exactly as if only they were indexed;
+    the whole corpus answers when the home documents refuse, or when the question names a region or body
+    that only other documents answer to."""
+
+    def __init__(self, index: PolicyIndex, settings: Settings, tuning: Tuning = Tuning(),
+                 home_docs: frozenset[str] | None = None) -> None:
         self.index = index
         self.settings = settings
         self.tuning = tuning
+        all_docs = {p.doc for p in index.policies}
+        self.home_docs = frozenset(home_docs) if home_docs and set(home_docs) < all_docs else None
+        self._home = Engine(index.subset(self.home_docs), settings, tuning) if self.home_docs else None
         self._corpus_text = "\n".join(p.text for p in index.policies)
         self._policy = {p.doc: p for p in index.policies}
+        self._places = known_places(index.policies)
+        self._doc_texts = policy_texts(index.policies)
         vocabulary = index.vocabulary() | set(POLICY_TERMS) | set(COLLOQUIAL) | set(COLLOQUIAL.values())
         self._spelling = SpellingFixer(vocabulary, self._corpus_text)
 
@@ -83,12 +98,38 @@ class Engine:
         """Raises QuestionError for input that is not a question; otherwise always returns an Answer."""
         started = time.perf_counter()
         q = self._understand(question, history)
-        result = self._answer(q)
+        result = self._from_home(question, history, q) or self._answer(q)
         return replace(result, latency_ms=(time.perf_counter() - started) * 1000)
+
+    def _from_home(self, question: Any, history: Sequence[Any], q: Question) -> Answer | None:
+        """The home engine's answer, or None to ask the whole corpus.
+
+        A question naming only the home documents' region or body gets their answer, even a refusal; one naming
+        other documents too (or only them) goes to the whole corpus, where the named documents are preferred;
+        one naming none gets the home answer when the home documents cover it."""
+        if self._home is None:
+            return None
+        named = self._focus(" ".join((*q.history, q.text)))
+        home_named = any(named.of(d) > 0 for d in self.home_docs)
+        others_named = any(a > 0 for d, a in named.affinity.items() if d not in self.home_docs)
+        if others_named:
+            return None
+        hq = self._home._understand(question, history)
+        answer = self._home._answer(hq)
+        if home_named or (not answer.refused and self._home._covers(hq)):
+            return answer
+        return None
+
+    def _covers(self, q: Question) -> bool:
+        """The scope check, whatever the question's form (a department question too)."""
+        return not q.text or not self._out_of_scope(self._evidence(q))
 
     def retrieve(self, question: str, history: Sequence[Any] = ()) -> list[Hit]:
         """Ranked sections for a question (and its history), as the answer would use them."""
-        return list(self._evidence(self._understand(question, history)).hits)
+        q = self._understand(question, history)
+        if self._from_home(question, history, q) is not None:
+            return self._home.retrieve(question, history)
+        return list(self._evidence(q).hits)
 
     # -- steps -----------------------------------------------------------------------------------------
     def _understand(self, question: Any, history: Sequence[Any]) -> Question:
@@ -101,7 +142,7 @@ class Engine:
         if not q.text:
             return self._refuse(("改变助手指令的要求",) if q.injection else ())
         try:
-            outcome = self._calculate(q) if self.tuning.use_calculator else None
+            outcome = self._calculate(q) if self.tuning.use_calculator and self._rules_apply(q) else None
         except CalculatorError as exc:
             return Answer(text=f"无法计算：{exc}", refused=False, intent="calculation_error")
         if isinstance(outcome, Calculation) or (isinstance(outcome, NeedsInput) and _gave_numbers(outcome)):
@@ -112,6 +153,15 @@ class Engine:
             answer = replace(answer, text=f"{answer.text}\n{outcome.question_back}")
         return answer
 
+    def _focus(self, text: str) -> Focus:
+        return focus(text, self.index.policies, self._places, self._doc_texts)
+
+    def _rules_apply(self, q: Question) -> bool:
+        """The calculator implements RULES_DOC: not for a question that names another region or body."""
+        if RULES_DOC not in self._policy:
+            return False
+        return self._focus(" ".join((*q.history, q.text))).of(RULES_DOC) >= 0
+
     def _looked_up(self, q: Question) -> Answer:
         intent = classify(q.text)
         evidence = self._evidence(q)
@@ -120,17 +170,34 @@ class Engine:
                                 or evidence.missing)
         top = evidence.hits[0].section
         policy = self._policy[top.doc]
-        if intent is Intent.INTERPRETATION:
+        if intent is Intent.INTERPRETATION and self._closing(policy) is not None:
             return compose.interpretation_answer(policy, self._closing(policy))
-        if intent is Intent.TIME:
+        if intent is Intent.TIME and top.doc == RULES_DOC:
             # One implementation of the period, the calculator's, whichever way the question reached it.
             return self._computed_answer(q, calculate(PeriodRequest(today=self.settings.today)), evidence)
         if intent is Intent.DEPARTMENT:
-            with_units = next((h.section for h in evidence.hits if h.section.units), None)
-            if with_units is None:
-                return self._refuse(evidence.missing)
-            return compose.department_answer(self._policy[with_units.doc], with_units)
-        return compose.quote_answer(policy, top, self._pick_sentences(top, q, evidence))
+            with_units = next((h.section for h in evidence.hits if h.section.units and h.section.doc == top.doc), None)
+            if with_units is not None:
+                return compose.department_answer(self._policy[with_units.doc], with_units)
+            # No 责任单位 note in that document: the sentences that answer it name the body or the phone number.
+        section, chosen = self._answering_section(q, evidence)
+        return compose.quote_answer(self._policy[section.doc], section, chosen)
+
+    def _answering_section(self, q: Question, e: Evidence) -> tuple[Section, list]:
+        """The top section and its best sentences; but when the top section only leads its document in (a
+        preamble, or the first part of a news item, which match the title), the document's other retrieved
+        sections compete on their best sentence: the answer is usually further in."""
+        top = e.hits[0].section
+        chosen, best = self._scored_sentences(top, q, e)
+        if not _is_lead(top) or len(self.index.policies) < 2:
+            return top, chosen
+        for hit in e.hits[1:]:
+            if hit.section.doc != top.doc:
+                continue
+            other, score = self._scored_sentences(hit.section, q, e)
+            if score > best:
+                top, chosen, best = hit.section, other, score
+        return top, chosen
 
     def _calculate(self, q: Question) -> Calculation | NeedsInput | None:
         """The calculator's outcome when the question asks for a figure; None when it does not."""
@@ -170,8 +237,11 @@ class Engine:
     def _evidence_for(self, own: str) -> Evidence:
         query = with_document_terms(own)
         vector = self.index.embed_query(query)
+        named = self._focus(own)
+        boost = {doc: self.tuning.focus_weight * a for doc, a in named.affinity.items()}
         hits = tuple(self.index.search(query, k=max(self.settings.top_k, 3), vector=vector,
-                                       dense_weight=self.tuning.dense_weight))
+                                       dense_weight=self.tuning.dense_weight, title_weight=self.tuning.title_weight,
+                                       doc_boost=boost))
         topical = tuple(t for t, _ in content_words(in_document_terms(own), self.tuning.topic_tags)
                         if t not in GENERIC and not _is_ascii_filler(t)
                         and not (self.tuning.english_neutral and t.isascii()))
@@ -188,11 +258,17 @@ class Engine:
         return out_of_scope(scope_features(e, self._known, self.tuning.scope), self.tuning.scope)
 
     def _pick_sentences(self, section: Section, q: Question, e: Evidence):
+        return self._scored_sentences(section, q, e)[0]
+
+    def _scored_sentences(self, section: Section, q: Question, e: Evidence) -> tuple[list, float]:
+        """The sentences that answer best within `section`, and the best one's score."""
         note = units_note(section)
+        policy = self._policy[section.doc]
         scored = [s for s in self.index.sentence_scores(section, e.vector, tokens(e.query_text))
-                  if s.sentence != note and s.sentence.text not in section.heading_path]
+                  if s.sentence != note and s.sentence.text not in section.heading_path
+                  and not _names_the_document(s.sentence.text, policy)]
         if not scored:
-            return list(section.sentences[:1])
+            return list(section.sentences[:1]), float("-inf")
         t = self.tuning
         wants_amount = bool(ASKS_AMOUNT.search(q.text))
         lead = scored[0].sentence
@@ -213,14 +289,33 @@ class Engine:
             nxt = candidates.get(sentence.end)
             if nxt is not None and len(nxt.text) <= t.short_sentence_chars and nxt not in chosen:
                 chosen.append(nxt)
-        return sorted(chosen, key=lambda s: s.start)
+        return sorted(chosen, key=lambda s: s.start), score(ranked[0])
 
-    def _closing(self, policy: Policy) -> Section:
-        return policy.section("closing")
+    def _closing(self, policy: Policy) -> Section | None:
+        closing = next((s for s in policy.sections if s.id == "closing"), None)
+        return closing if closing is not None and "解释" in closing.text else None
 
     def _refuse(self, missing: Sequence[str]) -> Answer:
-        topics = [s.title for p in self.index.policies for s in p.sections if s.id.isdigit()]
-        return compose.refusal([p.title for p in self.index.policies], topics, missing)
+        policies = self.index.policies
+        if len(policies) == 1:
+            topics = [s.title for s in policies[0].sections if s.id.isdigit()]
+            return compose.refusal([policies[0].title], topics, missing)
+        return compose.refusal_many(len(policies), missing)
+
+
+def _is_lead(section: Section) -> bool:
+    return section.id in ("preamble", "p1")
+
+
+def _names_the_document(text: str, policy: Policy) -> bool:
+    """A line that only repeats the document's title or 文号: it answers nothing."""
+    stripped = text.strip(" 。：:，,\n")
+    if not stripped:
+        return True
+    if policy.doc_number and stripped == policy.doc_number:
+        return True
+    return bool(policy.title) and (stripped in policy.title or (policy.title in stripped
+                                                                 and len(stripped) <= len(policy.title) + 12))
 
 
 def _gave_numbers(needs: NeedsInput) -> bool:

@@ -7,7 +7,7 @@ from typing import Callable
 
 from assistant.engine import Engine
 from assistant.settings import Settings, settings as current_settings
-from corpus.load import load_corpus
+from assistant.policies import home_and_extra
 from index.embedder import Embedder, SentenceTransformerEmbedder
 from index.hybrid import open_index
 from index.onnx_embedder import OnnxEmbedder
@@ -24,10 +24,11 @@ def make_embedder(cfg: Settings) -> Embedder:
 
 def build_engine(cfg: Settings, progress: Callable[[str], None] | None = None,
                  embedder: Embedder | None = None) -> Engine:
-    policies = load_corpus(cfg.corpus_dir)
+    home, extra = home_and_extra(cfg)
+    policies = home + extra
     index = open_index(policies, embedder or make_embedder(cfg), cfg.data_dir, cfg.dense_weight, progress,
                        cfg.chroma_host, cfg.chroma_port)
-    return Engine(index, cfg)
+    return Engine(index, cfg, home_docs=frozenset(p.doc for p in home) if extra else None)
 
 
 def default_engine(progress: Callable[[str], None] | None = None) -> Engine:

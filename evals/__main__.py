@@ -1,4 +1,4 @@
-"""python -m evals run [--split dev|test|all] [--failures] [--reveal-test] [--out DIR]
+"""python -m evals run [--split dev|test|all] [--failures] [--reveal-test] [--out DIR] [--extra DIR | --no-extra]
 python -m evals compare A.json B.json [--system NAME]
 python -m evals bench [--rounds N]
 python -m evals feedback export [--db PATH] [--out PATH]
@@ -27,6 +27,10 @@ def main(argv: list[str] | None = None) -> int:
                      help="show failing test cases' questions and answers too (the test split is meant to stay "
                           "hidden from whoever tunes the engine)")
     run.add_argument("--out", type=Path, default=None, help="report folder (default evals/reports)")
+    run.add_argument("--extra", type=Path, default=None,
+                     help="folder of extra documents for the multi-document set (default: "
+                          "../shared/corpus-extra/ncp-policies when it exists)")
+    run.add_argument("--no-extra", action="store_true", help="skip the multi-document evaluation")
     cmp = sub.add_parser("compare", help="what changed between two latest.json reports, case by case")
     cmp.add_argument("a", type=Path)
     cmp.add_argument("b", type=Path)
@@ -91,11 +95,52 @@ def main(argv: list[str] | None = None) -> int:
             "model": cfg.model, "backend": cfg.backend, "dense_weight": cfg.dense_weight,
             "load_s": round(loaded - started, 1), "answer_s": round(time.perf_counter() - loaded, 1)}
     report = report_data(results, meta)
+    extra_dir = None if args.no_extra else (args.extra or default_extra_dir())
+    if extra_dir is not None:
+        if not extra_dir.is_dir():
+            print(f"error: --extra {extra_dir} is not a folder", file=sys.stderr)
+            return 2
+        report["extra"] = multi_document(cfg, extra_dir, args.split, say)
     print(console(report, args.failures, args.reveal_test))
     paths = write_report(report, args.out or REPORTS, args.reveal_test)
     print(f"\nreport: {paths['md']} (also {paths['json'].name} and {len(paths) - 2} charts)")
     print(f"total time {time.perf_counter() - started:.0f} s")
     return 0
+
+
+def default_extra_dir() -> Path | None:
+    from assistant.settings import PROJECT_ROOT
+
+    folder = PROJECT_ROOT.parent / "shared" / "corpus-extra" / "ncp-policies"
+    return folder if folder.is_dir() else None
+
+
+def multi_document(cfg, extra_dir: Path, split: str, say) -> dict:
+    """The engine over the seed plus `extra_dir` (its own index under data_dir/multi), scored on extra.jsonl."""
+    from assistant.runtime import build_engine
+    from evals.extra_eval import extra_report, run_extra
+    from evals.extra_gold import load_extra
+
+    started = time.perf_counter()
+    multi_cfg = cfg.model_copy(update={"extra_corpus_dir": extra_dir, "data_dir": cfg.data_dir / "multi"})
+    engine = build_engine(multi_cfg, say)
+    loaded = time.perf_counter()
+    cases = load_extra(split=split)
+    report = extra_report(run_extra(engine.answer, cases, say))
+    # The seed's own gold set, answered with every document loaded: more documents must not cost it accuracy.
+    from evals.gold_set import load_gold
+    from evals.metrics import summarize
+    from evals.run import evaluate
+    from evals.systems import ask_engine
+
+    gold = load_gold(split=split)
+    results = evaluate({"full": ask_engine(engine)}, gold, {p.doc: p for p in engine.index.policies}, say)
+    report["taiyuan"] = {sp: summarize([r.score for r in results if r.case.split == sp])
+                         for sp in ("dev", "test") if any(r.case.split == sp for r in results)}
+    report["meta"] = {"documents": len(engine.index.policies), "sections": len(engine.index.sections),
+                      "extra_dir": str(extra_dir), "load_s": round(loaded - started, 1),
+                      "answer_s": round(time.perf_counter() - loaded, 1)}
+    return report
 
 
 def feedback(args: argparse.Namespace) -> int:

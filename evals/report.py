@@ -119,6 +119,58 @@ def where_wrong(report: dict, split: str) -> str:
     return text
 
 
+EXTRA_COLUMNS = (("right_doc", "right doc first"), ("facts", "facts"), ("refusal", "refusal"), ("correct", "correct"),
+                 ("latency_p50_ms", "p50 ms"), ("latency_p95_ms", "p95 ms"))
+# Acceptance targets for the multi-document set's test split (issue 6).
+EXTRA_TARGETS = {"right_doc": 0.90, "facts": 0.80}
+
+
+def extra_grids(extra: dict, split: str):
+    header = ["", "n", *(label for _, label in EXTRA_COLUMNS)]
+    rows = [[name, str(s["cases"]), *(fmt(k, s[k]) for k, _ in EXTRA_COLUMNS)]
+            for name, s in [*extra["by_category"][split].items(), ("ALL", extra["overall"][split])]]
+    return header, rows
+
+
+def extra_failures(extra: dict, split: str, reveal: bool) -> list[str]:
+    out = []
+    for row in extra["cases"]:
+        if row["split"] != split or (row["right_doc"] is not False and row["facts_ok"] is not False and row["refusal_ok"]):
+            continue
+        failed = [name for name, ok in (("right_doc", row["right_doc"]), ("facts", row["facts_ok"]),
+                                        ("refusal", row["refusal_ok"])) if ok is False]
+        head = f"- {row['id']} [{split}/{row['category']}] fails: {', '.join(failed)}"
+        if reveal:
+            answer = " ".join(row["answer"].split())[:200]
+            head += (f"  \n  Q: {row['question']}  \n  expected {', '.join(row['expected_docs']) or 'refusal'}; facts "
+                     f"{'、'.join(row['facts'])}  \n  got {', '.join(row['cited_docs'][:2]) or 'no citation'}: 「{answer}」")
+        out.append(head)
+    return out
+
+
+def extra_markdown(extra: dict, reveal_test: bool) -> list[str]:
+    meta = extra.get("meta", {})
+    out = ["## Many documents (evals/gold/extra.jsonl)", "",
+           f"The engine over {meta.get('documents', '?')} documents ({meta.get('sections', '?')} sections): the seed "
+           f"plus `{meta.get('extra_dir', '?')}`. Index build or load: {meta.get('load_s', '?')} s.", ""]
+    for split in ("dev", "test"):
+        if split not in extra["overall"]:
+            continue
+        out += [f"### {split}", "", md_table(*extra_grids(extra, split)), ""]
+        if split == "test":
+            o = extra["overall"]["test"]
+            missed = [f"{k} {fmt(k, o[k])} < {fmt(k, t)}" for k, t in EXTRA_TARGETS.items() if o[k] is not None and o[k] < t]
+            out += ["Targets (right document first ≥ 90%, facts ≥ 80%): "
+                    + (f"**not met**: {'; '.join(missed)}." if missed else "met."), ""]
+        reveal = reveal_test or split != "test"
+        out += extra_failures(extra, split, reveal) + [""]
+    if extra.get("taiyuan"):
+        out += ["### The seed's gold set with every document loaded", "",
+                "Same metrics as the tables above (full system), but the engine also holds the extra documents.", "",
+                md_table(*grid(list(extra["taiyuan"].items()))), ""]
+    return out
+
+
 def console(report: dict, failures: bool = False, reveal_test: bool = False) -> str:
     out = []
     for split in report["splits"]:
@@ -130,6 +182,11 @@ def console(report: dict, failures: bool = False, reveal_test: bool = False) -> 
             reveal = reveal_test or split != "test"
             out += [f"\n== failing {split} cases of the full system =="]
             out += [describe_failure(row, reveal) for row in failing(report, split)]
+    extra = report.get("extra")
+    if extra:
+        for split in ("dev", "test"):
+            if split in extra["overall"]:
+                out += [f"\n== many documents, {split} ==", text_table(*extra_grids(extra, split))]
     return "\n".join(out)
 
 
@@ -147,6 +204,8 @@ def markdown(report: dict, charts: dict[str, str], reveal_test: bool = False) ->
         out += [f"## {split} split: all systems", "", md_table(*systems_grid(report, split)), ""]
     for split in report["splits"]:
         out += [f"## {split} split: full system per category", "", md_table(*category_grid(report, split)), ""]
+    if report.get("extra"):
+        out += extra_markdown(report["extra"], reveal_test)
     out += ["## Charts", ""] + [f"- [{name}]({file})" for name, file in charts.items()] + [""]
     out += [f"![{name}]({file})" for name, file in charts.items()] + [""]
     out += ["## Systems", ""] + [f"- **{n}**: {s['description']}" for n, s in report["systems"].items()]

@@ -11,14 +11,14 @@ import logging
 import math
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
+from typing import Mapping, Sequence
 
 import bm25s
 import numpy as np
 
 from corpus.records import Hit, Policy, Section, Sentence
 from index.embedder import Embedder
-from index.fusion import weighted_fusion
+from index.fusion import min_max, weighted_fusion
 from index.store import BuildReport, Progress, SECTIONS, SENTENCES, VectorStore, chroma_client, section_key, sentence_key, sync_store
 from index.tokenize import tokens
 
@@ -57,6 +57,15 @@ class PolicyIndex:
         self._unseen_idf = math.log(1 + n)
         self._bm25 = bm25s.BM25()
         self._bm25.index(self._section_tokens, show_progress=False)
+        # Document-level text (title, issuer, region): which document a question is about, when there are several.
+        row = {p.doc: i for i, p in enumerate(self.policies)}
+        self._doc_of_section = np.array([row[s.doc] for s in self.sections], dtype=np.int64)
+        self._title_bm25 = bm25s.BM25()
+        self._title_bm25.index([tokens(self._doc_text(p)) or ["∅"] for p in self.policies], show_progress=False)
+
+    @staticmethod
+    def _doc_text(policy: Policy) -> str:
+        return " ".join(str(getattr(policy, f, "") or "") for f in ("title", "issuer", "region"))
 
     def vocabulary(self) -> set[str]:
         """Every BM25 token of the indexed sections (already computed for the lexical index)."""
@@ -74,15 +83,33 @@ class PolicyIndex:
             return np.zeros(len(self.sections), dtype=np.float32)
         return np.asarray(self._bm25.get_scores(query_tokens), dtype=np.float32)
 
-    def search(self, text: str, k: int = 3, vector: np.ndarray | None = None,
-               dense_weight: float | None = None) -> list[Hit]:
-        """Sections ranked by fused dense + BM25 score, best first."""
+    def title_scores(self, query_tokens: list[str]) -> np.ndarray:
+        """Per section, how well its document's title, issuer and region match (min-max over documents: a
+        one-document corpus gets zeros, so this never reorders sections within one document)."""
+        if len(self.policies) < 2 or not query_tokens:
+            return np.zeros(len(self.sections), dtype=np.float32)
+        raw = np.asarray(self._title_bm25.get_scores(query_tokens), dtype=np.float32)
+        scaled = min_max(dict(enumerate(raw.tolist())))
+        per_doc = np.array([scaled[i] for i in range(len(self.policies))], dtype=np.float32)
+        return per_doc[self._doc_of_section]
+
+    def search(self, text: str, k: int = 3, vector: np.ndarray | None = None, dense_weight: float | None = None,
+               title_weight: float = 0.0, doc_boost: Mapping[str, float] | None = None) -> list[Hit]:
+        """Sections ranked by fused dense + BM25 score, best first; plus `title_weight` × the document-title
+        match and `doc_boost[doc]` (e.g. for a region the question names)."""
         vector = self.embed_query(text) if vector is None else vector
         dense = self.dense_scores(vector)
-        lexical = self.lexical_scores(tokens(text))
+        query_tokens = tokens(text)
+        lexical = self.lexical_scores(query_tokens)
         weight = self.dense_weight if dense_weight is None else dense_weight
-        fused = weighted_fusion(dict(enumerate(dense.tolist())), dict(enumerate(lexical.tolist())), weight)
-        return [Hit(self.sections[i], score, float(dense[i]), float(lexical[i])) for i, score in fused[:k]]
+        fused = dict(weighted_fusion(dict(enumerate(dense.tolist())), dict(enumerate(lexical.tolist())), weight))
+        if title_weight:
+            titles = self.title_scores(query_tokens)
+            fused = {i: v + title_weight * float(titles[i]) for i, v in fused.items()}
+        if doc_boost:
+            fused = {i: v + doc_boost.get(self.sections[i].doc, 0.0) for i, v in fused.items()}
+        ranked = sorted(fused.items(), key=lambda kv: -kv[1])
+        return [Hit(self.sections[i], score, float(dense[i]), float(lexical[i])) for i, score in ranked[:k]]
 
     def sentence_scores(self, section: Section, vector: np.ndarray, query_tokens: Sequence[str]) -> list[SentenceScore]:
         """Each sentence of `section` scored against the query: cosine, and the IDF-weighted share of query
@@ -97,6 +124,15 @@ class PolicyIndex:
             lexical = sum(self._idf.get(t, self._unseen_idf) for t in wanted & have) / total if total else 0.0
             out.append(SentenceScore(sentence, dense, lexical))
         return out
+
+    def subset(self, docs: set[str] | frozenset[str]) -> "PolicyIndex":
+        """The same vectors over only `docs` (its own BM25 statistics), as if only those were indexed."""
+        unknown = set(docs) - {p.doc for p in self.policies}
+        if unknown:
+            raise KeyError(f"documents {sorted(unknown)} are not indexed")
+        rows = [i for i, s in enumerate(self.sections) if s.doc in docs]
+        return PolicyIndex([p for p in self.policies if p.doc in docs], self.embedder, self._section_vectors[rows],
+                           self._sentence_vectors, self.dense_weight, self.report, self.client)
 
     def section(self, doc: str, section_id: str) -> Section:
         for p in self.policies:

@@ -7,6 +7,7 @@ Chroma results are turned into plain ids and scores here; nothing outside `index
 from __future__ import annotations
 
 import logging
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
@@ -101,6 +102,34 @@ class VectorStore:
         return list(zip(result.ids or [], result.similarities or []))
 
 
+EMBED_CHUNK = 256  # texts per progress report; each chunk is length-sorted, so it also pads little
+
+
+def progress_line(label: str, done: int, total: int, elapsed: float) -> str:
+    """「sections [#######-------] 512/3673  41.2/s  ETA 1:17」: a text bar, since index/ never prints itself."""
+    width = 20
+    filled = round(width * done / total) if total else width
+    rate = done / elapsed if elapsed > 0 else 0.0
+    eta = (total - done) / rate if rate > 0 else 0.0
+    return (f"{label} [{'#' * filled}{'-' * (width - filled)}] {done}/{total}  {rate:.1f}/s  "
+            f"ETA {int(eta) // 60}:{int(eta) % 60:02d}")
+
+
+def embed_all(embedder: Embedder, texts: Sequence[str], label: str, say: Progress) -> np.ndarray:
+    """Embed in length-sorted chunks (little padding), reporting rate and ETA; vectors in the caller's order."""
+    order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+    out: np.ndarray | None = None
+    started = time.perf_counter()
+    for start in range(0, len(order), EMBED_CHUNK):
+        idx = order[start:start + EMBED_CHUNK]
+        vectors = embedder.encode([texts[i] for i in idx])
+        if out is None:
+            out = np.zeros((len(texts), vectors.shape[1]), dtype=np.float32)
+        out[idx] = vectors
+        say(progress_line(label, min(start + EMBED_CHUNK, len(order)), len(order), time.perf_counter() - started))
+    return out if out is not None else np.zeros((0, int(embedder.dimensions)), dtype=np.float32)
+
+
 def wanted_manifest(policies: Sequence[Policy], embedder: Embedder) -> Manifest:
     sections = [s for p in policies for s in p.sections]
     return Manifest(
@@ -138,7 +167,7 @@ def sync_store(client, data_dir: Path | None, policies: Sequence[Policy], embedd
     new = [s for k, s in wanted_sections.items() if k not in have]
     if new:
         say(f"embedding {len(new)} sections with {embedder.name}")
-        vectors = embedder.encode([embedding_text(s) for s in new])
+        vectors = embed_all(embedder, [embedding_text(s) for s in new], "sections", say)
         section_store.add([section_key(s) for s in new], [s.text for s in new], vectors,
                           [{"doc": s.doc, "section": s.id, "title": s.title} for s in new])
     stale = have - set(wanted_sections)
@@ -150,7 +179,7 @@ def sync_store(client, data_dir: Path | None, policies: Sequence[Policy], embedd
     new_s = [(k, sec, snt) for k, (sec, snt) in wanted_sentences.items() if k not in have]
     if new_s:
         say(f"embedding {len(new_s)} sentences")
-        vectors = embedder.encode([snt.text for _, _, snt in new_s])
+        vectors = embed_all(embedder, [snt.text for _, _, snt in new_s], "sentences", say)
         sentence_store.add([k for k, _, _ in new_s], [snt.text for _, _, snt in new_s], vectors,
                            [{"doc": sec.doc, "section": sec.id, "start": snt.start, "end": snt.end}
                             for _, sec, snt in new_s])

@@ -2,6 +2,7 @@
 
 import json
 
+import numpy as np
 import pytest
 
 from corpus import load_corpus
@@ -67,3 +68,15 @@ def test_search_ranks_the_obvious_section_first(tmp_path, policies):
     index = open_index(policies, FakeEmbedder(), tmp_path)
     assert index.search("取消反担保要求", k=3)[0].section.id == "3"
     assert index.search("城镇土地使用税困难减免", k=3)[0].section.id == "7"
+
+
+def test_embed_all_keeps_order_and_reports_rate_and_eta():
+    from index.embedder import FakeEmbedder
+    from index.store import EMBED_CHUNK, embed_all, progress_line
+
+    texts = [("长" * (i % 37)) + str(i) for i in range(EMBED_CHUNK + 40)]
+    lines: list[str] = []
+    vectors = embed_all(FakeEmbedder(), texts, "sections", lines.append)
+    assert np.allclose(vectors, FakeEmbedder().encode(texts))
+    assert len(lines) == 2 and lines[-1].startswith(f"sections [{'#' * 20}] {len(texts)}/{len(texts)}")
+    assert progress_line("sentences", 50, 200, 2.0) == "sentences [#####---------------] 50/200  25.0/s  ETA 0:06"

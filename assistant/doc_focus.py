@@ -1,0 +1,105 @@
+"""Which documents a question points at: the regions and issuing bodies it names.
+
+A caller says 「山西省的房租减免」 or 「工信部那个通知」; when the corpus holds many documents on the same
+measures, that is what picks the document. Names are matched against each policy's region, issuer and
+title (metadata from corpus/), with common short forms of national bodies expanded (工信部 → 工业和信息化部).
+A question that names no place or body leaves every document equal. Pure functions over the policies.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+from corpus.metadata_regions import CITIES, PROVINCES
+from corpus.records import Policy
+
+# Short forms callers use → the ways an issuer, title or lead paragraph writes the body.
+BODIES: dict[str, tuple[str, ...]] = {
+    "工信部": ("工业和信息化部", "工信部"), "人社部": ("人力资源和社会保障部", "人力资源社会保障部", "人社部"),
+    "人社厅": ("人力资源和社会保障厅", "人力资源社会保障厅", "人社厅"),
+    "人社局": ("人力资源和社会保障局", "人力资源社会保障局", "人社局"),
+    "发改委": ("发展和改革委员会", "发展改革委", "发改委"), "税务总局": ("国家税务总局", "税务总局"),
+    "税务局": ("税务局",), "央行": ("中国人民银行", "人民银行"), "人民银行": ("人民银行",), "人行": ("人民银行", "人行"),
+    "银保监会": ("银行保险监督管理委员会", "银保监会"), "银保监局": ("银保监局",), "证监会": ("证券监督管理委员会", "证监会"),
+    "卫健委": ("卫生健康委员会", "卫生健康委", "卫健委"), "市场监管总局": ("国家市场监督管理总局", "市场监管总局"),
+    "市场监管局": ("市场监督管理局", "市场监管局"), "住建部": ("住房和城乡建设部", "住房城乡建设部", "住建部"),
+    "住建委": ("住房和城乡建设委员会", "住房城乡建设委", "住建委"), "住建厅": ("住房和城乡建设厅", "住房城乡建设厅", "住建厅"),
+    "交通部": ("交通运输部",), "交通运输部": ("交通运输部",), "国办": ("国务院办公厅",), "国务院办公厅": ("国务院办公厅",),
+    "财政部": ("财政部",), "商务部": ("商务部",), "海关总署": ("海关总署",), "农业农村部": ("农业农村部",),
+    "科技部": ("科学技术部", "科技部"), "教育部": ("教育部",), "民政部": ("民政部",), "医保局": ("医疗保障局", "医保局"),
+    "文旅部": ("文化和旅游部", "文旅部"), "国资委": ("国有资产监督管理委员会", "国资委"), "工商联": ("工商业联合会", "工商联"),
+    "贸促会": ("贸促会", "国际贸易促进委员会"), "公积金中心": ("住房公积金管理中心", "公积金中心"),
+}
+LEAD_CHARS = 160  # a document's first characters: where news items and notices name their region and body
+NATIONAL = ("国务院", "国家", "中国人民银行", "财政部", "商务部", "海关总署", "全国")
+_DISTRICT = re.compile(r"[\u4e00-\u9fff]{2,3}?(?:区|县)")
+# 「…区」 words that are no place name
+NOT_DISTRICTS = frozenset("社区 园区 城区 辖区 景区 市区 片区 新区 开发区 示范区 自贸区 保税区 疫区 地区 本区 全区 各区 该区 我区 "
+                          "老区 山区 灾区 牧区 郊区 特区 高新区 功能区 试验区 实验区 产业区 商业区 风险区 区县 各县 全县 本县".split())
+
+
+@dataclass(frozen=True)
+class Focus:
+    """The places and bodies a question names, and each named document's affinity (1 matches, -1 names none of them)."""
+
+    names: tuple[str, ...]
+    affinity: dict[str, float]
+
+    def of(self, doc: str) -> float:
+        return self.affinity.get(doc, 0.0)
+
+
+def _policy_text(policy: Policy) -> str:
+    fields = " ".join(str(getattr(policy, field, "") or "") for field in ("region", "issuer", "title", "doc_number"))
+    return f"{fields} {policy.text[:LEAD_CHARS]}"
+
+
+def policy_texts(policies: Iterable[Policy]) -> dict[str, str]:
+    return {p.doc: _policy_text(p) for p in policies}
+
+
+def known_places(policies: Iterable[Policy]) -> tuple[str, ...]:
+    """Province and prefecture names (short forms: 山西, 太原), and the districts and counties that the corpus's
+    issuers and titles name (海淀区), longest first."""
+    places = {n for full, short in PROVINCES.items() for n in (full, *short)} | set(CITIES)
+    for policy in policies:
+        heads = f"{getattr(policy, 'issuer', '') or ''} {policy.title}"
+        for match in _DISTRICT.finditer(heads):
+            name = match.group(0)
+            if not any(name.endswith(w) for w in NOT_DISTRICTS) and not name.startswith(("关于", "全", "各", "本")):
+                places.add(name)
+    return tuple(sorted(places, key=len, reverse=True))
+
+
+def named(question: str, places: Sequence[str]) -> tuple[str, ...]:
+    """The places and bodies the question names, in the document's words, longest first, no part of another."""
+    found = [p for p in places if p in question]
+    found += [short for short in BODIES if short in question]
+    if re.search(r"国家(层面|级)|国务院|全国性", question):
+        found.append("国家")
+    whole = [n for n in dict.fromkeys(found) if not any(n != o and n in o for o in found)]
+    return tuple(sorted(whole, key=len, reverse=True))
+
+
+def _answers_to(name: str, text: str) -> bool:
+    if name == "国家":
+        return text.lstrip().startswith(NATIONAL)
+    return any(form in text for form in BODIES.get(name, (name,)))
+
+
+def focus(question: str, policies: Sequence[Policy], places: Sequence[str] | None = None,
+          texts: dict[str, str] | None = None) -> Focus:
+    """`texts` caches each policy's region/issuer/title/lead text by doc id (see policy_texts)."""
+    names = named(question, known_places(policies) if places is None else places)
+    if not names:
+        return Focus((), {})
+    affinity = {}
+    for policy in policies:
+        text = texts[policy.doc] if texts is not None else _policy_text(policy)
+        hit = any(_answers_to(n, text) for n in names)
+        affinity[policy.doc] = 1.0 if hit else -1.0
+    if 1.0 not in affinity.values():  # names no document answers to: they cannot pick one
+        return Focus(names, {})
+    return Focus(names, affinity)

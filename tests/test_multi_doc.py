@@ -1,0 +1,149 @@
+"""Many documents: which document a question names, home-first answering, the multi-document scoring.
+
+Uses the seed plus two small hand-written documents (one with headings, one news item) on the fake embedder;
+the real corpus-extra run is `make eval` (evals/extra_eval.py).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.doc_focus import focus, known_places, named
+from assistant.policies import home_and_extra
+from assistant.settings import load_settings
+from corpus.load import CorpusError, load_policy
+from corpus.records import Answer, Citation
+from evals.extra_eval import extra_report, score_extra
+from evals.extra_gold import ExtraCase
+from evals.report import extra_markdown
+from tests.conftest import SEED, TODAY
+
+BEIJING = ("北京市人民政府办公厅关于支持中小微企业应对疫情的若干措施 "
+           "一、减免房租 对承租本市市属国有企业房产的中小微企业，免收2月份房租，3月和4月房租减半。 "
+           "二、稳岗返还 对不裁员或少裁员的企业，返还上年度实际缴纳失业保险费的50%。 "
+           "三、口罩企业用电 对生产口罩的企业，疫情期间用电价格按原到户电价的95%结算。")
+HUBEI_NEWS = ("新华社武汉2月10日电 湖北省人力资源社会保障厅日前发布通知，疫情期间全省暂停办理社保卡挂失补办，"
+              "已经办理的可延期至疫情结束后三个月内领取。咨询电话12333。")
+
+
+@pytest.fixture(scope="module")
+def extra_dir(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("extra")
+    (folder / "beijing-2020.txt").write_text(BEIJING, encoding="utf-8")
+    (folder / "hubei-news.txt").write_text(HUBEI_NEWS, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def multi_engine(extra_dir, tmp_path_factory):
+    from assistant.runtime import build_engine
+    from index.embedder import FakeEmbedder
+
+    cfg = load_settings(data_dir=tmp_path_factory.mktemp("multi-index"), extra_corpus_dir=extra_dir, today=TODAY)
+    return build_engine(cfg, embedder=FakeEmbedder())
+
+
+def test_extra_documents_parse_with_regions(extra_dir):
+    beijing = load_policy(extra_dir / "beijing-2020.txt")
+    assert [s.id for s in beijing.sections][:1] == ["preamble"] and len(beijing.sections) >= 3
+    assert "北京" in beijing.region and beijing.title.startswith("北京市人民政府办公厅关于")
+
+
+def test_named_places_and_bodies_come_from_tables_not_from_text(policy, extra_dir):
+    policies = [policy, load_policy(extra_dir / "beijing-2020.txt"), load_policy(extra_dir / "hubei-news.txt")]
+    places = known_places(policies)
+    assert {"山西", "太原", "北京", "湖北"} <= set(places)
+    assert "疫情防控" not in places and "社区" not in places
+    assert named("北京市的房租怎么减免？", places) == ("北京市",)
+    assert named("人社部那个通知", places) == ("人社部",)
+    assert named("房租能减免多少？", places) == ()
+
+
+def test_focus_prefers_the_named_region_or_body(policy, extra_dir):
+    policies = [policy, load_policy(extra_dir / "beijing-2020.txt"), load_policy(extra_dir / "hubei-news.txt")]
+    f = focus("太原的房租怎么减免？", policies)
+    assert f.of("taiyuan-2020-2") == 1.0 and f.of("beijing-2020") == -1.0
+    # 人社厅 is written 人力资源社会保障厅 in the news item
+    assert focus("湖北人社厅社保卡补办", policies).of("hubei-news") == 1.0
+    assert focus("房租能减免多少？", policies).affinity == {}
+    assert focus("火星市的房租", policies).affinity == {}  # a name no document answers to picks nothing
+
+
+def test_home_and_extra_refuses_duplicate_ids(tmp_path):
+    (tmp_path / "taiyuan-2020-2.txt").write_text(BEIJING, encoding="utf-8")
+    with pytest.raises(CorpusError, match="taiyuan-2020-2.*rename"):
+        home_and_extra(load_settings(extra_corpus_dir=tmp_path))
+
+
+def test_subset_index_ranks_like_an_index_of_only_those_documents(multi_engine, fake_engine):
+    home = multi_engine.index.subset({"taiyuan-2020-2"})
+    for question in ("房租能减免多少？", "反担保", "社会保险费缓缴"):
+        assert [h.section.id for h in home.search(question, k=5)] == \
+               [h.section.id for h in fake_engine.index.search(question, k=5)]
+    with pytest.raises(KeyError, match="nowhere"):
+        multi_engine.index.subset({"nowhere"})
+
+
+def test_question_naming_no_region_gets_the_home_answer(multi_engine, fake_engine):
+    for question in ("房租能减免多少？", "反担保有什么规定？", "缓缴社保找哪个部门？"):
+        assert multi_engine.answer(question).to_json()["citations"] == fake_engine.answer(question).to_json()["citations"]
+
+
+def test_question_naming_another_region_gets_that_document(multi_engine):
+    answer = multi_engine.answer("北京市的国有房产房租怎么减免？")
+    assert answer.citations and answer.citations[0].doc == "beijing-2020"
+    assert "免收2月份房租" in answer.text
+    assert multi_engine.answer("湖北社保卡挂失补办还能办吗？").citations[0].doc == "hubei-news"
+
+
+def test_question_the_home_document_does_not_cover_goes_to_the_others(multi_engine, fake_engine):
+    assert fake_engine.answer("生产口罩的企业用电价格有优惠吗？").refused
+    answer = multi_engine.answer("生产口罩的企业用电价格有优惠吗？")
+    assert not answer.refused and answer.citations[0].doc == "beijing-2020" and "95%" in answer.text
+
+
+def test_calculator_is_not_used_for_another_regions_rent(multi_engine):
+    answer = multi_engine.answer("北京市的国有房产月租2万，能减免多少？")
+    assert answer.calculation is None and answer.citations[0].doc == "beijing-2020"
+    assert multi_engine.answer("我租的国有门面月租2万，能减免多少？").calculation is not None
+
+
+# -- scoring ---------------------------------------------------------------------------------------------
+
+def _case(**changes) -> ExtraCase:
+    base = dict(id="ex-1", split="dev", category="region_lookup", question="北京房租？", history=(),
+                expected_docs=("beijing-2020",), required_facts=("免收2月份房租",), refused=False)
+    return ExtraCase(**{**base, **changes})
+
+
+def _answer(doc: str, text: str, refused: bool = False) -> Answer:
+    cites = () if refused else (Citation(doc, "1", "", text, 0, len(text)),)
+    return Answer(text=text, refused=refused, citations=cites)
+
+
+def test_score_extra_checks_document_facts_and_refusal():
+    good = score_extra(_case(), _answer("beijing-2020", "对…企业，免收2月份 房租。"), 5.0)
+    assert good.right_doc and good.facts and good.refusal and good.correct
+    wrong_doc = score_extra(_case(), _answer("taiyuan-2020-2", "免收2月份房租"), 5.0)
+    assert wrong_doc.right_doc is False and wrong_doc.facts and not wrong_doc.correct
+    refused = score_extra(_case(), _answer("", "没有涉及", refused=True), 5.0)
+    assert refused.right_doc is False and refused.facts is False and refused.refusal is False
+    oos = score_extra(_case(refused=True, expected_docs=(), required_facts=(), category="out_of_scope"),
+                      _answer("", "没有涉及", refused=True), 5.0)
+    assert oos.right_doc is None and oos.facts is None and oos.correct
+
+
+def test_extra_report_hides_test_questions_unless_revealed():
+    scores = [score_extra(_case(), _answer("taiyuan-2020-2", "x"), 1.0),
+              score_extra(_case(id="ex-2", split="test", question="留出集问题？"), _answer("taiyuan-2020-2", "x"), 1.0)]
+    report = extra_report(scores)
+    assert report["overall"]["dev"]["right_doc"] == 0.0 and report["overall"]["test"]["cases"] == 1
+    text = "\n".join(extra_markdown(report, reveal_test=False))
+    assert "北京房租" in text and "ex-2" in text and "留出集问题" not in text
+    assert "**not met**" in text
+    assert "留出集问题" in "\n".join(extra_markdown(report, reveal_test=True))
+
+
+def test_seed_file_is_the_home_document():
+    home, extra = home_and_extra(load_settings())
+    assert [p.doc for p in home] == [SEED.stem] and extra == ()
