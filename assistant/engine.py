@@ -26,6 +26,8 @@ from index.tokenize import POLICY_TERMS, content_words, place_names, tokens
 
 ASKS_AMOUNT = re.compile(r"多少|几个|几月|多久|多长|比例|标准|额度|怎么(减|免|算|补|返)|what\s+time|when|"
                          r"什么时候|何时|哪天|几号|几点|截止|期限|有效期|电话|热线|how\s+(much|many|long)", re.I)
+ASKS_CONTACT = re.compile(r"电话|热线|联系|咨询|找谁|哪个(部门|单位|机构)|谁(负责|管|办)|在哪(里|儿)?(申请|办)|网站|官网|平台")
+STATES_CONTACT = re.compile(r"电话|热线|联系|咨询|\d{3,4}-?\d{7,8}|\d{5,}|[局委办厅处室站]|中心|网站|官网|平台|窗口")
 STATES_AMOUNT = re.compile(r"\d|[一两二三四五六七八九十百]+(个月|年|倍|成)|减半|免收|全免|%")
 
 # The calculator's rules implement clauses of this document (并政发〔2020〕2号).
@@ -50,15 +52,24 @@ class Tuning:
     own_topic_bm25: float = 1.0  # a follow-up whose own words score this on another clause switches topic
     history_turns: int = 3  # earlier user turns a follow-up draws its topic from
     sentence_dense_weight: float = 0.5
-    second_sentence_ratio: float = 0.85
+    second_sentence_ratio: float = 0.85  # a further sentence is quoted when it scores this share of the best
+    max_sentences: int = 2
     short_sentence_chars: int = 12  # a sentence this short after a chosen one completes it
     dense_weight: float | None = None  # fusion weight; None uses the index's (settings); 1.0 dense only, 0.0 BM25 only
     use_calculator: bool = True  # off for the "without calculator" ablation
     use_history: bool = True  # off for the "without history" ablation
     lead_bonus: float = 0.03  # an item's first sentence usually states its main rule
     quantity_bonus: float = 0.15  # a "how much / how long" question wants a sentence that states an amount
+    section_prior: float = 0.2  # several documents: how much a section's retrieval score counts against its sentences
+    candidates: int = 5  # sections retrieved per question (at least top_k)
+    contact_bonus: float = 0.15  # a "whom / which number" question wants a sentence that names a body or a number
     title_weight: float = 0.2  # how much a match on a document's title, issuer or region adds (several documents)
     focus_weight: float = 0.3  # added to a document the question names by region or body, taken from one it does not
+
+
+# Over many documents (the seed plus corpus-extra), chosen on the dev split of evals/gold/extra.jsonl: quote up to
+# three sentences (facts there are spread over several), and let a document's other sections compete harder.
+MANY_DOCUMENTS = Tuning(section_prior=0.6, second_sentence_ratio=0.5, max_sentences=3)
 
 
 @dataclass(frozen=True)
@@ -79,13 +90,14 @@ class Engine:
     that only other documents answer to."""
 
     def __init__(self, index: PolicyIndex, settings: Settings, tuning: Tuning = Tuning(),
-                 home_docs: frozenset[str] | None = None) -> None:
+                 home_docs: frozenset[str] | None = None, home_tuning: Tuning | None = None) -> None:
         self.index = index
         self.settings = settings
         self.tuning = tuning
         all_docs = {p.doc for p in index.policies}
         self.home_docs = frozenset(home_docs) if home_docs and set(home_docs) < all_docs else None
-        self._home = Engine(index.subset(self.home_docs), settings, tuning) if self.home_docs else None
+        self._home = (Engine(index.subset(self.home_docs), settings, home_tuning or tuning) if self.home_docs
+                      else None)
         self._corpus_text = "\n".join(p.text for p in index.policies)
         self._policy = {p.doc: p for p in index.policies}
         self._places = known_places(index.policies)
@@ -156,6 +168,14 @@ class Engine:
     def _focus(self, text: str) -> Focus:
         return focus(text, self.index.policies, self._places, self._doc_texts)
 
+    def _unmatched_names(self, q: Question) -> tuple[str, ...]:
+        """Regions or bodies the question names that no document of several answers to (青岛 when no document is
+        from 青岛): answering from another region's document would mislead."""
+        if len(self.index.policies) < 2:
+            return ()
+        named = self._focus(q.text)
+        return named.names if named.names and not named.affinity else ()
+
     def _rules_apply(self, q: Question) -> bool:
         """The calculator implements RULES_DOC: not for a question that names another region or body."""
         if RULES_DOC not in self._policy:
@@ -165,6 +185,9 @@ class Engine:
     def _looked_up(self, q: Question) -> Answer:
         intent = classify(q.text)
         evidence = self._evidence(q)
+        unmatched = self._unmatched_names(q)
+        if unmatched:
+            return self._refuse(unmatched)
         if intent is Intent.LOOKUP and self._out_of_scope(evidence):
             return self._refuse(evidence.foreign_places or tuple(f"{y}年" for y in evidence.foreign_years)
                                 or evidence.missing)
@@ -175,6 +198,9 @@ class Engine:
         if intent is Intent.TIME and top.doc == RULES_DOC:
             # One implementation of the period, the calculator's, whichever way the question reached it.
             return self._computed_answer(q, calculate(PeriodRequest(today=self.settings.today)), evidence)
+        if intent is Intent.TIME and self._validity_sentence(policy) is not None:
+            section, sentence = self._validity_sentence(policy)
+            return compose.quote_answer(policy, section, [sentence])
         if intent is Intent.DEPARTMENT:
             with_units = next((h.section for h in evidence.hits if h.section.units and h.section.doc == top.doc), None)
             if with_units is not None:
@@ -184,17 +210,20 @@ class Engine:
         return compose.quote_answer(self._policy[section.doc], section, chosen)
 
     def _answering_section(self, q: Question, e: Evidence) -> tuple[Section, list]:
-        """The top section and its best sentences; but when the top section only leads its document in (a
-        preamble, or the first part of a news item, which match the title), the document's other retrieved
-        sections compete on their best sentence: the answer is usually further in."""
-        top = e.hits[0].section
-        chosen, best = self._scored_sentences(top, q, e)
-        if not _is_lead(top) or len(self.index.policies) < 2:
-            return top, chosen
+        """The top section and its best sentences. Over several documents, the top document's other retrieved
+        sections compete on their best sentence (plus a share of their retrieval score): a long document's
+        best-matching section is often its preamble or a neighbour of the clause that answers."""
+        top_hit = e.hits[0]
+        chosen, best = self._scored_sentences(top_hit.section, q, e)
+        if len(self.index.policies) < 2:
+            return top_hit.section, chosen
+        best += self.tuning.section_prior * top_hit.score
+        top = top_hit.section
         for hit in e.hits[1:]:
-            if hit.section.doc != top.doc:
+            if hit.section.doc != top_hit.section.doc:
                 continue
             other, score = self._scored_sentences(hit.section, q, e)
+            score += self.tuning.section_prior * hit.score
             if score > best:
                 top, chosen, best = hit.section, other, score
         return top, chosen
@@ -239,7 +268,7 @@ class Engine:
         vector = self.index.embed_query(query)
         named = self._focus(own)
         boost = {doc: self.tuning.focus_weight * a for doc, a in named.affinity.items()}
-        hits = tuple(self.index.search(query, k=max(self.settings.top_k, 3), vector=vector,
+        hits = tuple(self.index.search(query, k=max(self.settings.top_k, self.tuning.candidates), vector=vector,
                                        dense_weight=self.tuning.dense_weight, title_weight=self.tuning.title_weight,
                                        doc_boost=boost))
         topical = tuple(t for t, _ in content_words(in_document_terms(own), self.tuning.topic_tags)
@@ -271,18 +300,21 @@ class Engine:
             return list(section.sentences[:1]), float("-inf")
         t = self.tuning
         wants_amount = bool(ASKS_AMOUNT.search(q.text))
+        wants_contact = bool(ASKS_CONTACT.search(q.text))
         lead = scored[0].sentence
 
         def score(s) -> float:
             value = t.sentence_dense_weight * s.dense + (1 - t.sentence_dense_weight) * s.lexical
             value += t.lead_bonus if s.sentence is lead else 0.0
             value += t.quantity_bonus if wants_amount and STATES_AMOUNT.search(s.sentence.text) else 0.0
+            value += t.contact_bonus if wants_contact and STATES_CONTACT.search(s.sentence.text) else 0.0
             return value
 
         ranked = sorted(scored, key=lambda s: -score(s))
         chosen = [ranked[0].sentence]
-        if len(ranked) > 1 and score(ranked[1]) >= t.second_sentence_ratio * score(ranked[0]):
-            chosen.append(ranked[1].sentence)
+        for runner_up in ranked[1:t.max_sentences]:
+            if score(runner_up) >= t.second_sentence_ratio * score(ranked[0]):
+                chosen.append(runner_up.sentence)
         # A very short sentence right after a chosen one finishes its thought (「具体由双方协商。」).
         candidates = {s.sentence.start: s.sentence for s in scored}
         for sentence in list(chosen):
@@ -290,6 +322,18 @@ class Engine:
             if nxt is not None and len(nxt.text) <= t.short_sentence_chars and nxt not in chosen:
                 chosen.append(nxt)
         return sorted(chosen, key=lambda s: s.start), score(ranked[0])
+
+    @staticmethod
+    def _validity_sentence(policy: Policy):
+        """(section, sentence) that states the document's period of validity, from its metadata; None if none."""
+        stated = getattr(policy, "validity", "")
+        if not stated:
+            return None
+        for section in policy.sections:
+            for sentence in section.sentences:
+                if stated in sentence.text or sentence.text.strip() in stated:
+                    return section, sentence
+        return None
 
     def _closing(self, policy: Policy) -> Section | None:
         closing = next((s for s in policy.sections if s.id == "closing"), None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 from typing import Callable
 
-from assistant.engine import Engine
+from assistant.engine import MANY_DOCUMENTS, Engine, Tuning
 from assistant.settings import Settings, settings as current_settings
 from assistant.policies import home_and_extra
 from index.embedder import Embedder, SentenceTransformerEmbedder
@@ -28,7 +28,9 @@ def build_engine(cfg: Settings, progress: Callable[[str], None] | None = None,
     policies = home + extra
     index = open_index(policies, embedder or make_embedder(cfg), cfg.data_dir, cfg.dense_weight, progress,
                        cfg.chroma_host, cfg.chroma_port)
-    return Engine(index, cfg, home_docs=frozenset(p.doc for p in home) if extra else None)
+    if not extra:
+        return Engine(index, cfg)
+    return Engine(index, cfg, MANY_DOCUMENTS, home_docs=frozenset(p.doc for p in home), home_tuning=Tuning())
 
 
 def default_engine(progress: Callable[[str], None] | None = None) -> Engine:
