@@ -102,6 +102,7 @@ class Engine:
         self._policy = {p.doc: p for p in index.policies}
         self._places = known_places(index.policies)
         self._doc_texts = policy_texts(index.policies)
+        self._focus_cache: dict[str, Focus] = {}
         vocabulary = index.vocabulary() | set(POLICY_TERMS) | set(COLLOQUIAL) | set(COLLOQUIAL.values())
         self._spelling = SpellingFixer(vocabulary, self._corpus_text)
 
@@ -166,7 +167,13 @@ class Engine:
         return answer
 
     def _focus(self, text: str) -> Focus:
-        return focus(text, self.index.policies, self._places, self._doc_texts)
+        # Asked several times per answer (routing, calculator, retrieval, refusal) with the same text.
+        found = self._focus_cache.get(text)
+        if found is None:
+            if len(self._focus_cache) > 256:
+                self._focus_cache.clear()
+            found = self._focus_cache[text] = focus(text, self.index.policies, self._places, self._doc_texts)
+        return found
 
     def _unmatched_names(self, q: Question) -> tuple[str, ...]:
         """Regions or bodies the question names that no document of several answers to (青岛 when no document is

@@ -21,6 +21,11 @@ FUNCTION_CHARS = frozenset("那哪这的地得了吗呢啊吧呀么是在有和�
 class SpellingFixer:
     def __init__(self, vocabulary: Iterable[str], corpus_text: str) -> None:
         self._corpus = corpus_text
+        # Where each character pair occurs: a stretch is looked for only where its rarest pair is, instead of by
+        # a substring search through the whole corpus (which, over hundreds of documents, cost most of an answer).
+        self._pairs: dict[str, list[int]] = {}
+        for i in range(len(corpus_text) - 1):
+            self._pairs.setdefault(corpus_text[i:i + 2], []).append(i)
         self._by_sound: dict[tuple[str, ...], list[str]] = {}
         for word in sorted(set(vocabulary)):
             if MIN_LEN <= len(word) <= MAX_LEN and _HAN.fullmatch(word):
@@ -43,7 +48,7 @@ class SpellingFixer:
         while i < len(chars):
             for n in range(min(MAX_LEN, len(chars) - i), MIN_LEN - 1, -1):
                 gram = "".join(chars[i:i + n])
-                if gram in self._corpus:
+                if self._in_corpus(gram):
                     break  # a stretch the documents contain is not a typo, nor is anything inside it
                 word = self._one_off(gram, tuple(sounds[i:i + n]))
                 if word:
@@ -52,6 +57,16 @@ class SpellingFixer:
                     break
             i += 1
         return "".join(chars)
+
+    def _in_corpus(self, gram: str) -> bool:
+        places = []
+        for k in range(len(gram) - 1):
+            at = self._pairs.get(gram[k:k + 2])
+            if at is None:
+                return False
+            places.append((len(at), k, at))
+        _, k, at = min(places)
+        return any(self._corpus.startswith(gram, i - k) for i in at if i >= k)
 
     def _one_off(self, gram: str, sound: tuple[str, ...]) -> str | None:
         candidates = []

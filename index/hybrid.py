@@ -18,7 +18,7 @@ import numpy as np
 
 from corpus.records import Hit, Policy, Section, Sentence
 from index.embedder import Embedder
-from index.fusion import min_max, weighted_fusion
+from index.fusion import fuse, scaled
 from index.store import BuildReport, Progress, SECTIONS, SENTENCES, VectorStore, chroma_client, section_key, sentence_key, sync_store
 from index.tokenize import tokens
 
@@ -88,9 +88,7 @@ class PolicyIndex:
         one-document corpus gets zeros, so this never reorders sections within one document)."""
         if len(self.policies) < 2 or not query_tokens:
             return np.zeros(len(self.sections), dtype=np.float32)
-        raw = np.asarray(self._title_bm25.get_scores(query_tokens), dtype=np.float32)
-        scaled = min_max(dict(enumerate(raw.tolist())))
-        per_doc = np.array([scaled[i] for i in range(len(self.policies))], dtype=np.float32)
+        per_doc = scaled(np.asarray(self._title_bm25.get_scores(query_tokens), dtype=np.float32))
         return per_doc[self._doc_of_section]
 
     def search(self, text: str, k: int = 3, vector: np.ndarray | None = None, dense_weight: float | None = None,
@@ -102,14 +100,14 @@ class PolicyIndex:
         query_tokens = tokens(text)
         lexical = self.lexical_scores(query_tokens)
         weight = self.dense_weight if dense_weight is None else dense_weight
-        fused = dict(weighted_fusion(dict(enumerate(dense.tolist())), dict(enumerate(lexical.tolist())), weight))
+        fused = fuse(dense, lexical, weight)
         if title_weight:
-            titles = self.title_scores(query_tokens)
-            fused = {i: v + title_weight * float(titles[i]) for i, v in fused.items()}
+            fused = fused + title_weight * self.title_scores(query_tokens)
         if doc_boost:
-            fused = {i: v + doc_boost.get(self.sections[i].doc, 0.0) for i, v in fused.items()}
-        ranked = sorted(fused.items(), key=lambda kv: -kv[1])
-        return [Hit(self.sections[i], score, float(dense[i]), float(lexical[i])) for i, score in ranked[:k]]
+            boost = np.array([doc_boost.get(p.doc, 0.0) for p in self.policies], dtype=np.float32)
+            fused = fused + boost[self._doc_of_section]
+        order = np.argsort(-fused, kind="stable")[:k]
+        return [Hit(self.sections[i], float(fused[i]), float(dense[i]), float(lexical[i])) for i in order]
 
     def sentence_scores(self, section: Section, vector: np.ndarray, query_tokens: Sequence[str]) -> list[SentenceScore]:
         """Each sentence of `section` scored against the query: cosine, and the IDF-weighted share of query
