@@ -199,14 +199,16 @@ def make_respond(services: Services):
     """The chat handler: (message, chat, user turns, exchanges) → (cleared box, chat, turns, exchanges, read-out)."""
     max_chars = services.cfg.max_question_chars
 
-    def respond(message: str, chat: list | None, turns: list[str] | None, exchanges: dict | None):
+    def respond(message: str, chat: list | None, turns: list[str] | None, exchanges: dict | None,
+                doc: str | None = None):
         chat, turns, exchanges = list(chat or []), list(turns or []), dict(exchanges or {})
+        get_engine = services.engine if _chosen(doc) is None else lambda: services.engine().for_documents({doc})
         message = message if isinstance(message, str) else ""
         history = [{"role": "user", "content": t} for t in turns]
         if message.strip():
             chat.append({"role": "user", "content": render.text_html(message)})
         try:
-            answer = ask_engine(services.engine, message, history, max_chars)
+            answer = ask_engine(get_engine, message, history, max_chars)
         except UserMessage as msg:
             chat.append({"role": "assistant", "content": render.message_html(str(msg))})
             return "", chat, turns, exchanges, ""
@@ -264,22 +266,38 @@ def make_ask(services: Services):
 
 # -- lookup ----------------------------------------------------------------------------------------------
 
-def run_lookup(services: Services, query: str, department: str | None, section: str | None = None) -> LookupResult:
+def _chosen(value: str | None) -> str | None:
+    return None if value in (None, "", ALL) else value
+
+
+def section_choices(policies: Sequence[Policy], doc: str | None) -> list[tuple[str, str]]:
+    """The 浏览条款 choices: every section of one document (of the only one, when there is one)."""
+    shown = [p for p in policies if p.doc == doc] if doc else (list(policies) if len(policies) == 1 else [])
+    return [(ALL, ALL)] + [(clause_label(s), f"{s.doc}::{s.id}") for p in shown for s in p.sections]
+
+
+def document_choices(policies: Sequence[Policy]) -> list[tuple[str, str]]:
+    return [(ALL, ALL)] + [(f"{p.title[:36]}（{p.doc[:8]}）", p.doc) for p in policies]
+
+
+def run_lookup(services: Services, query: str, department: str | None, section: str | None = None,
+               doc: str | None = None) -> LookupResult:
     """A search, or with no words and a section picked, that one section (what the tab and the API share)."""
-    department = None if department in (None, "", ALL) else department
+    department, section, doc = _chosen(department), _chosen(section), _chosen(doc)
     lookup = services.lookup()
-    if section not in (None, "", ALL) and not (query or "").strip():
-        hits = tuple(h for h in lookup.sections(department) if clause_label(h.section) == section)
+    if section and not (query or "").strip():
+        doc_id, _, section_id = section.partition("::")
+        hits = tuple(h for h in lookup.sections(department, doc_id) if h.section.id == section_id)
         return LookupResult("", department, (), hits)
-    return lookup.search(query or "", department)
+    return lookup.search(query or "", department, doc=doc)
 
 
 def make_search(services: Services):
     """The lookup tab's handler: (words, unit, clause) → (hits as HTML, their read-out lines to copy)."""
 
-    def search(query: str, department: str | None, section: str | None):
+    def search(query: str, department: str | None, section: str | None, doc: str | None = None):
         try:
-            result = run_lookup(services, query if isinstance(query, str) else "", department, section)
+            result = run_lookup(services, query if isinstance(query, str) else "", department, section, doc)
         except UserMessage as msg:
             return render.message_html(str(msg)), ""
         except LookupQueryError as exc:
@@ -290,12 +308,13 @@ def make_search(services: Services):
 
 
 def make_lookup_api(services: Services):
-    def lookup(query: str, department: str = "") -> dict:
+    def lookup(query: str, department: str = "", document: str = "") -> dict:
         """Search the policy text the way hotline staff do: ranked sections holding the searched words.
 
         Args:
             query: words to search for (empty lists every section).
             department: only sections this responsible unit serves (empty for all).
+            document: only this document (its id, the file stem; empty for all).
 
         Returns:
             JSON: query, department, terms, note, and hits (doc, clause, title, units, spans, read_out).
@@ -306,7 +325,7 @@ def make_lookup_api(services: Services):
             raise gr.Error(f"查询太长（{len(query)} 字），请精简到 {services.cfg.max_question_chars} 字以内。",
                            print_exception=False)
         try:
-            result = run_lookup(services, query or "", department or None)
+            result = run_lookup(services, query or "", department or None, None, document or None)
         except (UserMessage, LookupQueryError) as exc:
             raise gr.Error(str(exc), print_exception=False) from None
         hits = [{"doc": h.section.doc, "clause": h.section.id, "title": h.section.title, "units": list(h.section.units),
@@ -388,7 +407,7 @@ def build_app(get_engine: Callable[[], AnswersQuestions], policies: Sequence[Pol
     policies = load_policies(cfg) if policies is None else policies
     services = Services(get_engine, policies, cfg)
     max_chars = cfg.max_question_chars
-    section_choices = [ALL] + [clause_label(s) for p in services.policies for s in p.sections]
+    many = len(services.policies) > 1
 
     with gr.Blocks(title=TITLE) as demo:
         gr.Markdown(f"# {TITLE}\n根据政策文件原文作答，每个回答都附上出处条款、原文引用和责任单位。文件没有涉及的问题会直接说明。")
@@ -403,6 +422,8 @@ def build_app(get_engine: Callable[[], AnswersQuestions], policies: Sequence[Pol
                     send = gr.Button("发送", variant="primary", scale=1, min_width=80)
                     clear = gr.Button("清空对话", scale=1, min_width=80, elem_id="clear")
                 gr.Examples(examples=[[q] for q in EXAMPLES], inputs=[box], label="示例问题（点一下填入）")
+                chat_document = gr.Dropdown(document_choices(services.policies), value=ALL, visible=many,
+                                            label="只问这份文件（不选则在全部文件中查找）", elem_id="chat-document")
                 read_out = gr.Textbox(label="引用（可复制，读给来电人听）", lines=2, interactive=False,
                                       buttons=["copy"], elem_id="read-out")
                 with gr.Row():
@@ -416,7 +437,9 @@ def build_app(get_engine: Callable[[], AnswersQuestions], policies: Sequence[Pol
                                        elem_id="lookup-query", max_lines=1)
                     department = gr.Dropdown([ALL, *services.departments], value=ALL, label="责任单位", scale=2,
                                              elem_id="lookup-department")
-                    section = gr.Dropdown(section_choices, value=ALL, label="浏览条款", scale=2,
+                    document = gr.Dropdown(document_choices(services.policies), value=ALL, label="文件", scale=3,
+                                           visible=many, elem_id="lookup-document")
+                    section = gr.Dropdown(section_choices(services.policies, None), value=ALL, label="浏览条款", scale=2,
                                           elem_id="lookup-section")
                 lookup_out = gr.HTML(elem_id="lookup-results")
                 lookup_lines = gr.Textbox(label="引用（可复制：每条一行，依次对应上面的结果）", lines=3, max_lines=12,
@@ -453,7 +476,7 @@ def build_app(get_engine: Callable[[], AnswersQuestions], policies: Sequence[Pol
                 failing = gr.Markdown("")
 
         respond = make_respond(services)
-        gr.on(triggers=[send.click, box.submit], fn=respond, inputs=[box, chatbot, turns, exchanges],
+        gr.on(triggers=[send.click, box.submit], fn=respond, inputs=[box, chatbot, turns, exchanges, chat_document],
               outputs=[box, chatbot, turns, exchanges, read_out], api_visibility="private", concurrency_id="engine")
         clear.click(lambda: ("", [], [], {}, "", ""), inputs=None,
                     outputs=[box, chatbot, turns, exchanges, read_out, feedback_status],
@@ -462,9 +485,12 @@ def build_app(get_engine: Callable[[], AnswersQuestions], policies: Sequence[Pol
                      api_visibility="private")
 
         search = make_search(services)
-        gr.on(triggers=[query.submit, department.change, section.change], fn=search,
-              inputs=[query, department, section], outputs=[lookup_out, lookup_lines], api_visibility="private")
-        demo.load(search, inputs=[query, department, section], outputs=[lookup_out, lookup_lines],
+        gr.on(triggers=[query.submit, department.change, section.change, document.change], fn=search,
+              inputs=[query, department, section, document], outputs=[lookup_out, lookup_lines],
+              api_visibility="private")
+        document.change(lambda doc: gr.update(choices=section_choices(services.policies, _chosen(doc)), value=ALL),
+                        inputs=document, outputs=section, api_visibility="private", queue=False)
+        demo.load(search, inputs=[query, department, section, document], outputs=[lookup_out, lookup_lines],
                   api_visibility="private")
 
         views = lambda: report_views(cfg.reports_dir)  # noqa: E731

@@ -8,13 +8,16 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from corpus.records import Answer, Citation, Policy, Section, Sentence
+from corpus.records import HEADING_NUMBER, Answer, Citation, Policy, Section, Sentence
 from corpus.segment import units_note
 
 
 def clause_label(section: Section) -> str:
-    """How a person reads the clause out: 「六、减免中小微企业房租」, 「结语」."""
-    return section.heading_path[0] if section.heading_path else section.title
+    """How a person reads the clause out: 「六、减免中小微企业房租」, 「三、（二）降低融资成本」, 「结语」."""
+    if not section.heading_path:
+        return section.title
+    outer = "".join(m.group() for h in section.heading_path[:-1] if (m := HEADING_NUMBER.match(h)))
+    return outer + section.heading_path[-1]
 
 
 def citation(section: Section, sentence: Sentence) -> Citation:
@@ -28,12 +31,13 @@ def source_line(policy: Policy, section: Section) -> str:
 
 
 def clause_name(section: Section) -> str:
-    """The clause as a hotline operator says it: 「第六条」 for item 六, the section title otherwise (「结语」)."""
+    """The clause as a hotline operator says it: 「第六条」 for item 六, 「三、（二）」 for a nested one, the section's
+    title otherwise (「结语」)."""
     heading = section.heading_path[0] if section.heading_path else ""
     numeral, sep, _ = heading.partition("、")
     if section.id.isdigit() and sep and numeral:
         return f"第{numeral}条"
-    return section.title or section.id
+    return section.numbering or section.title or section.id
 
 
 def read_out_line(policy: Policy, section: Section, quote: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import threading
 import time
 from dataclasses import dataclass, replace
 from typing import Any, Sequence
@@ -103,10 +104,23 @@ class Engine:
         self._places = known_places(index.policies)
         self._doc_texts = policy_texts(index.policies)
         self._focus_cache: dict[str, Focus] = {}
+        self._subsets: dict[frozenset[str], Engine] = {}
+        self._subset_lock = threading.Lock()
         vocabulary = index.vocabulary() | set(POLICY_TERMS) | set(COLLOQUIAL) | set(COLLOQUIAL.values())
         self._spelling = SpellingFixer(vocabulary, self._corpus_text)
 
     # -- public ----------------------------------------------------------------------------------------
+    def for_documents(self, docs: frozenset[str]) -> "Engine":
+        """An engine over only `docs` (the app's 「只问这份文件」), built once per set and kept."""
+        docs = frozenset(docs)
+        with self._subset_lock:
+            engine = self._subsets.get(docs)
+            if engine is None:
+                if len(self._subsets) >= 32:
+                    self._subsets.clear()
+                engine = self._subsets[docs] = Engine(self.index.subset(docs), self.settings, self.tuning)
+            return engine
+
     def answer(self, question: Any, history: Sequence[Any] = ()) -> Answer:
         """Raises QuestionError for input that is not a question; otherwise always returns an Answer."""
         started = time.perf_counter()

@@ -121,23 +121,24 @@ class Lookup:
         self._policy_of = {p.doc: p for p in self.policies}
         self._corpus_text = "\n".join(p.text for p in self.policies)
 
-    def sections(self, department: str | None = None) -> tuple[LookupHit, ...]:
-        """The whole corpus in document order (only the department's sections when one is given)."""
-        department = self._department(department)
-        return tuple(self._hit(s, 0.0, ()) for s in self.index.sections if self._serves(s, department))
+    def sections(self, department: str | None = None, doc: str | None = None) -> tuple[LookupHit, ...]:
+        """The whole corpus in document order (only one department's or one document's sections when given)."""
+        department, doc = self._department(department), self._doc(doc)
+        return tuple(self._hit(s, 0.0, ()) for s in self.index.sections
+                     if self._serves(s, department) and doc in (None, s.doc))
 
-    def search(self, query: str, department: str | None = None, limit: int = 10) -> LookupResult:
-        department = self._department(department)
+    def search(self, query: str, department: str | None = None, limit: int = 10, doc: str | None = None) -> LookupResult:
+        department, doc = self._department(department), self._doc(doc)
         if not isinstance(query, str):
             raise LookupQueryError(f"query must be text, got {type(query).__name__}")
         text = clean(query)
         if len(text) > MAX_QUERY_CHARS:
             raise LookupQueryError(f"搜索词太长（{len(text)} 字），请精简到 {MAX_QUERY_CHARS} 字以内")
         if not text:
-            return LookupResult(text, department, (), self.sections(department), "")
+            return LookupResult(text, department, (), self.sections(department, doc), "")
         terms = search_terms(text, self._corpus_text)
         ranked = self.index.search(with_document_terms(text), k=len(self.index.sections))
-        allowed = [h for h in ranked if self._serves(h.section, department)]
+        allowed = [h for h in ranked if self._serves(h.section, department) and doc in (None, h.section.doc)]
         matched = [(h, find_spans(h.section.text, terms)) for h in allowed]
         with_terms = [(h, spans) for h, spans in matched if spans]
         note = ""
@@ -160,6 +161,14 @@ class Lookup:
             raise LookupQueryError(f"department {department!r} is not named in the corpus; "
                                    f"valid: {list(self.departments)}")
         return department
+
+    def _doc(self, doc: str | None) -> str | None:
+        if doc is None or (isinstance(doc, str) and not doc.strip()):
+            return None
+        if doc not in self._policy_of:
+            shown = list(self._policy_of)[:10]
+            raise LookupQueryError(f"document {doc!r} is not indexed; indexed ids include {shown}")
+        return doc
 
     @staticmethod
     def _serves(section: Section, department: str | None) -> bool:

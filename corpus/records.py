@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 # The numbering that opens a heading (the markers of corpus/segment_headings.py).
-_NUMBERING = re.compile(r"第[一二三四五六七八九十百零\d]+[章条]|[一二三四五六七八九十百零]+、|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[.．、]")
+HEADING_NUMBER = re.compile(r"第[一二三四五六七八九十百零\d]+[章条]|[一二三四五六七八九十百零]+、|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[.．、]")
 
 
 @dataclass(frozen=True)
@@ -48,7 +48,7 @@ class Section:
     def numbering(self) -> str:
         """How a citation names the clause: 「三、（二）」 for ("三、加强金融支持", "（二）降低融资成本"), 「六、」
         for a Taiyuan item, 「第二章第十二条」; "" for a preamble, closing or packed part (cite its id)."""
-        return "".join(m.group() for h in self.heading_path if (m := _NUMBERING.match(h)))
+        return "".join(m.group() for h in self.heading_path if (m := HEADING_NUMBER.match(h)))
 
     @property
     def content_hash(self) -> str:

@@ -201,8 +201,7 @@ def test_search_handler_highlights_and_reports_loading(fake_engine, policy, cfg)
 
 
 def test_search_handler_browses_one_section(fake_engine, policy, cfg):
-    label = policy.section("6").heading_path[0]
-    html, lines = app.make_search(services(fake_engine, policy, cfg))("", app.ALL, label)
+    html, lines = app.make_search(services(fake_engine, policy, cfg))("", app.ALL, "taiyuan-2020-2::6")
     assert lines.count("\n") == 0 and "第六条" in lines
     assert html.count('class="lookup-hit"') == 1 and 'data-section="6"' in html
 
@@ -279,3 +278,12 @@ def test_loader_failure_is_reported_generically(policy, cfg):
     respond = app.make_respond(app.Services(loader.get, (policy,), cfg))
     _, chat, _, _, _ = respond("房租？", [], [], {})
     assert app.LOAD_FAILED_MESSAGE in chat[-1]["content"] and "/models" not in chat[-1]["content"]
+
+
+def test_section_and_document_choices(policy):
+    other = type(policy)(doc="other", title="另一份文件", doc_number="", issued="", addressees="", text="x",
+                         sections=policy.sections[:1])
+    assert app.section_choices([policy], None)[2] == ("一、确保中小微企业信贷余额不下降", "taiyuan-2020-2::1")
+    assert app.section_choices([policy, other], None) == [(app.ALL, app.ALL)]  # pick a document first
+    assert len(app.section_choices([policy, other], "taiyuan-2020-2")) == len(policy.sections) + 1
+    assert app.document_choices([policy, other])[2] == ("另一份文件（other）", "other")

@@ -147,3 +147,17 @@ def test_extra_report_hides_test_questions_unless_revealed():
 def test_seed_file_is_the_home_document():
     home, extra = home_and_extra(load_settings())
     assert [p.doc for p in home] == [SEED.stem] and extra == ()
+
+
+def test_lookup_and_chat_can_be_limited_to_one_document(multi_engine):
+    from assistant.lookup import Lookup, LookupQueryError
+
+    lookup = Lookup(multi_engine.index)
+    assert {h.section.doc for h in lookup.search("房租").hits} >= {"taiyuan-2020-2", "beijing-2020"}
+    assert {h.section.doc for h in lookup.search("房租", doc="beijing-2020").hits} == {"beijing-2020"}
+    assert [h.section.doc for h in lookup.sections(doc="hubei-news")] == ["hubei-news"]
+    with pytest.raises(LookupQueryError, match="not indexed"):
+        lookup.search("房租", doc="nowhere")
+    only_beijing = multi_engine.for_documents({"beijing-2020"})
+    assert only_beijing is multi_engine.for_documents({"beijing-2020"})  # built once
+    assert only_beijing.answer("房租能减免多少？").citations[0].doc == "beijing-2020"
