@@ -396,6 +396,11 @@ def report_views(folder: Path):
     failures = [eval_report.describe_failure(row, reveal=row.get("split") == "dev", md=True)
                 for s in report.get("splits", []) for row in eval_report.failing(report, s)]
     failing_md = "### 仍然答错的问题\n" + ("\n".join(failures) if failures else "（没有）")
+    extra = report.get("extra")
+    if extra and split in extra.get("overall", {}):
+        header, rows = eval_report.extra_grids(extra, split)
+        summary += (f"\n\n**多文件（{extra.get('meta', {}).get('documents', '?')} 份文件，evals/gold/extra.jsonl，{split}）**\n\n"
+                    + eval_report.md_table(header, rows))
     return summary, {"headers": header, "data": rows}, {"headers": cat_header, "data": cat_rows}, image, failing_md
 
 

@@ -247,6 +247,13 @@ def test_report_tab_reads_tables_and_hides_test_questions(cfg):
     assert chart.startswith('<img class="report-chart"') and "data:image/png;base64," in chart
     assert str(cfg.reports_dir) not in chart
     assert "开发集问题" in failing and "ty-2" in failing and "留出集问题" not in failing
+    extra_overall = {"cases": 3, "right_doc": 0.5, "facts": 0.25, "refusal": 1.0, "correct": 0.25,
+                     "latency_p50_ms": 20.0, "latency_p95_ms": 30.0}
+    report["extra"] = {"overall": {"test": extra_overall}, "by_category": {"test": {"region_lookup": extra_overall}},
+                       "cases": [], "meta": {"documents": 600}}
+    (cfg.reports_dir / "latest.json").write_text(json.dumps(report, ensure_ascii=False), encoding="utf-8")
+    summary = app.report_views(cfg.reports_dir)[0]
+    assert "多文件（600 份文件" in summary and "| region_lookup | 3 | 50.0% | 25.0% |" in summary
 
 
 # -- loading ---------------------------------------------------------------------------------------------
