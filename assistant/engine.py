@@ -142,14 +142,13 @@ class Engine:
         if others_named:
             return None
         hq = self._home._understand(question, history)
-        answer = self._home._answer(hq)
-        if home_named or (not answer.refused and self._home._covers(hq)):
+        evidence = self._home._evidence(hq) if hq.text else None  # computed once: for the answer and the scope
+        answer = self._home._answer(hq, evidence)
+        # The scope check whatever the question's form (a department question too).
+        covered = evidence is None or not self._home._out_of_scope(evidence)
+        if home_named or (not answer.refused and covered):
             return answer
         return None
-
-    def _covers(self, q: Question) -> bool:
-        """The scope check, whatever the question's form (a department question too)."""
-        return not q.text or not self._out_of_scope(self._evidence(q))
 
     def retrieve(self, question: str, history: Sequence[Any] = ()) -> list[Hit]:
         """Ranked sections for a question (and its history), as the answer would use them."""
@@ -165,7 +164,7 @@ class Engine:
         turns = tuple(fix(h) for h in q.history) if self.tuning.use_history else ()
         return replace(q, text=fix(q.text), history=turns)
 
-    def _answer(self, q: Question) -> Answer:
+    def _answer(self, q: Question, evidence: Evidence | None = None) -> Answer:
         if not q.text:
             return self._refuse(("改变助手指令的要求",) if q.injection else ())
         try:
@@ -173,8 +172,8 @@ class Engine:
         except CalculatorError as exc:
             return Answer(text=f"无法计算：{exc}", refused=False, intent="calculation_error")
         if isinstance(outcome, Calculation) or (isinstance(outcome, NeedsInput) and _gave_numbers(outcome)):
-            return self._computed_answer(q, outcome)
-        answer = self._looked_up(q)
+            return self._computed_answer(q, outcome, evidence)
+        answer = self._looked_up(q, evidence or self._evidence(q))
         if isinstance(outcome, NeedsInput) and not answer.refused:
             # Asked for a figure without giving numbers: the rule now, and what we need to compute it.
             answer = replace(answer, text=f"{answer.text}\n{outcome.question_back}")
@@ -203,9 +202,8 @@ class Engine:
             return False
         return self._focus(" ".join((*q.history, q.text))).of(RULES_DOC) >= 0
 
-    def _looked_up(self, q: Question) -> Answer:
+    def _looked_up(self, q: Question, evidence: Evidence) -> Answer:
         intent = classify(q.text)
-        evidence = self._evidence(q)
         unmatched = self._unmatched_names(q)
         if unmatched:
             return self._refuse(unmatched)

@@ -6,6 +6,7 @@ import contextlib
 import datetime as dt
 import os
 import socket
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -66,3 +67,12 @@ def served_app(engine, policies, folder: Path, **settings):
         yield url, cfg
     finally:
         demo.close()
+
+
+def stop(proc: subprocess.Popen, seconds: float = 20) -> None:
+    """End a server a test started: ask first, then kill."""
+    proc.terminate()
+    try:
+        proc.wait(timeout=seconds)
+    except subprocess.TimeoutExpired:
+        proc.kill()

@@ -11,7 +11,7 @@ import urllib.request
 
 import pytest
 
-from tests.conftest import ROOT, free_port
+from tests.conftest import ROOT, free_port, stop
 
 pytestmark = pytest.mark.integration
 
@@ -57,11 +57,7 @@ def test_app_py_serves_on_loopback_and_answers_after_loading(real_engine, tmp_pa
         assert "[索引] 正在加载模型和索引" in lines and "[索引] 已就绪" in lines
         assert _listening_addresses(port) == {"127.0.0.1"}
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        stop(proc)
 
 
 def _listening_addresses(port: int) -> set[str]:

@@ -6,7 +6,7 @@ import pytest
 
 from corpus.records import Citation
 from evals.gold_set import GoldCase, load_gold
-from evals.metrics import (CaseScore, citation_precision, failed_checks, figure_stated, hit_at_k, is_figure,
+from evals.metrics import (citation_precision, failed_checks, figure_stated, hit_at_k, is_figure,
                            numeric_exact, quotes_ok, reciprocal_rank, refusal_precision_recall, score_case,
                            summarize)
 from evals.systems import BASELINE, VARIANTS, Reply
