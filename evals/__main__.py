@@ -37,6 +37,10 @@ def main(argv: list[str] | None = None) -> int:
     cmp.add_argument("--system", default="full")
     bench = sub.add_parser("bench", help="warm latency vs a plain llama-index pipeline, side by side")
     bench.add_argument("--rounds", type=int, default=5)
+    scale = sub.add_parser("bench-scale", help="build throughput, answer latency and peak memory at growing sizes")
+    scale.add_argument("--sizes", default="1000,10000,100000", help="section counts, comma-separated")
+    scale.add_argument("--plain-sample", type=int, default=300,
+                       help="sections the plain llama-index path builds for its rate (0 to skip)")
     fb = sub.add_parser("feedback", help="the app's 👍/👎 feedback: list it, or export flagged answers as draft "
                                          "gold cases for a person to review")
     fb_sub = fb.add_subparsers(dest="action", required=True)
@@ -51,6 +55,21 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.command == "feedback":
         return feedback(args)
+
+    if args.command == "bench-scale":
+        from evals.bench_scale import main as bench_scale
+
+        try:
+            sizes = [int(x) for x in args.sizes.split(",") if x.strip()]
+        except ValueError:
+            print(f"error: --sizes must be whole numbers separated by commas, got {args.sizes!r}", file=sys.stderr)
+            return 2
+        if not sizes or min(sizes) < 1:
+            print(f"error: --sizes must name at least one positive size, got {args.sizes!r}", file=sys.stderr)
+            return 2
+        configure_logging(fmt="%(message)s")
+        return bench_scale(sizes, args.plain_sample, default_extra_dir(),
+                           lambda msg: print(msg, file=sys.stderr, flush=True))
 
     if args.command == "compare":
         from evals.compare import ReportError, compare

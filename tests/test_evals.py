@@ -160,3 +160,26 @@ def test_bench_lookup_times_terms_and_questions(fake_engine):
     text = render({"questions": 1, "rounds": 1, "ours": {"p50": 1, "p95": 2, "top_citation": 1},
                    "llama_index": {"p50": 2, "p95": 3, "top_citation": 0.5}, "lookup": result})
     assert "lookup (terms:" in text and "lookup (questions:" in text
+
+
+def test_scaled_corpus_copies_documents_with_variation(policy):
+    from evals.bench_scale import render, scaled_corpus
+
+    corpus = scaled_corpus([policy], 30)
+    assert [p.doc for p in corpus] == ["taiyuan-2020-2", "taiyuan-2020-2~1", "taiyuan-2020-2~2"]
+    assert sum(len(p.sections) for p in corpus) >= 30
+    copy = corpus[1]
+    assert "（第1批）" in copy.text and "山西省" not in copy.text  # another province named
+    assert len({s.content_hash for p in corpus for s in p.sections}) == sum(len(p.sections) for p in corpus)
+    row = {"size": 30, "sections": 36, "documents": 3, "sentences": 90, "build_s": 2.0, "sections_per_s": 18.0,
+           "p50_ms": 5.0, "p95_ms": 9.0, "peak_mb": 900}
+    text = render([row], {"sections": 10, "sections_per_s": 6.0, "build_s": 1.7}, "onnx")
+    assert "3.00× the plain path" in text and "     36" in text
+
+
+def test_bench_scale_rejects_bad_sizes(capsys):
+    from evals.__main__ import main
+
+    assert main(["bench-scale", "--sizes", "1k"]) == 2
+    assert "whole numbers" in capsys.readouterr().err
+    assert main(["bench-scale", "--sizes", "0"]) == 2
