@@ -49,6 +49,20 @@ def test_corpus_change_embeds_only_what_changed(tmp_path, policies):
     assert any("corpus_hash" in r for r in again.report.reasons)
 
 
+def test_adding_a_document_embeds_only_its_sections(tmp_path, policies):
+    from corpus import parse_policy
+
+    open_index(policies, FakeEmbedder(), tmp_path)
+    news = parse_policy("news-1", "新华社北京2月10日电 人社部发布通知，阶段性减免企业社会保险费。中小微企业三项社保单位缴费"
+                                  "免征期限不超过5个月。大型企业减半征收，期限不超过3个月。")
+    messages: list[str] = []
+    again = open_index((*policies, news), FakeEmbedder(), tmp_path, progress=messages.append)
+    assert not again.report.rebuilt_from_scratch
+    assert again.report.added == len(news.sections) and again.report.removed == 0
+    assert any(m.startswith(f"embedding {len(news.sections)} sections") for m in messages)
+    assert [h.section.doc for h in again.search("社保单位缴费免征期限", k=1)] == ["news-1"]
+
+
 def test_corrupt_manifest_is_reported(tmp_path, policies):
     open_index(policies, FakeEmbedder(), tmp_path)
     (tmp_path / "manifest.json").write_text("{not json", encoding="utf-8")
