@@ -78,9 +78,21 @@ def parse_question(question: Any, history: Sequence[Any] = (), max_chars: int = 
         raise QuestionError("empty question")
     if len(question) > max_chars:
         raise QuestionError(f"question too long: {len(question)} characters (limit {max_chars})")
+    _check_encodable(question, "question")
     turns = tuple(_history_turns(history, max_chars))
     text, injection = drop_injection(clean(question))
     return Question(raw=question, text=text, history=turns, injection=injection)
+
+
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def _check_encodable(text: str, what: str) -> None:
+    # Lone surrogates are what undecodable bytes become (surrogateescape); no library downstream accepts them.
+    bad = _SURROGATE.search(text)
+    if bad:
+        raise QuestionError(f"{what} holds bytes that are not valid UTF-8 text (at character {bad.start()}); "
+                            "send the question as UTF-8")
 
 
 def _history_turns(history: Sequence[Any], max_chars: int) -> list[str]:
@@ -96,6 +108,7 @@ def _history_turns(history: Sequence[Any], max_chars: int) -> list[str]:
             raise QuestionError(f"history[{n}].role must be one of {ROLES}, got {turn.get('role')!r}")
         if len(turn["content"]) > max_chars:
             raise QuestionError(f"history[{n}] too long: {len(turn['content'])} characters (limit {max_chars})")
+        _check_encodable(turn["content"], f"history[{n}]")
         # Only the user's own words steer retrieval; the assistant's earlier answers are quotes of the document.
         if turn["role"] == "user":
             cleaned, _ = drop_injection(clean(turn["content"]))

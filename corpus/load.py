@@ -16,18 +16,15 @@ class CorpusError(ValueError):
 
 
 def read_text(path: Path) -> str:
+    """A corpus file's text: UTF-8, or GB18030/GBK converted; empty, binary or undecodable files are refused
+    with a message naming the file (corpus/decode.py decides)."""
+    from corpus.decode import decode_bytes
+
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise CorpusError(f"cannot read policy file {path}: {exc.strerror}") from None
-    if not data.strip():
-        raise CorpusError(f"policy file {path} is empty")
-    if b"\x00" in data[:4096]:
-        raise CorpusError(f"policy file {path} looks binary (NUL bytes); expected UTF-8 text")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise CorpusError(f"policy file {path} is not UTF-8 (byte {exc.start}: {data[exc.start:exc.start + 1]!r})") from None
+    return decode_bytes(data, str(path))
 
 
 def parse_policy(doc: str, raw: str) -> Policy:

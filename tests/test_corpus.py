@@ -82,7 +82,7 @@ def test_closing_holds_period_preference_and_interpretation(policy):
 def test_bad_files_get_clear_errors(tmp_path):
     empty = tmp_path / "empty.txt"
     empty.write_text("  \n", encoding="utf-8")
-    with pytest.raises(CorpusError, match="empty"):
+    with pytest.raises(CorpusError, match="only whitespace"):
         load_policy(empty)
     binary = tmp_path / "bin.txt"
     binary.write_bytes(b"\x00\x01\x02abc")
@@ -90,8 +90,11 @@ def test_bad_files_get_clear_errors(tmp_path):
         load_policy(binary)
     gbk = tmp_path / "gbk.txt"
     gbk.write_bytes("房租减免".encode("gbk"))
-    with pytest.raises(CorpusError, match="not UTF-8"):
-        load_policy(gbk)
+    assert load_policy(gbk).text == "房租减免"  # GBK is converted (corpus/decode.py)
+    undecodable = tmp_path / "bad.txt"
+    undecodable.write_bytes(b"abc \xff\xff\xff def")
+    with pytest.raises(CorpusError, match="bad.txt cannot be decoded"):
+        load_policy(undecodable)
     with pytest.raises(CorpusError, match="does not exist"):
         from corpus import load_corpus
 

@@ -321,10 +321,15 @@ def _choice(raw: Any, field: Field) -> str:
     raise _Bad(f"{said}请从以下选项中选择：{'；'.join(field.choices)}")
 
 
+MAX_ENTRY_CHARS = 60  # longer than any amount, date or industry anyone types; parsing cost grows with length
+
+
 def _parse(field: Field, raw: Any) -> Any:
     """The typed value of one entry (None when blank); raises _Bad with the user's message."""
     if _blank(raw):
         return None
+    if isinstance(raw, str) and len(raw) > MAX_ENTRY_CHARS:
+        raise _Bad(f"输入太长（{len(raw)} 字），请只填一个数值或日期，{MAX_ENTRY_CHARS} 字以内")
     if field.kind == "date":
         return _date(raw, field)
     if field.kind == "month":
