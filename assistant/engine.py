@@ -217,8 +217,8 @@ class Engine:
         if intent is Intent.TIME and top.doc == RULES_DOC:
             # One implementation of the period, the calculator's, whichever way the question reached it.
             return self._computed_answer(q, calculate(PeriodRequest(today=self.settings.today)), evidence)
-        if intent is Intent.TIME and self._validity_sentence(policy) is not None:
-            section, sentence = self._validity_sentence(policy)
+        if intent is Intent.TIME and (stated := self._validity_sentence(policy)) is not None:
+            section, sentence = stated
             return compose.quote_answer(policy, section, [sentence])
         if intent is Intent.DEPARTMENT:
             with_units = next((h.section for h in evidence.hits if h.section.units and h.section.doc == top.doc), None)

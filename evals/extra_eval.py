@@ -6,7 +6,6 @@ in the answer (whitespace ignored), was it refused exactly when it should be. Pu
 
 from __future__ import annotations
 
-import re
 import time
 from dataclasses import dataclass
 from statistics import median
@@ -14,10 +13,7 @@ from typing import Callable, Sequence
 
 from corpus.records import Answer
 from evals.extra_gold import ExtraCase
-from evals.metrics import percentile
-
-_SPACE = re.compile(r"\s+")
-
+from evals.metrics import facts_ok, percentile, rate
 
 @dataclass(frozen=True)
 class ExtraScore:
@@ -37,26 +33,20 @@ class ExtraScore:
 
 def score_extra(case: ExtraCase, answer: Answer, latency_ms: float) -> ExtraScore:
     cited = tuple(dict.fromkeys(c.doc for c in answer.citations))
-    text = _SPACE.sub("", answer.text)
     answerable = not case.refused
     right = (bool(cited) and cited[0] in case.expected_docs and not answer.refused) if answerable else None
-    facts = (all(_SPACE.sub("", f) in text for f in case.required_facts) and not answer.refused) if answerable else None
+    facts = (facts_ok(answer.text, case.required_facts) and not answer.refused) if answerable else None
     return ExtraScore(case, cited, answer.text, answer.refused, right, facts, answer.refused == case.refused, latency_ms)
-
-
-def _rate(values) -> float | None:
-    values = [v for v in values if v is not None]
-    return sum(values) / len(values) if values else None
 
 
 def summarize_extra(scores: Sequence[ExtraScore]) -> dict:
     latencies = [s.latency_ms for s in scores]
     return {
         "cases": len(scores),
-        "right_doc": _rate(s.right_doc for s in scores),
-        "facts": _rate(s.facts for s in scores),
-        "refusal": _rate(s.refusal for s in scores),
-        "correct": _rate(s.correct for s in scores),
+        "right_doc": rate(s.right_doc for s in scores),
+        "facts": rate(s.facts for s in scores),
+        "refusal": rate(s.refusal for s in scores),
+        "correct": rate(s.correct for s in scores),
         "latency_p50_ms": median(latencies) if latencies else None,
         "latency_p95_ms": percentile(latencies, 95) if latencies else None,
     }
