@@ -8,7 +8,7 @@ export TRANSFORMERS_OFFLINE := 1
 export ANONYMIZED_TELEMETRY := False
 export GRADIO_ANALYTICS_ENABLED := False
 
-.PHONY: install browser run build test test-fast eval bench bench-scale screenshots clean
+.PHONY: install browser audit run build test test-fast eval bench bench-scale screenshots clean
 
 install: $(STAMP)
 
@@ -38,7 +38,11 @@ build: install
 run: build
 	$(BIN)/python app.py
 
-test: install browser
+# Known-vulnerability check of the installed packages; passes (saying so) where the advisory service is unreachable.
+audit: install
+	$(BIN)/python scripts/audit_dependencies.py
+
+test: install browser audit
 	$(BIN)/python -m pytest -q -p no:cacheprovider
 
 test-fast: install
