@@ -23,7 +23,7 @@ from assistant.spelling import SpellingFixer
 from corpus.records import Answer, Calculation, Hit, Policy, Section
 from corpus.segment import units_note
 from index.hybrid import PolicyIndex
-from index.tokenize import POLICY_TERMS, content_words, place_names, tokens
+from index.tokenize import POLICY_TERMS, content_words, is_common_word, place_names, tokens
 
 ASKS_AMOUNT = re.compile(r"多少|几个|几月|多久|多长|比例|标准|额度|怎么(减|免|算|补|返)|what\s+time|when|"
                          r"什么时候|何时|哪天|几号|几点|截止|期限|有效期|电话|热线|how\s+(much|many|long)", re.I)
@@ -107,7 +107,7 @@ class Engine:
         self._subsets: dict[frozenset[str], Engine] = {}
         self._subset_lock = threading.Lock()
         vocabulary = index.vocabulary() | set(POLICY_TERMS) | set(COLLOQUIAL) | set(COLLOQUIAL.values())
-        self._spelling = SpellingFixer(vocabulary, self._corpus_text)
+        self._spelling = SpellingFixer(vocabulary, self._corpus_text, is_common_word)
 
     # -- public ----------------------------------------------------------------------------------------
     def for_documents(self, docs: frozenset[str]) -> "Engine":

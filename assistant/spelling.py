@@ -2,13 +2,15 @@
 
 Chinese typos from pinyin input are mostly same-sound characters. A stretch of the question that the
 documents never contain, and that sounds exactly like one of their words while differing in a single
-character, is replaced by that word. Nothing is corrected towards a word the documents do not use.
+character, is replaced by that word. Nothing is corrected towards a word the documents do not use, nothing that is itself an everyday word
+(多长 is not a typo of 多张), and no character that belongs to a longer stretch the documents contain
+(in 交滞纳金 the 滞 is part of 滞纳金, so 交滞 is not a typo of 交织).
 """
 
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from typing import Callable, Iterable
 
 from pypinyin import lazy_pinyin
 
@@ -19,8 +21,10 @@ FUNCTION_CHARS = frozenset("那哪这的地得了吗呢啊吧呀么是在有和�
 
 
 class SpellingFixer:
-    def __init__(self, vocabulary: Iterable[str], corpus_text: str) -> None:
+    def __init__(self, vocabulary: Iterable[str], corpus_text: str,
+                 is_common_word: Callable[[str], bool] = lambda word: False) -> None:
         self._corpus = corpus_text
+        self._is_common = is_common_word
         # Where each character pair occurs: a stretch is looked for only where its rarest pair is, instead of by
         # a substring search through the whole corpus (which, over hundreds of documents, cost most of an answer).
         self._pairs: dict[str, list[int]] = {}
@@ -44,19 +48,30 @@ class SpellingFixer:
     def _fix_run(self, run: str) -> str:
         sounds = lazy_pinyin(run)
         chars = list(run)
+        kept = self._inside_corpus_words(run)
         i = 0
         while i < len(chars):
             for n in range(min(MAX_LEN, len(chars) - i), MIN_LEN - 1, -1):
                 gram = "".join(chars[i:i + n])
-                if self._in_corpus(gram):
+                if self._in_corpus(gram) or self._is_common(gram):
                     break  # a stretch the documents contain is not a typo, nor is anything inside it
                 word = self._one_off(gram, tuple(sounds[i:i + n]))
-                if word:
+                if word and not any(kept[i + k] for k, (a, b) in enumerate(zip(gram, word)) if a != b):
                     chars[i:i + n] = list(word)
                     i += n - 1
                     break
             i += 1
         return "".join(chars)
+
+    def _inside_corpus_words(self, run: str) -> list[bool]:
+        """Per character: does it lie inside a stretch of three or more characters that the documents contain?"""
+        kept = [False] * len(run)
+        for i in range(len(run)):
+            for n in range(min(MAX_LEN, len(run) - i), 2, -1):
+                if self._in_corpus(run[i:i + n]):
+                    kept[i:i + n] = [True] * n
+                    break
+        return kept
 
     def _in_corpus(self, gram: str) -> bool:
         places = []

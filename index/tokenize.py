@@ -51,6 +51,14 @@ def tokenizer() -> jieba.Tokenizer:
     return tk
 
 
+COMMON_WORD_FREQ = 20  # jieba dictionary count from which a word is everyday language, not a typo
+
+
+def is_common_word(word: str) -> bool:
+    """A word of jieba's general dictionary (多长, 几点, 交织): typed on purpose, whatever the corpus holds."""
+    return (tokenizer().FREQ.get(word) or 0) >= COMMON_WORD_FREQ
+
+
 def normalize(text: str) -> str:
     """NFKC folds full-width letters, digits and ％ so 'ＳＭＥ１６％' matches 'SME16%'; lower-case Latin."""
     return unicodedata.normalize("NFKC", text).lower()

@@ -1,0 +1,38 @@
+"""The homophone typo fixer: fixes typed-by-sound slips towards the documents' words, and nothing else."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.spelling import SpellingFixer
+from index.tokenize import is_common_word
+
+CORPUS = "不征收滞纳金。取消反担保要求。社保可以延迟3个月补缴。多张发票。交织在一起。"
+VOCABULARY = ["滞纳金", "反担保", "社保", "多张", "交织", "发票"]
+
+
+@pytest.fixture(scope="module")
+def fixer():
+    return SpellingFixer(VOCABULARY, CORPUS, is_common_word)
+
+
+@pytest.mark.parametrize("typed, fixed", [
+    ("社宝可以缓交吗", "社保可以缓交吗"),
+    ("反单保还要不要了", "反担保还要不要了"),
+    ("社保延期交有滞纳今吗", "社保延期交有滞纳金吗"),
+])
+def test_same_sound_slips_become_the_documents_words(fixer, typed, fixed):
+    assert fixer.fix(typed) == fixed
+
+
+@pytest.mark.parametrize("typed", [
+    "施行期多长？",  # 多长 (duo zhang to pypinyin) is everyday language, not a slip for 多张
+    "要交滞纳金吗",  # 滞 belongs to 滞纳金, which the documents contain, so 交滞 is not a slip for 交织
+])
+def test_everyday_words_and_parts_of_document_words_stay(fixer, typed):
+    assert fixer.fix(typed) == typed
+
+
+def test_without_the_common_word_check_the_everyday_word_would_be_changed():
+    # Shows the check above is what keeps 多长: the bare sound rule alone turns it into 多张.
+    assert SpellingFixer(VOCABULARY, CORPUS).fix("施行期多长？") == "施行期多张？"
