@@ -312,7 +312,7 @@ class Engine:
         """The sentences that answer best within `section`, and the best one's score."""
         note = units_note(section)
         policy = self._policy[section.doc]
-        scored = [s for s in self.index.sentence_scores(section, e.vector, tokens(e.query_text))
+        scored = [s for s in self.index.sentence_scores(section, e.vector, self._sentence_terms(policy, e.query_text))
                   if s.sentence != note and s.sentence.text not in section.heading_path
                   and not _names_the_document(s.sentence.text, policy)]
         if not scored:
@@ -341,6 +341,16 @@ class Engine:
             if nxt is not None and len(nxt.text) <= t.short_sentence_chars and nxt not in chosen:
                 chosen.append(nxt)
         return sorted(chosen, key=lambda s: s.start), score(ranked[0])
+
+    def _sentence_terms(self, policy: Policy, query: str) -> list[str]:
+        """The query's words that can pick a sentence. Over several documents, words of the chosen document's
+        title (its place, issuer, subject) found that document; inside it they favour the preamble, which
+        repeats them, over the sentence that answers."""
+        terms = tokens(query)
+        if len(self.index.policies) < 2 or not policy.title:
+            return terms
+        kept = [t for t in terms if t not in policy.title]
+        return kept or terms
 
     @staticmethod
     def _validity_sentence(policy: Policy):
