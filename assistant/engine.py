@@ -79,7 +79,7 @@ class Evidence:
     topical: tuple[str, ...]  # topical tokens of the question
     missing: tuple[str, ...]  # topical tokens the corpus never mentions (longest forms only, for messages)
     foreign_places: tuple[str, ...]  # place names in the question that no document mentions
-    foreign_years: tuple[str, ...]  # years the question names that no document mentions (another policy)
+    foreign_years: tuple[str, ...]  # years the question names that the best-matching document never mentions
     query_text: str
     vector: np.ndarray
 
@@ -295,7 +295,10 @@ class Engine:
                         and not (self.tuning.english_neutral and t.isascii()))
         missing = tuple(t for t in topical if not self._known(t))
         places = tuple(p for p in place_names(own) if p not in self._corpus_text)
-        years = tuple(y for y in re.findall(r"(?<!\d)(?:19|20)\d{2}(?=年)", own) if y not in self._corpus_text)
+        # A year the best-matching document never mentions means another policy (「2022年上海封控期间…」): over
+        # several documents the corpus as a whole mentions most years, in deadlines, so only that document counts.
+        best_text = self._policy[hits[0].section.doc].text if hits else self._corpus_text
+        years = tuple(y for y in re.findall(r"(?<!\d)(?:19|20)\d{2}(?=年)", own) if y not in best_text)
         return Evidence(hits=hits, topical=topical, missing=_outermost(missing),
                         foreign_places=places, foreign_years=years, query_text=query, vector=vector)
 

@@ -161,3 +161,20 @@ def test_lookup_and_chat_can_be_limited_to_one_document(multi_engine):
     only_beijing = multi_engine.for_documents({"beijing-2020"})
     assert only_beijing is multi_engine.for_documents({"beijing-2020"})  # built once
     assert only_beijing.answer("房租能减免多少？").citations[0].doc == "beijing-2020"
+
+
+def test_a_year_the_chosen_document_never_mentions_is_refused(multi_engine):
+    # The seed mentions 2019 (its social-insurance rates), so the corpus as a whole does; Beijing's text does not.
+    assert "2019" in multi_engine._corpus_text
+    answer = multi_engine.answer("北京市2019年出台的房租减免政策是什么？")
+    assert answer.refused and "2019年" in answer.text
+    assert not multi_engine.answer("北京市的房租减免政策是什么？").refused
+
+
+def test_title_words_do_not_pick_the_sentence_inside_the_chosen_document(multi_engine):
+    beijing = next(p for p in multi_engine.index.policies if p.doc == "beijing-2020")
+    terms = multi_engine._sentence_terms(beijing, "北京市中小微企业应对疫情口罩企业用电价格怎么算")
+    assert "北京市" not in terms and "中小微企业" not in terms and "用电" in terms
+    answer = multi_engine.answer("北京市人民政府办公厅支持中小微企业应对疫情的若干措施里，口罩企业用电价格怎么算？")
+    assert answer.citations and answer.citations[0].doc == "beijing-2020"
+    assert "95%" in answer.text
