@@ -76,11 +76,17 @@ def known_places(policies: Iterable[Policy]) -> tuple[str, ...]:
 def named(question: str, places: Sequence[str]) -> tuple[str, ...]:
     """The places and bodies the question names, in the document's words, longest first, no part of another."""
     found = [p for p in places if p in question]
-    found += [short for short in BODIES if short in question]
+    # A body counts when the question uses its short form or any way documents write it (国家发展改革委).
+    found += [short for short, forms in BODIES.items() if short in question or any(f in question for f in forms)]
     if re.search(r"国家(层面|级)|国务院|全国性", question):
         found.append("国家")
     whole = [n for n in dict.fromkeys(found) if not any(n != o and n in o for o in found)]
     return tuple(sorted(whole, key=len, reverse=True))
+
+
+def _plain(text: str) -> str:
+    """文号 as callers type it: brackets 〔〕[]［］【】() all alike, no spaces."""
+    return re.sub(r"[\s〔〕\[\]［］【】()（）]", "", text)
 
 
 def _answers_to(name: str, text: str) -> bool:
@@ -91,7 +97,15 @@ def _answers_to(name: str, text: str) -> bool:
 
 def focus(question: str, policies: Sequence[Policy], places: Sequence[str] | None = None,
           texts: dict[str, str] | None = None) -> Focus:
-    """`texts` caches each policy's region/issuer/title/lead text by doc id (see policy_texts)."""
+    """`texts` caches each policy's region/issuer/title/lead text by doc id (see policy_texts). A document that
+    does not answer to the names gets -1, unless its region and issuer are unknown (「本市…」 notices): that
+    is no evidence against it, so it gets 0."""
+    # A 文号 identifies one document outright (「发改价格〔2020〕258号」); it outranks any place or body.
+    plain = _plain(question)
+    numbered = {p.doc for p in policies if len(p.doc_number) >= 6 and _plain(p.doc_number) in plain}
+    if numbered:
+        return Focus(tuple(p.doc_number for p in policies if p.doc in numbered),
+                     {p.doc: 1.0 if p.doc in numbered else -1.0 for p in policies})
     names = named(question, known_places(policies) if places is None else places)
     if not names:
         return Focus((), {})
@@ -99,7 +113,8 @@ def focus(question: str, policies: Sequence[Policy], places: Sequence[str] | Non
     for policy in policies:
         text = texts[policy.doc] if texts is not None else _policy_text(policy)
         hit = any(_answers_to(n, text) for n in names)
-        affinity[policy.doc] = 1.0 if hit else -1.0
+        unknown = not (getattr(policy, "region", "") or getattr(policy, "issuer", ""))
+        affinity[policy.doc] = 1.0 if hit else (0.0 if unknown else -1.0)
     if 1.0 not in affinity.values():  # names no document answers to: they cannot pick one
         return Focus(names, {})
     return Focus(names, affinity)

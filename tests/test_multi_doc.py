@@ -178,3 +178,29 @@ def test_title_words_do_not_pick_the_sentence_inside_the_chosen_document(multi_e
     answer = multi_engine.answer("北京市人民政府办公厅支持中小微企业应对疫情的若干措施里，口罩企业用电价格怎么算？")
     assert answer.citations and answer.citations[0].doc == "beijing-2020"
     assert "95%" in answer.text
+
+
+NATIONAL_POWER = ("国家发展改革委关于阶段性降低企业用电成本支持企业复工复产的通知\n发改价格〔2020〕258号\n"
+                  "一、降低除高耗能行业用户外的企业用电成本，电费按原到户电价的95%结算。")
+CITY_NOTICE = "本市延长大病登记受理期\n大病登记有效期在2020年6月30日前到期的，一律续期半年。"
+
+
+def test_a_document_number_or_a_body_written_in_full_picks_the_document(policy, extra_dir, tmp_path):
+    (tmp_path / "power.txt").write_text(NATIONAL_POWER, encoding="utf-8")
+    power = load_policy(tmp_path / "power.txt")
+    policies = [policy, load_policy(extra_dir / "beijing-2020.txt"), power]
+    assert power.doc_number == "发改价格〔2020〕258号"
+    by_number = focus("发改价格[2020]258号里电费怎么结算？", policies)
+    assert by_number.of("power") == 1.0 and by_number.of("taiyuan-2020-2") == -1.0
+    # 「国家发展改革委」 is a full form of 发改委, not only the short form callers type
+    assert "发改委" in named("国家发展改革委降电价的通知", known_places(policies))
+
+
+def test_a_document_with_no_known_region_is_neither_picked_nor_ruled_out_by_a_place(policy, extra_dir, tmp_path):
+    (tmp_path / "city.txt").write_text(CITY_NOTICE, encoding="utf-8")
+    city = load_policy(tmp_path / "city.txt")
+    assert not city.region and not city.issuer
+    f = focus("上海大病登记到期怎么办？", [policy, load_policy(extra_dir / "beijing-2020.txt"), city], places=("上海", "北京", "太原"))
+    assert f.affinity == {} or f.of("city") == 0.0
+    f = focus("北京大病登记到期怎么办？", [policy, load_policy(extra_dir / "beijing-2020.txt"), city])
+    assert f.of("beijing-2020") == 1.0 and f.of("city") == 0.0 and f.of("taiyuan-2020-2") == -1.0
