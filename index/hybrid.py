@@ -1,8 +1,9 @@
 """The hybrid index: dense vectors (stored in Chroma) fused with BM25 over jieba tokens.
 
-`open_index` syncs Chroma with the corpus (embedding only what changed), then keeps the vectors in memory
-for exact cosine search: at this corpus size an exact matrix product is faster than an ANN query and
-never misses. Everything returned is a corpus record (`Hit`, `Section`, `Sentence`) or a float.
+`open_index` opens the index generation built from the corpus (building it aside first, embedding only what
+changed), then keeps the vectors in memory for exact cosine search: at this corpus size an exact matrix
+product is faster than an ANN query and never misses. Everything returned is a corpus record (`Hit`,
+`Section`, `Sentence`) or a float.
 """
 
 from __future__ import annotations
@@ -19,7 +20,8 @@ import numpy as np
 from corpus.records import Hit, Policy, Section, Sentence
 from index.embedder import Embedder
 from index.fusion import fuse, scaled
-from index.store import BuildReport, Progress, SECTIONS, SENTENCES, VectorStore, chroma_client, section_key, sentence_key, sync_store
+from index.generations import Home, open_current
+from index.store import BuildReport, Progress, chroma_client, section_key, sentence_key, stored_vectors, sync_store
 from index.tokenize import tokens
 
 log = logging.getLogger(__name__)
@@ -141,11 +143,16 @@ class PolicyIndex:
 
 def open_index(policies: Sequence[Policy], embedder: Embedder, data_dir: Path | None, dense_weight: float = 0.5,
                progress: Progress | None = None, chroma_host: str | None = None, chroma_port: int | None = None) -> PolicyIndex:
-    """Sync the vector store with `policies` (rebuilding when the manifest says so) and load it for search."""
-    client = chroma_client(None if data_dir is None else data_dir / "chroma", chroma_host, chroma_port)
-    report = sync_store(client, data_dir, policies, embedder, progress)
+    """Open the index generation that matches `policies` (building it aside first when none does, see
+    index/generations.py) and load its vectors for search. Without `data_dir`, an unrecorded store is synced."""
+    if data_dir is None:
+        client = chroma_client(None, chroma_host, chroma_port)
+        added, removed = sync_store(client, policies, embedder, progress)
+        vectors, report = stored_vectors(client), BuildReport(True, added, removed, ("in memory only",))
+    else:
+        opened = open_current(Home(data_dir, chroma_host, chroma_port), policies, embedder, progress)
+        client, vectors, report = opened.client, opened.vectors, opened.report
     sections = [s for p in policies for s in p.sections]
-    stored = VectorStore(client, SECTIONS).vectors()
-    section_vectors = np.stack([stored[section_key(s)] for s in sections]) if sections else np.zeros((0, 1), np.float32)
-    sentence_vectors = VectorStore(client, SENTENCES).vectors()
-    return PolicyIndex(policies, embedder, section_vectors, sentence_vectors, dense_weight, report, client)
+    section_vectors = (np.stack([vectors.sections[section_key(s)] for s in sections]) if sections
+                       else np.zeros((0, 1), np.float32))
+    return PolicyIndex(policies, embedder, section_vectors, vectors.sentences, dense_weight, report, client)

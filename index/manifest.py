@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass
+import os
+from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
 MANIFEST_FILE = "manifest.json"
 
 
 class ManifestError(RuntimeError):
-    """The manifest on disk is unreadable or malformed; the message names the file and the problem."""
+    """A manifest is unreadable or malformed, or a new build failed its check; the message names the file."""
 
 
 @dataclass(frozen=True)
@@ -33,21 +34,39 @@ class Manifest:
             other.model, other.dimensions, other.segmenter_version)
 
 
+def parse_manifest(data: object, path: Path) -> Manifest:
+    """JSON data → Manifest; wrong or missing fields raise ManifestError naming the file and the field."""
+    if not isinstance(data, dict):
+        raise ManifestError(f"index manifest {path} is corrupt (a JSON object was expected, got {type(data).__name__})")
+    names = [f.name for f in fields(Manifest)]
+    if sorted(data) != sorted(names):
+        raise ManifestError(f"index manifest {path} is corrupt (fields {sorted(data)}, expected {names})")
+    for f in fields(Manifest):
+        kind = int if f.type == "int" else str
+        if type(data[f.name]) is not kind:  # `type is`, since bool passes isinstance(…, int)
+            raise ManifestError(f"index manifest {path} is corrupt ({f.name} must be {kind.__name__}, "
+                                f"got {data[f.name]!r})")
+    return Manifest(**data)
+
+
 def read_manifest(folder: Path) -> Manifest | None:
     path = folder / MANIFEST_FILE
     if not path.exists():
         return None
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        return Manifest(**data)
-    except (json.JSONDecodeError, TypeError, UnicodeDecodeError) as exc:
-        raise ManifestError(f"index manifest {path} is corrupt ({exc}); delete {folder} to rebuild") from None
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise ManifestError(f"index manifest {path} is corrupt ({exc})") from None
+    return parse_manifest(data, path)
 
 
 def write_manifest(folder: Path, manifest: Manifest) -> None:
-    # Written last, atomically: a build killed half-way leaves no manifest claiming it finished.
-    folder.mkdir(parents=True, exist_ok=True)  # in server mode nothing else creates the data folder
+    # Written last, atomically and synced: a build killed half-way leaves no manifest claiming it finished.
+    folder.mkdir(parents=True, exist_ok=True)
     path = folder / MANIFEST_FILE
     tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps(asdict(manifest), ensure_ascii=False, indent=2), encoding="utf-8")
+    with open(tmp, "w", encoding="utf-8") as out:
+        out.write(json.dumps(asdict(manifest), ensure_ascii=False, indent=2))
+        out.flush()
+        os.fsync(out.fileno())
     tmp.replace(path)

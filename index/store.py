@@ -1,12 +1,14 @@
 """Chroma, reached through llama-index: where section and sentence vectors live between runs.
 
-Ids are content hashes, so building twice adds nothing and a changed corpus only embeds what changed.
+Ids are content hashes, so syncing twice adds nothing and a changed corpus only embeds what changed.
 Chroma results are turned into plain ids and scores here; nothing outside `index/` sees them.
+Which folder (or server database) is synced, and when, is index/generations.py's business.
 """
 
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,7 +20,7 @@ from corpus.records import Policy, Section, Sentence
 from corpus.segment import SEGMENTER_VERSION
 from corpus.load import corpus_hash
 from index.embedder import Embedder
-from index.manifest import Manifest, read_manifest, write_manifest
+from index.manifest import Manifest
 
 log = logging.getLogger(__name__)
 
@@ -29,10 +31,42 @@ Progress = Callable[[str], None]
 
 @dataclass(frozen=True)
 class BuildReport:
+    """What opening the index did: `reasons` says why a new generation was built (empty: none was)."""
     rebuilt_from_scratch: bool
     added: int
     removed: int
     reasons: tuple[str, ...]
+    generation: str = ""  # the generation served ("" for an in-memory index)
+    interrupted: tuple[str, ...] = ()  # unfinished builds found and removed (killed half-way?)
+
+    def __str__(self) -> str:
+        served = f"generation {self.generation}" if self.generation else "in-memory index"
+        done = (f"built {'from scratch' if self.rebuilt_from_scratch else 'incrementally'}: {self.added} added, "
+                f"{self.removed} removed ({'; '.join(self.reasons)})" if self.reasons else "unchanged")
+        found = f"; removed unfinished build(s) {', '.join(self.interrupted)}" if self.interrupted else ""
+        return f"{served}, {done}{found}"
+
+
+@dataclass(frozen=True)
+class StoredVectors:
+    """Every vector of one generation, by id: what search runs on, and what its manifest is checked against."""
+    sections: dict[str, np.ndarray]
+    sentences: dict[str, np.ndarray]
+
+    def problem(self, manifest: Manifest, section_keys: Iterable[str] = ()) -> str | None:
+        """Why these vectors do not match `manifest` (and hold every key of `section_keys`), or None."""
+        for label, vectors, expected in ((SECTIONS, self.sections, manifest.sections),
+                                         (SENTENCES, self.sentences, manifest.sentences)):
+            if len(vectors) != expected:
+                return f"the {label} collection holds {len(vectors)} vectors but the manifest says {expected}"
+            dims = {v.shape[0] for v in vectors.values()} - {manifest.dimensions}
+            if dims:
+                return (f"the {label} collection holds {min(dims)}-dimensional vectors but the manifest says "
+                        f"{manifest.dimensions}")
+        missing = [k for k in section_keys if k not in self.sections]
+        if missing:
+            return f"{len(missing)} sections of the corpus have no vector (e.g. {missing[0]})"
+        return None
 
 
 def section_key(section: Section) -> str:
@@ -49,17 +83,55 @@ def embedding_text(section: Section) -> str:
     return f"{heading}\n{section.body}" if heading else section.body
 
 
-def chroma_client(path: Path | None = None, host: str | None = None, port: int | None = None):
+# Chroma shares one system per folder between a process's clients, and that cache is not thread-safe: two
+# threads opening (or one opening, one closing) the same folder can lose it mid-way (KeyError, no `bindings`).
+_clients = threading.Lock()
+
+
+def chroma_client(path: Path | None = None, host: str | None = None, port: int | None = None,
+                  database: str | None = None):
+    """A persistent (path), server (host; `database` on it) or in-memory client."""
     import chromadb
-    from chromadb.config import Settings as ChromaSettings
+    from chromadb.config import DEFAULT_DATABASE, Settings as ChromaSettings
 
     settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
     if host:
-        return chromadb.HttpClient(host=host, port=port or 8000, settings=settings)
+        return chromadb.HttpClient(host=host, port=port or 8000, settings=settings,
+                                   database=database or DEFAULT_DATABASE)
     if path is None:
         return chromadb.EphemeralClient(settings=settings)
     path.mkdir(parents=True, exist_ok=True)
-    return chromadb.PersistentClient(path=str(path), settings=settings)
+    with _clients:
+        return chromadb.PersistentClient(path=str(path), settings=settings)
+
+
+def close_client(client) -> None:
+    with _clients:
+        client.close()
+
+
+def chroma_admin(host: str, port: int | None):
+    """The server's admin API: where a generation's database is created and dropped."""
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    return chromadb.AdminClient(ChromaSettings(
+        anonymized_telemetry=False, chroma_api_impl="chromadb.api.fastapi.FastAPI",
+        chroma_server_host=host, chroma_server_http_port=port or 8000))
+
+
+def stored_vectors(client) -> StoredVectors:
+    return StoredVectors(VectorStore(client, SECTIONS).vectors(), VectorStore(client, SENTENCES).vectors())
+
+
+def copy_collections(source, target, page: int = 1000) -> None:
+    """Copy both collections as they are (ids, vectors, texts, llama-index metadata): nothing is re-embedded."""
+    for name in (SECTIONS, SENTENCES):
+        src, dst = VectorStore(source, name).collection, VectorStore(target, name).collection
+        for offset in range(0, src.count(), page):
+            got = src.get(include=["embeddings", "documents", "metadatas"], limit=page, offset=offset)
+            dst.add(ids=got["ids"], embeddings=got["embeddings"], documents=got["documents"],
+                    metadatas=got["metadatas"])
 
 
 class VectorStore:
@@ -142,25 +214,13 @@ def wanted_manifest(policies: Sequence[Policy], embedder: Embedder) -> Manifest:
     )
 
 
-def sync_store(client, data_dir: Path | None, policies: Sequence[Policy], embedder: Embedder,
-               progress: Progress | None = None) -> BuildReport:
-    """Make the collections hold exactly the vectors of `policies`; embed only what is missing."""
+def sync_store(client, policies: Sequence[Policy], embedder: Embedder,
+               progress: Progress | None = None) -> tuple[int, int]:
+    """Make the collections hold exactly the vectors of `policies`, embedding only what is missing;
+    returns (sections added, sections removed)."""
     say = progress or (lambda msg: None)
-    wanted = wanted_manifest(policies, embedder)
-    on_disk = read_manifest(data_dir) if data_dir else None
-    reasons: tuple[str, ...] = ()
-    scratch = on_disk is None or not on_disk.same_vectors(wanted)
-    if on_disk is not None and on_disk != wanted:
-        reasons = tuple(on_disk.differences(wanted))
-        say("index out of date (" + "; ".join(reasons) + ")")
-    if scratch:
-        for name in (SECTIONS, SENTENCES):
-            if name in [c.name if hasattr(c, "name") else c for c in client.list_collections()]:
-                client.delete_collection(name)
-
     sections = [s for p in policies for s in p.sections]
     section_store, sentence_store = VectorStore(client, SECTIONS), VectorStore(client, SENTENCES)
-    added = removed = 0
 
     wanted_sections = {section_key(s): s for s in sections}
     have = section_store.ids()
@@ -172,7 +232,6 @@ def sync_store(client, data_dir: Path | None, policies: Sequence[Policy], embedd
                           [{"doc": s.doc, "section": s.id, "title": s.title} for s in new])
     stale = have - set(wanted_sections)
     section_store.delete(stale)
-    added, removed = len(new), len(stale)
 
     wanted_sentences = {sentence_key(sec, snt): (sec, snt) for sec in sections for snt in sec.sentences}
     have = sentence_store.ids()
@@ -184,7 +243,4 @@ def sync_store(client, data_dir: Path | None, policies: Sequence[Policy], embedd
                            [{"doc": sec.doc, "section": sec.id, "start": snt.start, "end": snt.end}
                             for _, sec, snt in new_s])
     sentence_store.delete(have - set(wanted_sentences))
-
-    if data_dir is not None and on_disk != wanted:
-        write_manifest(data_dir, wanted)
-    return BuildReport(rebuilt_from_scratch=scratch, added=added, removed=removed, reasons=reasons)
+    return len(new), len(stale)

@@ -64,3 +64,42 @@ def test_server_mode_matches_embedded_store(chroma_server, policy, tmp_path):
         assert server_ids == local_ids
     again = open_index([policy], embedder, tmp_path / "server-manifest", chroma_host="127.0.0.1", chroma_port=chroma_server)
     assert again.report.added == 0  # the server keeps the vectors: a second start embeds nothing
+
+
+def databases(port: int) -> set[str]:
+    from index.store import chroma_admin
+
+    return {d["name"] for d in chroma_admin("127.0.0.1", port).list_databases()}
+
+
+def test_server_mode_builds_aside_in_a_database_per_generation(chroma_server, policy, tmp_path):
+    """A changed corpus is built into a new database (only the change embedded), swapped in by CURRENT; the
+    previous database is kept, older ones dropped; a database the server lost is named and built again."""
+    from corpus import parse_policy
+    from index.embedder import FakeEmbedder
+    from index.generations import read_current
+    from index.hybrid import open_index
+    from tests.conftest import SEED
+
+    def start(policies, messages=None):
+        return open_index(policies, FakeEmbedder(), tmp_path, chroma_host="127.0.0.1", chroma_port=chroma_server,
+                          progress=None if messages is None else messages.append)
+
+    changed = parse_policy(policy.doc, SEED.read_text(encoding="utf-8").replace("不得盲目抽贷", "不得随意抽贷"))
+    first = start([policy])
+    second = start([changed])
+    assert second.report.added == 1 and not second.report.rebuilt_from_scratch  # the rest copied, not embedded
+    assert read_current(tmp_path).name == second.report.generation
+    assert {first.report.generation, second.report.generation} <= databases(chroma_server)
+    third = start([policy])
+    assert third.report.generation in databases(chroma_server)
+    assert first.report.generation not in databases(chroma_server)  # only the served and the previous are kept
+
+    from index.store import chroma_admin
+
+    chroma_admin("127.0.0.1", chroma_server).delete_database(third.report.generation)
+    messages: list[str] = []
+    healed = start([policy], messages)
+    assert any(third.report.generation in m and "cannot be opened" in m for m in messages)
+    assert healed.report.rebuilt_from_scratch and healed.report.generation != third.report.generation
+    assert [h.section.id for h in healed.search("反担保有什么规定？", k=1)] == ["3"]

@@ -8,8 +8,13 @@ import pytest
 from corpus import load_corpus
 from index.embedder import FakeEmbedder
 from index.hybrid import open_index
-from index.manifest import ManifestError, read_manifest
+from index.generations import read_current
 from tests.conftest import SEED
+
+
+def served_manifest(data_dir):
+    """The manifest of the generation data_dir/CURRENT names."""
+    return read_current(data_dir).manifest
 
 
 @pytest.fixture()
@@ -23,7 +28,7 @@ def test_build_is_idempotent_and_reused(tmp_path, policies):
     second = open_index(policies, FakeEmbedder(), tmp_path)
     assert not second.report.rebuilt_from_scratch
     assert second.report.added == 0 and second.report.removed == 0
-    manifest = read_manifest(tmp_path)
+    manifest = served_manifest(tmp_path)
     assert manifest.sections == 12 and manifest.model == "fake-bigram-64" and manifest.dimensions == 64
 
 
@@ -34,7 +39,7 @@ def test_model_change_rebuilds_and_says_why(tmp_path, policies):
     assert again.report.rebuilt_from_scratch
     assert any("fake-bigram-64" in r and "fake-bigram-32" in r for r in again.report.reasons)
     assert messages and "out of date" in messages[0]
-    assert read_manifest(tmp_path).dimensions == 32
+    assert served_manifest(tmp_path).dimensions == 32
 
 
 def test_corpus_change_embeds_only_what_changed(tmp_path, policies):
@@ -63,18 +68,22 @@ def test_adding_a_document_embeds_only_its_sections(tmp_path, policies):
     assert [h.section.doc for h in again.search("社保单位缴费免征期限", k=1)] == ["news-1"]
 
 
-def test_corrupt_manifest_is_reported(tmp_path, policies):
-    open_index(policies, FakeEmbedder(), tmp_path)
-    (tmp_path / "manifest.json").write_text("{not json", encoding="utf-8")
-    with pytest.raises(ManifestError, match="corrupt"):
-        open_index(policies, FakeEmbedder(), tmp_path)
+def test_corrupt_manifest_is_reported_and_the_index_built_again(tmp_path, policies):
+    first = open_index(policies, FakeEmbedder(), tmp_path)
+    manifest = tmp_path / first.report.generation / "manifest.json"
+    manifest.write_text("{not json", encoding="utf-8")
+    messages: list[str] = []
+    again = open_index(policies, FakeEmbedder(), tmp_path, progress=messages.append)
+    assert any(str(manifest) in m and "corrupt" in m for m in messages)
+    assert again.report.rebuilt_from_scratch and again.report.generation != first.report.generation
+    assert served_manifest(tmp_path).sections == 12  # readable again
 
 
 def test_manifest_records_segmenter_version(tmp_path, policies):
     from corpus import SEGMENTER_VERSION
 
     open_index(policies, FakeEmbedder(), tmp_path)
-    data = json.loads((tmp_path / "manifest.json").read_text(encoding="utf-8"))
+    data = json.loads((tmp_path / read_current(tmp_path).name / "manifest.json").read_text(encoding="utf-8"))
     assert data["segmenter_version"] == SEGMENTER_VERSION
 
 
