@@ -1,9 +1,12 @@
 """A question's numbers and units → typed quantities with their spans.
 
 Parse, don't validate: 「月租八千」 becomes Money(8000, "八千", …) before any arithmetic; `assistant.requests`
-turns the quantities plus the question's words into one rule's request. Ranges are the calculator's business;
-the only error raised here is a date that does not exist (「2月30日」), as a CalculatorError naming it. Rough
-figures (「两百多万」) keep their range and only the size standard uses them.
+turns the quantities plus the question's words into one rule's request. Ranges are the calculator's business, so
+a quantity is read as written, sign and all: 「月租-8000元」 is Money(-8000) for the rule to refuse, never 8000;
+「1.5e3元」 is 1500. Only two things are refused here, each as a CalculatorError naming the text: a date that
+does not exist (「2月30日」, DateError) and a quantity too large or small to be any amount, count or duration
+(10^100 or more, as 「1e400元」, or a non-zero one under 10^-100; AmountError). Rough figures (「两百多万」) keep
+their range and only the size standard uses them.
 """
 
 from __future__ import annotations
@@ -11,10 +14,10 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass
-from decimal import Decimal
+from dataclasses import dataclass, replace
+from decimal import MAX_EMAX, MIN_EMIN, Context, Decimal, InvalidOperation, localcontext
 
-from assistant.calculator import DateError
+from assistant.calculator import AmountError, DateError
 
 DEFAULT_YEAR = 2020  # the policy's year: 「3月15日」 in a question about it means 2020-03-15
 
@@ -78,7 +81,8 @@ _DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, 
 _SMALL = {"十": 10, "百": 100, "千": 1000}
 _LARGE = {"万": 10**4, "亿": 10**8}
 CN_DIGITS = "零〇一二两三四五六七八九"
-_ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_EXPONENT = r"(?:[eE][+-]?\d+)?"  # 「1.5e3」: read as 1500, not as 「1.5」 and 「3」
+_ARABIC = rf"\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?{_EXPONENT}|\d+(?:\.\d+)?{_EXPONENT}"
 # 「1.2万」「3千5」「1万2千」, or all-Chinese 「一百二十万」「两万五」「三点五」 (a run must start with a digit or 十)
 _NUMBER = (rf"(?:{_ARABIC})(?:[十百千万亿]+(?:{_ARABIC})?)*"
            rf"|[{CN_DIGITS}十](?:[{CN_DIGITS}十百千万亿]|点(?=[{CN_DIGITS}]))*")
@@ -89,11 +93,49 @@ class _NotANumber(Exception):
     pass
 
 
+class _OutOfRange(Exception):
+    """A number at or beyond 10^100 (or a non-zero one below 10^-100): no amount, count or duration is."""
+
+    def __init__(self, text: str, large: bool) -> None:
+        super().__init__(text)
+        self.large = large
+
+
+MAX_EXPONENT = 100
+# Exact for every number below 10^100, with room for any fraction anyone writes; the exponent range is the
+# widest there is, so no token read makes decimal arithmetic overflow before the range check refuses it.
+_WIDE = Context(prec=400, Emax=MAX_EMAX, Emin=MIN_EMIN)
+
+
+def readable(value: Decimal | int) -> bool:
+    """Whether a value is in the range quantities are read in: 0, or 10^-100 ≤ |value| < 10^100."""
+    return value == 0 or -MAX_EXPONENT <= Decimal(value).adjusted() < MAX_EXPONENT
+
+
+def _arabic(token: str) -> Decimal:
+    try:
+        value = Decimal(token.replace(",", ""))
+    except InvalidOperation:  # an exponent beyond even decimal's range (「1e99999999999999999999」)
+        raise _OutOfRange(token, large="-" not in token) from None
+    if not readable(value):
+        raise _OutOfRange(token, large=value.adjusted() > 0)
+    return value
+
+
 def chinese_number(text: str) -> Decimal:
-    """「两万五」→25000, 「一百二十万」→1200000, 「1.2万」→12000, 「三点五」→3.5, 「1,200,000」→1200000."""
+    """「两万五」→25000, 「一百二十万」→1200000, 「1.2万」→12000, 「三点五」→3.5, 「1,200,000」→1200000, 「1e4」→10000.
+    Raises _NotANumber for text that is no number and _OutOfRange for one outside `readable`."""
     tokens = _TOKEN.findall(text)
     if "".join(tokens) != text or not tokens:
         raise _NotANumber(text)
+    with localcontext(_WIDE):
+        value = _tokens_value(text, tokens)
+    if not readable(value):
+        raise _OutOfRange(text, large=value.adjusted() > 0)
+    return value
+
+
+def _tokens_value(text: str, tokens: list[str]) -> Decimal:
     total = section = Decimal(0)
     pending: Decimal | None = None
     last_unit, after_zero, small_floor = 0, False, 10**4
@@ -115,7 +157,7 @@ def chinese_number(text: str) -> Decimal:
             if token == "零" or token == "〇":
                 after_zero = True
             else:
-                pending = Decimal(_DIGIT[token]) if token in _DIGIT else Decimal(token.replace(",", ""))
+                pending = Decimal(_DIGIT[token]) if token in _DIGIT else _arabic(token)
         elif token in _SMALL:
             unit = _SMALL[token]
             if unit >= small_floor:  # 「千百」 or 「百百」
@@ -143,7 +185,7 @@ _YEAR = re.compile(rf"(?:\d{{4}}|[{CN_DIGITS}]{{4}})年度?")
 _RATE = re.compile(rf"(百分之|千分之)({_NUMBER})|({_NUMBER})\s*([%％‰])")
 # 「M.D」「M/D」 (「5.20要交的税」) is a date only next to date words, since 「3.15」 is also a number; with a
 # four-digit year (「2020-05-20」「2020.5.20」) it always is.
-_DOTTED_DATE = re.compile(r"(?<![\d.,/-])(?:(\d{4})([./-]))?(\d{1,2})(?(2)\2|[./])(\d{1,2})(?![\d.,%％‰万千百亿元块个人名位岁倍])")
+_DOTTED_DATE = re.compile(r"(?<![\d.,/-])(?:(\d{4})([./-]))?(\d{1,2})(?(2)\2|[./])(\d{1,2})(?![\d.,%％‰万千百亿元块个人名位岁倍eE])")
 _DATE_BEFORE = re.compile(r"(到期日|截止日|缴款日|日期|截止到|截至|原定|定于|定在|(延|推迟|拖|推)(期)?(到|至))\s*$")
 _DATE_AFTER = re.compile(r"\s*[日号]?\s*(要|需|得|该|应|到期|截止|前|之前|以前|缴|交|申报|的税|那天|当天|这天)")
 # 「半年」「一年半」: durations in months (not 「上半年」「下半年度」)
@@ -164,20 +206,31 @@ def _span_free(taken: list[tuple[int, int]], start: int, end: int) -> bool:
     return all(end <= s or start >= e for s, e in taken)
 
 
+def _not_a_day(said: str, year: int, month: int, day: int) -> DateError:
+    if not 1 <= month <= 12:
+        return DateError(f"「{said}」不是有效日期：月份应在 1–12 之间，收到 {month}")
+    if not 1 <= year <= 9999:
+        return DateError(f"「{said}」不是有效日期：年份应在 1–9999 之间，收到 {year}")
+    last = calendar.monthrange(year, month)[1]
+    return DateError(f"「{said}」不是有效日期：{year}年{month}月只有 1–{last} 日，收到 {day}")
+
+
+def _day(said: str, year: int, month: int, day: int) -> dt.date:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        raise _not_a_day(said, year, month, day) from None
+
+
 def _date(match: re.Match) -> DateValue:
     year_text, month_text, day_text = match.groups()
     try:
         year = DEFAULT_YEAR if year_text is None else int("".join(str(_DIGIT.get(c, c)) for c in year_text))
         month, day = int(chinese_number(month_text)), int(chinese_number(day_text))
-    except (_NotANumber, ValueError):
-        raise DateError(f"{match.group(0)!r} is not a date I can read; write it like 3月15日 or 2020年3月15日") from None
-    if not 1 <= month <= 12:
-        raise DateError(f"{match.group(0)!r} is not a date: the month must be 1–12, got {month}")
-    try:
-        return DateValue(dt.date(year, month, day), match.group(0), match.start(), match.end(), year_text is not None)
-    except ValueError:
-        last = calendar.monthrange(year, month)[1] if 1 <= year <= 9999 else 31
-        raise DateError(f"{match.group(0)!r} is not a date: {year}年{month}月 has days 1–{last}, got {day}") from None
+    except (_NotANumber, _OutOfRange, ValueError):
+        raise DateError(f"「{match.group(0)}」不是能读的日期，请写成「3月15日」或「2020年3月15日」") from None
+    day_value = _day(match.group(0), year, month, day)
+    return DateValue(day_value, match.group(0), match.start(), match.end(), year_text is not None)
 
 
 def _dotted_date(text: str, match: re.Match) -> DateValue | None:
@@ -190,18 +243,50 @@ def _dotted_date(text: str, match: re.Match) -> DateValue | None:
         if not 1 <= month <= 12 or not 1 <= day <= calendar.monthrange(DEFAULT_YEAR, month)[1]:
             return None  # 「0.5」「3.45」: a number after all
         return DateValue(dt.date(DEFAULT_YEAR, month, day), match.group(0), match.start(), match.end(), False)
-    year, month, day = int(year_text), int(month_text), int(day_text)
-    if not 1 <= month <= 12:
-        raise DateError(f"{match.group(0)!r} is not a date: the month must be 1–12, got {month}")
-    try:
-        return DateValue(dt.date(year, month, day), match.group(0), match.start(), match.end(), True)
-    except ValueError:
-        last = calendar.monthrange(year, month)[1] if 1 <= year <= 9999 else 31
-        raise DateError(f"{match.group(0)!r} is not a date: {year}年{month}月 has days 1–{last}, got {day}") from None
+    day_value = _day(match.group(0), int(year_text), int(month_text), int(day_text))
+    return DateValue(day_value, match.group(0), match.start(), match.end(), True)
+
+
+def _out_of_range(said: str, large: bool) -> AmountError:
+    bound = f"数值须小于 10^{MAX_EXPONENT}" if large else f"不为 0 的数值须不小于 10^-{MAX_EXPONENT}"
+    return AmountError(f"「{said}」超出了能计算的范围（{bound}），不是任何金额、人数或期限；"
+                       f"请写实际的数值，例如「月租8000元」")
+
+
+# A minus sign before a quantity (「月租-8000元」「负8000元」) makes it negative, for the rule to refuse. A dash
+# right after a number or unit is a range or a subtraction (「5000-8000元」「3人-5人」), and one inside a word
+# (「COVID-19」) is no sign either.
+_SIGNS = "-−－﹣"
+_NUMBER_END = re.compile(rf"(?:[\d{CN_DIGITS}十百千万亿%％‰元块圆人名位个)）\]】.,]|个月|季度)$")
+
+
+def _sign_at(text: str, start: int) -> int | None:
+    """Where the sign of the quantity starting at `start` is, or None when it has none."""
+    if start == 0:
+        return None
+    if text[start - 1] == "负":
+        return start - 1
+    if text[start - 1] not in _SIGNS:
+        return None
+    before = text[:start - 1]
+    if before[-1:].isascii() and before[-1:].isalnum():
+        return None
+    return None if _NUMBER_END.search(before.rstrip()[-2:]) else start - 1
+
+
+def _signed(text: str, q: Quantity) -> Quantity:
+    at = _sign_at(text, q.start)
+    if at is None or isinstance(q, (DateValue, CalendarMonth)):
+        return q
+    changes = {"value": -q.value, "text": text[at:q.end], "start": at}
+    if isinstance(q, (Money, Headcount)):
+        changes["upper"] = None  # 「负两百多万」: refused anyway, as a negative amount
+    return replace(q, **changes)
 
 
 def parse_quantities(text: str) -> tuple[Quantity, ...]:
-    """Every quantity in `text`, in order. Raises DateError for a day that does not exist (「2月30日」)."""
+    """Every quantity in `text`, in order. Raises DateError for a day that does not exist (「2月30日」) and
+    AmountError for a quantity outside `readable` (「1e400元」)."""
     found: list[Quantity] = []
     taken: list[tuple[int, int]] = []
     for m in _RATE.finditer(text):
@@ -210,9 +295,12 @@ def parse_quantities(text: str) -> tuple[Quantity, ...]:
             value = chinese_number(number_text)
         except _NotANumber:
             continue
+        except _OutOfRange as out:
+            raise _out_of_range(m.group(0), out.large) from None
         scale = 1000 if sign in ("千分之", "‰") else 100
-        found.append(Rate(value / scale, m.group(0), m.start(), m.end()))
-        taken.append(m.span())
+        rate = _signed(text, Rate(value / scale, m.group(0), m.start(), m.end()))
+        found.append(rate)
+        taken.append((rate.start, rate.end))
     for m in _DATE.finditer(text):
         if _span_free(taken, *m.span()):
             found.append(_date(m))
@@ -227,11 +315,12 @@ def parse_quantities(text: str) -> tuple[Quantity, ...]:
             continue
         try:
             years = Decimal(0) if m.group(1) is None else chinese_number(m.group(1))
-        except _NotANumber:
-            continue
+        except (_NotANumber, _OutOfRange):
+            continue  # an out-of-range 「…年半」 is refused below, as a 「…年」
         if years == int(years) and years < 100:
-            found.append(MonthCount(int(years) * 12 + 6, m.group(0), m.start(), m.end()))
-            taken.append(m.span())
+            half = _signed(text, MonthCount(int(years) * 12 + 6, m.group(0), m.start(), m.end()))
+            found.append(half)
+            taken.append((half.start, half.end))
     for m in _QUANTITY.finditer(text):
         if not _span_free(taken, *m.span()) or m.group(1):  # 「第三个月」 is an ordinal, not a count
             continue
@@ -239,9 +328,16 @@ def parse_quantities(text: str) -> tuple[Quantity, ...]:
             value = chinese_number(m.group(2).replace("个", ""))
         except _NotANumber:
             continue
-        quantity = _classify(text, m, value)
-        if quantity is not None:
-            found.append(quantity)
+        except _OutOfRange as out:
+            value, large = None, out.large
+        # An out-of-range number is refused only if it is a quantity at all (「增长1e400倍」 is none); a stand-in
+        # value decides that, since only the unit and the words around it do.
+        quantity = _classify(text, m, Decimal(1) if value is None else value)
+        if quantity is None:
+            continue
+        if value is None or not readable(quantity.value):
+            raise _out_of_range(m.group(0).strip(), large if value is None else quantity.value.adjusted() > 0)
+        found.append(_signed(text, quantity))
     return tuple(sorted(found, key=lambda q: q.start))
 
 

@@ -4,6 +4,10 @@
 (`parse_quantities`), picks the rule from the question's words, and returns that rule's request, a NeedsInput
 saying what to ask back, or None when the question wants no computation. Values the question lacks may come
 from earlier user turns.
+
+Values go into the request as written — a negative rent (「月租-8000元」) or a zero one included — so that the rule
+refuses them with its Chinese message naming the field and the valid range; nothing here clamps, drops a sign
+or skips a value for being out of range.
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ from decimal import Decimal
 from typing import Callable, Sequence
 
 from assistant.calculator import (
-    DateError, DeferralRequest, InterestRequest, JobSubsidyRequest, NeedsInput, PensionRequest, PeriodRequest,
+    DeferralRequest, InterestRequest, JobSubsidyRequest, NeedsInput, PensionRequest, PeriodRequest,
     RefundRequest, RentRequest, Request, SmeRequest, TaxDeferralRequest, WorkInjuryRequest, CalculatorError,
     find_industry, needs_input,
 )
@@ -141,7 +145,8 @@ HISTORY_TURNS = 3  # how many earlier user turns a follow-up may lean on
 def parse_request(text: str, history: Sequence[str] = (), today: dt.date | None = None) -> Request | NeedsInput | None:
     """The calculator request a question asks for, a NeedsInput saying what to ask back, or None when the
     question wants no computation (a lookup). Values the question lacks may come from earlier user turns
-    (「月租金1万元」 … 「能省多少钱？」). Raises CalculatorError only for an impossible date."""
+    (「月租金1万元」 … 「能省多少钱？」). Raises CalculatorError only for what the quantity parser refuses in the
+    question itself: an impossible date (「2月30日」) or a number too large to be any quantity (「1e400元」)."""
     if not isinstance(text, str) or isinstance(history, str) or not all(isinstance(h, str) for h in history):
         raise CalculatorError(f"text must be a string and history a sequence of strings, got {text!r}, {history!r}")
     text = from_english(text)
@@ -151,8 +156,8 @@ def parse_request(text: str, history: Sequence[str] = (), today: dt.date | None 
         turn = from_english(turn)
         try:
             earlier.append(_Turn(turn, parse_quantities(turn), False))
-        except DateError:
-            continue  # an old turn's bad date was reported when it was asked
+        except CalculatorError:
+            continue  # an old turn's bad date or absurd number was reported when it was asked
     kind = _topic(text, turns[0].quantities)
     wants = bool(turns[0].quantities) or bool(_WANTS_FIGURE.search(text))
     if kind is None and earlier and not _OTHER_TOPIC.search(text) and (wants or _FOLLOW_UP.search(text)):
@@ -248,8 +253,10 @@ def _refund(turns: list[_Turn], today) -> RefundRequest:
         if per is None:
             return paid, None, None
         step = _PERIOD_MONTHS[per]
-        spans = [m.value for m in t.of(MonthCount) if 0 < m.value <= 12 and m.value % step == 0]
-        return paid, per, (max(spans) // step if spans else None)
+        spans = [m.value for m in t.of(MonthCount) if m.value <= 12 and m.value % step == 0]
+        # 「交了-3个月」「交了0个月」 go to the rule to be refused, not dropped for a full year's worth
+        odd = [s for s in spans if s <= 0]
+        return paid, per, ((odd[0] if odd else max(spans)) // step if spans else None)
 
     found = _first(turns, premiums)
     if found is None:

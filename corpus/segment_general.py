@@ -34,6 +34,7 @@ section's sentences lie inside it.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from corpus.records import Section, Sentence
 from corpus.segment import segment, split_units, is_item_document
@@ -53,9 +54,15 @@ UNITS_ANY = re.compile(r"[（(〔]责任单位[：:](?P<units>[^（()）〔〕]*
 def segment_document(doc: str, text: str) -> tuple[Section, ...]:
     """Cleaned text → sections, by the segmenter its structure calls for (see the module docstring)."""
     if is_item_document(text):
-        sections = segment(doc, text)
-        # The item segmenter has no bound; an item document too long for it goes the general way.
-        if all(len(s.text) <= MAX_SECTION_CHARS for s in sections):
+        # A document that opens with its first item has an empty preamble: no section (sections are never empty);
+        # a space before a 责任单位 note (「…。 （责任单位：…）」) is no sentence (one is never whitespace only).
+        sections = tuple(replace(s, sentences=tuple(x for x in s.sentences if x.text.strip()))
+                         for s in segment(doc, text) if s.text)
+        # The item segmenter has no bound and numbers items as they are written; an item document too long for
+        # it, or one whose item numbers repeat (two lists each starting at 一、, a typo) and would give two
+        # sections one id, goes the general way (which marks a repeat 「1~2」).
+        ids = [s.id for s in sections]
+        if all(len(s.text) <= MAX_SECTION_CHARS for s in sections) and len(set(ids)) == len(ids):
             return sections
     return segment_general(doc, text)
 

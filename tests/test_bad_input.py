@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 import textwrap
@@ -52,6 +53,23 @@ ENGINE = [
     pytest.param("房租", [{"role": "user"}], "error:string 'content'", id="history-no-content"),
     pytest.param("房租", [{"role": "user", "content": "房" * 2000}], "error:history[0] too long", id="history-long"),
     pytest.param("房租", None, "answer", id="history-none"),
+    # absurd numbers (issue 7): refused in Chinese, the field named by its label with the valid range
+    pytest.param("国有门面月租-8000元，能省多少？", (), "answer-containing:月租金不能为负数", id="rent-negative"),
+    pytest.param("国有门面月租负八千元，能省多少？", (), "answer-containing:月租金不能为负数", id="rent-negative-words"),
+    pytest.param("国有门面月租0元，能省多少？", (), "answer-containing:月租金应大于 0", id="rent-zero"),
+    pytest.param("国有门面月租100亿，能省多少？", (), "answer-containing:1000000000元（10亿元）", id="rent-over-range"),
+    pytest.param("国有门面月租1e400元，能省多少？", (), "answer-containing:超出了能计算的范围", id="rent-1e400"),
+    pytest.param("国有门面月租1e309元，能省多少？", (), "answer-containing:「1e309元」", id="rent-1e309"),
+    pytest.param("国有门面月租9999999999999999999999万，能省多少？", (), "answer-containing:收到 99999999999999999999990000元",
+                 id="rent-absurd-wan"),
+    pytest.param("国有门面月租1.5e3元，能省多少？", (), "answer-containing:1500元", id="rent-scientific"),
+    pytest.param("工伤保险费率原来150%，工资总额100万，能省多少", (), "answer-containing:原工伤保险费率应在 0% 至 100% 之间",
+                 id="rate-over-100pct"),
+    pytest.param("饭店员工-5人，营业收入100万，算不算小微", (), "answer-containing:从业人员不能为负数", id="employees-negative"),
+    pytest.param("贷款100万，利率3%，期限-6个月，贴息多少", (), "answer-containing:贷款期限不能为负数", id="months-negative"),
+    pytest.param("2020-13-45的税能晚交吗", (), "answer-containing:「2020-13-45」不是有效日期", id="date-month-13"),
+    pytest.param("能省多少钱？", [{"role": "user", "content": "国有门面月租-8000元"}],
+                 "answer-containing:月租金不能为负数", id="rent-negative-in-history"),
 ]
 
 
@@ -65,6 +83,7 @@ def test_engine_bad_input(fake_engine, question, history, expected):
     answer = fake_engine.answer(question, history)
     assert answer.refused == (expected == "refused")
     assert "<script" not in answer.text
+    assert not re.search(r"[a-z]+_[a-z_]+|must be|\bgot\b", answer.text), answer.text  # no internal names
     if expected.startswith("answer-containing:"):
         assert expected.split(":", 1)[1] in answer.text
 
@@ -128,10 +147,31 @@ def test_jsonl_bad_line(jsonl_run, n, line, expected):
         assert row["refused"] == (expected == "refused")
 
 
+@pytest.mark.xfail(strict=True, reason="assistant/__main__.py writes the response with the request's id echoed as "
+                   "given, so an id JSON text cannot carry back (a lone surrogate, 1e400 → Infinity) ends the batch with "
+                   "a UnicodeEncodeError or writes invalid JSON; the fix is proposed in the issue-7 report. When it is "
+                   "applied, remove this marker")
+def test_jsonl_request_ids_that_json_cannot_carry_back(tmp_path):
+    lines = [b'{"id": "\\ud800", "question": "\xe6\x88\xbf\xe7\xa7\x9f"}', b'{"id": 1e400, "question": "x"}',
+             json.dumps({"id": "ok", "question": "房租能减免多少？"}, ensure_ascii=False).encode("utf-8")]
+    env = {**os.environ, "POLICY_DATA_DIR": str(tmp_path / "cli-index"), "POLICY_TODAY": "2026-11-26"}
+    done = subprocess.run([sys.executable, "-c", _RUN_CLI], cwd=ROOT, input=b"\n".join(lines) + b"\n",
+                          capture_output=True, env=env, timeout=600)
+    assert done.returncode == 0 and b"Traceback" not in done.stderr, done.stderr.decode("utf-8", "replace")[-2000:]
+    rows = [json.loads(line) for line in done.stdout.decode("utf-8").splitlines()]  # every line valid JSON
+    assert len(rows) == 3 and "error" in rows[0] and "error" in rows[1] and "error" not in rows[2]
+
+
 # -- calculator forms: run_form(kind, values) → FormResult with a field error naming the field ---------------
 STATE = "国有资产类经营用房"
 FORMS = [
-    pytest.param("rent_relief", {"monthly_rent": "1e400", "landlord": STATE}, "monthly_rent", "月租金", id="rent-1e400"),
+    pytest.param("rent_relief", {"monthly_rent": "1e400", "landlord": STATE}, "monthly_rent", "月租金：数值超出了能计算的范围",
+                 id="rent-1e400"),
+    pytest.param("rent_relief", {"monthly_rent": "20亿", "landlord": STATE}, "monthly_rent",
+                 "月租金：应在 0.01 至 1000000000元（10亿元）之间，收到 2000000000元", id="rent-over-range"),
+    pytest.param("rent_relief", {"monthly_rent": "0", "landlord": STATE}, "monthly_rent", "月租金：应大于 0", id="rent-zero"),
+    pytest.param("rent_relief", {"monthly_rent": 1e300, "landlord": STATE}, "monthly_rent", "月租金：应在",
+                 id="rent-float-1e300"),
     pytest.param("rent_relief", {"monthly_rent": "999999999999999999万", "landlord": STATE}, "monthly_rent", "月租金",
                  id="rent-absurd-wan"),
     pytest.param("rent_relief", {"monthly_rent": "-5000", "landlord": STATE}, "monthly_rent", "不能为负数",
@@ -190,6 +230,7 @@ def test_form_bad_input(kind, values, field, expected):
     result = run_form(kind, values)
     assert not result.ok and result.outcome is None and result.text == ""
     assert expected in result.field_errors[field]
+    assert not any(re.search(r"[a-z]+_[a-z_]+|must be|\bgot\b", m) for m in result.field_errors.values())
     assert not any("计算时出错" in message for message in result.field_errors.values())  # the catch-all: a bug
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from decimal import Decimal as D
 
 import pytest
@@ -150,8 +151,9 @@ def test_pension_with_a_headcount_multiplies_the_per_person_contribution():
     assert "每人：缴费基数5000元×16% = 800元。" in calc.steps
     first = format_answer(calc).split("\n")[0]
     assert "16000元" in first and "800元" in first and "20人" in first
-    with pytest.raises(CalculatorError, match="whole"):
+    with pytest.raises(CalculatorError, match="人数应为整数") as err:
         pension_contribution(D(5000), D("2.5"))
+    assert err.value.field == "employees"
 
 
 def test_work_injury_from_the_old_contribution_amount():
@@ -266,8 +268,9 @@ def test_tax_deferral_to_a_requested_date():
     assert "2020年8月15日" in text and "最长不超过3个月" in text and "超出上限" in text
     ok = tax_deferral(dt.date(2020, 3, 31), requested_date=dt.date(2020, 6, 30))
     assert ok.result["allowed"] is True and ok.inputs["requested_date"] == "2020-06-30"
-    with pytest.raises(DateError, match="after the due date"):
+    with pytest.raises(DateError, match="想延至的日期应晚于原定缴纳期限 2020-05-15") as err:
         tax_deferral(dt.date(2020, 5, 15), requested_date=dt.date(2020, 5, 1))
+    assert err.value.field == "requested_date"
     with pytest.raises(CalculatorError, match="not both"):
         tax_deferral(dt.date(2020, 5, 15), 2, dt.date(2020, 6, 15))
 
@@ -407,10 +410,10 @@ def test_every_needs_input_names_its_clause():
     (lambda: rent_relief(D(-1), "state"), ["-1", "0", "1000000000"]),
     (lambda: rent_relief(D("1000000000.01"), "state"), ["1000000000.01", "1000000000"]),
     (lambda: rent_relief(D(8000), "landlady"), ["landlady", "state", "other"]),
-    (lambda: work_injury_cut(D("1.2")), ["1.2", "120%", "0%", "100%"]),
-    (lambda: work_injury_cut(D("-0.01")), ["-0.01", "0%"]),
-    (lambda: interest_subsidy(principal=D(1), annual_rate=D(2), months=12), ["annual_rate", "2"]),
-    (lambda: sme_size("工业", D("20.5"), D(1)), ["20.5", "whole"]),
+    (lambda: work_injury_cut(D("1.2")), ["原工伤保险费率", "120%", "0%", "100%"]),
+    (lambda: work_injury_cut(D("-0.01")), ["不能为负数", "-1%", "0%"]),
+    (lambda: interest_subsidy(principal=D(1), annual_rate=D(2), months=12), ["年利率", "200%"]),
+    (lambda: sme_size("工业", D("20.5"), D(1)), ["从业人员", "20.5", "整数"]),
     (lambda: sme_size("工业", D(-3), D(1)), ["-3", "0"]),
     (lambda: tax_deferral("2020-03-15"), ["2020-03-15", "date"]),
     (lambda: tax_deferral(dt.date(2020, 3, 15), 0), ["0", "1", "120"]),
@@ -478,8 +481,8 @@ def test_refund_from_a_monthly_or_quarterly_premium():
 @pytest.mark.parametrize("call,named", [
     (lambda: unemployment_refund(D(100), D(100), "month"), "not both"),
     (lambda: unemployment_refund(None, D(100), "week"), "per"),
-    (lambda: unemployment_refund(None, D(100), "quarter", 5), "periods"),
-    (lambda: unemployment_refund(None, D(-1), "month"), "periodic_amount"),
+    (lambda: unemployment_refund(None, D(100), "quarter", 5), "缴费期数应在 1 至 4个季度 之间"),
+    (lambda: unemployment_refund(None, D(-1), "month"), "每月缴纳的失业保险费不能为负数"),
 ])
 def test_refund_periodic_errors(call, named):
     with pytest.raises(CalculatorError, match=named):
@@ -497,12 +500,13 @@ def test_tax_deferral_to_a_requested_month():
     assert inside.result["allowed"] is True and "未超过3个月的上限" in format_answer(inside)
     wrapped = tax_deferral(dt.date(2020, 11, 30), requested_month=1)  # the next January
     assert wrapped.result["requested_month"] == "2021-01" and wrapped.result["allowed"] is True
-    with pytest.raises(DateError, match="own month"):
+    with pytest.raises(DateError, match="所在的月份，不算延期"):
         tax_deferral(dt.date(2020, 6, 10), requested_month=6)
     with pytest.raises(CalculatorError, match="not several"):
         tax_deferral(dt.date(2020, 6, 10), requested_months=2, requested_month=8)
-    with pytest.raises(AmountError, match="requested_month"):
+    with pytest.raises(AmountError, match="想延至的月份应在 1 至 12月") as err:
         tax_deferral(dt.date(2020, 6, 10), requested_month=13)
+    assert err.value.field == "requested_month"
 
 
 def test_size_from_a_rough_indicator_when_the_whole_range_agrees():
@@ -598,9 +602,10 @@ def test_only_calculator_errors_escape(request):
 
 
 money_values = st.decimals(min_value=0, max_value=10**9, places=2)
+rents = st.decimals(min_value=D("0.01"), max_value=10**9, places=2)  # a rent of 0 is refused: nothing to relieve
 
 
-@given(money_values, money_values)
+@given(rents, rents)
 def test_more_rent_never_less_relief(a, b):
     low, high = sorted((a, b))
     r_low, r_high = rent_relief(low, "state").result, rent_relief(high, "state").result
@@ -625,3 +630,49 @@ def test_a_larger_firm_never_gets_a_smaller_size_class(industry, x1, x2, y1, y2,
     small = rank(min(x1, x2), min(y1, y2), min(z1, z2))
     large = rank(max(x1, x2), max(y1, y2), max(z1, z2))
     assert large <= small
+
+
+# Well-typed values a user can give (any sign, any size): every refusal is for the user — Chinese, naming the
+# field by its label (a `field` the error carries) and the valid range, never the request's field name.
+_figures = st.one_of(st.none(), st.decimals(min_value=-10**30, max_value=10**30, places=2, allow_nan=False),
+                     st.integers(-10**20, 10**20).map(D), st.sampled_from([D(0), D("-0.01"), D("1E+99"), D("-1E+99")]))
+_counts = st.one_of(st.none(), st.integers(-10**6, 10**6))
+user_requests = st.one_of(
+    st.builds(RentRequest, monthly_rent=_figures, landlord=st.sampled_from(["state", "other", None])),
+    st.builds(RentRequest, period_rent=_figures, per=st.sampled_from(["quarter", "year"]),
+              landlord=st.sampled_from(["state", None])),
+    st.builds(RefundRequest, premiums_paid=_figures),
+    st.builds(RefundRequest, periodic_amount=_figures, per=st.sampled_from(["month", "quarter"]), periods=_counts),
+    st.builds(JobSubsidyRequest, insured_employees=_figures, monthly_benefit=_figures),
+    st.builds(PensionRequest, wage_base=_figures, employees=_figures),
+    st.builds(WorkInjuryRequest, old_rate=_figures, wage_base=_figures),
+    st.builds(WorkInjuryRequest, old_amount=_figures, per=st.sampled_from(["month", "year", None])),
+    st.builds(DeferralRequest, monthly_amount=_figures, asked_month=_counts),
+    st.builds(DeferralRequest, components=st.lists(st.tuples(st.sampled_from(["养老保险", "失业保险", "工伤保险"]),
+                                                             _figures.filter(lambda v: v is not None)),
+                                                   max_size=3, unique_by=lambda p: p[0]).map(tuple)),
+    st.builds(InterestRequest, total_subsidy=_figures),
+    st.builds(InterestRequest, principal=_figures, annual_rate=_figures, months=_counts),
+    st.builds(TaxDeferralRequest, due_date=st.dates(), requested_months=_counts),
+    st.builds(TaxDeferralRequest, due_date=st.dates(dt.date(1990, 1, 1), dt.date(2100, 12, 31)),
+              requested_date=st.dates()),
+    st.builds(PeriodRequest, on=st.one_of(st.none(), st.dates()), today=st.one_of(st.none(), st.dates())),
+    st.builds(SmeRequest, industry=st.sampled_from(list(INDUSTRIES)), employees=_figures, revenue_yuan=_figures,
+              assets_yuan=_figures),
+)
+_NOT_FOR_USERS = re.compile(r"[a-z]+_[a-z_]+|must be|\bgot\b")
+
+
+@settings(max_examples=600, deadline=None)
+@given(user_requests)
+def test_a_users_figures_are_refused_in_chinese_naming_the_field(request):
+    try:
+        outcome = calculate(request)
+    except CalculatorError as err:
+        message = str(err)
+        assert re.search(r"[\u4e00-\u9fff]", message) and not _NOT_FOR_USERS.search(message), message
+        assert err.field is not None and err.detail and message.endswith(err.detail), (err.field, message)
+        return
+    assert format_answer(outcome)
+    if isinstance(outcome, Calculation):
+        json.dumps(outcome.to_json(), ensure_ascii=False)

@@ -5,6 +5,7 @@ makes the runner raise."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal as D
 
 import pytest
@@ -166,7 +167,7 @@ def test_job_subsidy_without_the_benefit_standard_answers_with_how_to_get_it():
 @pytest.mark.parametrize("entry, rent", [
     ("2万", 20000), ("两万五", 25000), ("1,200,000", 1200000), ("1,200,000元", 1200000), ("1.2万元", 12000),
     ("八千", 8000), ("20000元", 20000), ("２００００", 20000), (" 2 万 ", 20000), ("2万/月", 20000), (20000, 20000),
-    (12000.5, D("12000.5")), (D("3000"), 3000), ("0", 0),
+    (12000.5, D("12000.5")), (D("3000"), 3000), ("1e4", 10000), ("1.5E3元", 1500),
 ])
 def test_money_wordings(entry, rent):
     result = result_of("rent_relief", monthly_rent=entry, landlord=STATE)
@@ -275,6 +276,33 @@ def test_alternatives_given_together_are_pointed_out():
                                           "requested_date": "2020-05-01"})["requested_date"]
 
 
+_INTERNAL = re.compile(r"[a-z]+_[a-z_]+|must be|\bgot\b|超出可计算的范围（")
+
+
+@pytest.mark.parametrize("kind, values, field, words", [
+    ("rent_relief", {"monthly_rent": "20亿", "landlord": STATE}, "monthly_rent",
+     ["月租金：应在 0.01 至 1000000000元（10亿元）之间", "收到 2000000000元"]),
+    ("rent_relief", {"monthly_rent": "0", "landlord": STATE}, "monthly_rent", ["月租金：应大于 0"]),
+    ("rent_relief", {"monthly_rent": "1e400", "landlord": STATE}, "monthly_rent", ["月租金：数值超出了能计算的范围"]),
+    ("rent_relief", {"monthly_rent": "1.5e3元", "landlord": "其他业主"}, None, []),
+    ("sme_size", {"industry": "餐饮业", "employees": "50", "revenue_wan": "10000000000"}, "revenue_wan",
+     ["上年营业收入：应在 0 至 10000000000000元（10万亿元）之间"]),
+    ("pension", {"wage_base": "1亿", "employees": "1000"}, "employees", ["人数：1000人×每人缴费基数", "超过上限"]),
+    ("unemployment_refund", {"premiums_paid": "1e11"}, "premiums_paid",
+     ["上年度实际缴纳的失业保险费：应在 0 至 10000000000元（100亿元）之间"]),
+    ("insurance_deferral", {"monthly_amount": "200亿"}, "monthly_amount", ["每月应缴的养老+失业+工伤保险费：应在"]),
+    ("work_injury", {"old_rate": "100", "old_amount": "-1"}, "old_amount", ["原应缴工伤保险费：不能为负数"]),
+])
+def test_a_rules_range_error_is_chinese_and_names_the_field_by_its_label(kind, values, field, words):
+    result = run_form(kind, values)
+    if field is None:
+        assert result.ok, result.field_errors
+        return
+    assert list(result.field_errors) == [field], result.field_errors
+    assert all(w in result.field_errors[field] for w in words), result.field_errors[field]
+    assert not _INTERNAL.search(result.field_errors[field])
+
+
 def test_a_rules_range_error_lands_on_the_field_it_names():
     assert "1000000000" in bad("rent_relief", {"monthly_rent": "20亿", "landlord": STATE})["monthly_rent"]
     assert bad("interest_subsidy", {"principal": "1万", "annual_rate": "3", "months": "400"})["months"].startswith(
@@ -328,3 +356,5 @@ def test_any_entry_in_any_form_gives_a_form_result(filled):
         assert set(result.field_errors) <= {f.name for f in form.fields} | {FORM_ERROR}
         assert all(isinstance(m, str) and m for m in result.field_errors.values())
         assert "计算时出错" not in result.field_errors.get(FORM_ERROR, ""), result.field_errors
+        # every message is for the user: Chinese, no request field names, no English from the rules
+        assert not any(_INTERNAL.search(m) for m in result.field_errors.values()), result.field_errors

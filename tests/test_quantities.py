@@ -4,14 +4,15 @@ every spelling, and properties (Chinese numerals round-trip; spans point at the 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal as D
 
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from assistant.calculator import DateError, InterestRequest, JobSubsidyRequest, NeedsInput
+from assistant.calculator import AmountError, DateError, InterestRequest, JobSubsidyRequest, NeedsInput
 from assistant.quantities import (
-    CalendarMonth, DateValue, Headcount, Money, MonthCount, Rate, chinese_number, parse_quantities,
+    CalendarMonth, DateValue, Headcount, Money, MonthCount, Rate, chinese_number, parse_quantities, readable,
 )
 from assistant.requests import parse_request
 from tests.question_texts import texts, to_chinese
@@ -168,7 +169,107 @@ def test_arabic_money_round_trip(n, unit):
 def test_spans_point_at_the_quantity_text(text):
     try:
         found = parse_quantities(text)
-    except DateError:
+    except (DateError, AmountError):
         return
     for q in found:
         assert text[q.start:q.end] == q.text
+
+
+# -- signs, scientific notation and absurd sizes (issue 7 「absurd numbers」) --------------------------------
+# Read as written, never as another number: a sign is kept for the rule to refuse, 「1.5e3」 is 1500, and a number
+# too large to be any quantity is refused here, naming it.
+@pytest.mark.parametrize("text,value,said", [
+    ("月租-8000元", -8000, "-8000元"), ("月租负8000元", -8000, "负8000元"), ("月租−8000元", -8000, "−8000元"),
+    ("月租 -8000元", -8000, "-8000元"), ("每月-8000元", -8000, "-8000元"), ("月租：-2万", -20000, "-2万"),
+    ("rent is -8000元", -8000, "-8000元"),
+])
+def test_a_minus_sign_makes_an_amount_negative(text, value, said):
+    q = only(text)
+    assert isinstance(q, Money) and q.value == value and q.text == said and text[q.start:q.end] == said
+
+
+@pytest.mark.parametrize("text,kind,value", [
+    ("员工-5人", Headcount, -5), ("延期-3个月", MonthCount, -3), ("费率-0.4%", Rate, D("-0.004")),
+])
+def test_signs_on_counts_and_rates(text, kind, value):
+    q = only(text)
+    assert isinstance(q, kind) and q.value == value
+
+
+@pytest.mark.parametrize("text,values", [
+    ("月租5000-8000元", [5000, 8000]), ("员工3人-5人", [3, 5]), ("租金8000 -2000元", [8000, 2000]),
+    ("A-8000元", [8000]), ("COVID-19期间月租8000元", [8000]), ("3月-5月", [3, 5]),
+])
+def test_a_dash_after_a_number_or_inside_a_word_is_no_sign(text, values):
+    assert [q.value for q in parse_quantities(text)] == values
+
+
+@pytest.mark.parametrize("text,value", [
+    ("月租1.5e3元", 1500), ("月租1e4元", 10000), ("月租2E4元", 20000), ("月租8e-1万", 8000), ("1e3多元", 1000),
+    ("月租9999999999999999999999万", D("99999999999999999999990000")), ("月租1e99元", D("1e99")),
+])
+def test_scientific_notation_and_huge_amounts_are_read_exactly(text, value):
+    money = [q for q in parse_quantities(text) if isinstance(q, Money)]
+    assert [q.value for q in money] == [value] and text[money[0].start:money[0].end] == money[0].text
+
+
+@pytest.mark.parametrize("text", ["月租1e400元", "月租1e309元", "月租1e100元", "月租1e99999999999999999999元",
+                                  "月租1e-400元", "贷款1e200万", "员工1e400人", "延期1e400个月", "费率1e400%",
+                                  "一亿" * 13 + "元"])
+def test_numbers_too_large_to_be_any_quantity_are_refused_naming_them(text):
+    with pytest.raises(AmountError) as err:
+        parse_quantities(text)
+    message = str(err.value)
+    bound = "不小于 10^-100" if "e-" in text else "小于 10^100"
+    assert "超出了能计算的范围" in message and bound in message and message.count("「") >= 1
+    assert text[2:6] in message or text[:4] in message  # the number as written
+
+
+def test_an_absurd_number_that_is_no_quantity_is_no_error():
+    assert parse_quantities("增长了1e400倍") == () and parse_quantities("版本1e400") == ()
+
+
+@pytest.mark.parametrize("text,words", [
+    ("2020-13-45", ["「2020-13-45」", "月份应在 1–12 之间", "13"]),
+    ("2月30日", ["「2月30日」", "2020年2月只有 1–29 日", "30"]),
+    ("0000-01-01", ["「0000-01-01」", "年份应在 1–9999 之间"]),
+    ("十三月五日", ["「十三月五日」", "月份应在 1–12 之间"]),
+])
+def test_impossible_dates_are_refused_in_chinese(text, words):
+    with pytest.raises(DateError) as err:
+        parse_quantities(f"税款{text}到期")
+    assert all(w in str(err.value) for w in words), str(err.value)
+    assert not re.search(r"[A-Za-z]{3,}", str(err.value))
+
+
+# Arbitrary text, with the number spellings that broke the parser before: signs, exponents, huge runs of digits.
+_odd_numbers = st.one_of(
+    st.integers(-10**30, 10**30).map(str),
+    st.tuples(st.integers(-9, 9), st.integers(-500, 500)).map(lambda t: f"{t[0]}e{t[1]}"),
+    st.sampled_from(["1e400", "1e309", "9999999999999999999999万", "负8000", "−8000", "－8000", "1e99999999999999999999",
+                     "一亿" * 13, "0", "-0", "1.5E3"]),
+)
+_odd_texts = st.one_of(texts, st.lists(st.one_of(st.sampled_from(["月租", "员工", "贷款", "费率", "期限", "-", " ", "，"]),
+                                                 _odd_numbers, st.sampled_from(["元", "万", "人", "个月", "%", "年", ""])),
+                                       max_size=12).map("".join))
+
+
+@settings(max_examples=400, deadline=None)
+@given(_odd_texts)
+def test_arbitrary_text_gives_quantities_or_our_errors_only(text):
+    try:
+        found = parse_quantities(text)
+    except (DateError, AmountError) as err:
+        assert re.search(r"[\u4e00-\u9fff]", str(err)) and "「" in str(err)  # Chinese, quoting the text
+        return
+    for q in found:
+        assert text[q.start:q.end] == q.text and 0 <= q.start < q.end <= len(text)
+        if not isinstance(q, DateValue):
+            assert readable(q.value) and D(q.value).is_finite()
+    assert [q.start for q in found] == sorted(q.start for q in found)
+
+
+@given(st.integers(1, 10**9), st.sampled_from(["-", "负", "−"]))
+def test_a_signed_amount_is_the_negative_of_the_unsigned_one(n, sign):
+    q = only(f"月租{sign}{n}元")
+    assert isinstance(q, Money) and q.value == -n

@@ -4,6 +4,7 @@ questions, and properties (arbitrary text raises only CalculatorError; only stri
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal as D
 
 import pytest
@@ -345,3 +346,75 @@ def test_a_date_inside_the_policy_period_is_a_period_question():
 
     request = parse_request("4月20日还在政策期内吗？", (), today=dt.date(2026, 11, 26))
     assert isinstance(request, PeriodRequest) and request.on == dt.date(2020, 4, 20)
+
+
+# -- absurd numbers in chat (issue 7): refused in Chinese, naming the field by its label and the valid range ------
+_INTERNAL_NAME = re.compile(r"[a-z]+_[a-z_]+|must be|\bgot\b")
+
+
+@pytest.mark.parametrize("text,field,words", [
+    ("国有门面月租-8000元，能省多少", "monthly_rent", ["月租金不能为负数", "1000000000元（10亿元）", "收到 -8000元"]),
+    ("国有门面月租负八千，能省多少", "monthly_rent", ["月租金不能为负数", "收到 -8000元"]),
+    ("国有门面月租0元，能省多少", "monthly_rent", ["月租金应大于 0", "收到 0元"]),
+    ("国有门面月租100亿，能省多少", "monthly_rent", ["月租金应在 0.01 至 1000000000元（10亿元）之间", "收到 10000000000元"]),
+    ("国有门面月租9999999999999999999999万，能省多少", "monthly_rent",
+     ["月租金应在", "收到 99999999999999999999990000元"]),
+    ("国有门面季度租金-3万，能省多少", "period_rent", ["季度租金不能为负数"]),
+    ("工伤保险费率原来150%，工资总额100万，能省多少", "old_rate", ["原工伤保险费率应在 0% 至 100% 之间", "收到 150%"]),
+    ("工伤保险费率-0.4%，工资总额100万，能省多少", "old_rate", ["原工伤保险费率不能为负数"]),
+    ("饭店员工-5人，营业收入100万，算不算小微", "employees", ["从业人员不能为负数", "收到 -5人"]),
+    ("贷款100万，利率3%，期限-6个月，贴息多少", "months", ["贷款期限不能为负数", "1 至 360个月"]),
+    ("贷款100万，利率300%，期限12个月，贴息多少", "annual_rate", ["年利率应在 0% 至 100% 之间"]),
+    ("失业保险每个月交1200元，去年交了-3个月，能返多少", "periods", ["缴费期数不能为负数"]),
+    ("养老保险缴费基数-5000元，每月交多少", "wage_base", ["缴费基数不能为负数"]),
+    ("3月15日的税能延期-2个月吗", "requested_months", ["延期月数不能为负数"]),
+])
+def test_absurd_numbers_are_refused_in_chinese_naming_the_field(text, field, words):
+    with pytest.raises(CalculatorError) as err:  # from the rule, or already when asking what it still needs
+        calculate(parse_request(text))
+    message = str(err.value)
+    assert err.value.field == field and all(w in message for w in words), message
+    assert not _INTERNAL_NAME.search(message), message
+
+
+@pytest.mark.parametrize("text", ["国有门面月租1e400元，能省多少", "国有门面月租1e309元，能省多少", "员工1e400人，饭店算小微吗"])
+def test_numbers_too_large_to_read_are_refused_by_the_parser(text):
+    with pytest.raises(CalculatorError, match="超出了能计算的范围") as err:
+        parse_request(text)
+    assert not _INTERNAL_NAME.search(str(err.value))
+
+
+def test_scientific_notation_is_read_as_the_number_it_is():
+    assert parse_request("国有门面月租1.5e3元，能省多少") == RentRequest(D(1500), "state", "relief")
+
+
+def test_an_absurd_number_in_an_earlier_turn_does_not_break_a_later_question():
+    assert parse_request("能省多少钱？", ("月租1e400元", "月租金1万元")) == RentRequest(D(10000), None, "relief")
+
+
+def test_impossible_dates_in_chat_are_refused_in_chinese():
+    with pytest.raises(DateError) as err:
+        parse_request("2020-13-45的税能晚交吗")
+    assert "「2020-13-45」不是有效日期" in str(err.value) and not _INTERNAL_NAME.search(str(err.value))
+
+
+_absurd = st.one_of(st.integers(-10**12, 0).map(str), st.sampled_from(
+    ["-8000", "负8000", "1e400", "1e20", "100亿", "9999999999999999999999万", "0", "-0.4", "150", "-3", "1e-5"]))
+_absurd_questions = st.tuples(
+    st.sampled_from(["国有门面月租", "上年度失业保险费", "稳岗补贴，参保职工", "养老保险缴费基数", "工伤保险费率", "社保每月",
+                     "贴息，贷款", "利率", "期限", "饭店员工", "营业收入", "每季度租金", "3月15日的税延期"]),
+    _absurd, st.sampled_from(["元", "万", "人", "%", "个月", ""]),
+    st.sampled_from(["，能省多少", "，能返还多少", "，贴息多少", "，算不算小微", "，每月交多少", "，缓缴后4月交多少", "可以吗"]),
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_absurd_questions, st.lists(_absurd_questions, max_size=2))
+def test_every_error_a_chat_question_can_cause_is_chinese_without_internal_names(text, history):
+    try:
+        outcome = parse_request(text, tuple(history))
+        if outcome is not None and not isinstance(outcome, NeedsInput):
+            calculate(outcome)
+    except CalculatorError as err:
+        assert re.search(r"[\u4e00-\u9fff]", str(err)), str(err)
+        assert not _INTERNAL_NAME.search(str(err)), str(err)

@@ -7,7 +7,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, ClassVar
 
-from assistant.calculator.values import CalculatorError, choice, money, number, short, whole_months, yuan
+from assistant.calculator.values import (
+    AmountError, CalculatorError, choice, money, number, refuse, said, short, whole_months, yuan, yuan_bound,
+)
 from corpus.records import Calculation
 
 KIND = "insurance_deferral"
@@ -31,7 +33,7 @@ def deferral_schedule(monthly_amount: Any = None, components: Any = (), asked_mo
     components = _components(components)
     amount = _monthly(monthly_amount, components)
     if asked_month is not None:
-        whole_months(asked_month, "asked_month", 1, 12)
+        whole_months(asked_month, "asked_month", 1, 12, unit="月")
     steps = ["2020年1至3月应缴的养老、失业和工伤保险费可以延迟3个月补缴，延迟期内不征收滞纳金，不影响个人权益记录。",
              "即：从4月份开始，缴纳本月并补缴1月份社会保险费，依此类推，6月份完成延期补缴手续。"]
     if components:
@@ -63,7 +65,7 @@ def _components(components: Any) -> tuple[tuple[str, Decimal], ...]:
         if not (isinstance(pair, tuple) and len(pair) == 2):
             raise CalculatorError(f"each component must be an (insurance, amount) pair, got {pair!r}")
         name = choice(pair[0], "component insurance", COVERED)
-        checked.append((name, money(pair[1], "component amount", MAX_MONTHLY)))
+        checked.append((name, money(pair[1], "monthly_amount", MAX_MONTHLY, label=f"每月应缴的{name}费")))
     return tuple(checked)
 
 
@@ -73,7 +75,8 @@ def _monthly(monthly_amount: Any, components: tuple[tuple[str, Decimal], ...]) -
     if total is not None and amount is not None and total != amount:
         raise CalculatorError(f"monthly_amount {amount} does not equal the sum of its components {total}")
     if total is not None and total > MAX_MONTHLY:
-        raise CalculatorError(f"monthly_amount must be between 0 and {MAX_MONTHLY} 元, got {total}")
+        raise refuse(AmountError, "monthly_amount", f"（各项合计）应在 0 至 {yuan_bound(MAX_MONTHLY)}之间，"
+                                                   f"收到 {said(total)}元")
     return amount if total is None else total
 
 

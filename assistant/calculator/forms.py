@@ -21,12 +21,16 @@ from types import MappingProxyType
 from typing import Any, Callable, Mapping
 
 from assistant.calculator import (
-    CalculatorError, DeferralRequest, InterestRequest, JobSubsidyRequest, NeedsInput, PensionRequest, PeriodRequest,
-    RefundRequest, RentRequest, SmeRequest, TaxDeferralRequest, WorkInjuryRequest, calculate, format_answer,
+    AmountError, CalculatorError, DateError, DeferralRequest, InterestRequest, JobSubsidyRequest, NeedsInput,
+    PensionRequest, PeriodRequest, RefundRequest, RentRequest, SmeRequest, TaxDeferralRequest, WorkInjuryRequest,
+    calculate, format_answer,
 )
 from assistant.calculator import deferral, interest, rent, social_insurance, tax, validity
 from assistant.calculator.sme_size import CLAUSE as SME_CLAUSE, INDUSTRIES, STANDARD, resolve_industry
-from assistant.quantities import CalendarMonth, DateValue, Headcount, Money, MonthCount, Rate, parse_quantities
+from assistant.calculator.values import said
+from assistant.quantities import (
+    MAX_EXPONENT, CalendarMonth, DateValue, Headcount, Money, MonthCount, Rate, parse_quantities,
+)
 from corpus.records import Calculation
 
 FIELD_KINDS = ("money", "number", "integer", "percent", "date", "choice", "month")
@@ -216,6 +220,8 @@ def _one(text: str, kind: type) -> Any:
     """The single quantity of `kind` that is the whole of `text`, or None."""
     try:
         found = parse_quantities(text)
+    except AmountError:  # 「1e400」
+        raise _Bad(f"数值超出了能计算的范围（须小于 10^{MAX_EXPONENT}），请填写实际数值") from None
     except CalculatorError:  # a date-shaped entry that is no date: not a number either
         return None
     if len(found) == 1 and isinstance(found[0], kind) and (found[0].start, found[0].end) == (0, len(text)):
@@ -286,8 +292,10 @@ def _date(raw: Any, field: Field) -> dt.date:
     text = _TIME_OF_DAY.sub("", unicodedata.normalize("NFKC", raw).strip())
     try:
         found = parse_quantities(text)
-    except CalculatorError:  # 「2020-02-30」: shaped like a date, but no such day
+    except DateError:  # 「2020-02-30」: shaped like a date, but no such day
         raise _Bad(f"「{text}」这一天不存在；{_hint(field)}") from None
+    except CalculatorError:  # 「1e400」: a number no date is
+        raise _Bad(_hint(field)) from None
     if len(found) == 1 and isinstance(found[0], DateValue) and (found[0].start, found[0].end) == (0, len(text)):
         return found[0].value
     raise _Bad(_hint(field))
@@ -339,11 +347,11 @@ def _parse(field: Field, raw: Any) -> Any:
     value = _number(raw, field)
     if field.kind == "percent":
         if value > 100:
-            raise _Bad(f"应在 0%–100% 之间，收到 {value.normalize():f}%")
+            raise _Bad(f"应在 0%–100% 之间，收到 {said(value)}%")
         return value / 100
     if field.kind == "integer":
         if value != value.to_integral_value():
-            raise _Bad(f"应为整数，收到 {value.normalize():f}")
+            raise _Bad(f"应为整数，收到 {said(value)}")
         return int(value)
     return value
 
@@ -423,27 +431,18 @@ def _missing(form: Form, needs: NeedsInput) -> dict[str, str]:
     return errors
 
 
-# The rules' range messages, in Chinese; any other message is shown as the rule wrote it.
-_UNITS_CN = {"元": "元", "people": "人", "months": "个月", None: ""}
-_SAID_AS = (
-    (re.compile(r"must be between (\S+) and (\S+?)(?: \(\S+\))?(?: (元|people|months))?, got (\S+)"),
-     lambda m: f"应在 {m[1]} 至 {m[2]}{_UNITS_CN[m[3]]} 之间，收到 {m[4]}"),
-    (re.compile(r"must be after the due date (\S+) and by (\S+), got (\S+)"),
-     lambda m: f"应晚于原定缴纳期限 {m[1]}、不晚于 {m[2]}，收到 {m[3]}"),
-)
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _blame(form: Form, exc: CalculatorError) -> dict[str, str]:
-    """The field a rule's error names (the earliest field name in its message), else the form as a whole."""
-    message = str(exc)
-    spots = [(m.start(), field) for field in form.fields
-             if (m := re.search(rf"\b{REQUEST_NAMES.get(field.name, field.name)}\b", message))]
-    said = next((say(m) for pattern, say in _SAID_AS if (m := pattern.search(message))), None)
-    text = said or f"超出可计算的范围（{message}）"
-    if not spots:
-        return {FORM_ERROR: text}
-    field = min(spots, key=lambda spot: spot[0])[1]
-    return {field.name: f"{_short(field)}：{text}"}
+    """A rule's error beside the field it is about (its `field`), else above the form. A rule's errors about what a
+    user entered are in Chinese; anything else (a bug) is shown as the rule wrote it, inside a Chinese line."""
+    fields = {REQUEST_NAMES.get(field.name, field.name): field for field in form.fields}
+    field = fields.get(exc.field)
+    said = exc.detail if _CJK.search(str(exc)) else f"超出可计算的范围（{exc}）"
+    if field is None:
+        return {FORM_ERROR: str(exc) if _CJK.search(str(exc)) else said}
+    return {field.name: f"{_short(field)}：{said}"}
 
 
 __all__ = ["FIELD_KINDS", "FORMS", "FORM_ERROR", "Field", "Form", "FormError", "FormResult", "form_for", "run_form"]

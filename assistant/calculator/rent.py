@@ -41,7 +41,7 @@ def monthly_from(period_rent: Any, per: Any) -> tuple[Decimal, Decimal, str]:
     """(the quoted rent, the monthly rent, the step that derives it) for a quarterly or yearly rent: an exact
     division, rounded to the fen only when it does not come out in whole fen (and the step says so)."""
     months, name = PERIODS[choice(per, "per", tuple(PERIODS))]
-    amount = money(period_rent, "period_rent", MAX_RENT * months)
+    amount = money(period_rent, "period_rent", MAX_RENT * months, label=name, positive=True)
     exact = amount / months
     monthly = exact.quantize(CENT, ROUND_HALF_UP)
     sign = "=" if monthly == exact else "≈"
@@ -77,7 +77,7 @@ def rent_relief(monthly_rent: Any, landlord: str | None = None, asked: Any = Non
         derived.append(step)
     if landlord == "other":
         return _negotiated(monthly_rent, asked)
-    rent = money(monthly_rent, "monthly_rent", MAX_RENT)
+    rent = money(monthly_rent, "monthly_rent", MAX_RENT, positive=True)  # no rent, nothing to relieve
     month3_relief = (rent * HALF).quantize(CENT, ROUND_HALF_UP)
     month3_payment = rent - month3_relief
     relief = rent * 2 + month3_relief
@@ -106,7 +106,7 @@ def rent_relief(monthly_rent: Any, landlord: str | None = None, asked: Any = Non
 
 
 def _negotiated(monthly_rent: Any, asked: Any) -> Calculation:
-    rent = None if monthly_rent is None else number(money(monthly_rent, "monthly_rent", MAX_RENT))
+    rent = None if monthly_rent is None else number(money(monthly_rent, "monthly_rent", MAX_RENT, positive=True))
     steps = ("本条的房租减免（前两个月免收、第三个月减半）只适用于承租国有资产类经营用房的中小微企业。", NEGOTIATED)
     result = {"covered": False, "relief_total": None, "payable_total": None, "month3_payment": None}
     return Calculation(kind=KIND, inputs={"monthly_rent": rent, "landlord": "other", "asked": _json(_asked(asked))},

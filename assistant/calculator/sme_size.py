@@ -119,9 +119,9 @@ class SmeRequest:
 def _values(employees: Any, revenue_yuan: Any, assets_yuan: Any) -> dict[str, Decimal | None]:
     """Given indicators, checked, in the standard's units (people, 万元)."""
     return {
-        X: None if employees is None else headcount(employees, "employees"),
-        Y: None if revenue_yuan is None else money(revenue_yuan, "revenue_yuan", MAX_AMOUNT) / WAN,
-        Z: None if assets_yuan is None else money(assets_yuan, "assets_yuan", MAX_AMOUNT) / WAN,
+        X: None if employees is None else headcount(employees, "employees", label=LABEL[X]),
+        Y: None if revenue_yuan is None else money(revenue_yuan, "revenue_yuan", MAX_AMOUNT, label=LABEL[Y]) / WAN,
+        Z: None if assets_yuan is None else money(assets_yuan, "assets_yuan", MAX_AMOUNT, label=LABEL[Z]) / WAN,
     }
 
 
@@ -136,10 +136,10 @@ def _ranges(ranges: Any, values: dict[str, Decimal | None]) -> dict[str, tuple[D
             raise CalculatorError(f"each range must be ({'/'.join(LABEL)}, upper bound), got {pair!r}")
         name, upper = pair
         if name == X:
-            bound = headcount(upper, "employees upper bound")
+            bound = headcount(upper, "employees", label=f"{LABEL[X]}（约数的上限）")
             top = bound - 1  # 「三十多人」 is at most 39
         else:
-            bound = money(upper, f"{name} upper bound", MAX_AMOUNT)
+            bound = money(upper, name, MAX_AMOUNT, label=f"{LABEL[name]}（约数的上限）")
             top, bound = (bound - Decimal("0.01")) / WAN, bound / WAN  # the last fen below it
         if values[name] is None or top < values[name]:
             raise CalculatorError(f"the range of {name} needs a lower bound below its upper bound {upper!r}, "

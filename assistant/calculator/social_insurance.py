@@ -4,12 +4,13 @@ work-injury rate cut by half."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from typing import Any, ClassVar
 
 from assistant.calculator.results import NeedsInput
 from assistant.calculator.values import (
-    CENT, AmountError, CalculatorError, headcount, money, number, percent, plain, rate, short, whole_months, yuan,
+    CENT, AmountError, CalculatorError, headcount, money, number, percent, plain, rate, said, short,
+    whole_months, yuan, yuan_bound,
 )
 from corpus.records import Calculation
 
@@ -60,8 +61,10 @@ def unemployment_refund(premiums_paid: Any, periodic_amount: Any = None, per: An
             raise CalculatorError(f"per must be one of {list(PAID_PER)}, got {per!r}")
         months, each, name = PAID_PER[per]
         in_year = 12 // months
-        count = in_year if periods is None else whole_months(periods, "periods", 1, in_year)
-        amount = money(periodic_amount, "periodic_amount", MAX_PREMIUMS / in_year)
+        count = in_year if periods is None else whole_months(periods, "periods", 1, in_year, label="缴费期数",
+                                                              unit=name)
+        amount = money(periodic_amount, "periodic_amount", (MAX_PREMIUMS / in_year).quantize(CENT, ROUND_DOWN),
+                       label=f"{each}缴纳的失业保险费")
         premiums_paid = amount * count
         said = "" if periods is not None else f"（按上年度{count}{name}都足额缴纳计算）"
         steps.append(f"上年度实际缴纳：{each}{short(amount)}×{count}{name} = {short(premiums_paid)}{said}。")
@@ -158,8 +161,9 @@ def pension_contribution(wage_base: Any, employees: Any = None) -> Calculation:
         people = headcount(employees, "employees")
         total = contribution * people
         if total > MAX_BASE:
-            raise AmountError(f"employees × wage_base gives {plain(total)} 元 a month, beyond {plain(MAX_BASE)} 元; "
-                              f"check the headcount {plain(people)} and the per-person base {plain(base)}")
+            detail = (f"{plain(people)}人×每人缴费基数{short(base)}得出单位每月缴费{said(total)}元，超过上限"
+                      f"{yuan_bound(MAX_BASE)}：请核对人数和每人缴费基数")
+            raise AmountError(f"人数{detail}", field="employees", detail=detail)
         steps += [f"每人：缴费基数{short(base)}×16% = {short(contribution)}。",
                   f"{plain(people)}人：{short(contribution)}×{plain(people)}人 = {short(total)}"
                   f"（即{plain(people)}人×{short(base)}×16%）。"]

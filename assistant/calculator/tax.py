@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from assistant.calculator.results import NeedsInput
-from assistant.calculator.values import CalculatorError, DateError, date, whole_months
+from assistant.calculator.values import CalculatorError, DateError, date, refuse, whole_months
 from assistant.period import add_months, chinese_date
 from corpus.records import Calculation
 
@@ -30,9 +30,9 @@ class TaxDeferralRequest:
 def _month_after(due: dt.date, month: Any) -> tuple[int, int]:
     """(year, month) of the first 「N月」 after the due date: 「5月20日的税延到11月」 is 2020-11, 「11月的延到2月」 the
     next February. The due month itself is no deferral."""
-    month = whole_months(month, "requested_month", 1, 12)
+    month = whole_months(month, "requested_month", 1, 12, unit="月")
     if month == due.month:
-        raise DateError(f"requested_month {month} is the due date's own month ({due}); name a later month")
+        raise refuse(DateError, "requested_month", f"{month}月就是原定缴纳期限（{due}）所在的月份，不算延期：请说一个更晚的月份")
     return (due.year if month > due.month else due.year + 1), month
 
 
@@ -40,7 +40,7 @@ def tax_deferral(due_date: Any, requested_months: Any = None, requested_date: An
                  requested_month: Any = None) -> Calculation:
     due = date(due_date, "due_date")
     if not EARLIEST <= due <= LATEST:
-        raise DateError(f"due_date must be between {EARLIEST} and {LATEST}, got {due}")
+        raise refuse(DateError, "due_date", f"应在 {EARLIEST} 至 {LATEST} 之间，收到 {due}")
     latest = add_months(due, MAX_MONTHS)
     steps = ["确有困难不能按期缴纳税款的企业，由企业申请，可依法办理延期缴纳税款，最长不超过3个月。",
              f"{chinese_date(due)} + 3个月 = {chinese_date(latest)}"
@@ -57,7 +57,7 @@ def tax_deferral(due_date: Any, requested_months: Any = None, requested_date: An
                                   f"(got {requested_months!r} and {requested_date!r})")
         wanted = date(requested_date, "requested_date")
         if not due < wanted <= LATEST:
-            raise DateError(f"requested_date must be after the due date {due} and by {LATEST}, got {wanted}")
+            raise refuse(DateError, "requested_date", f"应晚于原定缴纳期限 {due}、不晚于 {LATEST}，收到 {wanted}")
         allowed = wanted <= latest
         steps.append(f"申请延至{chinese_date(wanted)}：{'未超过' if allowed else '超过了'}最晚期限{chinese_date(latest)}"
                      f"（{'在' if allowed else '超出'}3个月的上限{'内' if allowed else ''}）。")

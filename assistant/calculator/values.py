@@ -2,6 +2,11 @@
 
 Every rule takes its inputs through these checks, so a bad value fails in one place with a message that
 names the value and the valid range, and nothing but `CalculatorError` leaves the calculator.
+
+Two kinds of message: a value a user can type or say (a rent, a rate, a headcount, a date) that is out of range
+is refused in Chinese, naming the field by its label (「月租金」, not `monthly_rent`) and giving the valid range —
+the chat answer and the form show it as it is; the error's `field` says which request field it is about.
+A value only a caller's bug can produce (a wrong type, an unknown code) is refused in English for the developer.
 """
 
 from __future__ import annotations
@@ -12,11 +17,31 @@ from typing import Any
 
 CENT = Decimal("0.01")
 WAN = Decimal(10000)
+YI = Decimal(10) ** 8
 RATE_STEP = Decimal("1e-8")
+
+# The request fields' labels as the user knows them; a rule may give a more precise one (「季度租金」).
+LABELS = {
+    "monthly_rent": "月租金", "period_rent": "租金", "premiums_paid": "上年度实际缴纳的失业保险费",
+    "periodic_amount": "每期缴纳的失业保险费", "periods": "缴费期数", "insured_employees": "年度平均参保职工人数",
+    "monthly_benefit": "月人均失业保险金标准", "wage_base": "缴费基数", "employees": "人数",
+    "old_rate": "原工伤保险费率", "old_amount": "原应缴工伤保险费", "monthly_amount": "每月应缴的社会保险费",
+    "asked_month": "月份", "total_subsidy": "贴息总额", "principal": "贷款本金", "annual_rate": "年利率",
+    "months": "贷款期限", "due_date": "原定缴纳期限", "requested_months": "延期月数", "requested_date": "想延至的日期",
+    "requested_month": "想延至的月份", "revenue_yuan": "营业收入", "assets_yuan": "资产总额", "on": "要查的日期",
+}
 
 
 class CalculatorError(ValueError):
-    """An input the calculator cannot use; the message names the value and what would be valid."""
+    """An input the calculator cannot use; the message names the value and what would be valid.
+
+    `field`: the request field the error is about (None when it is about no single one); `detail`: the message
+    without the field's label, for a form that shows the label itself (「月租金：应在…」)."""
+
+    def __init__(self, message: str, field: str | None = None, detail: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
+        self.detail = message if detail is None else detail
 
 
 class AmountError(CalculatorError):
@@ -29,6 +54,11 @@ class UnknownIndustryError(CalculatorError):
 
 class DateError(CalculatorError):
     """A date that does not exist or is not a date."""
+
+
+def refuse(error: type[CalculatorError], name: str, detail: str, label: str | None = None) -> CalculatorError:
+    """A user-facing error about field `name`: 「{label}{detail}」, e.g. 「月租金应在 0 至 …之间，收到 …」."""
+    return error(f"{label or LABELS[name]}{detail}", field=name, detail=detail)
 
 
 def to_decimal(value: Any, name: str) -> Decimal:
@@ -44,36 +74,52 @@ def to_decimal(value: Any, name: str) -> Decimal:
     return number
 
 
-def money(value: Any, name: str, maximum: Decimal) -> Decimal:
-    """A non-negative amount in 元, at most `maximum`, rounded to the fen."""
+def money(value: Any, name: str, maximum: Decimal, label: str | None = None, positive: bool = False) -> Decimal:
+    """A non-negative amount in 元 (more than 0 when `positive`), at most `maximum`, rounded to the fen."""
     amount = to_decimal(value, name)
-    if amount < 0 or amount > maximum:
-        raise AmountError(f"{name} must be between 0 and {plain(maximum)} 元, got {plain(amount)}")
-    return amount.quantize(CENT, ROUND_HALF_UP).copy_abs()  # copy_abs: -0.001 rounds to 0.00, not -0.00
+    valid = f"应在 {'0.01' if positive else '0'} 至 {yuan_bound(maximum)}之间"
+    if amount < 0:
+        raise refuse(AmountError, name, f"不能为负数，{valid}，收到 {said(amount)}元", label)
+    if amount > maximum:
+        raise refuse(AmountError, name, f"{valid}，收到 {said(amount)}元", label)
+    rounded = amount.quantize(CENT, ROUND_HALF_UP).copy_abs()  # copy_abs: -0.001 rounds to 0.00, not -0.00
+    if positive and rounded == 0:
+        raise refuse(AmountError, name, f"应大于 0，{valid}，收到 {said(amount)}元", label)
+    return rounded
 
 
-def rate(value: Any, name: str) -> Decimal:
+def rate(value: Any, name: str, label: str | None = None) -> Decimal:
     """A fraction between 0 and 1 (0.16 is 16%)."""
     fraction = to_decimal(value, name)
     if fraction < 0 or fraction > 1:
-        raise AmountError(f"{name} must be between 0 and 1 (0%–100%), got {plain(fraction)} ({percent(fraction)})")
+        negative = "不能为负数，" if fraction < 0 else ""
+        raise refuse(AmountError, name, f"{negative}应在 0% 至 100% 之间，收到 {said(fraction * 100)}%", label)
     return fraction.quantize(RATE_STEP, ROUND_HALF_UP).normalize().copy_abs()  # no policy rate is finer
 
 
-def headcount(value: Any, name: str, whole: bool = True, maximum: int = 10_000_000) -> Decimal:
+def headcount(value: Any, name: str, whole: bool = True, maximum: int = 10_000_000,
+              label: str | None = None) -> Decimal:
     count = to_decimal(value, name)
-    if count < 0 or count > maximum:
-        raise AmountError(f"{name} must be between 0 and {maximum} people, got {plain(count)}")
+    valid = f"应在 0 至 {maximum}人 之间"
+    if count < 0:
+        raise refuse(AmountError, name, f"不能为负数，{valid}，收到 {said(count)}人", label)
+    if count > maximum:
+        raise refuse(AmountError, name, f"{valid}，收到 {said(count)}人", label)
     if whole and count != count.to_integral_value():
-        raise AmountError(f"{name} must be a whole number of people (0–{maximum}), got {plain(count)}")
+        raise refuse(AmountError, name, f"应为整数（0 至 {maximum}人），收到 {said(count)}", label)
     return count.quantize(Decimal(1) if whole else CENT, ROUND_HALF_UP).copy_abs()
 
 
-def whole_months(value: Any, name: str, minimum: int, maximum: int) -> int:
+def whole_months(value: Any, name: str, minimum: int, maximum: int, label: str | None = None,
+                 unit: str = "个月") -> int:
+    """A whole count between `minimum` and `maximum`: months by default (「贷款期限」), or what `unit` says
+    (「月」 for a calendar month, 「个季度」)."""
     if isinstance(value, bool) or not isinstance(value, int):
-        raise AmountError(f"{name} must be a whole number of months ({minimum}–{maximum}), got {value!r}")
+        raise AmountError(f"{name} must be a whole number ({minimum}–{maximum} {unit}), got {value!r}", field=name)
     if not minimum <= value <= maximum:
-        raise AmountError(f"{name} must be between {minimum} and {maximum} months, got {value}")
+        negative = "不能为负数，" if value < 0 else ""
+        raise refuse(AmountError, name, f"{negative}应在 {minimum} 至 {maximum}{unit} 之间，收到 {said(Decimal(value))}",
+                     label)
     return value
 
 
@@ -94,10 +140,27 @@ def choice(value: Any, name: str, valid: tuple[Any, ...]) -> Any:
 def plain(number: Decimal) -> str:
     """Plain digits: no exponent, no thousands separators, no trailing .00 on whole numbers."""
     if not -12 <= number.adjusted() <= 18:
-        return str(number)  # only error messages see such values; a million zeros helps nobody
+        return said(number)  # only error messages see such values; a million zeros helps nobody
     if number == number.to_integral_value():
         return f"{number.to_integral_value():f}"
     return f"{number.normalize():f}"
+
+
+def said(number: Decimal) -> str:
+    """A value as an error message quotes it: plain digits, or 「1E+400」 for one too large or small for them."""
+    if number.is_finite() and -12 <= number.adjusted() <= 18:
+        return plain(number)
+    if number.is_finite() and number == number.to_integral_value() and 0 < number.adjusted() < 40:
+        return f"{number.to_integral_value():f}"  # 「99999999999999999999999」 as typed, not 「1E+23」
+    return f"{number.normalize():E}" if number.is_finite() else str(number)
+
+
+def yuan_bound(amount: Decimal) -> str:
+    """A range's end as people say it: 「1000000000元（10亿元）」, 「100000元（10万元）」."""
+    for unit, name in ((YI * WAN, "万亿"), (YI, "亿"), (WAN, "万")):
+        if amount >= unit and amount % unit == 0:
+            return f"{plain(amount)}元（{plain(amount / unit)}{name}元）"
+    return f"{plain(amount)}元"
 
 
 def _money_digits(amount: Decimal) -> str:
