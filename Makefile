@@ -59,6 +59,10 @@ SIZES ?= 1000,10000,100000
 bench-scale: build
 	$(BIN)/python -m evals bench-scale --sizes $(SIZES)
 
+# The app under 50 simulated users for 60 s (chat + feedback through gradio_client); prints the figures.
+bench-load: build
+	$(BIN)/python -m evals bench-load --users 50 --seconds 60
+
 screenshots: build browser
 	$(BIN)/python docs/make_screenshots.py docs/screenshots
 

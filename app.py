@@ -44,6 +44,22 @@ EMPTY_MESSAGE = "请输入要咨询的问题。"
 GENERIC_ERROR = "抱歉，处理这个问题时出错了，请稍后再试。"
 NO_REPORT = "还没有评测报告。运行 `make eval`（或 `python -m evals run`）后点「刷新」。"
 MAX_HISTORY_TURNS = 20  # earlier user turns kept for follow-up questions
+# Engine calls (chat, /ask, /lookup) share the concurrency group "engine", at most this many at once. Measured with
+# `python -m evals bench-load` (50 users, 2 cores; README "Concurrent load"): a chat call costs the server ~45 ms of
+# CPU, mostly Gradio's and the engine's Python (which holds the GIL, so ~1 core of it runs at a time) and ~30%
+# onnxruntime embedding (which releases it). Limits 1, 2 and 4 serialise: the GIL sits idle while slot holders are in
+# the event loop's pre/post-processing, chats queue (p50 1.5-2 s) and throughput is lowest (~7.7-8.8 conversations/s).
+# 8 keeps work ready for the GIL and the 2 cores: ~10 conversations/s, chat p50 ~0.3-0.5 s. 16 adds no throughput,
+# only more threads and longer tails (p99 ~3.7 s). Beyond that point more slots would only oversubscribe the cores.
+ENGINE_CONCURRENCY = 8
+# 👍/👎 rows: SQLite takes one writer at a time anyway, but with 1 slot each rating waited behind the others' Python
+# and fsync (p50 3.6 s under load); 4 lets those overlap (p50 ~0.1-0.3 s) without piling threads on the database.
+FEEDBACK_CONCURRENCY = 4
+CHAT_API_DOC = ("Ask in this session's conversation, as the chat box does: earlier questions of the session are its "
+                "history. Pass the chatbot value the last call returned (or nothing). Returns (cleared box, chatbot "
+                "messages as HTML, citation read-out lines). /clear or a new session starts the conversation over.")
+FEEDBACK_API_DOC = ("Rate the latest answer of this session's conversation, as 👍/👎 does: rating 'up' or 'down', "
+                    "an optional comment. Returns (cleared comment, status line with the feedback row number).")
 ALL = "全部"
 
 CSS = """
@@ -220,26 +236,65 @@ def make_respond(services: Services):
     return respond
 
 
+NOT_AN_ANSWER = "只能评价助手对问题的回答。"
+API_RATINGS = {"up": 1, "down": -1}  # the /feedback API's values; the 👍/👎 buttons send LikeData instead
+
+
+def rate_exchange(services: Services, exchanges: dict | None, index: Any, rating: int, comment: str | None) -> int:
+    """Store a rating (+1/-1) of the assistant message at chat position `index`; returns the feedback row's id.
+
+    UserMessage (text fit to show) when there is no answer at `index` or the row could not be stored.
+    """
+    exchange = (exchanges or {}).get(index)
+    if exchange is None:
+        raise UserMessage(NOT_AN_ANSWER)
+    try:
+        return services.feedback().record(rating, exchange.question, list(exchange.history), exchange.answer,
+                                          comment=(comment or "").strip(), app_version=app_version())
+    except FeedbackError as exc:
+        raise UserMessage(f"反馈没有保存：{exc}") from None
+    except Exception:  # noqa: BLE001 - a broken database must not break the chat
+        log.exception("storing feedback failed")
+        raise UserMessage("反馈没有保存：服务器出错，请稍后再试。") from None
+
+
+def _thanks(rating: int, row: int) -> str:
+    return f"已记录{'👍' if rating > 0 else '👎'}反馈（#{row}），谢谢！"
+
+
 def make_rate(services: Services):
     """👍/👎 on an assistant message → one row in the feedback database, with the comment box's text."""
 
     def rate(exchanges: dict | None, comment: str | None, data: gr.LikeData):
         index = data.index[0] if isinstance(data.index, (list, tuple)) else data.index
-        exchange = (exchanges or {}).get(index)
-        if exchange is None:
-            return comment, "只能评价助手对问题的回答。"
         rating = 1 if data.liked is True or data.liked == "Like" else -1
         try:
-            row = services.feedback().record(rating, exchange.question, list(exchange.history), exchange.answer,
-                                             comment=(comment or "").strip(), app_version=app_version())
-        except FeedbackError as exc:
-            return comment, f"反馈没有保存：{exc}"
-        except Exception:  # noqa: BLE001 - a broken database must not break the chat
-            log.exception("storing feedback failed")
-            return comment, "反馈没有保存：服务器出错，请稍后再试。"
-        return "", f"已记录{'👍' if rating > 0 else '👎'}反馈（#{row}），谢谢！"
+            row = rate_exchange(services, exchanges, index, rating, comment)
+        except UserMessage as msg:
+            return comment, str(msg)
+        return "", _thanks(rating, row)
 
     return rate
+
+
+def make_feedback_api(services: Services):
+    """The /feedback API: what 👍/👎 does, for the latest answer in this session's conversation."""
+
+    def feedback(exchanges: dict | None, rating: str | None, comment: str | None):
+        if not isinstance(rating, str) or rating.strip() not in API_RATINGS:
+            raise gr.Error(f"rating must be one of {list(API_RATINGS)}, got {rating!r}", print_exception=False)
+        if comment is not None and not isinstance(comment, str):
+            raise gr.Error(f"comment must be text, got {type(comment).__name__}", print_exception=False)
+        if not exchanges:
+            raise gr.Error("这个会话还没有可评价的回答：先用 /chat 提问，再用同一个会话评价。", print_exception=False)
+        value = API_RATINGS[rating.strip()]
+        try:
+            row = rate_exchange(services, exchanges, max(exchanges), value, comment)
+        except UserMessage as msg:
+            raise gr.Error(str(msg), print_exception=False) from None
+        return "", _thanks(value, row)
+
+    return feedback
 
 
 def make_ask(services: Services):
@@ -435,6 +490,7 @@ def build_app(get_engine: Callable[[], AnswersQuestions], policies: Sequence[Pol
                     comment = gr.Textbox(label="反馈意见（选填，点回答下的 👍/👎 时一并提交）", scale=4, max_lines=3,
                                          elem_id="feedback-comment")
                     feedback_status = gr.Markdown("", elem_id="feedback-status")
+                    feedback_rating = gr.Textbox(visible=False, label="rating")  # only the /feedback API fills it
 
             with gr.Tab("条款查询", id="lookup"):
                 with gr.Row():
@@ -480,14 +536,21 @@ def build_app(get_engine: Callable[[], AnswersQuestions], policies: Sequence[Pol
                 chart = gr.HTML(elem_id="eval-chart")
                 failing = gr.Markdown("")
 
+        # The chat is also an API ("/chat", "/feedback") so load tests and scripts go through what a browser does:
+        # the conversation (turns, exchanges) lives server-side in this session's state, not in the request.
         respond = make_respond(services)
         gr.on(triggers=[send.click, box.submit], fn=respond, inputs=[box, chatbot, turns, exchanges, chat_document],
-              outputs=[box, chatbot, turns, exchanges, read_out], api_visibility="private", concurrency_id="engine")
+              outputs=[box, chatbot, turns, exchanges, read_out], api_name="chat", api_description=CHAT_API_DOC,
+              concurrency_id="engine", concurrency_limit=ENGINE_CONCURRENCY)
         clear.click(lambda: ("", [], [], {}, "", ""), inputs=None,
                     outputs=[box, chatbot, turns, exchanges, read_out, feedback_status],
-                    api_visibility="private", queue=False)
+                    api_name="clear", api_description="Start this session's conversation over, as 清空对话 does.",
+                    queue=False, concurrency_limit=None)  # no work to limit; API calls reach it through the queue
         chatbot.like(make_rate(services), inputs=[exchanges, comment], outputs=[comment, feedback_status],
-                     api_visibility="private")
+                     api_visibility="private", concurrency_id="feedback", concurrency_limit=FEEDBACK_CONCURRENCY)
+        gr.on(triggers=[], fn=make_feedback_api(services), inputs=[exchanges, feedback_rating, comment],
+              outputs=[comment, feedback_status], api_name="feedback", api_description=FEEDBACK_API_DOC,
+              concurrency_id="feedback", concurrency_limit=FEEDBACK_CONCURRENCY)
 
         search = make_search(services)
         gr.on(triggers=[query.submit, department.change, section.change, document.change], fn=search,
@@ -502,8 +565,9 @@ def build_app(get_engine: Callable[[], AnswersQuestions], policies: Sequence[Pol
         refresh.click(views, outputs=[summary, systems, categories, chart, failing], api_visibility="private")
         demo.load(views, outputs=[summary, systems, categories, chart, failing], api_visibility="private")
 
-        gr.api(make_ask(services), api_name="ask", concurrency_id="engine")
-        gr.api(make_lookup_api(services), api_name="lookup", concurrency_id="engine")
+        gr.api(make_ask(services), api_name="ask", concurrency_id="engine", concurrency_limit=ENGINE_CONCURRENCY)
+        gr.api(make_lookup_api(services), api_name="lookup", concurrency_id="engine",
+               concurrency_limit=ENGINE_CONCURRENCY)
     return demo
 
 
@@ -537,6 +601,8 @@ def main() -> None:
 
     loader = EngineLoader(build)
     loader.start()
+    print(f"[服务] 对话、/ask、/lookup 同时最多处理 {ENGINE_CONCURRENCY} 个（engine concurrency_limit={ENGINE_CONCURRENCY}）",
+          flush=True)
     launch(build_app(loader.get, policies, cfg), cfg)
 
 

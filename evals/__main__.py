@@ -1,6 +1,7 @@
 """python -m evals run [--split dev|test|all] [--failures] [--reveal-test] [--out DIR] [--extra DIR | --no-extra]
 python -m evals compare A.json B.json [--system NAME]
 python -m evals bench [--rounds N]
+python -m evals bench-load [--users N] [--seconds S] [--data-dir DIR]
 python -m evals feedback export [--db PATH] [--out PATH]
 python -m evals feedback list [--db PATH] [--flagged]"""
 
@@ -41,6 +42,11 @@ def main(argv: list[str] | None = None) -> int:
     scale.add_argument("--sizes", default="1000,10000,100000", help="section counts, comma-separated")
     scale.add_argument("--plain-sample", type=int, default=300,
                        help="sections the plain llama-index path builds for its rate (0 to skip)")
+    load = sub.add_parser("bench-load", help="start the app on a loopback port and drive it with simulated users "
+                                             "(chat and feedback, as a browser does); throughput, latency, checks")
+    load.add_argument("--users", type=int, default=50, help="concurrent simulated users (default 50)")
+    load.add_argument("--seconds", type=float, default=60.0, help="how long users start new conversations (default 60)")
+    load.add_argument("--data-dir", type=Path, default=None, help="a built index (default: the data_dir setting)")
     fb = sub.add_parser("feedback", help="the app's 👍/👎 feedback: list it, or export flagged answers as draft "
                                          "gold cases for a person to review")
     fb_sub = fb.add_subparsers(dest="action", required=True)
@@ -70,6 +76,16 @@ def main(argv: list[str] | None = None) -> int:
         configure_logging(fmt="%(message)s")
         return bench_scale(sizes, args.plain_sample, default_extra_dir(),
                            lambda msg: print(msg, file=sys.stderr, flush=True))
+
+    if args.command == "bench-load":
+        from evals.bench_load import main as bench_load
+
+        if args.users < 1 or args.seconds <= 0:
+            print(f"error: --users must be at least 1 and --seconds above 0, got {args.users} and {args.seconds:g}",
+                  file=sys.stderr)
+            return 2
+        configure_logging(fmt="%(message)s")
+        return bench_load(args.users, args.seconds, args.data_dir, lambda msg: print(msg, file=sys.stderr, flush=True))
 
     if args.command == "compare":
         from evals.compare import ReportError, compare

@@ -55,9 +55,14 @@ def services(engine, policy, cfg) -> app.Services:
 
 
 @pytest.fixture(scope="module")
-def served(fake_engine, policy, tmp_path_factory):
-    with served_app(fake_engine, [policy], tmp_path_factory.mktemp("app")) as (url, _):
-        yield Client(url, verbose=False)
+def server(fake_engine, policy, tmp_path_factory):
+    with served_app(fake_engine, [policy], tmp_path_factory.mktemp("app")) as (url, cfg):
+        yield url, cfg
+
+
+@pytest.fixture(scope="module")
+def served(server):
+    return Client(server[0], verbose=False)
 
 
 # -- the API through gradio_client ---------------------------------------------------------------------
@@ -98,6 +103,50 @@ def test_lookup_api_filters_by_department(served, policy):
     assert clauses == [s.id for s in policy.sections if "市人社局" in s.units] and clauses
     with pytest.raises(Exception, match="市人社局"):  # an unknown unit: the error lists the valid ones
         served.predict("房租", "市火星局", api_name="/lookup")
+
+
+def _text(message: dict) -> str:
+    content = message["content"]
+    return "".join(part.get("text", "") for part in content) if isinstance(content, list) else content
+
+
+def test_chat_api_keeps_each_sessions_history_apart(server):
+    url, cfg = server
+    a, b = Client(url, verbose=False), Client(url, verbose=False)  # two browser tabs: two server-side sessions
+    _, chat_a, _ = a.predict("国有房产的房租怎么减免？", [], api_name="/chat")
+    _, chat_b, _ = b.predict("国有房产的房租怎么减免？", [], api_name="/chat")
+    _, chat_a, _ = a.predict("月租30000元呢？", chat_a, api_name="/chat")
+    _, chat_b, _ = b.predict("月租18000元呢？", chat_b, api_name="/chat")
+    _, chat_a, read_out = a.predict("那第三个月呢？", chat_a, api_name="/chat")
+    _, chat_b, _ = b.predict("那第三个月呢？", chat_b, api_name="/chat")
+    assert "需交房租15000元" in _text(chat_a[-1]) and "需交房租9000元" in _text(chat_b[-1])
+    assert len(chat_a) == 6 and read_out.startswith("依据《")
+    _, status = a.predict("down", "  第三个月？ ", api_name="/feedback")
+    assert "👎" in status
+    row = int(status.split("#")[1].split("）")[0])
+    with sqlite3.connect(cfg.feedback_db) as db:
+        question, history, comment, rating = db.execute(
+            "SELECT question, history, comment, rating FROM feedback WHERE id = ?", (row,)).fetchone()
+    assert (question, comment, rating) == ("那第三个月呢？", "第三个月？", -1)
+    assert json.loads(history) == [{"role": "user", "content": "国有房产的房租怎么减免？"},
+                                   {"role": "user", "content": "月租30000元呢？"}]
+    assert a.predict(api_name="/clear")[1] == []  # 清空对话: the next question has no history
+    _, chat_a, _ = a.predict("那第三个月呢？", [], api_name="/chat")
+    assert "15000" not in _text(chat_a[-1])
+
+
+def test_feedback_api_rejects_bad_input_with_a_message(server):
+    fresh = Client(server[0], verbose=False)
+    with pytest.raises(Exception, match="先用 /chat 提问"):
+        fresh.predict("up", "", api_name="/feedback")
+    fresh.predict("反担保有什么规定？", [], api_name="/chat")
+    for bad in ("meh", "", "1"):
+        with pytest.raises(Exception, match=r"rating must be one of \['up', 'down'\]") as info:
+            fresh.predict(bad, "", api_name="/feedback")
+        assert "Traceback" not in str(info.value)
+    with pytest.raises(Exception, match="comment too long"):
+        fresh.predict("up", "长" * 2001, api_name="/feedback")
+    assert "👍" in fresh.predict(" up ", "", api_name="/feedback")[1]
 
 
 # -- chat handler ----------------------------------------------------------------------------------------

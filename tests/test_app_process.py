@@ -32,6 +32,8 @@ def _wait_for_page(url: str, proc: subprocess.Popen, seconds: float) -> str:
 def test_app_py_serves_on_loopback_and_answers_after_loading(real_engine, tmp_path):
     from gradio_client import Client
 
+    import app
+
     data_dir = tmp_path / "index"
     shutil.copytree(real_engine.settings.data_dir, data_dir)  # a built index: the start only loads it
     port = free_port()
@@ -55,6 +57,7 @@ def test_app_py_serves_on_loopback_and_answers_after_loading(real_engine, tmp_pa
         assert result["citations"][0]["clause"] == "3"
         lines = log.read_text(encoding="utf-8", errors="replace")
         assert "[索引] 正在加载模型和索引" in lines and "[索引] 已就绪" in lines
+        assert f"engine concurrency_limit={app.ENGINE_CONCURRENCY}）" in lines  # the setting it serves with
         assert _listening_addresses(port) == {"127.0.0.1"}
     finally:
         stop(proc)
