@@ -8,7 +8,7 @@ export TRANSFORMERS_OFFLINE := 1
 export ANONYMIZED_TELEMETRY := False
 export GRADIO_ANALYTICS_ENABLED := False
 
-.PHONY: install browser audit run build test test-fast eval bench bench-scale screenshots clean
+.PHONY: install browser audit run build test test-fast eval bench bench-scale screenshots clean bench-load fuzz
 
 install: $(STAMP)
 
@@ -62,6 +62,10 @@ bench-scale: build
 # The app under 50 simulated users for 60 s (chat + feedback through gradio_client); prints the figures.
 bench-load: build
 	$(BIN)/python -m evals bench-load --users 50 --seconds 60
+
+# The fuzz targets of tests/test_fuzz.py for longer than make test's 30 s each, from a fresh random seed.
+fuzz: install
+	FUZZ_SECONDS=$${FUZZ_SECONDS:-600} FUZZ_SEED=$${FUZZ_SEED:-random} $(BIN)/python -m pytest -q -s -p no:cacheprovider tests/test_fuzz.py
 
 screenshots: build browser
 	$(BIN)/python docs/make_screenshots.py docs/screenshots

@@ -45,9 +45,23 @@ def run_batch(source: TextIO, sink: TextIO, ask: Callable[[str, list], Answer]) 
         except Exception as exc:  # one broken request must not end the batch
             log.exception("request on line %d failed", n)
             response = {"id": None, "error": f"line {n}: internal error ({type(exc).__name__})"}
-        sink.write(json.dumps(response, ensure_ascii=False) + "\n")
+        sink.write(_json_line(response, n) + "\n")
         sink.flush()
     return 0
+
+
+def _json_line(response: dict[str, Any], line_no: int) -> str:
+    """The response as one line of JSON text. A request id JSON text cannot carry back (a lone surrogate, which
+    UTF-8 cannot encode; 1e400, which would come back as the non-JSON Infinity) gets an error line instead of
+    ending the batch or breaking the output."""
+    try:
+        line = json.dumps(response, ensure_ascii=False, allow_nan=False)
+        line.encode("utf-8")
+        return line
+    except (ValueError, UnicodeEncodeError):
+        return json.dumps({"id": None, "error": f"line {line_no}: the request's id cannot be written back as JSON "
+                                                f"text (a lone surrogate or a non-finite number); use a string or an "
+                                                f"integer"}, ensure_ascii=False)
 
 
 def render(answer: Answer) -> str:

@@ -58,7 +58,9 @@ _LOCAL = (
     r"|联防联控机制|局|厅|委|办|中心|分行|支行|法院|检察院|总工会)"
 )
 _ORG = rf"(?:{_NATIONAL}|{_LOCAL})"
-_ORG_CHAIN = re.compile(rf"{_ORG}(?:[、 和]?{_ORG})*")
+_ORG_CHAIN = re.compile(rf"{_ORG}(?:[、 和]?{_ORG})*")  # .match only: see is_org_chain for a whole string
+_ORG_ONE = re.compile(_ORG)
+_MAX_ORG_CHARS = 64  # longer than any one body _ORG matches (at most 9 + 2 + 24 + 7 characters for a local one)
 _NATIONAL_BODY = re.compile(rf"^(?:{_NATIONAL})")
 _PLACE_ONLY = re.compile(r"[\u4e00-\u9fff]{1,10}(?:省|市|自治区|自治州|州|盟|县|区|旗)")
 
@@ -132,7 +134,7 @@ def find_title(text: str) -> tuple[str, str]:
                             or (len(head) < 6 and len(chunks[1]) <= 30 and not re.search(r"[，,。；;：:]", chunks[1]))):
         head = f"{head} {chunks[1]}"
     # A headline may exclaim (「全是干货！重庆税务十项举措…」) but has no full stop.
-    if 4 <= len(head) <= 60 and "。" not in head and not _ORG_CHAIN.fullmatch(head):
+    if 4 <= len(head) <= 60 and "。" not in head and not is_org_chain(head):
         return head, "headline"
     return "", ""
 
@@ -156,17 +158,35 @@ def find_issuer(text: str, title: str) -> str:
     if "关于" in title[1:] and _PLACE_ONLY.fullmatch(guide.strip()):
         return guide.strip()  # 「海陵区关于…的通告」: the district's government
     head = text[:HEAD_CHARS].split()
-    if head and _ORG_CHAIN.fullmatch(head[0]):
+    if head and is_org_chain(head[0]):
         return head[0]
     for date in _STANDALONE_DATE.finditer(text):
         # The signature: one or more bodies, space-separated, right before the date.
         before = text[:date.start()].split()[-6:]
         orgs = []
-        while before and _ORG_CHAIN.fullmatch(before[-1]):
+        while before and is_org_chain(before[-1]):
             orgs.insert(0, before.pop())
         if orgs:
             return " ".join(orgs)
     return ""
+
+
+def is_org_chain(text: str) -> bool:
+    """Whether all of `text` is one or more bodies (「太原市财政局、市人社局」), as `_ORG_CHAIN.fullmatch` would say.
+
+    Not by that regex: names of varying length joined by an optional separator can be split in exponentially many
+    ways, and on a long near-miss (「市人民政府市人民政府…关于…」, 140 characters: 12 s) it tries them all. Instead,
+    the positions a chain can reach, left to right, each by one body (`_ORG_ONE`) with or without a separator
+    before it: at most len(text) × _MAX_ORG_CHARS short matches."""
+    n = len(text)
+    reached = [False] * (n + 1)  # reached[j]: text[:j] is a chain
+    for i in range(n):
+        if not (i == 0 or reached[i] or (reached[i - 1] and text[i - 1] in "、 和")):
+            continue
+        for j in range(i + 1, min(n, i + _MAX_ORG_CHARS) + 1):
+            if not reached[j] and _ORG_ONE.fullmatch(text, i, j):
+                reached[j] = True
+    return n > 0 and reached[n]
 
 
 def _starts_headline(title: str, end: int) -> bool:

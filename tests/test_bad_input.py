@@ -147,10 +147,6 @@ def test_jsonl_bad_line(jsonl_run, n, line, expected):
         assert row["refused"] == (expected == "refused")
 
 
-@pytest.mark.xfail(strict=True, reason="assistant/__main__.py writes the response with the request's id echoed as "
-                   "given, so an id JSON text cannot carry back (a lone surrogate, 1e400 → Infinity) ends the batch with "
-                   "a UnicodeEncodeError or writes invalid JSON; the fix is proposed in the issue-7 report. When it is "
-                   "applied, remove this marker")
 def test_jsonl_request_ids_that_json_cannot_carry_back(tmp_path):
     lines = [b'{"id": "\\ud800", "question": "\xe6\x88\xbf\xe7\xa7\x9f"}', b'{"id": 1e400, "question": "x"}',
              json.dumps({"id": "ok", "question": "房租能减免多少？"}, ensure_ascii=False).encode("utf-8")]
