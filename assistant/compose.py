@@ -51,12 +51,17 @@ def quote_answer(policy: Policy, section: Section, chosen: Sequence[Sentence]) -
                   citations=tuple(citation(section, s) for s in chosen), intent="lookup")
 
 
-def department_answer(policy: Policy, section: Section) -> Answer:
+def department_answer(policy: Policy, section: Section, said: Sequence[Sentence] = ()) -> Answer:
+    """The clause's 责任单位; with `said`, also the clause's sentences that say what those bodies do."""
     note = units_note(section)
     if not section.units or note is None:
         raise ValueError(f"section {section.id!r} of {section.doc} lists no 责任单位")
-    text = f"「{clause_label(section)}」的责任单位是：{'、'.join(section.units)}。\n{source_line(policy, section)}"
-    return Answer(text=text, refused=False, citations=(citation(section, note),), intent="department")
+    text = f"「{clause_label(section)}」的责任单位是：{'、'.join(section.units)}。"
+    if said:
+        text += f"\n条款原文：「{''.join(s.text for s in said)}」"
+    text += f"\n{source_line(policy, section)}"
+    citations = tuple(citation(section, s) for s in said) + (citation(section, note),)
+    return Answer(text=text, refused=False, citations=citations, intent="department")
 
 
 def interpretation_answer(policy: Policy, closing: Section) -> Answer:

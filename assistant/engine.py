@@ -224,7 +224,9 @@ class Engine:
         if intent is Intent.DEPARTMENT:
             with_units = next((h.section for h in evidence.hits if h.section.units and h.section.doc == top.doc), None)
             if with_units is not None:
-                return compose.department_answer(self._policy[with_units.doc], with_units)
+                # Over many documents the caller rarely knows the clause: quote what it says the bodies do too.
+                said = self._pick_sentences(with_units, q, evidence) if len(self.index.policies) > 1 else ()
+                return compose.department_answer(self._policy[with_units.doc], with_units, said)
             # No 责任单位 note in that document: the sentences that answer it name the body or the phone number.
         section, chosen = self._answering_section(q, evidence)
         return compose.quote_answer(self._policy[section.doc], section, chosen)

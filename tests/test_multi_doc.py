@@ -204,3 +204,15 @@ def test_a_document_with_no_known_region_is_neither_picked_nor_ruled_out_by_a_pl
     assert f.affinity == {} or f.of("city") == 0.0
     f = focus("北京大病登记到期怎么办？", [policy, load_policy(extra_dir / "beijing-2020.txt"), city])
     assert f.of("beijing-2020") == 1.0 and f.of("city") == 0.0 and f.of("taiyuan-2020-2") == -1.0
+
+
+def test_a_department_answer_can_quote_what_the_clause_says_the_bodies_do(policy):
+    from assistant import compose
+
+    section = next(s for s in policy.sections if s.units)
+    said = [s for s in section.sentences if "责任单位" not in s.text and s.text not in section.title][:1]
+    plain = compose.department_answer(policy, section)
+    quoted = compose.department_answer(policy, section, said)
+    assert said[0].text not in plain.text and said[0].text in quoted.text
+    assert [c.quote for c in quoted.citations][:-1] == [said[0].text]
+    assert quoted.citations[-1] == plain.citations[-1]  # the 责任单位 note is still cited
