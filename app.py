@@ -45,15 +45,16 @@ GENERIC_ERROR = "抱歉，处理这个问题时出错了，请稍后再试。"
 NO_REPORT = "还没有评测报告。运行 `make eval`（或 `python -m evals run`）后点「刷新」。"
 MAX_HISTORY_TURNS = 20  # earlier user turns kept for follow-up questions
 # Engine calls (chat, /ask, /lookup) share the concurrency group "engine", at most this many at once. Measured with
-# `python -m evals bench-load` (50 users, 2 cores; README "Concurrent load"): a chat call costs the server ~45 ms of
-# CPU, mostly Gradio's and the engine's Python (which holds the GIL, so ~1 core of it runs at a time) and ~30%
-# onnxruntime embedding (which releases it). Limits 1, 2 and 4 serialise: the GIL sits idle while slot holders are in
-# the event loop's pre/post-processing, chats queue (p50 1.5-2 s) and throughput is lowest (~7.7-8.8 conversations/s).
-# 8 keeps work ready for the GIL and the 2 cores: ~10 conversations/s, chat p50 ~0.3-0.5 s. 16 adds no throughput,
-# only more threads and longer tails (p99 ~3.7 s). Beyond that point more slots would only oversubscribe the cores.
-ENGINE_CONCURRENCY = 8
-# 👍/👎 rows: SQLite takes one writer at a time anyway, but with 1 slot each rating waited behind the others' Python
-# and fsync (p50 3.6 s under load); 4 lets those overlap (p50 ~0.1-0.3 s) without piling threads on the database.
+# `python -m evals bench-load` (50 users x 30 s, 2 cores, two runs per value on a quiet machine; README "Concurrent
+# load"): the limit barely moves throughput (1, 2, 4, 8 all gave 10.3-11.6 conversations/s). The server tops out at
+# ~1.5 cores because a call's CPU (~45 ms) is mostly Python, Gradio's and the engine's, which holds the GIL; only
+# the onnxruntime embedding (~30%) runs beside it. 2 is one engine call per core: one call's embedding overlaps the
+# other's Python (1 gave the lowest figures, 10.6-11.0/s). Higher limits only added threads (each onnx run uses 2)
+# and moved the waiting from chats onto every other event: 👍/👎 and 清空对话 p50 75 ms at 2, 180 ms at 4, 290 ms at
+# 8, for a chat p99 of 1.8-2.1 s instead of 2.1-2.3 s.
+ENGINE_CONCURRENCY = 2
+# 👍/👎 rows: SQLite takes one writer at a time anyway, but with 1 slot each rating also waited for the others'
+# Python and fsync (p50 3.6 s with 50 users); 4 lets those overlap (p50 under 0.1 s) without crowding the database.
 FEEDBACK_CONCURRENCY = 4
 CHAT_API_DOC = ("Ask in this session's conversation, as the chat box does: earlier questions of the session are its "
                 "history. Pass the chatbot value the last call returned (or nothing). Returns (cleared box, chatbot "

@@ -27,6 +27,7 @@ import urllib.request
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from evals.metrics import percentile
 
@@ -111,7 +112,8 @@ def feedback_problems(left: Sequence[Rating], rows: Sequence) -> list[str]:
         if history != rating.history or any(t.get("role") != "user" for t in row.history):
             problems.append(f"{comment}: history {list(history)}, this conversation's is {list(rating.history)}")
         if calc.get("monthly_rent") != rating.rent:
-            problems.append(f"{comment}: answer computed for rent {calc.get('monthly_rent')}, the user's is {rating.rent}")
+            problems.append(f"{comment}: answer computed for rent {calc.get('monthly_rent')}, "
+                            f"the user's is {rating.rent}")
     return problems
 
 
@@ -174,19 +176,15 @@ class UserLog:
     conversations: int = 0
 
 
-def _last_text(chat: list) -> str:
-    content = chat[-1].get("content") if chat and isinstance(chat[-1], dict) else None
+def _text(message: Any) -> str:
+    content = message.get("content") if isinstance(message, dict) else None
     if isinstance(content, list):  # Gradio 6 sends message content as parts
         return "".join(p.get("text", "") for p in content if isinstance(p, dict))
     return content if isinstance(content, str) else ""
 
 
 def _user_questions(chat: list) -> list[str]:
-    out = []
-    for m in chat:
-        if isinstance(m, dict) and m.get("role") == "user":
-            out.append(_last_text([m]))
-    return out
+    return [_text(m) for m in chat if isinstance(m, dict) and m.get("role") == "user"]
 
 
 def simulate_user(client, user: int, deadline: float, log: UserLog) -> None:
@@ -211,12 +209,12 @@ def simulate_user(client, user: int, deadline: float, log: UserLog) -> None:
         for n, question in enumerate(turns):
             started = time.perf_counter()
             try:
-                box, chat, _read_out = client.submit(question, chat, api_name="/chat").result(timeout=CALL_TIMEOUT_S)
+                _box, chat, _read_out = client.submit(question, chat, api_name="/chat").result(timeout=CALL_TIMEOUT_S)
             except Exception as exc:  # noqa: BLE001 - every failure is counted and shown
                 log.errors.append(f"u{user} c{conversation} /chat turn {n + 1}: {type(exc).__name__}: {exc}"[:300])
                 break
             log.latencies["chat"].append((time.perf_counter() - started) * 1000)
-            text = _last_text(chat)
+            text = _text(chat[-1]) if chat else ""
             if 'class="cite-card"' not in text:  # a message (loading, error, refusal) instead of a cited answer
                 log.errors.append(f"u{user} c{conversation} /chat turn {n + 1}: no answer: {text[:200]}")
                 break
@@ -390,7 +388,8 @@ def run(users: int, seconds: float, data_dir: Path, say: Callable[[str], None] =
     left = [r for log in logs for r in log.ratings]
     return {
         "url": url, "users": users, "seconds": wall, "engine_concurrency": engine_concurrency(app_log),
-        "cores": os.cpu_count(), "load_before": load_before, "server_cpu_s": cpu["server"], "client_cpu_s": cpu["client"],
+        "cores": os.cpu_count(), "load_before": load_before,
+        "server_cpu_s": cpu["server"], "client_cpu_s": cpu["client"],
         "conversations": sum(log.conversations for log in logs), "answers": sum(log.answers for log in logs),
         "ratings": len(left), "feedback_rows": len(rows),
         "latency": {kind: latency_summary([x for log in logs for x in log.latencies[kind]], wall)
@@ -413,6 +412,10 @@ def main(users: int, seconds: float, data_dir: Path | None, say: Callable[[str],
         from assistant.settings import settings
 
         data_dir = settings().data_dir
-    report = run(users, seconds, data_dir, say)
+    try:
+        report = run(users, seconds, data_dir, say)
+    except RuntimeError as exc:  # the app did not start or never answered; the message carries its log's end
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
     print(render(report))
     return 0 if passed(report) else 1
