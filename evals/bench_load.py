@@ -304,6 +304,7 @@ def wait_until_answering(url: str, proc: subprocess.Popen, seconds: float = READ
 
 
 def stop(proc: subprocess.Popen, seconds: float = 20) -> None:
+    """End a server this process started: ask first, then kill (tests use it too)."""
     proc.terminate()
     try:
         proc.wait(timeout=seconds)

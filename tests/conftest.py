@@ -6,10 +6,11 @@ import contextlib
 import datetime as dt
 import os
 import socket
-import subprocess
 from pathlib import Path
 
 import pytest
+
+from evals.bench_load import stop  # noqa: F401 - ends a server a test started: ask first, then kill
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
@@ -69,10 +70,3 @@ def served_app(engine, policies, folder: Path, **settings):
         demo.close()
 
 
-def stop(proc: subprocess.Popen, seconds: float = 20) -> None:
-    """End a server a test started: ask first, then kill."""
-    proc.terminate()
-    try:
-        proc.wait(timeout=seconds)
-    except subprocess.TimeoutExpired:
-        proc.kill()
