@@ -113,7 +113,7 @@ def focus(question: str, policies: Sequence[Policy], places: Sequence[str] | Non
     for policy in policies:
         text = texts[policy.doc] if texts is not None else _policy_text(policy)
         hit = any(_answers_to(n, text) for n in names)
-        unknown = not (getattr(policy, "region", "") or getattr(policy, "issuer", ""))
+        unknown = not (policy.region or policy.issuer)
         affinity[policy.doc] = 1.0 if hit else (0.0 if unknown else -1.0)
     if 1.0 not in affinity.values():  # names no document answers to: they cannot pick one
         return Focus(names, {})

@@ -2,9 +2,9 @@
 
 Chinese typos from pinyin input are mostly same-sound characters. A stretch of the question that the
 documents never contain, and that sounds exactly like one of their words while differing in a single
-character, is replaced by that word. Nothing is corrected towards a word the documents do not use, nothing that is itself an everyday word
-(多长 is not a typo of 多张), and no character that belongs to a longer stretch the documents contain
-(in 交滞纳金 the 滞 is part of 滞纳金, so 交滞 is not a typo of 交织).
+character, is replaced by that word. Nothing is corrected towards a word the documents do not use, nor is
+anything that is itself an everyday word (多长 is not a typo of 多张), nor a character that belongs to a longer
+stretch the documents contain (in 交滞纳金 the 滞 is part of 滞纳金, so 交滞 is not a typo of 交织).
 """
 
 from __future__ import annotations

@@ -16,6 +16,7 @@ import json
 import subprocess
 import sys
 from dataclasses import dataclass
+from pathlib import Path
 
 # Vulnerability id → why it does not affect us. Empty: nothing accepted so far.
 ACCEPTED: dict[str, str] = {}
@@ -69,7 +70,7 @@ def judge(report: dict) -> Verdict:
         lines.append(f"  {f.package} {f.version}: {f.vuln_id} (fixed in {fix}) [{status}]")
     if open_findings:
         lines.append(f"{len(open_findings)} known vulnerabilities: upgrade the pins in constraints.txt "
-                     f"and pyproject.toml, or add the id to ACCEPTED in {__file__.rsplit('/', 1)[-1]} with a reason")
+                     f"and pyproject.toml, or add the id to ACCEPTED in {Path(__file__).name} with a reason")
     else:
         lines.append("no open known vulnerabilities")
     return Verdict(not open_findings, "\n".join(lines), open_findings)
