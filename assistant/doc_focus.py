@@ -8,6 +8,7 @@ A question that names no place or body leaves every document equal. Pure functio
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from typing import Iterable, Sequence
@@ -118,3 +119,30 @@ def focus(question: str, policies: Sequence[Policy], places: Sequence[str] | Non
     if 1.0 not in affinity.values():  # names no document answers to: they cannot pick one
         return Focus(names, {})
     return Focus(names, affinity)
+
+
+def rarity(docs_with_word: int, docs: int) -> float:
+    """How much a word says about which document answers: log((1 + N) / (1 + documents that use it)). A word
+    no document uses weighs most: it is a topic none of them covers."""
+    return math.log((1 + docs) / (1 + docs_with_word))
+
+
+def weighted_coverage(words: Sequence[str], text: str, weights: dict[str, float]) -> float:
+    """The weighted share of `words` that `text` uses (1.0 when there are no words to cover)."""
+    total = sum(weights.get(w, 0.0) for w in words)
+    if total <= 0:
+        return 1.0
+    return sum(weights.get(w, 0.0) for w in words if w in text) / total
+
+
+def answered_elsewhere(words: Sequence[str], weights: dict[str, float], home_text: str, home_sections: Sequence[str],
+                       other_sections: Sequence[str], home_coverage: float, margin: float) -> bool:
+    """Whether a question that names no place or body is about something the home documents do not cover:
+    they use less than `home_coverage` of its rarity-weighted topical words, and the best other document's
+    retrieved section holds at least `margin` more of them than the home documents' best section. Measured on
+    rare words, a long home document does not cover a question just by sharing its common words (补贴, 人员)."""
+    if not words or not other_sections or weighted_coverage(words, home_text, weights) >= home_coverage:
+        return False
+    home = max((weighted_coverage(words, s, weights) for s in home_sections), default=0.0)
+    other = max(weighted_coverage(words, s, weights) for s in other_sections)
+    return other - home >= margin

@@ -1,0 +1,108 @@
+"""Home first, unless another document is clearly what the question is about; and which sentence answers.
+
+Pure checks of doc_focus's coverage measure, then the engine over the seed plus two small documents (a canteen
+guide, an elderly-care notice) on the fake embedder.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from assistant.doc_focus import answered_elsewhere, rarity, weighted_coverage
+from assistant.engine import ANNOUNCES, ASKS_AMOUNT, MANY_DOCUMENTS, Engine, Tuning
+from assistant.settings import load_settings
+from tests.conftest import TODAY
+
+CANTEEN = ("单位食堂新型冠状病毒感染的肺炎预防控制指引 一、错时就餐 单位食堂要安排职工轮流就餐、错时就餐，"
+           "就餐期间要避免面对面就餐。 二、晨检 单位食堂应当坚持对从业人员进行每日晨检和体温监测。")
+CARE_HOME = ("某市民政局关于做好养老机构疫情防控工作的通知 为做好疫情防控期间养老机构入住老年人防护工作，现就有关事项通知如下："
+             " 一、测量体温 养老机构每天早晚各为入住老年人测量1次体温。 二、探视 疫情期间暂停家属探视。")
+
+
+def test_rarity_weighs_words_fewer_documents_use_more():
+    assert rarity(1, 600) > rarity(50, 600) > rarity(600, 600) == pytest.approx(0.0, abs=0.01)
+    assert rarity(0, 600) > rarity(1, 600)  # a word no document uses: a topic none of them covers
+
+
+def test_weighted_coverage_counts_the_words_a_text_uses():
+    weights = {"食堂": 2.0, "职工": 0.5, "就餐": 1.5}
+    assert weighted_coverage(("食堂", "职工", "就餐"), "职工就餐", weights) == pytest.approx(0.5)
+    assert weighted_coverage((), "任何文字", weights) == 1.0
+
+
+def test_answered_elsewhere_needs_weak_home_coverage_and_a_clearly_better_section():
+    weights = {"食堂": 2.0, "就餐": 2.0, "职工": 0.1}
+    words = ("食堂", "就餐", "职工")
+    home_text, home_sections = "职工工资照发", ["职工工资照发"]
+    canteen = ["单位食堂安排职工错时就餐"]
+    assert answered_elsewhere(words, weights, home_text, home_sections, canteen, 0.33, 0.3)
+    # The home documents use the rare words too: they cover the question, whatever the others hold.
+    assert not answered_elsewhere(words, weights, "职工食堂就餐", home_sections, canteen, 0.33, 0.3)
+    # Another document no better than the home one, or none at all: stay home.
+    assert not answered_elsewhere(words, weights, home_text, home_sections, ["职工工资"], 0.33, 0.3)
+    assert not answered_elsewhere(words, weights, home_text, home_sections, [], 0.33, 0.3)
+
+
+def test_questions_asking_for_a_count_or_a_deadline_want_a_figure():
+    for question in ("每天要给老人量几次体温？", "最晚要在什么时间前登记？", "最迟哪一天报名？"):
+        assert ASKS_AMOUNT.search(question), question
+    assert not ASKS_AMOUNT.search("单位食堂能面对面就餐吗？")
+
+
+def test_sentences_that_only_announce_what_follows_are_recognised():
+    for sentence in ("现就有关事项通知如下：", "鉴于养老机构实行封闭式管理，制定如下指南：",
+                     "现将《养老机构老年人就医指南》印发给你们，请参照执行。"):
+        assert ANNOUNCES.search(sentence), sentence
+    assert not ANNOUNCES.search("养老机构每天早晚各为入住老年人测量1次体温。")
+    assert not ANNOUNCES.search("年营业收入300万元以下。")  # a threshold, not an announcement
+    assert ANNOUNCES.search("现将有关事项明确以下几点：")
+
+
+@pytest.fixture(scope="module")
+def engines(tmp_path_factory):
+    """The engine over the seed plus the two documents, and the same engine with the coverage check off."""
+    from assistant.runtime import build_engine
+    from index.embedder import FakeEmbedder
+
+    folder = tmp_path_factory.mktemp("routing-extra")
+    (folder / "canteen.txt").write_text(CANTEEN, encoding="utf-8")
+    (folder / "care-home.txt").write_text(CARE_HOME, encoding="utf-8")
+    cfg = load_settings(data_dir=tmp_path_factory.mktemp("routing-index"), extra_corpus_dir=folder, today=TODAY)
+    engine = build_engine(cfg, embedder=FakeEmbedder())
+    never_elsewhere = Engine(engine.index, engine.settings, replace(MANY_DOCUMENTS, home_coverage=0.0),
+                             home_docs=engine.home_docs, home_tuning=Tuning())
+    return engine, never_elsewhere
+
+
+QUESTION = "单位食堂职工就餐，要避免什么？"
+
+
+def test_a_question_the_home_document_covers_only_in_common_words_goes_to_the_document_about_it(engines):
+    engine, never_elsewhere = engines
+    # The home document alone would answer it (its words 单位, 职工 are everywhere), not refuse …
+    assert not engine._home.answer(QUESTION).refused
+    assert never_elsewhere.answer(QUESTION).citations[0].doc == "taiyuan-2020-2"
+    # … but the canteen guide uses its rare words (食堂, 就餐): it answers.
+    answer = engine.answer(QUESTION)
+    assert answer.citations[0].doc == "canteen" and "避免面对面就餐" in answer.text
+    assert [h.section.doc for h in engine.retrieve(QUESTION)][:1] == ["canteen"]
+
+
+def test_questions_the_home_document_covers_stay_home(engines, fake_engine):
+    engine, _ = engines
+    for question in ("房租能减免多少？", "缓缴社保找哪个部门？"):
+        assert engine.answer(question).to_json()["citations"] == fake_engine.answer(question).to_json()["citations"]
+    assert engine.answer("我租的国有门面月租2万，能减免多少？").calculation is not None
+    # The calculator implements the home document's rules: its questions stay home whatever else they mention.
+    assert engine.answer("我们单位食堂租的国有门面，月租2万，能减免多少？").calculation is not None
+
+
+def test_the_rule_not_the_announcement_is_quoted(engines):
+    engine, _ = engines
+    answer = engine.answer("养老机构每天要给入住老年人测量几次体温？")
+    assert answer.citations and answer.citations[0].doc == "care-home"
+    assert "测量1次体温" in answer.text and "通知如下" not in answer.text
+    # 养老 is also the seed calculator's pension rule; its request for figures belongs to the seed's answers only.
+    assert "请告诉我" not in answer.text
