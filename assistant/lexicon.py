@@ -22,6 +22,11 @@ COLLOQUIAL = {
     "退": "返还", "激励": "奖励", "帮扶": "支持", "担保费": "担保费率", "反向担保": "反担保", "续贷": "续贷",
     "抽贷": "抽贷", "技改": "技术改造", "补贴": "补助", "园区": "创业载体", "创业园": "创业载体",
     "解释权": "解释", "小企业": "中小微企业", "小公司": "中小微企业",
+    # Everyday words for what notices across the country regulate (checked on corpus-extra: documents use the
+    # right-hand term more, or only it).
+    "个税": "个人所得税", "个体户": "个体工商户", "养老院": "养老机构", "敬老院": "养老机构", "老人": "老年人",
+    "孩子": "儿童", "小孩": "儿童", "过路费": "车辆通行费", "高速费": "车辆通行费", "看病": "就医",
+    "医生": "医务人员", "护士": "医务人员", "饭店": "餐饮", "餐馆": "餐饮", "网课": "线上教学",
 }
 
 # English words in mixed questions → Chinese policy terms (matched case-insensitively, whole words)
