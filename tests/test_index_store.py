@@ -103,3 +103,22 @@ def test_embed_all_keeps_order_and_reports_rate_and_eta():
     assert np.allclose(vectors, FakeEmbedder().encode(texts))
     assert len(lines) == 2 and lines[-1].startswith(f"sections [{'#' * 20}] {len(texts)}/{len(texts)}")
     assert progress_line("sentences", 50, 200, 2.0) == "sentences [#####---------------] 50/200  25.0/s  ETA 0:06"
+
+
+def test_embed_all_embeds_a_repeated_text_once():
+    from index.embedder import FakeEmbedder
+    from index.store import embed_all
+
+    class Counting(FakeEmbedder):
+        seen: list[str] = []
+
+        def encode(self, texts):
+            self.seen.extend(texts)
+            return super().encode(texts)
+
+    texts = ["特此通知。", "免收房租。", "特此通知。", "减半收取。", "免收房租。"]
+    embedder = Counting()
+    vectors = embed_all(embedder, texts, "sentences", lambda line: None)
+    assert sorted(embedder.seen) == sorted(set(texts))  # three texts embedded, not five
+    assert np.allclose(vectors, FakeEmbedder().encode(texts))  # and every position still gets its text's vector
+    assert embed_all(embedder, [], "sentences", lambda line: None).shape[0] == 0
