@@ -171,10 +171,10 @@ def test_scaled_corpus_copies_documents_with_variation(policy):
     copy = corpus[1]
     assert "（第1批）" in copy.text and "山西省" not in copy.text  # another province named
     assert len({s.content_hash for p in corpus for s in p.sections}) == sum(len(p.sections) for p in corpus)
-    row = {"size": 30, "sections": 36, "documents": 3, "sentences": 90, "build_s": 2.0, "sections_per_s": 18.0,
-           "p50_ms": 5.0, "p95_ms": 9.0, "peak_mb": 900}
+    row = {"size": 30, "sections": 36, "documents": 3, "sentences": 90, "distinct_sections": 30,
+           "distinct_sentences": 80, "build_s": 2.0, "sections_per_s": 18.0, "p50_ms": 5.0, "p95_ms": 9.0, "peak_mb": 900}
     text = render([row], {"sections": 10, "sections_per_s": 6.0, "build_s": 1.7}, "onnx")
-    assert "3.00× the plain path" in text and "     36" in text
+    assert "3.00× the plain path" in text and "     36" in text and " 30+80 " in text
 
 
 def test_bench_scale_rejects_bad_sizes(capsys):
