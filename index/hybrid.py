@@ -108,7 +108,7 @@ class PolicyIndex:
         if doc_boost:
             boost = np.array([doc_boost.get(p.doc, 0.0) for p in self.policies], dtype=np.float32)
             fused = fused + boost[self._doc_of_section]
-        order = np.argsort(-fused, kind="stable")[:k]
+        order = top_k(fused, k)
         return [Hit(self.sections[i], float(fused[i]), float(dense[i]), float(lexical[i])) for i in order]
 
     def sentence_scores(self, section: Section, vector: np.ndarray, query_tokens: Sequence[str]) -> list[SentenceScore]:
@@ -139,6 +139,20 @@ class PolicyIndex:
             if p.doc == doc:
                 return p.section(section_id)
         raise KeyError(f"document {doc!r} is not indexed; indexed: {[p.doc for p in self.policies]}")
+
+
+def top_k(scores: np.ndarray, k: int) -> np.ndarray:
+    """The indices of the k best scores, best first, ties by position: what a stable argsort gives, without
+    sorting every section (at 100k sections the full sort alone took ~8 ms a question)."""
+    if k <= 0:
+        return np.zeros(0, dtype=np.int64)
+    if k >= len(scores):
+        return np.argsort(-scores, kind="stable")
+    kth = np.partition(scores, len(scores) - k)[len(scores) - k]  # the k-th best score
+    tied_or_better = np.flatnonzero(scores >= kth)  # ascending positions, so a stable sort breaks ties by them
+    if len(tied_or_better) < k:  # NaN scores compare false: leave those to the full sort's rules
+        return np.argsort(-scores, kind="stable")[:k]
+    return tied_or_better[np.argsort(-scores[tied_or_better], kind="stable")][:k]
 
 
 def open_index(policies: Sequence[Policy], embedder: Embedder, data_dir: Path | None, dense_weight: float = 0.5,

@@ -42,3 +42,19 @@ def test_min_max_and_weighted_fusion():
     with pytest.raises(ValueError, match="dense_weight must be within"):
         weighted_fusion({}, {}, 1.5)
 
+
+
+def test_top_k_matches_a_stable_full_sort_ties_included():
+    import numpy as np
+
+    from index.hybrid import top_k
+
+    rng = np.random.default_rng(7)
+    for _ in range(200):
+        n = int(rng.integers(1, 60))
+        scores = rng.integers(0, 6, n).astype(np.float32)  # few distinct values: many ties
+        for k in (1, 3, 5, n, n + 2):
+            assert top_k(scores, k).tolist() == np.argsort(-scores, kind="stable")[:k].tolist()
+    assert top_k(np.array([1.0, 2.0], dtype=np.float32), 0).tolist() == []
+    with_nan = np.array([0.5, np.nan, 0.9, np.nan], dtype=np.float32)
+    assert top_k(with_nan, 3).tolist() == np.argsort(-with_nan, kind="stable")[:3].tolist()
