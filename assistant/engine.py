@@ -111,7 +111,6 @@ class Engine:
         self._home = (Engine(index.subset(self.home_docs), settings, home_tuning or tuning) if self.home_docs
                       else None)
         self._corpus_text = "\n".join(p.text for p in index.policies)
-        self._home_text = "\n".join(p.text for p in index.policies if self.home_docs and p.doc in self.home_docs)
         self._rarity_cache: dict[str, float] = {}
         self._policy = {p.doc: p for p in index.policies}
         self._places = known_places(index.policies)
@@ -177,7 +176,7 @@ class Engine:
         weights = {w: self._rarity(w) for w in words}
         others = [h for h in whole.hits if h.section.doc not in self.home_docs]
         best_other = others[0].section.doc if others else None
-        return answered_elsewhere(words, weights, self._home_text, [h.section.text for h in home.hits],
+        return answered_elsewhere(words, weights, self._home._corpus_text, [h.section.text for h in home.hits],
                                   [h.section.text for h in others if h.section.doc == best_other],
                                   self.tuning.home_coverage, self.tuning.elsewhere_margin)
 
