@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import threading
 
 import pytest
 
@@ -110,6 +111,26 @@ def test_only_loopback_urls_are_driven():
 
 
 # -- the short run ---------------------------------------------------------------------------------------
+
+class _Stream:
+    """The two attributes of gradio_client.Client that say whether its event-stream reader is open."""
+
+    def __init__(self, open_for_s: float | None):
+        self.pending_lock = threading.Lock()
+        self.stream_open = True
+        if open_for_s is not None:
+            threading.Timer(open_for_s, self._close).start()
+
+    def _close(self):
+        with self.pending_lock:
+            self.stream_open = False
+
+
+def test_users_wait_for_the_clients_stream_to_close_before_the_next_call():
+    assert bl.wait_for_stream_close(_Stream(0.05), limit_s=5.0)
+    assert not bl.wait_for_stream_close(_Stream(None), limit_s=0.05)  # bounded: never closes, gives up
+    assert bl.wait_for_stream_close(object())  # a client without the shared reader: nothing to wait for
+
 
 @pytest.mark.integration
 def test_ten_users_for_twenty_seconds(real_engine, tmp_path, capsys):
