@@ -43,13 +43,19 @@ NOT_DISTRICTS = frozenset("社区 园区 城区 辖区 景区 市区 片区 新�
 
 @dataclass(frozen=True)
 class Focus:
-    """The places and bodies a question names, and each named document's affinity (1 matches, -1 names none of them)."""
+    """The places and bodies (or 文号) a question names, and the documents that answer to them.
+
+    A document's affinity: 1 when it answers to the names; otherwise -1, or 0 when its region and issuer are
+    unknown (「本市…」 notices: no evidence against it). With no document picked, every document gets 0."""
 
     names: tuple[str, ...]
-    affinity: dict[str, float]
+    picked: frozenset[str] = frozenset()
+    neutral: frozenset[str] = frozenset()
 
     def of(self, doc: str) -> float:
-        return self.affinity.get(doc, 0.0)
+        if not self.picked:
+            return 0.0
+        return 1.0 if doc in self.picked else 0.0 if doc in self.neutral else -1.0
 
 
 def _policy_text(policy: Policy) -> str:
@@ -96,29 +102,62 @@ def _answers_to(name: str, text: str) -> bool:
     return any(form in text for form in BODIES.get(name, (name,)))
 
 
+NUMBER_TAIL = 3  # 文号 are found by the last characters of their plain form (…258号)
+
+
+class FocusIndex:
+    """What `focus` needs of the corpus, computed once: each document's 文号 by its last characters, the
+    documents of unknown region and issuer, and per name (filled as questions use it) the documents that answer
+    to it. A question then costs time in proportion to its own length and the documents it picks, not the corpus."""
+
+    def __init__(self, policies: Sequence[Policy], places: Sequence[str] | None = None,
+                 texts: dict[str, str] | None = None) -> None:
+        self.policies = tuple(policies)
+        self.places = known_places(self.policies) if places is None else tuple(places)
+        self._texts = texts if texts is not None else policy_texts(self.policies)
+        self._numbers: dict[str, list[tuple[str, str]]] = {}
+        for p in self.policies:
+            plain = _plain(p.doc_number)
+            if len(p.doc_number) >= 6 and len(plain) >= NUMBER_TAIL:
+                self._numbers.setdefault(plain[-NUMBER_TAIL:], []).append((plain, p.doc))
+        self._number_of = {p.doc: p.doc_number for p in self.policies}
+        self.neutral = frozenset(p.doc for p in self.policies if not (p.region or p.issuer))
+        self._answering: dict[str, frozenset[str]] = {}
+
+    def numbered(self, question: str) -> frozenset[str]:
+        """Documents whose 文号 the question writes (brackets and spaces aside)."""
+        plain, found = _plain(question), set()
+        for end in range(NUMBER_TAIL, len(plain) + 1):
+            for number, doc in self._numbers.get(plain[end - NUMBER_TAIL:end], ()):
+                if plain.startswith(number, end - len(number)):
+                    found.add(doc)
+        return frozenset(found)
+
+    def answering(self, name: str) -> frozenset[str]:
+        found = self._answering.get(name)
+        if found is None:
+            found = self._answering[name] = frozenset(d for d, t in self._texts.items() if _answers_to(name, t))
+        return found
+
+    def focus(self, question: str) -> Focus:
+        # A 文号 identifies one document outright (「发改价格〔2020〕258号」); it outranks any place or body.
+        numbered = self.numbered(question)
+        if numbered:
+            return Focus(tuple(self._number_of[p.doc] for p in self.policies if p.doc in numbered), numbered)
+        names = named(question, self.places)
+        if not names:
+            return Focus(())
+        picked = frozenset().union(*(self.answering(n) for n in names))
+        if not picked:  # names no document answers to: they cannot pick one
+            return Focus(names)
+        return Focus(names, picked, self.neutral - picked)
+
+
 def focus(question: str, policies: Sequence[Policy], places: Sequence[str] | None = None,
           texts: dict[str, str] | None = None) -> Focus:
-    """`texts` caches each policy's region/issuer/title/lead text by doc id (see policy_texts). A document that
-    does not answer to the names gets -1, unless its region and issuer are unknown (「本市…」 notices): that
-    is no evidence against it, so it gets 0."""
-    # A 文号 identifies one document outright (「发改价格〔2020〕258号」); it outranks any place or body.
-    plain = _plain(question)
-    numbered = {p.doc for p in policies if len(p.doc_number) >= 6 and _plain(p.doc_number) in plain}
-    if numbered:
-        return Focus(tuple(p.doc_number for p in policies if p.doc in numbered),
-                     {p.doc: 1.0 if p.doc in numbered else -1.0 for p in policies})
-    names = named(question, known_places(policies) if places is None else places)
-    if not names:
-        return Focus((), {})
-    affinity = {}
-    for policy in policies:
-        text = texts[policy.doc] if texts is not None else _policy_text(policy)
-        hit = any(_answers_to(n, text) for n in names)
-        unknown = not (policy.region or policy.issuer)
-        affinity[policy.doc] = 1.0 if hit else (0.0 if unknown else -1.0)
-    if 1.0 not in affinity.values():  # names no document answers to: they cannot pick one
-        return Focus(names, {})
-    return Focus(names, affinity)
+    """The focus of one question over `policies` (see FocusIndex, which an engine keeps for every question);
+    `texts` caches each policy's region/issuer/title/lead text by doc id (see policy_texts)."""
+    return FocusIndex(policies, places, texts).focus(question)
 
 
 def rarity(docs_with_word: int, docs: int) -> float:

@@ -12,18 +12,19 @@ import numpy as np
 
 from assistant import compose
 from assistant.calculator import CalculatorError, NeedsInput, PeriodRequest, calculate, format_answer
-from assistant.doc_focus import Focus, answered_elsewhere, focus, known_places, policy_texts, rarity
+from assistant.doc_focus import Focus, FocusIndex, answered_elsewhere, rarity
 from assistant.intent import Intent, classify, looks_like_follow_up
 from assistant.lexicon import COLLOQUIAL, in_document_terms, with_document_terms
 from assistant.question import Question, parse_question
 from assistant.requests import parse_request
 from assistant.scope import MODEL, ScopeModel, out_of_scope, scope_features
 from assistant.settings import Settings
+from assistant.corpus_text import CorpusText
 from assistant.spelling import SpellingFixer
 from corpus.records import Answer, Calculation, Hit, Policy, Section
 from corpus.segment import units_note
 from index.hybrid import PolicyIndex
-from index.tokenize import POLICY_TERMS, content_words, is_common_word, place_names, tokens
+from index.tokenize import POLICY_TERMS, content_words, is_common_word, is_place_name, place_names, tokens
 
 ASKS_AMOUNT = re.compile(r"多少|几[个月次天年周项条家名倍遍]|多久|多长|比例|标准|额度|怎么(减|免|算|补|返)|what\s+time|when|"
                          r"什么时[候间]|何时|哪天|哪一天|几号|几点|最晚|最迟|截止|期限|有效期|电话|热线|"
@@ -43,6 +44,7 @@ GENERIC = frozenset(
     "政策 企业 公司 规定 意见 文件 支持 办理 申请 问题 情况 现在 目前 需要 应该 具体 相关 有关 内容 方面 措施 "
     "哪些 怎么办 怎么样 咋办 咋 啥 多 少 这样 那样 我家 我的 我们 咱们 请 帮 帮忙 告诉 知道 想 问 问问 一下 吧 了 "
     "太原 太原市 本市 市里 政府 中小微企业 中小企业 小微企业 小企业 疫情 期间 享受 优惠 给 能不能 可不可以 是不是 "
+    "会不会 不会 这阵子 这段时间 最近 尽量 "
     "what how the a an is are of for in to do does can my our sme smes policy".split()
 )
 
@@ -110,16 +112,17 @@ class Engine:
         self.home_docs = frozenset(home_docs) if home_docs and set(home_docs) < all_docs else None
         self._home = (Engine(index.subset(self.home_docs), settings, home_tuning or tuning) if self.home_docs
                       else None)
-        self._corpus_text = "\n".join(p.text for p in index.policies)
+        self._corpus = CorpusText([p.text for p in index.policies])
+        self._corpus_text = self._corpus.text
         self._rarity_cache: dict[str, float] = {}
         self._policy = {p.doc: p for p in index.policies}
-        self._places = known_places(index.policies)
-        self._doc_texts = policy_texts(index.policies)
+        self._focus_index = FocusIndex(index.policies)
+        self._focus_base: tuple[float, np.ndarray] | None = None  # (weight, boost before any pick): _focus_boost
         self._focus_cache: dict[str, Focus] = {}
         self._subsets: dict[frozenset[str], Engine] = {}
         self._subset_lock = threading.Lock()
         vocabulary = index.vocabulary() | set(POLICY_TERMS) | set(COLLOQUIAL) | set(COLLOQUIAL.values())
-        self._spelling = SpellingFixer(vocabulary, self._corpus_text, is_common_word)
+        self._spelling = SpellingFixer(vocabulary, self._corpus, is_common_word, is_place_name)
 
     # -- public ----------------------------------------------------------------------------------------
     def for_documents(self, docs: frozenset[str]) -> "Engine":
@@ -154,7 +157,7 @@ class Engine:
             return None, None
         named = self._focus(" ".join((*q.history, q.text)))
         home_named = any(named.of(d) > 0 for d in self.home_docs)
-        others_named = any(a > 0 for d, a in named.affinity.items() if d not in self.home_docs)
+        others_named = bool(named.picked - self.home_docs)
         if others_named:
             return None, None
         hq = self._home._understand(question, history)
@@ -185,7 +188,7 @@ class Engine:
         if found is None:
             if len(self._rarity_cache) > 4096:
                 self._rarity_cache.clear()
-            used = sum(word in p.text for p in self.index.policies)
+            used = self._corpus.documents_with(word)
             found = self._rarity_cache[word] = rarity(used, len(self.index.policies))
         return found
 
@@ -227,7 +230,7 @@ class Engine:
         if found is None:
             if len(self._focus_cache) > 256:
                 self._focus_cache.clear()
-            found = self._focus_cache[text] = focus(text, self.index.policies, self._places, self._doc_texts)
+            found = self._focus_cache[text] = self._focus_index.focus(text)
         return found
 
     def _unmatched_names(self, q: Question) -> tuple[str, ...]:
@@ -236,7 +239,7 @@ class Engine:
         if len(self.index.policies) < 2:
             return ()
         named = self._focus(q.text)
-        return named.names if named.names and not named.affinity else ()
+        return named.names if named.names and not named.picked else ()
 
     def _rules_apply(self, q: Question) -> bool:
         """The calculator implements RULES_DOC: not for a question that names another region or body."""
@@ -329,8 +332,7 @@ class Engine:
     def _evidence_for(self, own: str) -> Evidence:
         query = with_document_terms(own)
         vector = self.index.embed_query(query)
-        named = self._focus(own)
-        boost = {doc: self.tuning.focus_weight * a for doc, a in named.affinity.items()}
+        boost = self._focus_boost(self._focus(own))
         hits = tuple(self.index.search(query, k=max(self.settings.top_k, self.tuning.candidates), vector=vector,
                                        dense_weight=self.tuning.dense_weight, title_weight=self.tuning.title_weight,
                                        doc_boost=boost))
@@ -338,7 +340,7 @@ class Engine:
                         if t not in GENERIC and not _is_ascii_filler(t)
                         and not (self.tuning.english_neutral and t.isascii()))
         missing = tuple(t for t in topical if not self._known(t))
-        places = tuple(p for p in place_names(own) if p not in self._corpus_text)
+        places = tuple(p for p in place_names(own) if p not in self._corpus)
         # A year the best-matching document never mentions means another policy (「2022年上海封控期间…」): over
         # several documents the corpus as a whole mentions most years, in deadlines, so only that document counts.
         best_text = self._policy[hits[0].section.doc].text if hits else self._corpus_text
@@ -346,8 +348,21 @@ class Engine:
         return Evidence(hits=hits, topical=topical, missing=_outermost(missing),
                         foreign_places=places, foreign_years=years, query_text=query, vector=vector)
 
+    def _focus_boost(self, named: Focus) -> np.ndarray | None:
+        """Per document, focus_weight × its affinity to what the question names (None when it picks none)."""
+        if not named.picked:
+            return None
+        w = self.tuning.focus_weight
+        if self._focus_base is None or self._focus_base[0] != w:  # -w, and 0 for documents of unknown region
+            base = np.full(len(self.index.policies), -w, dtype=np.float32)
+            base[self.index.document_rows(self._focus_index.neutral)] = 0.0
+            self._focus_base = (w, base)
+        boost = self._focus_base[1].copy()
+        boost[self.index.document_rows(named.picked)] = w
+        return boost
+
     def _known(self, word: str) -> bool:
-        return word in self._corpus_text or _is_quantity(word)
+        return word in self._corpus or _is_quantity(word)
 
     def _out_of_scope(self, e: Evidence) -> bool:
         return out_of_scope(scope_features(e, self._known, self.tuning.scope), self.tuning.scope)

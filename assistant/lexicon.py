@@ -27,6 +27,9 @@ COLLOQUIAL = {
     "个税": "个人所得税", "个体户": "个体工商户", "养老院": "养老机构", "敬老院": "养老机构", "老人": "老年人",
     "孩子": "儿童", "小孩": "儿童", "过路费": "车辆通行费", "高速费": "车辆通行费", "看病": "就医",
     "医生": "医务人员", "护士": "医务人员", "饭店": "餐饮", "餐馆": "餐饮", "网课": "线上教学",
+    "饭馆": "餐饮", "借钱": "贷款", "不用抵押": "信用贷款", "无抵押": "信用贷款", "免抵押": "信用贷款",
+    "小贷公司": "小额贷款公司", "种地": "农业", "做生意": "生产经营", "缓缓再还": "延期还款", "晚点还": "延期还款",
+    "缓还": "延期还款", "三险": "社会保险",
 }
 
 # English words in mixed questions → Chinese policy terms (matched case-insensitively, whole words)
@@ -38,13 +41,15 @@ ENGLISH = {
     "delay": "延迟", "defer": "延期", "deferral": "延期", "postpone": "延迟", "extend": "延期",
     "extension": "延期", "late fee": "滞纳金", "penalty": "滞纳金", "refund": "返还", "percent": "%",
     "rate": "费率", "tax": "税款", "taxes": "税款", "filing": "申报", "loan": "贷款", "loans": "贷款",
-    "interest": "贷款利率", "subsidy": "补贴", "guarantee": "担保", "counter-guarantee": "反担保",
+    "interest": "贷款利率", "interest rate": "贷款利率", "subsidy": "补贴", "guarantee": "担保", "counter-guarantee": "反担保",
     "department": "部门", "valid": "有效", "interpret": "解释", "deadline": "期限",
     "bank": "银行", "bank loan": "银行贷款", "renew": "续贷", "renewal": "续贷", "credit": "信贷",
     "financing cost": "融资成本", "city management": "城市管理", "market regulation": "市场监管",
     "minor violation": "轻微违法违规", "violation": "违法违规", "fine": "处罚", "fined": "处罚",
     "r&d": "科技", "research": "科技", "talent": "人才", "special funds": "专项资金", "funds": "资金",
     "allocate": "拨付", "allocated": "拨付", "arrears": "拖欠", "unpaid bills": "拖欠账款",
+    "covid": "疫情", "covid-19": "疫情", "epidemic": "疫情", "pandemic": "疫情", "outbreak": "疫情",
+    "restaurant": "餐饮", "restaurants": "餐饮", "catch-up": "补缴", "catch up": "补缴", "back payment": "补缴",
     "property tax": "房产税", "land use tax": "城镇土地使用税", "premises": "经营用房",
 }
 

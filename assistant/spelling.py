@@ -14,6 +14,8 @@ from typing import Callable, Iterable
 
 from pypinyin import lazy_pinyin
 
+from assistant.corpus_text import CorpusText
+
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
 MIN_LEN, MAX_LEN = 2, 6
 # Particles and pronouns are typed on purpose, not by mistake: 「那税呢」 must not become 「纳税呢」.
@@ -21,15 +23,14 @@ FUNCTION_CHARS = frozenset("那哪这的地得了吗呢啊吧呀么是在有和�
 
 
 class SpellingFixer:
-    def __init__(self, vocabulary: Iterable[str], corpus_text: str,
-                 is_common_word: Callable[[str], bool] = lambda word: False) -> None:
-        self._corpus = corpus_text
+    def __init__(self, vocabulary: Iterable[str], corpus: CorpusText | str,
+                 is_common_word: Callable[[str], bool] = lambda word: False,
+                 is_name: Callable[[str], bool] = lambda word: False) -> None:
+        # Stretches are looked up in a character-pair index, not by a substring search through the whole corpus
+        # (which, over hundreds of documents, cost most of an answer).
+        self._corpus = corpus if isinstance(corpus, CorpusText) else CorpusText([corpus])
         self._is_common = is_common_word
-        # Where each character pair occurs: a stretch is looked for only where its rarest pair is, instead of by
-        # a substring search through the whole corpus (which, over hundreds of documents, cost most of an answer).
-        self._pairs: dict[str, list[int]] = {}
-        for i in range(len(corpus_text) - 1):
-            self._pairs.setdefault(corpus_text[i:i + 2], []).append(i)
+        self._is_name = is_name
         self._by_sound: dict[tuple[str, ...], list[str]] = {}
         for word in sorted(set(vocabulary)):
             if MIN_LEN <= len(word) <= MAX_LEN and _HAN.fullmatch(word):
@@ -64,24 +65,18 @@ class SpellingFixer:
         return "".join(chars)
 
     def _inside_corpus_words(self, run: str) -> list[bool]:
-        """Per character: does it lie inside a stretch of three or more characters that the documents contain?"""
+        """Per character: does it lie inside a stretch of three or more characters that the documents contain, or
+        inside a name (阳泉 in 阳泉市: its 泉市 is not a typo of 全市, whatever the documents hold)?"""
         kept = [False] * len(run)
         for i in range(len(run)):
-            for n in range(min(MAX_LEN, len(run) - i), 2, -1):
-                if self._in_corpus(run[i:i + n]):
+            for n in range(min(MAX_LEN, len(run) - i), 1, -1):
+                if (n > 2 and self._in_corpus(run[i:i + n])) or self._is_name(run[i:i + n]):
                     kept[i:i + n] = [True] * n
                     break
         return kept
 
     def _in_corpus(self, gram: str) -> bool:
-        places = []
-        for k in range(len(gram) - 1):
-            at = self._pairs.get(gram[k:k + 2])
-            if at is None:
-                return False
-            places.append((len(at), k, at))
-        _, k, at = min(places)
-        return any(self._corpus.startswith(gram, i - k) for i in at if i >= k)
+        return gram in self._corpus
 
     def _one_off(self, gram: str, sound: tuple[str, ...]) -> str | None:
         candidates = []

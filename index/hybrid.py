@@ -12,7 +12,7 @@ import logging
 import math
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Mapping, Sequence
+from typing import Iterable, Sequence
 
 import bm25s
 import numpy as np
@@ -60,14 +60,18 @@ class PolicyIndex:
         self._bm25 = bm25s.BM25()
         self._bm25.index(self._section_tokens, show_progress=False)
         # Document-level text (title, issuer, region): which document a question is about, when there are several.
-        row = {p.doc: i for i, p in enumerate(self.policies)}
-        self._doc_of_section = np.array([row[s.doc] for s in self.sections], dtype=np.int64)
+        self._doc_row = {p.doc: i for i, p in enumerate(self.policies)}
+        self._doc_of_section = np.array([self._doc_row[s.doc] for s in self.sections], dtype=np.int64)
         self._title_bm25 = bm25s.BM25()
         self._title_bm25.index([tokens(self._doc_text(p)) or ["∅"] for p in self.policies], show_progress=False)
 
     @staticmethod
     def _doc_text(policy: Policy) -> str:
         return " ".join(str(getattr(policy, f, "") or "") for f in ("title", "issuer", "region"))
+
+    def document_rows(self, docs: Iterable[str]) -> np.ndarray:
+        """Positions of `docs` in `policies` (what a per-document array is indexed by)."""
+        return np.fromiter((self._doc_row[d] for d in docs), dtype=np.int64)
 
     def vocabulary(self) -> set[str]:
         """Every BM25 token of the indexed sections (already computed for the lexical index)."""
@@ -94,9 +98,10 @@ class PolicyIndex:
         return per_doc[self._doc_of_section]
 
     def search(self, text: str, k: int = 3, vector: np.ndarray | None = None, dense_weight: float | None = None,
-               title_weight: float = 0.0, doc_boost: Mapping[str, float] | None = None) -> list[Hit]:
+               title_weight: float = 0.0, doc_boost: np.ndarray | None = None) -> list[Hit]:
         """Sections ranked by fused dense + BM25 score, best first; plus `title_weight` × the document-title
-        match and `doc_boost[doc]` (e.g. for a region the question names)."""
+        match and `doc_boost`, one value per document in `policies` order (e.g. for a region the question names;
+        see document_rows)."""
         vector = self.embed_query(text) if vector is None else vector
         dense = self.dense_scores(vector)
         query_tokens = tokens(text)
@@ -105,9 +110,8 @@ class PolicyIndex:
         fused = fuse(dense, lexical, weight)
         if title_weight:
             fused = fused + title_weight * self.title_scores(query_tokens)
-        if doc_boost:
-            boost = np.array([doc_boost.get(p.doc, 0.0) for p in self.policies], dtype=np.float32)
-            fused = fused + boost[self._doc_of_section]
+        if doc_boost is not None:
+            fused = fused + np.asarray(doc_boost, dtype=np.float32)[self._doc_of_section]
         order = top_k(fused, k)
         return [Hit(self.sections[i], float(fused[i]), float(dense[i]), float(lexical[i])) for i in order]
 

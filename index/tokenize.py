@@ -97,9 +97,24 @@ def _pos_tokenizer():
     return jieba.posseg.POSTokenizer(tokenizer())
 
 
+@lru_cache(maxsize=1)
+def _provinces_and_cities() -> frozenset[str]:
+    from corpus.metadata_regions import CITIES, PROVINCES
+
+    names = {n for full, short in PROVINCES.items() for n in (full, *short)}
+    return frozenset(names | set(CITIES) | {f"{c}市" for c in CITIES})
+
+
+def is_place_name(word: str) -> bool:
+    """A province or prefecture-level city, full or short (山西省, 山西, 阳泉, 阳泉市)."""
+    return word in _provinces_and_cities()
+
+
 def place_names(text: str) -> list[str]:
-    """Place names (jieba's 'ns' tag) in the text: 北京, 山西省, 小店区 …"""
-    return [w.word for w in _pos_tokenizer().lcut(normalize(text), HMM=False) if w.flag == "ns"]
+    """Place names in the text: jieba's 'ns' words that are provinces or cities, or have three characters or
+    more (小店区, 浦东新区). A bare two-character 'ns' word (上门, 上岗, 下海, 东西) is more often no place at all."""
+    return [w.word for w in _pos_tokenizer().lcut(normalize(text), HMM=False)
+            if w.flag == "ns" and (len(w.word) >= 3 or is_place_name(w.word))]
 
 
 # jieba POS tags that carry a question's topic: nouns, verbs, adjectives, idioms, abbreviations, places,
