@@ -191,10 +191,16 @@ _DATE_AFTER = re.compile(r"\s*[日号]?\s*(要|需|得|该|应|到期|截止|前
 # 「半年」「一年半」: durations in months (not 「上半年」「下半年度」)
 _HALF_YEAR = re.compile(rf"(?<![上下前后])半年(?!度)|({_NUMBER})个?年半")
 # 「两百多万」「三十多个人」「十几人」「1万余元」: a rough figure, kept with its range; 「两个亿」 is 「两亿」.
-_APPROX = r"多(?!少)|余|(?<=十)几"
+# 「二十来个人」「一百来人」: 来 after a round number is rough too, but only in headcounts (「八千来块」 stays 8000)
+_APPROX = r"多(?!少)|余|(?<=十)几|(?<=[十百])来(?=个|人|名|位)"
+# what 「12个…」 counts as people: 「12个快递员」「3个厨师」 (not 「5个分店」)
+_STAFF = ("员工|职工|工人|人|雇员|店员|职员|伙计|服务员|营业员|销售员|收银员|快递员|业务员|配送员|送货员|技术员|"
+          "司机|师傅|骑手|厨师|保安|保洁|客服|导购|工程师|老师|教师|护士|医生|会计|学徒")
+# 「我和老婆俩人」「仨人」: colloquial counts, read only as headcounts (「俩」 is no digit elsewhere)
+_PAIR = re.compile(r"(俩|仨)(?:个)?(?=人|名|位)")
 _QUANTITY = re.compile(rf"(第)?((?:{_NUMBER})(?:个(?=亿))?(?:亿)?)(?:({_APPROX})([万亿])?)?\s*"
                        rf"(元人民币|人民币|块钱|元|块|圆|个季度|个多?月|"
-                       rf"个(?=员工|职工|工人|人|雇员|店员|职员|伙计|服务员|营业员|销售员|司机|师傅)|人|名|位|"
+                       rf"个(?={_STAFF})|人|名|位|"
                        rf"月份|月|年|[日号天岁倍次户家辆台件套吨斤米平])?")
 _MONEY_CONTEXT = re.compile(r"租|费|缴|交|付|基数|本金|贷款|借|收入|营收|营业额|销售额|流水|资产|补贴|金额|工资|薪|标准|贴息|税|钱|"
                             r"社保|保险|养老|失业|工伤")
@@ -321,6 +327,11 @@ def parse_quantities(text: str) -> tuple[Quantity, ...]:
             half = _signed(text, MonthCount(int(years) * 12 + 6, m.group(0), m.start(), m.end()))
             found.append(half)
             taken.append((half.start, half.end))
+    for m in _PAIR.finditer(text):
+        if _span_free(taken, *m.span()):
+            end = m.end() + 1  # with its 人/名/位
+            found.append(Headcount(Decimal(2 if m.group(1) == "俩" else 3), text[m.start():end], m.start(), end))
+            taken.append((m.start(), end))
     for m in _QUANTITY.finditer(text):
         if not _span_free(taken, *m.span()) or m.group(1):  # 「第三个月」 is an ordinal, not a count
             continue
@@ -343,7 +354,7 @@ def parse_quantities(text: str) -> tuple[Quantity, ...]:
 
 def _rough(value: Decimal, approx: str | None, scale: str | None) -> tuple[Decimal, Decimal | None]:
     """(lower bound, exclusive upper bound or None): 「两百多万」 → (2000000, 3000000), 「5万多」 → (50000, 60000),
-    「十几」 → (10, 20): 多/余/几 add up to one unit of the number's last non-zero digit."""
+    「十几」 → (10, 20): 多/余/几/来 add up to one unit of the number's last non-zero digit."""
     upper = None
     if approx and value > 0:
         upper = value + Decimal(10) ** value.normalize().as_tuple().exponent

@@ -3,7 +3,7 @@
 `parse_request` rewrites English in mixed questions (`from_english`), reads each turn's quantities
 (`parse_quantities`), picks the rule from the question's words, and returns that rule's request, a NeedsInput
 saying what to ask back, or None when the question wants no computation. Values the question lacks may come
-from earlier user turns.
+from earlier user turns. The social-insurance rules' requests are built in `assistant.insurance_requests`.
 
 Values go into the request as written — a negative rent (「月租-8000元」) or a zero one included — so that the rule
 refuses them with its Chinese message naming the field and the valid range; nothing here clamps, drops a sign
@@ -14,44 +14,18 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
-from decimal import Decimal
 from typing import Callable, Sequence
 
+from assistant import insurance_requests as insurance
 from assistant.calculator import (
-    DeferralRequest, InterestRequest, JobSubsidyRequest, NeedsInput, PensionRequest, PeriodRequest,
-    RefundRequest, RentRequest, Request, SmeRequest, TaxDeferralRequest, WorkInjuryRequest, CalculatorError,
+    InterestRequest, NeedsInput, PeriodRequest, RentRequest, Request, SmeRequest, TaxDeferralRequest, CalculatorError,
     find_industry, needs_input,
 )
 from assistant.english_numbers import from_english
 from assistant.quantities import (
-    CN_DIGITS, CalendarMonth, DateValue, Headcount, Money, MonthCount, Quantity, Rate, parse_quantities, words_before,
+    CalendarMonth, DateValue, Headcount, Money, MonthCount, Quantity, Rate, parse_quantities, words_before,
 )
-
-
-@dataclass(frozen=True)
-class _Turn:
-    text: str
-    quantities: tuple[Quantity, ...]
-    current: bool  # the question itself; earlier turns lend a value only when its label says what it is
-
-    def label(self, q: Quantity) -> str:
-        """The words between the previous quantity (or clause break) and `q`: 「月租」 in 「月租8000元」."""
-        previous_end = max((p.end for p in self.quantities if p.end <= q.start), default=0)
-        return words_before(self.text[previous_end:q.start], q.start - previous_end, limit=12)
-
-    def of(self, kind: type, rough: bool = False) -> list:
-        """The quantities of `kind`; rough ones (「两百多万」) only when the rule can use a range (`rough`)."""
-        return [q for q in self.quantities if isinstance(q, kind) and (rough or getattr(q, "upper", None) is None)]
-
-    def money(self, label: str, avoid: str = r"(?!)", fallback: bool = True, rough: bool = False) -> Money | None:
-        """The first amount labelled `label`; else, in the question itself, the first amount at all.
-        `avoid` is checked on the whole clause before it, so 「一年租金」 is not a monthly rent."""
-        amounts = [q for q in self.of(Money, rough) if not re.search(avoid, words_before(self.text, q.start))]
-        labelled = [q for q in amounts if re.search(label, self.label(q))]
-        if labelled:
-            return labelled[0]
-        return amounts[0] if amounts and fallback and self.current else None
+from assistant.turns import Turn, first_found, value_of
 
 
 _TAX = re.compile(r"税|\btax\b", re.I)
@@ -64,7 +38,9 @@ _DEFER = re.compile(r"延期|晚交|晚缴|晚点交|推迟|缓|延迟|延缓|�
                     r"(几|哪个?)月(份)?(再)?(交|缴)|delay|defer|postpone", re.I)
 _PAY = re.compile(r"交|缴|付")
 _RATE_WORDS = re.compile(r"费率|下调|降低|降了|减半|基数|比例")
-_INSURANCE = re.compile(r"社保|社会保险|养老|失业|工伤|五险")
+_INSURANCE = re.compile(r"社保|社会保险|养老|失业|工伤|五险|三险")  # 三险: item 五's 养老、失业、工伤
+# 贴息, or the clause's own terms: the relending rate, or the central/provincial shares (「省里负担多少」)
+_INTEREST = re.compile(r"贴息|再贷款利率|专项再贷款|(中央|省里|省级|省财政)(财政)?[^，。？?]{0,4}(负担|承担|分担|出了?多少|掏)")
 _JOB = re.compile(r"稳岗(补贴|补助)|暂时性[^。？?]{0,6}困难|失业保险金标准")
 _REFUND = re.compile(r"稳岗返还|失业(保险)?(费)?[^？?]{0,40}(返|退(?!休))|(返还|退还|返|退)[^。？?]{0,8}失业")
 # The policy's own period: strong wordings say so by themselves; weak ones (到期, 截止, 还能申请…) only when the
@@ -76,12 +52,12 @@ _PERIOD_WEAK = re.compile(r"到期|截止|过期|失效|(什么时候|哪天|几
                           r"哪天(开始|起)|起算|管多久|管多长|还(能|可以)[^，。？?]{0,8}(享受|申请|办|减免|用)|还适用|还管用")
 _ABOUT_POLICY = re.compile(r"政策|文件|意见|通知|措施|规定|优惠|好处|减免|policy", re.I)
 _RENT = re.compile(r"房租|租金|月租|年租|季租|门面|店面|铺面|商铺|租的|租了|租用|承租|房东")
-_SIZE_WORD = re.compile(r"大型|中型|小型|微型|小微|中小微|中小|规模|划型|企业类型|(什么|哪一?类|哪种)(企业|公司)")
-_SIZE_ASK = re.compile(r"算不算|算是|算作|属于|属不属于|是不是|是否|划型|哪一?类|什么(规模|类型|企业)|够不够|能不能算|"
+_SIZE_WORD = re.compile(r"大型|中型|小型|微型|小微|中小微|中小|大企业|规模|划型|企业类型|(什么|啥|哪一?类|哪种)(企业|公司)")
+_SIZE_ASK = re.compile(r"算不算|算是|算作|属于|属不属于|是不是|是否|划型|哪一?类|(什么|啥)(规模|类型|企业)|够不够|能不能算|"
                        r"能否算|(吗|么|呢)[？?]?$")
 # Asking for the size class itself (「算哪种？」「算哪档」「是中小微吗」): with a headcount or revenue that is enough.
-_SIZE_CLASS = re.compile(r"算哪[种类档个样]|哪一[档类种级]|哪[档类种级](企业|公司)?|什么(规模|档|级别|类型|企业|公司)|"
-                         r"多大规模|规模多大|属于什么|属于哪|算什么|"
+_SIZE_CLASS = re.compile(r"算哪[种类档个样]|哪一[档类种级]|哪[档类种级](企业|公司)?|(什么|啥)(规模|档|级别|类型|企业|公司)|"
+                         r"多大规模|规模多大|属于(什么|啥|哪)|算(什么|啥)|"
                          r"是不是(中小微|小微|中小|小型|微型|中型|大型)|(中小微|小微|中小|小型|微型|中型|大型)(企业)?[吗么嘛]|"
                          r"(小型|微型|中型|大型)还是(小型|微型|中型|大型)")
 _SIZE_INDICATOR = re.compile(r"营收|营业收入|收入|营业额|销售额|流水|资产|员工|职工|从业人员|人数|雇员")
@@ -113,9 +89,10 @@ def _is_insurance_deferral(text: str, quantities: tuple[Quantity, ...]) -> bool:
         return False
     if _DEFER.search(text):
         return True
-    # 「4月份这三项要交多少」: asking what a month pays is the deferral schedule, unless it is about rates
+    # 「4月份这三项要交多少」: asking what a month pays is the deferral schedule, unless it is about rates or the
+    # refund (「去年7月才开始参保…返还多少」)
     month = any(isinstance(q, CalendarMonth) for q in quantities)
-    return month and bool(_PAY.search(text)) and not _RATE_WORDS.search(text)
+    return month and bool(_PAY.search(text)) and not _RATE_WORDS.search(text) and not _REFUND.search(text)
 
 
 def _is_period(text: str) -> bool:
@@ -128,7 +105,7 @@ def _topic(text: str, quantities: tuple[Quantity, ...]) -> str | None:
         ("sme_size", lambda: _is_sme(text, quantities)),
         ("tax_deferral", lambda: _is_tax_deferral(text)),
         ("insurance_deferral", lambda: _is_insurance_deferral(text, quantities)),
-        ("interest_subsidy", lambda: "贴息" in text),
+        ("interest_subsidy", lambda: bool(_INTEREST.search(text))),
         ("job_subsidy", lambda: bool(_JOB.search(text))),
         ("unemployment_refund", lambda: bool(_REFUND.search(text))),
         ("work_injury", lambda: "工伤" in text),
@@ -150,12 +127,12 @@ def parse_request(text: str, history: Sequence[str] = (), today: dt.date | None 
     if not isinstance(text, str) or isinstance(history, str) or not all(isinstance(h, str) for h in history):
         raise CalculatorError(f"text must be a string and history a sequence of strings, got {text!r}, {history!r}")
     text = from_english(text)
-    turns = [_Turn(text, parse_quantities(text), True)]
+    turns = [Turn(text, parse_quantities(text), True)]
     earlier = []
     for turn in reversed(tuple(history)):
         turn = from_english(turn)
         try:
-            earlier.append(_Turn(turn, parse_quantities(turn), False))
+            earlier.append(Turn(turn, parse_quantities(turn), False))
         except CalculatorError:
             continue  # an old turn's bad date or absurd number was reported when it was asked
     kind = _topic(text, turns[0].quantities)
@@ -177,30 +154,24 @@ def parse_request(text: str, history: Sequence[str] = (), today: dt.date | None 
     return needs_input(request) or request
 
 
-def _first(turns: list[_Turn], pick: Callable[[_Turn], object]):
-    return next((found for t in turns if (found := pick(t)) is not None), None)
-
-
-def _value(q) -> Decimal | None:
-    return None if q is None else q.value
-
-
 _OTHER_LANDLORD = re.compile(r"非国有|不是国有|不属于国有|私人|个人(的)?房|个人房东|房东是个人|民营|私企|私房|商业地产")
 _STATE_LANDLORD = re.compile(r"国有|国企|国资|公房|政府(的)?房")
 
 
 _QUARTER = r"季度|一季|每季|季租|季付"
-_YEARLY = r"年租|每年|一年|全年|年付"
-_PER_WORDS = {"quarter": (_QUARTER, r"按季度?(交|付|缴)|季付"), "year": (_YEARLY, r"按年(交|付|缴)|年付")}
+_HALF_YEARLY = r"(?<![上下])半年"
+_YEARLY = r"(?<!半)年租|每年|(?<!半)一年|全年|(?<!半)年付"
+_PER_WORDS = {"half_year": (_HALF_YEARLY, r"(?<![上下])半年一?(交|付|缴)|按半年|每半年"),
+              "quarter": (_QUARTER, r"按季度?(交|付|缴)|季付"), "year": (_YEARLY, r"按年(交|付|缴)|年付")}
 
 
-def _rent(turns: list[_Turn], today) -> RentRequest:
-    def landlord(t: _Turn) -> str | None:
+def _rent(turns: list[Turn], today) -> RentRequest:
+    def landlord(t: Turn) -> str | None:
         return "other" if _OTHER_LANDLORD.search(t.text) else "state" if _STATE_LANDLORD.search(t.text) else None
 
-    def amount(t: _Turn) -> tuple[Money, str] | None:
+    def amount(t: Turn) -> tuple[Money, str] | None:
         """The rent this turn states and what it is per: 「月租8000」 month, 「季度租金3万」 quarter, 「年租12万」 year."""
-        monthly = t.money(r"月租|每月|一个月|租金|房租|租", avoid=f"{_YEARLY}|{_QUARTER}")
+        monthly = t.money(r"月租|每月|一个月|租金|房租|租", avoid=f"{_YEARLY}|{_QUARTER}|{_HALF_YEARLY}")
         if monthly is not None:
             if not re.search(r"月", t.label(monthly)):  # 「按季度交租…租金3万」: the clause before says the period
                 per = next((per for per, (_, paid) in _PER_WORDS.items() if re.search(paid, t.text)), "month")
@@ -213,12 +184,12 @@ def _rent(turns: list[_Turn], today) -> RentRequest:
                 return q, per
         return None
 
-    found = _first(turns, amount)
+    found = first_found(turns, amount)
     rent, per = found if found else (None, "month")
     focus = _rent_focus(turns[0].text)
     if per == "month":
-        return RentRequest(monthly_rent=_value(rent), landlord=_first(turns, landlord), asked=focus)
-    return RentRequest(landlord=_first(turns, landlord), asked=focus, period_rent=_value(rent), per=per)
+        return RentRequest(monthly_rent=value_of(rent), landlord=first_found(turns, landlord), asked=focus)
+    return RentRequest(landlord=first_found(turns, landlord), asked=focus, period_rent=value_of(rent), per=per)
 
 
 def _rent_focus(asked: str) -> str | tuple[str, ...] | None:
@@ -235,148 +206,23 @@ def _rent_focus(asked: str) -> str | tuple[str, ...] | None:
     return None if not foci else foci[0] if len(foci) == 1 else tuple(foci)
 
 
-# Premiums said per month or per quarter (「每月交失业保险850块」「每季度4200元」) are a year's worth only once
-# multiplied: by the months or quarters the question names (「去年12个月」「四个季度」), else a full year.
-_PER_QUARTER = re.compile(r"每季|每个季度|按季|季度(交|缴|付)")
-_PER_MONTH = re.compile(r"每月|每个月|按月|月缴|月交|月均")
-_PERIOD_MONTHS = {"month": 1, "quarter": 3}
+def _interest(turns: list[Turn], today) -> InterestRequest:
+    annual_rate = first_found(turns, lambda t: next(iter(t.of(Rate)), None))
+    months = first_found(turns, lambda t: next(iter(t.of(MonthCount)), None))
+    principal = first_found(turns, lambda t: t.money(r"贷款|借|本金|融资|贷", fallback=annual_rate is not None))
+    total = None if principal else first_found(turns, lambda t: t.money(r"贴息"))
+    return InterestRequest(total_subsidy=value_of(total), principal=value_of(principal),
+                           annual_rate=value_of(annual_rate), months=value_of(months))
 
 
-def _refund(turns: list[_Turn], today) -> RefundRequest:
-    def premiums(t: _Turn) -> tuple[Money, str | None, int | None] | None:
-        paid = t.money(r"失业|保险费|保费|缴|交")
-        if paid is None:
-            return None
-        before, after = words_before(t.text, paid.start), t.text[paid.end:paid.end + 3]
-        per = ("quarter" if _PER_QUARTER.search(before) or re.match(r"\s*/\s*(季|每季)", after)
-               else "month" if _PER_MONTH.search(before) or re.match(r"\s*/\s*月|\s*每月", after) else None)
-        if per is None:
-            return paid, None, None
-        step = _PERIOD_MONTHS[per]
-        spans = [m.value for m in t.of(MonthCount) if m.value <= 12 and m.value % step == 0]
-        # 「交了-3个月」「交了0个月」 go to the rule to be refused, not dropped for a full year's worth
-        odd = [s for s in spans if s <= 0]
-        return paid, per, ((odd[0] if odd else max(spans)) // step if spans else None)
-
-    found = _first(turns, premiums)
-    if found is None:
-        return RefundRequest()
-    paid, per, periods = found
-    if per is None:
-        return RefundRequest(paid.value)
-    return RefundRequest(periodic_amount=paid.value, per=per, periods=periods)
-
-
-def _job(turns: list[_Turn], today) -> JobSubsidyRequest:
-    employees = _first(turns, lambda t: next(iter(t.of(Headcount)), None))
-    benefit = _first(turns, lambda t: t.money(r"标准|失业保险金|失业金|月人均", fallback=False))
-    return JobSubsidyRequest(insured_employees=_value(employees), monthly_benefit=_value(benefit))
-
-
-_PER_PERSON = re.compile(r"每人|人均|每个人|每名|每位|一个人|一人|平均")
-_FIRM_TOTAL = re.compile(r"总额|合计|一共|全部|总共|全员|全公司|总")
-
-
-def _pension(turns: list[_Turn], today) -> PensionRequest:
-    """A base said per person (「每人缴费基数5000元」) or next to a headcount is multiplied by it; a firm's
-    total (「工资总额10万」) is not."""
-    def headcount(t: _Turn) -> Headcount | None:
-        # 「一个人一个月交多少」 asks per person: a 「一个人」 is not a headcount of one
-        return next((h for h in t.of(Headcount) if not (h.value == 1 and h.text.startswith("一"))), None)
-
-    for t in turns:
-        base = t.money(r"基数|工资|薪|收入")
-        if base is None:
-            continue
-        said = words_before(t.text, base.start)
-        people = headcount(t)
-        if people is None and _PER_PERSON.search(said):
-            people = _first(turns, headcount)
-        if _FIRM_TOTAL.search(said) and not _PER_PERSON.search(said):
-            people = None
-        return PensionRequest(base.value, _value(people))
-    return PensionRequest(employees=_value(_first(turns, headcount)))
-
-
-def _work_injury(turns: list[_Turn], today) -> WorkInjuryRequest:
-    def old_rate(t: _Turn):
-        rates = t.of(Rate)
-        labelled = [r for r in rates if re.search(r"工伤|费率|原|以前|之前|现在|目前", t.label(r))]
-        return (labelled or (rates if t.current else [None]))[0] if rates else None
-
-    rate_q = _first(turns, old_rate)
-    base = _first(turns, lambda t: t.money(r"基数|工资|薪|收入|总额", fallback=False))
-    # 「工伤险原来每月要交2400块」: the contribution itself; at the same base it halves with the rate
-    # (an amount said as after the cut — 「下调后每月交600」 — is not the old contribution)
-    paid = None if base else _first(turns, lambda t: t.money(r"交|缴|付|保费|保险费|原来|以前|之前|每月|每年|工伤",
-                                                              avoid=r"基数|工资|薪|收入|总额|后|现在", fallback=False))
-    if base is None and paid is None:
-        loose = turns[0].money(r"(?!)", avoid=r"后|现在")  # unlabelled: a base next to a rate, else what was paid
-        base, paid = (loose, None) if rate_q is not None else (None, loose)
-    per = None
-    if paid is not None:
-        said = words_before(next(t for t in turns if paid in t.quantities).text, paid.start)
-        per = "month" if re.search(r"月", said) else "year" if re.search(r"年", said) else None
-    return WorkInjuryRequest(old_rate=_value(rate_q), wage_base=_value(base), old_amount=_value(paid), per=per)
-
-
-_COVERED = {"养老": "养老保险", "失业": "失业保险", "工伤": "工伤保险"}
-_TOGETHER = re.compile(r"合计|一共|总共|共计|总计|加起来|一起|[两三几]项|三险|社保|社会保险|共")
-_RANGE_END = re.compile(rf"[\d{CN_DIGITS}十]月?份?\s*(到|至|-|—|~|～)\s*$")
-_RANGE_START = re.compile(rf"\s*(到|至|-|—|~|～)\s*[\d{CN_DIGITS}十]")
-
-
-def _deferral(turns: list[_Turn], today) -> DeferralRequest:
-    def components(t: _Turn):
-        parts = {}
-        for q in t.of(Money):
-            label = t.label(q)
-            clause = re.split(r"[，,。；;！!？?\n]", t.text[:q.start])[-1]
-            previous_end = max((p.end for p in t.quantities if p.end <= q.start), default=0)
-            since_previous = re.split(r"[，,。；;！!？?\n]", t.text[previous_end:q.start])[-1]
-            if (_TOGETHER.search(label) or sum(word in clause for word in _COVERED) > 1 and _TOGETHER.search(clause)
-                    or sum(word in since_previous for word in _COVERED) > 1):
-                # 「养老、失业、工伤三项一共2万元」「pension + unemployment + work-injury … 9,500」: the monthly
-                # total, not the work-injury part (「养老5000+失业200」 names one insurance before each amount)
-                continue
-            names = [n for word, n in _COVERED.items() if word in label]
-            if len(names) == 1 and names[0] not in parts:
-                parts[names[0]] = q.value
-        return tuple(parts.items()) or None
-
-    parts = _first(turns, components) or ()
-    amount = None if parts else _value(_first(turns, lambda t: t.money(
-        r"社保|社会保险|每月|月|合计|一共|共|[两三几]项|养老|失业|工伤", avoid=r"医疗|医保")))
-    return DeferralRequest(monthly_amount=amount, components=parts, asked_month=_asked_month(turns[0]))
-
-
-def _asked_month(t: _Turn) -> int | None:
-    """The calendar month a question asks about: not the end of a range (「1到3月都缓了」), and preferably the
-    one the payment words follow (「4月份这三项要交多少」)."""
-    months = [q for q in t.of(CalendarMonth)
-              if not _RANGE_END.search(t.text[:q.start]) and not _RANGE_START.match(t.text[q.end:])]
-    paying = [q for q in months if re.search(r"交|缴|付|补", re.split(r"[，,。；;！!？?\n]", t.text[q.end:])[0])]
-    chosen = (paying or months or [None])[0]
-    return None if chosen is None else chosen.value
-
-
-def _interest(turns: list[_Turn], today) -> InterestRequest:
-    annual_rate = _first(turns, lambda t: next(iter(t.of(Rate)), None))
-    months = _first(turns, lambda t: next(iter(t.of(MonthCount)), None))
-    principal = _first(turns, lambda t: t.money(r"贷款|借|本金|融资|贷", fallback=annual_rate is not None))
-    total = None if principal else _first(turns, lambda t: t.money(r"贴息"))
-    return InterestRequest(total_subsidy=_value(total), principal=_value(principal),
-                           annual_rate=_value(annual_rate), months=_value(months))
-
-
-def _tax(turns: list[_Turn], today) -> TaxDeferralRequest:
+def _tax(turns: list[Turn], today) -> TaxDeferralRequest:
     """The first date not introduced as a target is the due date; a later date said as 「延到/延至…」 (in the
     question itself) is the date the user wants to pay by."""
-    def due(t: _Turn):
+    def due(t: Turn):
         dates = t.of(DateValue)
         return next((d for d in dates if not _TARGET.search(t.label(d))), dates[0] if dates else None)
 
-    due_q = _first(turns, due)
+    due_q = first_found(turns, due)
     asked = turns[0]
     months = next(iter(asked.of(MonthCount)), None)
     wanted = month = None
@@ -386,32 +232,32 @@ def _tax(turns: list[_Turn], today) -> TaxDeferralRequest:
         if wanted is None:  # 「延到11月」: a month, not a day
             month = next((m for m in asked.of(CalendarMonth)
                           if m.value != due_q.value.month and _TARGET.search(asked.label(m))), None)
-    return TaxDeferralRequest(due_date=_value(due_q), requested_months=_value(months), requested_date=_value(wanted),
-                              requested_month=_value(month))
+    return TaxDeferralRequest(due_date=value_of(due_q), requested_months=value_of(months), requested_date=value_of(wanted),
+                              requested_month=value_of(month))
 
 
 _TARGET = re.compile(r"(延|推迟|拖|缓|晚|推|改)[^，。？?]{0,3}(到|至)$|(延|拖|推)期?(到|至)|到$|至$")
 
 
-def _period(turns: list[_Turn], today) -> PeriodRequest:
+def _period(turns: list[Turn], today) -> PeriodRequest:
     on = next(iter(turns[0].of(DateValue)), None)
-    return PeriodRequest(on=_value(on), today=today)
+    return PeriodRequest(on=value_of(on), today=today)
 
 
-def _sme(turns: list[_Turn], today) -> SmeRequest:
+def _sme(turns: list[Turn], today) -> SmeRequest:
     """Rough indicators (「两百多万」) are kept as ranges: the class is given when the whole range agrees."""
-    industry = _first(turns, lambda t: find_industry(t.text))
-    employees = _first(turns, lambda t: next(iter(t.of(Headcount, rough=True)), None))
-    assets = _first(turns, lambda t: t.money(r"资产", fallback=False, rough=True))
-    revenue = _first(turns, lambda t: t.money(r"营收|营业收入|收入|营业额|销售额|产值|流水", avoid=r"资产", rough=True))
+    industry = first_found(turns, lambda t: find_industry(t.text))
+    employees = first_found(turns, lambda t: next(iter(t.of(Headcount, rough=True)), None))
+    assets = first_found(turns, lambda t: t.money(r"资产", fallback=False, rough=True))
+    revenue = first_found(turns, lambda t: t.money(r"营收|营业收入|收入|营业额|销售额|产值|流水", avoid=r"资产", rough=True))
     given = (("employees", employees), ("revenue_yuan", revenue), ("assets_yuan", assets))
     ranges = tuple((name, q.upper) for name, q in given if q is not None and q.upper is not None)
-    return SmeRequest(industry=industry[1] if industry else None, employees=_value(employees),
-                      revenue_yuan=_value(revenue), assets_yuan=_value(assets), ranges=ranges)
+    return SmeRequest(industry=industry[1] if industry else None, employees=value_of(employees),
+                      revenue_yuan=value_of(revenue), assets_yuan=value_of(assets), ranges=ranges)
 
 
-_BUILDERS: dict[str, Callable[[list[_Turn], dt.date | None], Request]] = {
-    "rent_relief": _rent, "unemployment_refund": _refund, "job_subsidy": _job, "pension": _pension,
-    "work_injury": _work_injury, "insurance_deferral": _deferral, "interest_subsidy": _interest,
-    "tax_deferral": _tax, "policy_period": _period, "sme_size": _sme,
+_BUILDERS: dict[str, Callable[[list[Turn], dt.date | None], Request]] = {
+    "rent_relief": _rent, "unemployment_refund": insurance.refund, "job_subsidy": insurance.job,
+    "pension": insurance.pension, "work_injury": insurance.work_injury, "insurance_deferral": insurance.deferral,
+    "interest_subsidy": _interest, "tax_deferral": _tax, "policy_period": _period, "sme_size": _sme,
 }

@@ -19,6 +19,7 @@ from assistant.calculator import (
     job_subsidy, pension_contribution, policy_validity, rent_relief, resolve_industry, sme_size, tax_deferral,
     unemployment_refund, work_injury_cut,
 )
+from assistant.calculator.sme_size import RULES as SIZE_RULES
 from assistant.calculator.values import short, yuan
 from corpus.records import Calculation
 
@@ -564,8 +565,18 @@ requests = st.one_of(
                               st.lists(st.sampled_from(["relief", "payable", "month3", "months1_2", "x"]),
                                        max_size=3).map(tuple))),
     st.builds(RentRequest, landlord=st.sampled_from(["state", "other", None]), period_rent=amounts,
-              per=st.one_of(st.sampled_from(["quarter", "year"]), anything)),
+              per=st.one_of(st.sampled_from(["quarter", "half_year", "year"]), anything)),
     st.builds(RefundRequest, premiums_paid=amounts),
+    st.builds(RefundRequest, parts=st.one_of(anything, st.lists(st.tuples(st.sampled_from(["上半年", "下半年", ""]),
+                                                                       amounts), max_size=3).map(tuple))),
+    st.builds(JobSubsidyRequest, monthly_benefit=amounts, insured_employees=st.one_of(st.none(), amounts),
+              monthly_headcounts=st.one_of(anything, st.lists(st.tuples(st.integers(-1, 13), st.integers(-1, 13),
+                                                                        amounts), max_size=3).map(tuple))),
+    st.builds(PensionRequest, wage_base=amounts, employees=amounts, old_rate=st.one_of(anything, st.decimals(-1, 2))),
+    st.builds(DeferralRequest, monthly_amount=amounts, asked_month=st.one_of(st.integers(0, 13), anything),
+              asked_through=st.one_of(st.integers(0, 13), anything),
+              month_amounts=st.one_of(anything, st.lists(st.tuples(st.integers(-1, 13), amounts),
+                                                          max_size=4).map(tuple))),
     st.builds(RefundRequest, periodic_amount=amounts, per=st.one_of(st.sampled_from(["month", "quarter"]), anything),
               periods=st.one_of(st.integers(-1, 13), anything)),
     st.builds(JobSubsidyRequest, insured_employees=amounts, monthly_benefit=amounts),
@@ -639,9 +650,20 @@ _figures = st.one_of(st.none(), st.decimals(min_value=-10**30, max_value=10**30,
 _counts = st.one_of(st.none(), st.integers(-10**6, 10**6))
 user_requests = st.one_of(
     st.builds(RentRequest, monthly_rent=_figures, landlord=st.sampled_from(["state", "other", None])),
-    st.builds(RentRequest, period_rent=_figures, per=st.sampled_from(["quarter", "year"]),
+    st.builds(RentRequest, period_rent=_figures, per=st.sampled_from(["quarter", "half_year", "year"]),
               landlord=st.sampled_from(["state", None])),
     st.builds(RefundRequest, premiums_paid=_figures),
+    st.builds(RefundRequest, parts=st.lists(st.tuples(st.sampled_from(["上半年", "下半年", "一季度", ""]),
+                                                      _figures.filter(lambda v: v is not None)),
+                                            min_size=2, max_size=3).map(tuple)),
+    st.builds(JobSubsidyRequest, monthly_benefit=_figures, monthly_headcounts=st.lists(
+        st.tuples(st.integers(1, 12), st.integers(1, 12), _figures.filter(lambda v: v is not None)),
+        min_size=1, max_size=3).map(lambda spans: tuple((min(a, b), max(a, b), n) for a, b, n in spans))),
+    st.builds(PensionRequest, wage_base=_figures, employees=_figures, old_rate=_figures),
+    st.builds(DeferralRequest, monthly_amount=_figures, asked_month=st.integers(1, 12),
+              asked_through=st.one_of(st.none(), _counts),
+              month_amounts=st.lists(st.tuples(st.integers(1, 12), _figures.filter(lambda v: v is not None)),
+                                     max_size=4).map(tuple)),
     st.builds(RefundRequest, periodic_amount=_figures, per=st.sampled_from(["month", "quarter"]), periods=_counts),
     st.builds(JobSubsidyRequest, insured_employees=_figures, monthly_benefit=_figures),
     st.builds(PensionRequest, wage_base=_figures, employees=_figures),
@@ -676,3 +698,179 @@ def test_a_users_figures_are_refused_in_chinese_naming_the_field(request):
     assert format_answer(outcome)
     if isinstance(outcome, Calculation):
         json.dumps(outcome.to_json(), ensure_ascii=False)
+
+
+# -- amounts and headcounts given per part of the year; rents per half year; the old pension rate -------------
+def test_rent_given_per_half_year_is_divided_by_six():
+    calc = rent_relief(None, "state", period_rent=D(120000), per="half_year")
+    assert exact(calc.inputs["monthly_rent"]) == D(20000) and exact(calc.result["relief_total"]) == D(50000)
+    assert calc.steps[0] == "半年租金12万元÷6个月 = 每月2万元（按半年租金平均分摊到6个月折算）。"
+    assert "50000元" in format_answer(calc).split("\n")[0]
+
+
+def test_refund_of_premiums_paid_in_parts_of_the_year_adds_them_up_in_the_steps():
+    calc = calculate(RefundRequest(parts=(("上半年", D(4600)), ("下半年", D(5400)))))
+    assert exact(calc.result["refund"]) == D(5000) and exact(calc.inputs["premiums_paid"]) == D(10000)
+    assert "上年度实际缴纳：上半年4600元 + 下半年5400元 = 1万元。" in calc.steps
+    assert calc.inputs["parts"] == [["上半年", 4600], ["下半年", 5400]]
+    unnamed = unemployment_refund(None, parts=(("", D(4600)), ("", D(500))))
+    assert "上年度实际缴纳：4600元 + 500元 = 5100元。" in unnamed.steps
+
+
+@pytest.mark.parametrize("call,named", [
+    (lambda: unemployment_refund(D(1), parts=(("上半年", D(1)), ("下半年", D(2)))), ["parts", "premiums_paid"]),
+    (lambda: unemployment_refund(None, parts=(("上半年", D(1)),)), ["at least two"]),
+    (lambda: unemployment_refund(None, parts=(("上半年", D(-1)), ("下半年", D(2)))), ["上半年缴纳的失业保险费", "负数"]),
+])
+def test_refund_parts_errors(call, named):
+    with pytest.raises(CalculatorError) as err:
+        call()
+    assert all(n in str(err.value) for n in named), str(err.value)
+
+
+def test_job_subsidy_averages_headcounts_given_per_span_of_months():
+    calc = calculate(JobSubsidyRequest(monthly_benefit=D(1360), monthly_headcounts=((1, 6, D(10)), (7, 12, D(14)))))
+    assert exact(calc.result["subsidy"]) == D(97920) and exact(calc.inputs["insured_employees"]) == D(12)
+    assert "年度平均参保职工人数 = 全年每月参保人数之和÷12个月：(10人×6个月 + 14人×6个月)÷12 = 12人。" in calc.steps
+    uneven = job_subsidy(None, D(1360), ((1, 5, D(10)), (6, 12, D(13))))  # (50 + 91) / 12 = 11.75
+    assert exact(uneven.result["subsidy"]) == D(95880)
+    thirds = job_subsidy(None, D(1000), ((1, 1, D(1)), (2, 12, D(0))))  # 1/12 person: the subsidy uses it exactly
+    assert exact(thirds.result["subsidy"]) == D(500) and any("≈ 0.08人" in s for s in thirds.steps)
+
+
+def test_job_subsidy_with_months_missing_asks_for_them_instead_of_assuming():
+    out = calculate(JobSubsidyRequest(monthly_benefit=D(1360), monthly_headcounts=((7, 12, D(14)),)))
+    assert isinstance(out, NeedsInput) and out.missing == ("insured_employees",)
+    assert "1—6月每月的参保人数" in out.question_back
+    with pytest.raises(CalculatorError, match="还缺1—6月"):
+        job_subsidy(None, D(1360), ((7, 12, D(14)),))
+    with pytest.raises(CalculatorError, match="6月的参保人数给了两次"):
+        job_subsidy(None, D(1360), ((1, 6, D(10)), (6, 12, D(14))))
+    with pytest.raises(CalculatorError, match="not both"):
+        job_subsidy(D(12), D(1360), ((1, 12, D(12)),))
+
+
+@given(st.integers(0, 10_000), st.integers(1, 11))
+def test_the_same_headcount_all_year_averages_to_itself(people, split):
+    spans = ((1, split, D(people)), (split + 1, 12, D(people)))
+    assert exact(job_subsidy(None, D(1360), spans).result["subsidy"]) == \
+        exact(job_subsidy(D(people), D(1360)).result["subsidy"])
+
+
+def test_pension_saving_from_the_old_rate():
+    calc = calculate(PensionRequest(D(500_000), old_rate=D("0.2")))
+    assert exact(calc.result["saving"]) == D(20000) and exact(calc.result["before"]) == D(100_000)
+    assert "少缴20000元（2万元）" in format_answer(calc).split("\n")[0]
+    assert any("（即50万元×(20% − 16%)）" in s for s in calc.steps)
+    each = pension_contribution(D(5000), D(20), D("0.2"))
+    assert exact(each.result["saving"]) == D(4000) and "20人、每人缴费基数5000元" in format_answer(each)
+    with pytest.raises(AmountError) as err:
+        pension_contribution(D(5000), old_rate=D("0.14"))
+    assert err.value.field == "old_rate" and "16%" in str(err.value) and "14%" in str(err.value)
+    assert "saving" not in pension_contribution(D(5000)).result  # no old rate, no comparison
+
+
+def test_deferral_with_amounts_differing_by_month():
+    by_month = tuple((m, D(v)) for m, v in ((1, 8000), (2, 9000), (3, 10000)))
+    calc = deferral_schedule(D(10000), month_amounts=by_month, asked_month=5)
+    r = calc.result
+    assert [exact(r[f"month{m}_payment"]) for m in range(1, 7)] == [0, 0, 0, D(18000), D(19000), D(20000)]
+    assert exact(r["total_payment"]) == D(57000) and exact(r["deferred_total"]) == D(27000)
+    assert format_answer(calc).startswith("5月需缴19000元（1.9万元）：5月10000元，另补缴2月9000元")
+    assert "各月应缴：1月8000元、2月9000元、3—6月每月1万元。" in calc.steps
+
+
+def test_deferral_with_months_not_given_says_so_and_computes_what_it_can():
+    calc = deferral_schedule(month_amounts=((1, D(8000)), (2, D(9000))), asked_month=4)
+    assert "month4_payment" not in calc.result and "total_payment" not in calc.result
+    assert format_answer(calc).startswith("4月需补缴1月的8000元，另缴4月本月应缴的保险费")
+    assert "5月：补缴2月9000元，另缴5月本月应缴的保险费（金额你没有给出）。" in calc.steps
+    assert "6月：缴纳6月并补缴3月的社会保险费（3月的金额你没有给出）。" in calc.steps
+
+
+def test_deferral_months_asked_together_are_summed():
+    calc = deferral_schedule(D(12000), asked_month=4, asked_through=6)
+    assert exact(calc.result["range_payment"]) == D(72000)
+    assert format_answer(calc).startswith("4—6月共需缴72000元（7.2万元）")
+    assert "4—6月合计：4月2.4万元 + 5月2.4万元 + 6月2.4万元 = 7.2万元。" in calc.steps
+    later = deferral_schedule(D(1000), asked_month=6, asked_through=7)  # July pays only July
+    assert exact(later.result["range_payment"]) == D(3000)
+    with pytest.raises(AmountError, match="月份范围的止月"):
+        deferral_schedule(D(1000), asked_month=6, asked_through=5)
+    with pytest.raises(CalculatorError, match="needs asked_month"):
+        deferral_schedule(D(1000), asked_through=5)
+    with pytest.raises(CalculatorError, match="给了两次"):
+        deferral_schedule(month_amounts=((1, D(1)), (1, D(2))))
+
+
+def test_uniform_deferral_answer_is_unchanged_by_the_per_month_support():
+    calc = deferral_schedule(D(5300), asked_month=4)
+    assert "month_amounts" not in calc.inputs and "asked_through" not in calc.inputs
+    assert "1—3月：可暂不缴纳（每月5300元缓缴），共缓缴5300元×3 = 1.59万元。" in calc.steps
+
+
+# -- size: one indicator under the 微型 line settles it (the standard's 「或」) -------------------------------
+@pytest.mark.parametrize("industry,given,decided", [
+    ("工业", {"revenue_yuan": D(2_800_000)}, "营业收入280万元<300万元"),
+    ("工业", {"employees": D(19)}, "从业人员19人<20人"),
+    ("建筑业", {"assets_yuan": D(2_999_900)}, "资产总额299.99万元<300万元"),
+    ("租赁和商务服务业", {"employees": D(9)}, "从业人员9人<10人"),
+    ("房地产开发经营", {"revenue_yuan": D(990_000)}, "营业收入99万元<100万元"),
+    ("物业管理", {"revenue_yuan": D(4_990_000)}, "营业收入499万元<500万元"),
+])
+def test_one_indicator_below_the_small_bound_decides_micro(industry, given, decided):
+    calc = calculate(SmeRequest(industry=industry, **given))
+    assert isinstance(calc, Calculation) and calc.result["size"] == "微型", calc
+    assert calc.result["decided_by"].startswith(decided) and "一项低于即为微型" in calc.result["decided_by"]
+    assert "或" in calc.steps[1] and "未提供" in calc.steps[0]
+
+
+@pytest.mark.parametrize("industry,given", [
+    ("工业", {"revenue_yuan": D(3_000_000)}),  # 300万 is 小型's bound: 小型 or 微型 depends on the headcount
+    ("工业", {"employees": D(20)}),
+    ("建筑业", {"revenue_yuan": D(500_000_000)}),
+])
+def test_one_indicator_at_or_above_the_small_bound_still_asks(industry, given):
+    out = calculate(SmeRequest(industry=industry, **given))
+    assert isinstance(out, NeedsInput) and out.missing
+
+
+def test_a_rough_indicator_wholly_below_the_small_bound_decides_micro():
+    calc = calculate(SmeRequest(industry="工业", revenue_yuan=D(2_000_000), ranges=(("revenue_yuan", D(3_000_000)),)))
+    assert calc.result["size"] == "微型" and calc.result["decided_by"].startswith("营业收入不足300万元")
+    straddles = calculate(SmeRequest(industry="工业", revenue_yuan=D(2_000_000),
+                                     ranges=(("revenue_yuan", D(4_000_000)),)))
+    assert isinstance(straddles, NeedsInput)
+
+
+@given(st.sampled_from([i for i in INDUSTRIES if len(SIZE_RULES[i].indicators) == 2]), st.data())
+def test_a_partial_micro_verdict_holds_whatever_the_missing_indicator_is(industry, data):
+    rule = SIZE_RULES[industry]
+    known, unknown = data.draw(st.permutations(rule.indicators))
+    bound = rule.bands[2][rule.indicators.index(known)]
+    if known == "employees":
+        given = {known: D(data.draw(st.integers(0, int(bound) - 1)))}
+    else:
+        given = {known: data.draw(st.decimals(0, bound - D("0.01"), places=2)) * 10000}
+    assert calculate(SmeRequest(industry=industry, **given)).result["size"] == "微型"
+    other = data.draw(st.integers(0, 10**6))
+    full = sme_size(industry, **given, **{unknown: D(other) * (1 if unknown == "employees" else 10000)})
+    assert full.result["size"] == "微型"
+
+
+@pytest.mark.parametrize("wording,industry", [
+    ("We do 建筑 machinery rental", "租赁和商务服务业"), ("建筑机械租赁公司", "租赁和商务服务业"),
+    ("劳务派遣公司", "租赁和商务服务业"), ("开了个快递点", "邮政业"), ("酒店", "住宿业"), ("在淘宝开网店卖衣服", "零售业"),
+    ("电商", "零售业"), ("开小卖部的", "零售业"), ("加油站", "零售业"), ("客栈", "住宿业"), ("咖啡馆", "餐饮业"),
+    ("互联网公司", "信息传输业"), ("代理记账公司", "租赁和商务服务业"), ("汽修店", "其他未列明行业"),
+    ("a construction company", "建筑业"), ("RENTAL", "租赁和商务服务业"), ("装修公司，办公室是租赁的", "建筑业"),
+    ("互联网零售", "零售业"), ("房地产开发公司", "房地产开发经营"), ("物流公司的仓库", "交通运输业"),
+    ("饭店和超市", "餐饮业"), ("工程机械租赁", "租赁和商务服务业"),
+])
+def test_industry_named_by_the_head_of_the_compound(wording, industry):
+    assert resolve_industry(wording.replace("construction", "建筑")) == industry
+
+
+def test_english_industry_words_match_whole_words_only():
+    with pytest.raises(UnknownIndustryError):
+        resolve_industry("parental")

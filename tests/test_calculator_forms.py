@@ -94,6 +94,7 @@ VALID = [
     ("job_subsidy", {"insured_employees": "20"}, JobSubsidyRequest(D(20))),
     ("pension", {"wage_base": "5000", "employees": "10人"}, PensionRequest(D(5000), D(10))),
     ("pension", {"wage_base": "5万"}, PensionRequest(D(50000))),
+    ("pension", {"wage_base": "50万", "old_rate": "20"}, PensionRequest(D(500000), old_rate=D("0.2"))),
     ("work_injury", {"old_rate": "0.4", "wage_base": "100万"}, WorkInjuryRequest(D("0.004"), D(1000000))),
     ("work_injury", {"old_amount": "2000", "per": "每月"}, WorkInjuryRequest(old_amount=D(2000), per="month")),
     ("insurance_deferral", {"monthly_amount": "8000", "asked_month": "4月"}, DeferralRequest(D(8000), (), 4)),
@@ -112,6 +113,7 @@ VALID = [
      SmeRequest("饭店", D(50), D(15_000_000))),
     ("sme_size", {"industry": "建筑业", "revenue_wan": "8000", "assets_wan": "6000"},
      SmeRequest("建筑业", revenue_yuan=D(80_000_000), assets_yuan=D(60_000_000))),
+    ("sme_size", {"industry": "工厂", "revenue_wan": "280"}, SmeRequest("工厂", revenue_yuan=D(2_800_000))),  # 微型 by 或
 ]
 
 

@@ -273,3 +273,28 @@ def test_arbitrary_text_gives_quantities_or_our_errors_only(text):
 def test_a_signed_amount_is_the_negative_of_the_unsigned_one(n, sign):
     q = only(f"月租{sign}{n}元")
     assert isinstance(q, Money) and q.value == -n
+
+
+# -- colloquial headcounts -------------------------------------------------------------------------------
+@pytest.mark.parametrize("text,people", [
+    ("就我和老婆俩人", 2), ("我们仨人", 3), ("仨个人", 3), ("12个快递员", 12), ("3个厨师", 3), ("5个骑手", 5),
+    ("两个收银员", 2), ("8个店员", 8),
+])
+def test_colloquial_headcounts(text, people):
+    found = only(text)
+    assert isinstance(found, Headcount) and found.value == people
+
+
+@pytest.mark.parametrize("text", ["咱俩商量一下", "5个分店", "俩月没开张", "3个项目"])
+def test_not_headcounts(text):
+    assert not any(isinstance(q, Headcount) for q in parse_quantities(text))
+
+
+@pytest.mark.parametrize("text,low,high", [("我们就二十来个人", 20, 30), ("一百来人", 100, 200), ("十来个员工", 10, 20)])
+def test_lai_after_a_round_headcount_is_rough(text, low, high):
+    found = only(text)
+    assert isinstance(found, Headcount) and (found.value, found.upper) == (low, high)
+
+
+def test_lai_is_rough_only_for_headcounts():
+    assert only("八千来块") == Money(D(8000), "八千", 0, 2)

@@ -37,9 +37,8 @@ Rule = tuple[Callable[[Any], NeedsInput | None], Callable[[Any], Calculation], C
 _RULES: dict[type, Rule] = {
     RentRequest: (rent.needs, rent.solve, rent.lead),
     RefundRequest: (si.refund_needs, si.solve_refund, si.refund_lead),
-    JobSubsidyRequest: (si.job_subsidy_needs, lambda r: job_subsidy(r.insured_employees, r.monthly_benefit),
-                        si.job_subsidy_lead),
-    PensionRequest: (si.pension_needs, lambda r: pension_contribution(r.wage_base, r.employees), si.pension_lead),
+    JobSubsidyRequest: (si.job_subsidy_needs, si.solve_job_subsidy, si.job_subsidy_lead),
+    PensionRequest: (si.pension_needs, si.solve_pension, si.pension_lead),
     WorkInjuryRequest: (si.work_injury_needs, si.solve_work_injury, si.work_injury_lead),
     DeferralRequest: (deferral.needs, deferral.solve, deferral.lead),
     InterestRequest: (interest.needs, interest.solve, interest.lead),

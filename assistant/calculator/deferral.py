@@ -27,13 +27,24 @@ class DeferralRequest:
     monthly_amount: Decimal | None = None  # pension + unemployment + work injury per month, 元
     components: tuple[tuple[str, Decimal], ...] = ()  # (("养老保险", 5000), …): summed when given
     asked_month: int | None = None  # the calendar month the question is about (1–12)
+    # months whose amount differs from monthly_amount: ((1, 8000), (2, 9000), (3, 10000)); monthly_amount, if
+    # given, is every other month's
+    month_amounts: tuple[tuple[int, Decimal], ...] = ()
+    asked_through: int | None = None  # with asked_month: the question asks for the months' total (「4月到6月加起来」)
 
 
-def deferral_schedule(monthly_amount: Any = None, components: Any = (), asked_month: Any = None) -> Calculation:
+def deferral_schedule(monthly_amount: Any = None, components: Any = (), asked_month: Any = None,
+                      month_amounts: Any = (), asked_through: Any = None) -> Calculation:
     components = _components(components)
     amount = _monthly(monthly_amount, components)
+    varied = _month_amounts(month_amounts)
     if asked_month is not None:
         whole_months(asked_month, "asked_month", 1, 12, unit="月")
+    if asked_through is not None:
+        if asked_month is None:
+            raise CalculatorError(f"asked_through needs asked_month (the range's first month), got {asked_through!r}")
+        whole_months(asked_through, "asked_through", asked_month, 12, label="月份范围的止月", unit="月")
+    own = {m: varied.get(m, amount) for m in YEAR if varied.get(m, amount) is not None}
     steps = ["2020年1至3月应缴的养老、失业和工伤保险费可以延迟3个月补缴，延迟期内不征收滞纳金，不影响个人权益记录。",
              "即：从4月份开始，缴纳本月并补缴1月份社会保险费，依此类推，6月份完成延期补缴手续。"]
     if components:
@@ -41,20 +52,102 @@ def deferral_schedule(monthly_amount: Any = None, components: Any = (), asked_mo
         steps.append(f"每月应缴：{parts} = {short(amount)}。")
     result: dict[str, Any] = {"late_fee": 0, "catch_up": {f"{m}月": f"{d}月" for m, d in CATCH_UP.items()},
                               "medical_insurance_covered": False}
-    if amount is None:
+    if not own:
         steps += [f"{m}月：缴纳{m}月并补缴{d}月的社会保险费。" for m, d in CATCH_UP.items()]
-    else:
+    elif not varied:
         steps.append(f"1—3月：可暂不缴纳（每月{short(amount)}缓缴），共缓缴{short(amount)}×3 = {short(amount * 3)}。")
         steps += [f"{m}月：{m}月{short(amount)} + 补缴{d}月{short(amount)} = {short(amount * 2)}。"
                   for m, d in CATCH_UP.items()]
         steps.append(f"1—6月合计{short(amount)}×6 = {short(amount * 6)}，与按月缴纳相同，滞纳金0元。")
-        result.update({f"month{m}_payment": number(Decimal(0) if m < 4 else amount * 2) for m in range(1, 7)})
-        result["total_payment"] = number(amount * 6)
-        result["deferred_total"] = number(amount * 3)
+    else:
+        steps += _varied_steps(own, amount, varied)
+    payments = _payments(own) if own else {}
+    result.update({f"month{m}_payment": number(p) for m, p in payments.items() if m <= 6})
+    if all(m in own for m in range(1, 7)):
+        result["total_payment"] = number(sum((own[m] for m in range(1, 7)), Decimal(0)))
+        result["deferred_total"] = number(sum((own[m] for m in range(1, 4)), Decimal(0)))
+    if asked_through is not None and own:
+        steps.append(_range_step(asked_month, asked_through, payments, result))
     steps += [MEDICAL, LATER]
     inputs = {"monthly_amount": None if amount is None else number(amount),
               "components": {name: number(value) for name, value in components}, "asked_month": asked_month}
+    if varied:
+        inputs["month_amounts"] = {f"{m}月": number(v) for m, v in sorted(varied.items())}
+    if asked_through is not None:
+        inputs["asked_through"] = asked_through
     return Calculation(kind=KIND, inputs=inputs, result=result, steps=tuple(steps), clause=CLAUSE)
+
+
+YEAR = range(1, 13)
+
+
+def _payments(own: dict[int, Decimal]) -> dict[int, Decimal]:
+    """What each month pays where it is known: nothing in 1–3月, its own amount plus the deferred month's in 4–6月,
+    its own amount after that."""
+    paid = {m: Decimal(0) for m in (1, 2, 3)}
+    paid.update({m: own[m] + own[d] for m, d in CATCH_UP.items() if m in own and d in own})
+    paid.update({m: own[m] for m in range(7, 13) if m in own})
+    return paid
+
+
+def _months(first: int, last: int) -> str:
+    return f"{first}月" if first == last else f"{first}—{last}月"
+
+
+def _varied_steps(own: dict[int, Decimal], regular: Decimal | None, varied: dict[int, Decimal]) -> list[str]:
+    """The schedule when months' amounts differ (「1月8千、2月9千、3月1万」); months without an amount say so."""
+    runs: list[list[int]] = []  # consecutive months of 1–6 with one amount, to say 「4—6月每月1万元」 once
+    for m in range(1, 7):
+        if m in own and runs and runs[-1][-1] == m - 1 and own[runs[-1][0]] == own[m]:
+            runs[-1].append(m)
+        elif m in own:
+            runs.append([m])
+    said = "、".join(f"{_months(r[0], r[-1])}{'每月' if len(r) > 1 else ''}{short(own[r[0]])}" for r in runs)
+    missing = [m for m in range(1, 7) if m not in own]
+    steps = [f"各月应缴：{said}" + (f"；{'、'.join(f'{m}月' for m in missing)}的金额你没有给出" if missing else "") + "。"]
+    if all(m in own for m in (1, 2, 3)):
+        deferred = [own[m] for m in (1, 2, 3)]
+        steps.append(f"1—3月：可暂不缴纳，共缓缴{' + '.join(short(v) for v in deferred)} = {short(sum(deferred))}。")
+    else:
+        steps.append("1—3月：可暂不缴纳，到4—6月补缴。")
+    for m, d in CATCH_UP.items():
+        if m in own and d in own:
+            steps.append(f"{m}月：{m}月{short(own[m])} + 补缴{d}月{short(own[d])} = {short(own[m] + own[d])}。")
+        elif d in own:
+            steps.append(f"{m}月：补缴{d}月{short(own[d])}，另缴{m}月本月应缴的保险费（金额你没有给出）。")
+        else:
+            steps.append(f"{m}月：缴纳{m}月并补缴{d}月的社会保险费（{d}月的金额你没有给出）。")
+    if not missing:
+        total = sum((own[m] for m in range(1, 7)), Decimal(0))
+        steps.append(f"1—6月合计{' + '.join(short(own[m]) for m in range(1, 7))} = {short(total)}，"
+                     f"与按月缴纳相同，滞纳金0元。")
+    return steps
+
+
+def _range_step(first: int, last: int, payments: dict[int, Decimal], result: dict[str, Any]) -> str:
+    """The total of the months asked together (「4月到6月加起来」); adds range_payment to `result` when known."""
+    months = range(first, last + 1)
+    if not all(m in payments for m in months):
+        unknown = "、".join(f"{m}月" for m in months if m not in payments)
+        return f"{_months(first, last)}合计：{unknown}的金额你没有给出，无法合计。"
+    total = sum((payments[m] for m in months), Decimal(0))
+    result["range_payment"] = number(total)
+    terms = " + ".join(f"{m}月{short(payments[m])}" for m in months)
+    return f"{_months(first, last)}合计：{terms} = {short(total)}。"
+
+
+def _month_amounts(month_amounts: Any) -> dict[int, Decimal]:
+    if not (isinstance(month_amounts, tuple) and all(
+            isinstance(pair, tuple) and len(pair) == 2 and isinstance(pair[0], int) and not isinstance(pair[0], bool)
+            for pair in month_amounts)):
+        raise CalculatorError(f"month_amounts must be a tuple of (month, amount) pairs, got {month_amounts!r}")
+    checked: dict[int, Decimal] = {}
+    for month, value in month_amounts:
+        whole_months(month, "month_amounts", 1, 12, label="月份", unit="月")
+        if month in checked:
+            raise CalculatorError(f"{month}月的金额给了两次，请每个月只给一个金额", field="monthly_amount")
+        checked[month] = money(value, "monthly_amount", MAX_MONTHLY, label=f"{month}月应缴的社会保险费")
+    return checked
 
 
 def _components(components: Any) -> tuple[tuple[str, Decimal], ...]:
@@ -81,7 +174,8 @@ def _monthly(monthly_amount: Any, components: tuple[tuple[str, Decimal], ...]) -
 
 
 def solve(request: DeferralRequest) -> Calculation:
-    return deferral_schedule(request.monthly_amount, request.components, request.asked_month)
+    return deferral_schedule(request.monthly_amount, request.components, request.asked_month, request.month_amounts,
+                             request.asked_through)
 
 
 def needs(request: DeferralRequest) -> None:
@@ -90,14 +184,44 @@ def needs(request: DeferralRequest) -> None:
 
 def lead(calc: Calculation) -> str:
     r, month = calc.result, calc.inputs.get("asked_month")
-    if "month4_payment" not in r:
+    if calc.inputs["monthly_amount"] is None and "month_amounts" not in calc.inputs:
         return "2020年1—3月的养老、失业和工伤保险费可延迟3个月补缴：4月补1月、5月补2月、6月补3月，不收滞纳金。"
+    if "month_amounts" in calc.inputs:
+        return _varied_lead(calc)
     amount = Decimal(str(calc.inputs["monthly_amount"]))
     double, single = yuan(amount * 2), yuan(amount, gloss=False)
-    if month in CATCH_UP:
+    if "range_payment" in r:
+        first, last = month, calc.inputs["asked_through"]
+        head = f"{_months(first, last)}共需缴{yuan(Decimal(str(r['range_payment'])))}"
+    elif month in CATCH_UP:
         head = f"{month}月需缴{double}：{month}月{single}，另补缴{CATCH_UP[month]}月{single}"
     elif month in (1, 2, 3):
         head = f"{month}月的{yuan(amount)}可暂不缴纳，到{month + 3}月补缴"
     else:
         head = f"1—3月可暂不缴纳，共{yuan(amount * 3)}在4—6月补缴"
     return f"{head}；4、5、6月每月需缴{double}，不收滞纳金，1—6月合计{yuan(amount * 6)}。"
+
+
+def _varied_lead(calc: Calculation) -> str:
+    r, month = calc.result, calc.inputs.get("asked_month")
+    own = {int(k.rstrip("月")): Decimal(str(v)) for k, v in calc.inputs["month_amounts"].items()}
+    if calc.inputs["monthly_amount"] is not None:
+        own = {m: own.get(m, Decimal(str(calc.inputs["monthly_amount"]))) for m in YEAR}
+    paid = {m: Decimal(str(r[f"month{m}_payment"])) for m in CATCH_UP if f"month{m}_payment" in r}
+    if "range_payment" in r:
+        head = f"{_months(month, calc.inputs['asked_through'])}共需缴{yuan(Decimal(str(r['range_payment'])))}"
+    elif month in paid:
+        d = CATCH_UP[month]
+        head = f"{month}月需缴{yuan(paid[month])}：{month}月{yuan(own[month], gloss=False)}，另补缴{d}月{yuan(own[d], gloss=False)}"
+    elif month in CATCH_UP and CATCH_UP[month] in own:
+        d = CATCH_UP[month]
+        head = f"{month}月需补缴{d}月的{yuan(own[d])}，另缴{month}月本月应缴的保险费"
+    elif month in (1, 2, 3) and month in own:
+        head = f"{month}月的{yuan(own[month])}可暂不缴纳，到{month + 3}月补缴"
+    else:
+        head = "1—3月可暂不缴纳，在4—6月补缴"
+    rest = ""
+    if len(paid) == 3:
+        rest = f"；4、5、6月分别需缴{'、'.join(yuan(paid[m], gloss=False) for m in CATCH_UP)}"
+    total = f"，1—6月合计{yuan(Decimal(str(r['total_payment'])))}" if "total_payment" in r else ""
+    return f"{head}{rest}，不收滞纳金{total}。"

@@ -22,9 +22,9 @@ LANDLORDS = ("state", "other")
 # that asks for two figures (「前两个月减免多少？第三个月呢？」) gives a tuple of them, in the order asked.
 ASKED = ("relief", "payable", "month3", "months1_2")
 NEGOTIATED = "租用其他经营用房的，文件只鼓励业主（房东）为租户减免租金，具体由双方协商。"
-# Rent quoted for a longer period → months it covers. A quarter is exactly the relief period; a year is
-# spread evenly over its 12 months (the document speaks only of monthly rent).
-PERIODS = {"quarter": (3, "季度租金"), "year": (12, "年租金")}
+# Rent quoted for a longer period → months it covers. A quarter is exactly the relief period; a half year or a
+# year is spread evenly over its months (the document speaks only of monthly rent).
+PERIODS = {"quarter": (3, "季度租金"), "half_year": (6, "半年租金"), "year": (12, "年租金")}
 
 
 @dataclass(frozen=True)
@@ -34,11 +34,11 @@ class RentRequest:
     landlord: str | None = None  # "state" (国有资产类经营用房), "other", or None when the user did not say
     asked: str | tuple[str, ...] | None = None
     period_rent: Decimal | None = None  # rent quoted per `per` instead of per month
-    per: str | None = None  # "quarter" or "year" (with period_rent)
+    per: str | None = None  # "quarter", "half_year" or "year" (with period_rent)
 
 
 def monthly_from(period_rent: Any, per: Any) -> tuple[Decimal, Decimal, str]:
-    """(the quoted rent, the monthly rent, the step that derives it) for a quarterly or yearly rent: an exact
+    """(the quoted rent, the monthly rent, the step that derives it) for a rent quoted per `per`: an exact
     division, rounded to the fen only when it does not come out in whole fen (and the step says so)."""
     months, name = PERIODS[choice(per, "per", tuple(PERIODS))]
     amount = money(period_rent, "period_rent", MAX_RENT * months, label=name, positive=True)
@@ -46,7 +46,7 @@ def monthly_from(period_rent: Any, per: Any) -> tuple[Decimal, Decimal, str]:
     monthly = exact.quantize(CENT, ROUND_HALF_UP)
     sign = "=" if monthly == exact else "≈"
     note = "" if monthly == exact else "（除不尽，按分四舍五入）"
-    how = "减免期三个月正好是一个季度" if per == "quarter" else "按年租金平均分摊到12个月折算"
+    how = "减免期三个月正好是一个季度" if per == "quarter" else f"按{name}平均分摊到{months}个月折算"
     return amount, monthly, f"{name}{short(amount)}÷{months}个月 {sign} 每月{short(monthly)}{note}（{how}）。"
 
 

@@ -7,6 +7,7 @@ lower bound ("以上" is ≥); missing one drops the firm to the next band; 微�
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, ClassVar
@@ -61,40 +62,59 @@ INDUSTRIES = tuple(RULES)
 # How owners name their business → the standard's row.
 ALIASES = {
     "农、林、牧、渔业": "农业 林业 牧业 渔业 畜牧 养殖 种植 农场 农林牧渔 农林 牧场 渔场 林场 果园 苗圃 养猪 养鸡 养牛 养羊 "
-                  "种苗 育苗 苗木 花卉 蔬菜 大棚 鱼塘 水产",
-    "工业": "工厂 制造 加工厂 厂家 厂子 厂 采矿 矿山 煤矿 电厂 发电 供电 热力 燃气 自来水 水生产",
-    "建筑业": "建筑 施工 装修 装饰 工程队",
+                  "种苗 育苗 苗木 花卉 蔬菜 大棚 鱼塘 水产 种地",
+    "工业": "工厂 制造 加工厂 厂家 厂子 厂 采矿 矿山 煤矿 电厂 发电 供电 热力 燃气 自来水 水生产 作坊 车间 印刷",
+    "建筑业": "建筑 施工 装修 装饰 工程队 施工队 装修队",
     "批发业": "批发",
-    "零售业": "零售 超市 便利店 商店 小卖部 商场 药店",
-    "交通运输业": "交通运输 运输 物流 货运 客运",
-    "仓储业": "仓储 仓库",
+    "零售业": "零售 超市 便利店 商店 小卖部 商场 药店 网店 淘宝 电商 网购 杂货店 小卖店 副食店 烟酒店 水果店 服装店 "
+           "鞋店 母婴店 文具店 五金店 专卖店 门市部 加油站",
+    "交通运输业": "交通运输 运输 物流 货运 客运 出租车 网约车 公交",
+    "仓储业": "仓储 仓库 冷库",
     "邮政业": "邮政 快递",
-    "住宿业": "住宿 宾馆 酒店 旅馆 民宿 招待所",
-    "餐饮业": "餐饮 饭店 餐馆 餐厅 饭馆 小吃 火锅 快餐 酒楼 面馆 烧烤 奶茶",
-    "信息传输业": "信息传输 电信 通信",
+    "住宿业": "住宿 宾馆 酒店 旅馆 民宿 招待所 旅店 客栈 青旅 hotel",
+    "餐饮业": "餐饮 饭店 餐馆 餐厅 饭馆 小吃 火锅 快餐 酒楼 面馆 烧烤 奶茶 早餐店 食堂 咖啡馆 咖啡店 茶馆 酒吧 "
+           "饺子馆 包子铺 大排档 restaurant",
+    # The standard's 信息传输业 includes 互联网和相关服务.
+    "信息传输业": "信息传输 电信 通信 宽带 互联网",
     "软件和信息技术服务业": "软件 信息技术 IT公司",
     "房地产开发经营": "房地产 地产 开发商 房开 置业公司",
     "物业管理": "物业",
-    "租赁和商务服务业": "租赁 商务服务 广告 咨询 中介 会展 旅行社 律师 律所 会计师 事务所 人力资源 劳务派遣",
+    "租赁和商务服务业": "租赁 商务服务 广告 咨询 中介 会展 旅行社 律师 律所 会计师 事务所 人力资源 劳务派遣 劳务公司 "
+                  "猎头 代理记账 代账 保安公司 rental leasing",
     # Trades the table does not list (居民服务、修理、教育、卫生、文体娱乐…) are what this row is for.
     "其他未列明行业": "其他行业 未列明 理发 美发 美容 洗浴 洗衣 干洗 家政 维修 修理 培训 教育 健身 诊所 摄影 网吧 KTV "
-                 "医院 卫生院 门诊 医疗机构 养老院 幼儿园 托育 学校 影院 婚庆",
+                 "医院 卫生院 门诊 医疗机构 养老院 幼儿园 托育 学校 影院 婚庆 汽修 洗车 足疗 按摩 驾校",
 }
-WORDS = {word: industry for industry, words in ALIASES.items() for word in (industry, *words.split())}
-_LONGEST_FIRST = sorted(WORDS, key=len, reverse=True)
+WORDS = {word: industry for industry, words in ALIASES.items() for word in (industry, *words.lower().split())}
+# English words only as whole words (「rental」, not inside 「parental」); Chinese words anywhere.
+_PATTERNS = {word: re.compile(rf"(?<![a-z]){re.escape(word)}" if word.isascii() else re.escape(word), re.I)
+             for word in WORDS}
 # Words that name goods rather than a trade: 「蔬菜种植」 is farming, but 「蔬菜批发」 is wholesale and 「水产超市」
 # retail, so these decide only when no other industry wording is present.
 GOODS = frozenset("种苗 苗木 花卉 蔬菜 水产".split())
+# A trade word qualified by another (「建筑机械租赁」「construction machinery rental」) names the business by its last
+# word, as Chinese and English compounds do. The earlier word wins when more than a few characters or one English
+# word stand between them, or words that close a noun phrase or join two (「物流公司的仓库」「饭店和超市」).
+_SAME_PHRASE = re.compile(r"(?:(?!公司|企业|的|和|与|及|跟|或|也|还)[\u4e00-\u9fff]){0,4}|\s*[A-Za-z]+\s*|\s*")
 
 
 def find_industry(text: str) -> tuple[str, str] | None:
-    """(industry, the words that named it) for the first industry wording in `text`; longer wordings win, and a
-    trade wording wins over a goods word (GOODS)."""
-    found = [(word in GOODS, text.find(word), -len(word), word) for word in _LONGEST_FIRST if word in text]
-    if not found:
+    """(industry, the words that named it) for the industry wording `text` is about. A wording inside a longer one
+    is the longer one (「房地产」 in 「房地产开发」); a trade wording wins over a goods word (GOODS); of wordings in
+    one phrase the last (the head of the compound) wins, else the first said."""
+    spans = sorted((m.start(), m.end(), word) for word, pattern in _PATTERNS.items() for m in pattern.finditer(text))
+    whole = [s for s in spans if not any(o != s and o[0] <= s[0] and s[1] <= o[1] for o in spans)]
+    trades = [s for s in whole if s[2] not in GOODS] or whole
+    if not trades:
         return None
-    *_, word = min(found)
-    return WORDS[word], word
+    chosen = trades[0]
+    for later in trades[1:]:
+        if later[0] < chosen[1]:
+            continue  # overlapping wordings: the first said stands
+        if not _SAME_PHRASE.fullmatch(text[chosen[1]:later[0]]):
+            break
+        chosen = later
+    return WORDS[chosen[2]], text[chosen[0]:chosen[1]]
 
 
 def resolve_industry(name: Any) -> str:
@@ -188,27 +208,59 @@ def _range_text(values: dict[str, Decimal], tops: dict[str, tuple[Decimal, Decim
                      for i in rule.indicators if i in tops)
 
 
+def _micro_condition(rule: SizeRule) -> str:
+    """The standard's 微型 row: 「从业人员20人以下或营业收入300万元以下」 ("以下" is strictly below)."""
+    return "或".join(f"{LABEL[i]}{plain(b)}{UNIT[i]}以下" for i, b in zip(rule.indicators, rule.bands[2]))
+
+
+def _below_small(rule: SizeRule, values: dict[str, Decimal | None],
+                 tops: dict[str, tuple[Decimal, Decimal]]) -> list[str]:
+    """Given indicators (a range by its top) below the 小型 bound. The 微型 row joins its indicators with 或, so one
+    of them settles 微型 without the others; no other class can be read from part of the indicators."""
+    below = []
+    for i, b in zip(rule.indicators, rule.bands[2]):
+        if values[i] is None or (tops[i][0] if i in tops else values[i]) >= b:
+            continue
+        if i not in tops:
+            below.append(f"{LABEL[i]}{plain(values[i])}{UNIT[i]}<{plain(b)}{UNIT[i]}")
+        else:  # 「不足300万元」 is itself 「300万元以下」
+            upper = tops[i][1]
+            below.append(f"{LABEL[i]}不足{plain(upper)}{UNIT[i]}" + ("" if upper == b else f"<{plain(b)}{UNIT[i]}"))
+    return below
+
+
 def sme_size(industry: Any, employees: Any = None, revenue_yuan: Any = None, assets_yuan: Any = None,
              ranges: Any = ()) -> Calculation:
     rule = RULES[resolve_industry(industry)]
     values = _values(employees, revenue_yuan, assets_yuan)
     tops = _ranges(ranges, values)
     absent = [LABEL[i] for i in rule.indicators if values[i] is None]
-    if absent:
-        raise CalculatorError(f"{rule.industry} needs {'、'.join(absent)}; indicators it uses: "
-                              f"{[LABEL[i] for i in rule.indicators]}")
-    given = "，".join(f"{LABEL[i]}{plain(values[i])}{UNIT[i]}" for i in rule.indicators)
     said = f"（{industry}）" if industry != rule.industry else ""
-    size, decided_steps, decided = _classify(rule, values)
-    both_ends = _range_sizes(rule, values, tops)
-    if both_ends is not None and both_ends[0] != both_ends[1]:
-        raise CalculatorError(f"{_range_text(values, tops, rule)}: the range spans {both_ends[0]} and "
-                              f"{both_ends[1]}; give the exact figure")
-    steps = [f"行业：{rule.industry}{said}；{given}。"]
-    if both_ends is not None:
-        steps[0] = f"行业：{rule.industry}{said}；{given}（{_range_text(values, tops, rule)}，按区间下限计）。"
-        decided_steps.append(f"区间上限一端同样是{size}：区间内任何数值结果都相同，不需要准确数字。")
-    steps += decided_steps
+    given = "，".join(f"{LABEL[i]}{plain(values[i])}{UNIT[i]}" for i in rule.indicators if values[i] is not None)
+    if absent:
+        below = _below_small(rule, values, tops)
+        if not below:
+            raise CalculatorError(f"{rule.industry} needs {'、'.join(absent)}; indicators it uses: "
+                                  f"{[LABEL[i] for i in rule.indicators]}")
+        size, decided = "微型", [f"{below[0]}，低于小型标准；微型标准是{_micro_condition(rule)}，"
+                                 f"一项低于即为微型，不需要{'、'.join(absent)}"]
+        figures = "，".join(f"{LABEL[i]}在{plain(values[i])}{UNIT[i]}以上、不足{plain(tops[i][1])}{UNIT[i]}" if i in tops
+                            else f"{LABEL[i]}{plain(values[i])}{UNIT[i]}"
+                            for i in rule.indicators if values[i] is not None)
+        steps = [f"行业：{rule.industry}{said}；{figures}；{'、'.join(absent)}未提供。",
+                 f"微型企业标准：{_micro_condition(rule)}，满足其中一项即为微型企业。",
+                 f"{'、'.join(below)} → 微型企业（不论{'、'.join(absent)}是多少）。"]
+    else:
+        size, decided_steps, decided = _classify(rule, values)
+        both_ends = _range_sizes(rule, values, tops)
+        if both_ends is not None and both_ends[0] != both_ends[1]:
+            raise CalculatorError(f"{_range_text(values, tops, rule)}: the range spans {both_ends[0]} and "
+                                  f"{both_ends[1]}; give the exact figure")
+        steps = [f"行业：{rule.industry}{said}；{given}。"]
+        if both_ends is not None:
+            steps[0] = f"行业：{rule.industry}{said}；{given}（{_range_text(values, tops, rule)}，按区间下限计）。"
+            decided_steps.append(f"区间上限一端同样是{size}：区间内任何数值结果都相同，不需要准确数字。")
+        steps += decided_steps
     covered = size != "大型"
     steps.append(f"依据{STANDARD}。" + (
         f"{size}企业属于中小微企业，在本意见支持的企业范围内（重点支持受疫情影响较大、生产经营遇到困难的企业）。"
@@ -225,9 +277,11 @@ def needs(request: SmeRequest) -> NeedsInput | None:
     if request.industry is None:
         try:
             values = _values(request.employees, request.revenue_yuan, request.assets_yuan)
+            tops = _ranges(request.ranges, values)
         except CalculatorError:
-            values = {}
-        given = "、".join(f"{LABEL[i]}{plain(v)}{UNIT[i]}" for i, v in values.items() if v is not None)
+            values, tops = {}, {}
+        given = "、".join(f"{LABEL[i]}{plain(v)}{UNIT[i]}" + (f"以上、不足{plain(tops[i][1])}{UNIT[i]}" if i in tops else "")
+                         for i, v in values.items() if v is not None)
         known = f"你给出的{given}还不够：" if given else ""
         return NeedsInput(kind=KIND, missing=("industry",), clause=CLAUSE,
                           inputs={_INPUT_NAME[k]: number(v) for k, v in values.items() if v is not None},
@@ -241,6 +295,8 @@ def needs(request: SmeRequest) -> NeedsInput | None:
     if not missing:
         return _range_needs(rule, request)
     values = _values(request.employees, request.revenue_yuan, request.assets_yuan)
+    if _below_small(rule, values, _ranges(request.ranges, values)):
+        return None  # 微型 already: one indicator under the 小型 bound settles it
     ask = "、".join(LABEL[i] + ("（人）" if i == X else "（元或万元）") for i in missing)
     question = f"{rule.industry}按{'、'.join(LABEL[i] for i in rule.indicators)}划型，请告诉我{ask}。"
     # One indicator below the 大型 line already settles eligibility, whatever the others are.

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from typing import Any, ClassVar
 
+from assistant.calculator.headcount import annual_average, checked_spans, describe_missing, missing_months
 from assistant.calculator.results import NeedsInput
 from assistant.calculator.values import (
     CENT, AmountError, CalculatorError, headcount, money, number, percent, plain, rate, said, short,
@@ -47,12 +48,36 @@ class RefundRequest:
     periodic_amount: Decimal | None = None
     per: str | None = None
     periods: int | None = None
+    # or: amounts paid in separate parts of last year, summed: (("上半年", 4600), ("下半年", 5400)); a part's name
+    # may be "" when the user said only that it came on top (「又缴了5400」)
+    parts: tuple[tuple[str, Decimal], ...] = ()
+
+
+def _summed_parts(parts: Any) -> tuple[Decimal, str, list[list[Any]]]:
+    """(the total, the step that adds it up, the parts as JSON) for premiums paid in parts of last year."""
+    if not (isinstance(parts, tuple) and len(parts) >= 2
+            and all(isinstance(p, tuple) and len(p) == 2 and isinstance(p[0], str) for p in parts)):
+        raise CalculatorError(f"parts must be a tuple of at least two (name, amount) pairs, got {parts!r}")
+    amounts = [money(amount, "premiums_paid", MAX_PREMIUMS, label=f"{name or '其中一笔'}缴纳的失业保险费")
+               for name, amount in parts]
+    total = sum(amounts, Decimal(0))
+    if total > MAX_PREMIUMS:
+        raise AmountError(f"上年度实际缴纳的失业保险费（各笔合计）应在 0 至 {yuan_bound(MAX_PREMIUMS)}之间，"
+                          f"收到 {said(total)}元", field="premiums_paid")
+    added = " + ".join(f"{name}{short(amount)}" for (name, _), amount in zip(parts, amounts))
+    return total, f"上年度实际缴纳：{added} = {short(total)}。", [[n, number(a)] for (n, _), a in zip(parts, amounts)]
 
 
 def unemployment_refund(premiums_paid: Any, periodic_amount: Any = None, per: Any = None,
-                        periods: Any = None) -> Calculation:
+                        periods: Any = None, parts: Any = ()) -> Calculation:
     steps = ["对不裁员或少裁员的参保企业，返还其上年度实际缴纳失业保险费的50%。"]
     inputs: dict[str, Any] = {"premiums_paid": None}
+    if parts != ():
+        if premiums_paid is not None or periodic_amount is not None or per is not None or periods is not None:
+            raise CalculatorError(f"give parts alone, not with premiums_paid or periodic_amount (got parts {parts!r}, "
+                                  f"{premiums_paid!r}, {periodic_amount!r} per {per!r})")
+        premiums_paid, step, inputs["parts"] = _summed_parts(parts)
+        steps.append(step)
     if periodic_amount is not None or per is not None or periods is not None:
         if premiums_paid is not None:
             raise CalculatorError(f"give premiums_paid or periodic_amount with per, not both "
@@ -78,7 +103,7 @@ def unemployment_refund(premiums_paid: Any, periodic_amount: Any = None, per: An
 
 
 def refund_needs(request: RefundRequest) -> NeedsInput | None:
-    if request.premiums_paid is not None or request.periodic_amount is not None:
+    if request.premiums_paid is not None or request.periodic_amount is not None or request.parts:
         return None
     return NeedsInput(kind=RefundRequest.kind, missing=("premiums_paid",), clause=CLAUSE,
                       question_back="请告诉我企业上年度实际缴纳的失业保险费是多少元；"
@@ -86,7 +111,8 @@ def refund_needs(request: RefundRequest) -> NeedsInput | None:
 
 
 def solve_refund(request: RefundRequest) -> Calculation:
-    return unemployment_refund(request.premiums_paid, request.periodic_amount, request.per, request.periods)
+    return unemployment_refund(request.premiums_paid, request.periodic_amount, request.per, request.periods,
+                               request.parts)
 
 
 def refund_lead(calc: Calculation) -> str:
@@ -101,30 +127,60 @@ class JobSubsidyRequest:
     kind: ClassVar[str] = "job_subsidy"
     insured_employees: Decimal | None = None  # annual average insured employees (an average: may be fractional)
     monthly_benefit: Decimal | None = None  # 2018 H2 local monthly per-capita unemployment benefit, 元/月
+    # or, instead of the average: people insured each month, by spans of months ((1, 6, 10), (7, 12, 14))
+    monthly_headcounts: tuple[tuple[int, int, Decimal], ...] = ()
 
 
 FORMULA = "稳岗补贴 = 6个月 × 2018年下半年当地月人均失业保险金标准 × 年度平均参保职工人数"
 
 
-def job_subsidy(insured_employees: Any, monthly_benefit: Any) -> Calculation:
-    employees = headcount(insured_employees, "insured_employees", whole=False)
+def job_subsidy(insured_employees: Any, monthly_benefit: Any, monthly_headcounts: Any = ()) -> Calculation:
+    averaging: list[str] = []
+    inputs: dict[str, Any] = {}
+    if monthly_headcounts != ():
+        if insured_employees is not None:
+            raise CalculatorError(f"give insured_employees or monthly_headcounts, not both (got {insured_employees!r} "
+                                  f"and {monthly_headcounts!r})")
+        spans = checked_spans(monthly_headcounts)
+        missing = missing_months(spans)
+        if missing:
+            raise CalculatorError(f"年度平均参保职工人数按全年12个月计算，还缺{describe_missing(missing)}的每月参保人数",
+                                  field="insured_employees")
+        employees, step = annual_average(spans)
+        averaging.append(step)
+        inputs["monthly_headcounts"] = [[first, last, number(people)] for first, last, people in spans]
+    else:
+        employees = headcount(insured_employees, "insured_employees", whole=False)
     benefit = money(monthly_benefit, "monthly_benefit", MAX_BENEFIT)
     subsidy = (SUBSIDY_MONTHS * benefit * employees).quantize(CENT, ROUND_HALF_UP)
+    shown = employees.quantize(CENT, ROUND_HALF_UP).normalize()
     steps = (
         "对面临暂时性生产经营困难且恢复有望、坚持不裁员或少裁员的参保企业给予稳岗补贴。",
         f"{FORMULA}。",
-        f"{SUBSIDY_MONTHS}个月×{yuan(benefit, gloss=False)}/月×{plain(employees)}人 = {short(subsidy)}。",
+        *averaging,
+        f"{SUBSIDY_MONTHS}个月×{yuan(benefit, gloss=False)}/月×{plain(shown)}人 = {short(subsidy)}。",
         f"其中失业保险金标准{yuan(benefit, gloss=False)}/月是你提供的数字，文件本身没有写明。",
     )
-    return Calculation(kind=JobSubsidyRequest.kind,
-                       inputs={"insured_employees": number(employees), "monthly_benefit": number(benefit)},
+    inputs = {"insured_employees": number(shown), "monthly_benefit": number(benefit), **inputs}
+    return Calculation(kind=JobSubsidyRequest.kind, inputs=inputs,
                        result={"subsidy": number(subsidy), "months": SUBSIDY_MONTHS}, steps=steps, clause=CLAUSE)
 
 
 def job_subsidy_needs(request: JobSubsidyRequest) -> NeedsInput | None:
     asks = {"monthly_benefit": "2018年下半年当地月人均失业保险金标准（元/月，可向人社部门查询）",
             "insured_employees": "企业年度平均参保职工人数"}
-    missing = tuple(name for name in asks if getattr(request, name) is None)
+    given_spans = request.monthly_headcounts != ()
+    missing = tuple(name for name in asks if getattr(request, name) is None
+                    and not (name == "insured_employees" and given_spans))
+    if given_spans:
+        try:
+            months = missing_months(checked_spans(request.monthly_headcounts))
+        except CalculatorError:
+            months = []  # the rule itself refuses them, naming what is wrong
+        if months:
+            asks["insured_employees"] = (f"{describe_missing(months)}每月的参保人数（年度平均参保职工人数按全年12个月"
+                                         f"计算，你给出的月份还不全），或直接给出年度平均参保职工人数")
+            missing = ("insured_employees", *missing)
     if not missing:
         return None
     question = f"{FORMULA}。请告诉我：{'；'.join(asks[m] for m in missing)}。"
@@ -133,6 +189,10 @@ def job_subsidy_needs(request: JobSubsidyRequest) -> NeedsInput | None:
     known = {} if request.insured_employees is None else {"insured_employees": str(request.insured_employees)}
     return NeedsInput(kind=JobSubsidyRequest.kind, missing=missing, question_back=question, clause=CLAUSE,
                       inputs=known)
+
+
+def solve_job_subsidy(request: JobSubsidyRequest) -> Calculation:
+    return job_subsidy(request.insured_employees, request.monthly_benefit, request.monthly_headcounts)
 
 
 def job_subsidy_lead(calc: Calculation) -> str:
@@ -147,14 +207,20 @@ class PensionRequest:
     kind: ClassVar[str] = "pension"
     wage_base: Decimal | None = None  # the contribution base, 元 (per person when employees is given)
     employees: Decimal | None = None  # people sharing that per-person base; None: the base is the firm's total
+    old_rate: Decimal | None = None  # the rate paid before the cut to 16% (0.2 is 20%): gives the saving
 
 
-def pension_contribution(wage_base: Any, employees: Any = None) -> Calculation:
+def pension_contribution(wage_base: Any, employees: Any = None, old_rate: Any = None) -> Calculation:
     base = money(wage_base, "wage_base", MAX_BASE)
+    old = None if old_rate is None else rate(old_rate, "old_rate", label="原养老保险费率")
+    if old is not None and old < PENSION_RATE:
+        raise AmountError(f"原养老保险费率应在 16% 至 100% 之间（文件说的是降至16%），收到 {percent(old)}",
+                          field="old_rate", detail=f"应在 16% 至 100% 之间（文件说的是降至16%），收到 {percent(old)}")
     contribution = (base * PENSION_RATE).quantize(CENT, ROUND_HALF_UP)
     steps = ["根据《山西省降低社会保险费率实施方案》（晋政办发〔2019〕26号），自2019年5月起企业养老保险费率降至16%。"]
     inputs: dict[str, Any] = {"wage_base": number(base), "employees": None}
     result: dict[str, Any] = {"rate": number(PENSION_RATE), "contribution": number(contribution)}
+    people = Decimal(1)
     if employees is None:
         steps.append(f"{short(base)}×16% = {short(contribution)}。")
     else:
@@ -169,7 +235,22 @@ def pension_contribution(wage_base: Any, employees: Any = None) -> Calculation:
                   f"（即{plain(people)}人×{short(base)}×16%）。"]
         inputs["employees"] = number(people)
         result.update(per_person=number(contribution), contribution=number(total))
+    if old is not None:
+        steps.append(_pension_saving(base, people if employees is not None else None, old, result))
+        inputs["old_rate"] = number(old)
     return Calculation(kind=PensionRequest.kind, inputs=inputs, result=result, steps=tuple(steps), clause=CLAUSE)
+
+
+def _pension_saving(base: Decimal, people: Decimal | None, old: Decimal, result: dict[str, Any]) -> str:
+    """The step comparing the old rate with 16% on the same base; adds old_rate, before and saving to `result`."""
+    each = (base * old).quantize(CENT, ROUND_HALF_UP)
+    before = each * (people or 1)
+    after = Decimal(str(result["contribution"]))
+    result.update(old_rate=number(old), before=number(before), saving=number(before - after))
+    whole = f"{plain(people)}人×{short(base)}" if people is not None else short(base)
+    return (f"原费率{percent(old)}时应缴：{whole}×{percent(old)} = {short(before)}；现应缴{short(after)}；"
+            f"少缴{short(before)} − {short(after)} = {short(before - after)}"
+            f"（即{whole}×({percent(old)} − 16%)）。")
 
 
 def pension_needs(request: PensionRequest) -> NeedsInput | None:
@@ -181,8 +262,17 @@ def pension_needs(request: PensionRequest) -> NeedsInput | None:
                                     "我来算单位应缴的养老保险费。")
 
 
+def solve_pension(request: PensionRequest) -> Calculation:
+    return pension_contribution(request.wage_base, request.employees, request.old_rate)
+
+
 def pension_lead(calc: Calculation) -> str:
     base, contribution = Decimal(str(calc.inputs["wage_base"])), Decimal(str(calc.result["contribution"]))
+    if "saving" in calc.result:
+        old, before, saving = (Decimal(str(calc.result[k])) for k in ("old_rate", "before", "saving"))
+        whole = "" if calc.inputs.get("employees") is None else f"{plain(Decimal(str(calc.inputs['employees'])))}人、每人"
+        return (f"企业养老保险费率由{percent(old)}降至16%，按{whole}缴费基数{yuan(base)}计算，单位少缴{yuan(saving)}："
+                f"原应缴{yuan(before)}，现应缴{yuan(contribution)}。")
     if calc.inputs.get("employees") is None:
         return f"按16%的企业养老保险费率，缴费基数{yuan(base)}对应单位缴费{yuan(contribution)}。"
     people, each = Decimal(str(calc.inputs["employees"])), Decimal(str(calc.result["per_person"]))

@@ -1,0 +1,230 @@
+"""Requests for the social-insurance clauses (四 and 五) from a question and the user's earlier turns: the
+unemployment-insurance refund, the job-stabilization subsidy, pension and work-injury contributions, and the Q1
+deferral schedule.
+
+Amounts and headcounts are often said per part of the year (「上半年缴了4600元」「1到6月每月参保10人」「1月8千、2月9千」);
+`assistant.year_parts` finds those parts, and the builders here decide what they mean for each rule.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from assistant.calculator import DeferralRequest, JobSubsidyRequest, PensionRequest, RefundRequest, WorkInjuryRequest
+from assistant.quantities import CN_DIGITS, CalendarMonth, Headcount, Money, MonthCount, Rate, words_before
+from assistant.turns import Turn, first_found, value_of
+from assistant.year_parts import PartAmount, amounts_to_sum, part_before, per_part, said_as_additional, year_parts
+
+
+# Premiums said per month or per quarter (「每月交失业保险850块」「每季度4200元」) are a year's worth only once
+# multiplied: by the months or quarters the question names (「去年12个月」「四个季度」「下半年」「7月才开始参保」),
+# else a full year.
+_PER_QUARTER = re.compile(r"每季|每个季度|按季|(?<![一二三四1-4])季度(交|缴|付)")  # 「一季度交了」 is one quarter
+_PER_MONTH = re.compile(r"每月|每个月|按月|月缴|月交|月均")
+_PERIOD_MONTHS = {"month": 1, "quarter": 3}
+_PREMIUMS = r"失业|保险费|保费|缴|交"
+
+
+def _paid_per(t: Turn, paid: Money) -> str | None:
+    before, after = words_before(t.text, paid.start), t.text[paid.end:paid.end + 3]
+    return ("quarter" if _PER_QUARTER.search(before) or re.match(r"\s*/\s*(季|每季)", after)
+            else "month" if _PER_MONTH.search(before) or re.match(r"\s*/\s*月|\s*每月", after) else None)
+
+
+def refund(turns: list[Turn], today) -> RefundRequest:
+    def premiums(t: Turn) -> tuple[Money, str | None, int | None] | None:
+        paid = t.money(_PREMIUMS)
+        if paid is None:
+            return None
+        per = _paid_per(t, paid)
+        if per is None:
+            return paid, None, None
+        step = _PERIOD_MONTHS[per]
+        spans = [m.value for m in t.of(MonthCount) if m.value <= 12 and m.value % step == 0]
+        if not spans:  # 「下半年每月交1200」「去年7月才开始参保，每月交1200」: the months of that part of the year
+            spans = [p.months for p in year_parts(t.text) if 1 < p.months < 12 and p.months % step == 0][:1]
+        # 「交了-3个月」「交了0个月」 go to the rule to be refused, not dropped for a full year's worth
+        odd = [s for s in spans if s <= 0]
+        return paid, per, ((odd[0] if odd else max(spans)) // step if spans else None)
+
+    found = first_found(turns, premiums)
+    if found is not None and found[1] is not None:
+        paid, per, periods = found
+        return RefundRequest(periodic_amount=paid.value, per=per, periods=periods)
+    parts = amounts_to_sum([said for t in turns for said in reversed(_paid_parts(t))])
+    if len(parts) > 1:
+        return RefundRequest(parts=tuple((p.part.said if p.part else "", p.value) for p in parts))
+    return RefundRequest(parts[0].value if parts else None if found is None else found[0].value)
+
+
+def _paid_parts(t: Turn) -> list[PartAmount]:
+    """The premiums a turn states as totals, with the part of the year each is for: the amounts it lists by part
+    (「上半年交了4600元，下半年交了5400元」), else its premium amount as the other rules read it (「上半年实际缴了4600元」)."""
+    parts = year_parts(t.text)
+    listed = [(q, part) for q in t.of(Money)
+              if _paid_per(t, q) is None and (part := part_before(t.text, parts, q.start)) is not None]
+    if len(listed) < 2:  # 「上半年应该是4800元」: an amount for a part counts though its label is not 交/缴
+        paid = t.money(_PREMIUMS) or (listed[0][0] if listed else None)
+        listed = [] if paid is None or _paid_per(t, paid) else [(paid, part_before(t.text, parts, paid.start))]
+    return [PartAmount(q.value, part, said_as_additional(t.text, q.start)) for q, part in listed]
+
+
+def job(turns: list[Turn], today) -> JobSubsidyRequest:
+    benefit = first_found(turns, lambda t: t.money(r"标准|失业保险金|失业金|月人均", fallback=False))
+    spans = first_found(turns, _headcount_spans)
+    if spans:
+        return JobSubsidyRequest(monthly_benefit=value_of(benefit), monthly_headcounts=spans)
+    employees = first_found(turns, lambda t: next(iter(t.of(Headcount)), None))
+    return JobSubsidyRequest(insured_employees=value_of(employees), monthly_benefit=value_of(benefit))
+
+
+def _headcount_spans(t: Turn) -> tuple[tuple[int, int, Decimal], ...] | None:
+    """People insured per part of the year: 「1到6月每月参保10人，7到12月每月参保14人」 → ((1, 6, 10), (7, 12, 14)).
+    An average said outright (「年度平均参保职工12人」) is the figure itself, not a part's."""
+    people = [h for h in t.of(Headcount) if not re.search(r"平均", words_before(t.text, h.start))]
+    pairs = per_part(t.text, year_parts(t.text), people)
+    if len(pairs) == 1 and pairs[0][0].months == 1:
+        return None  # 「12月参保20人」 alone: the headcount as said, as before
+    return tuple((part.first, part.last, h.value) for part, h in pairs) or None
+
+
+_PER_PERSON = re.compile(r"每人|人均|每个人|每名|每位|一个人|一人|平均")
+_FIRM_TOTAL = re.compile(r"总额|合计|一共|全部|总共|全员|全公司|总")
+
+
+def pension(turns: list[Turn], today) -> PensionRequest:
+    """A base said per person (「每人缴费基数5000元」) or next to a headcount is multiplied by it; a firm's
+    total (「工资总额10万」) is not."""
+    def headcount(t: Turn) -> Headcount | None:
+        # 「一个人一个月交多少」 asks per person: a 「一个人」 is not a headcount of one
+        return next((h for h in t.of(Headcount) if not (h.value == 1 and h.text.startswith("一"))), None)
+
+    old_rate = value_of(first_found(turns, _old_pension_rate))
+    for t in turns:
+        base = t.money(r"基数|工资|薪|收入")
+        if base is None:
+            continue
+        said = words_before(t.text, base.start)
+        people = headcount(t)
+        if people is None and _PER_PERSON.search(said):
+            people = first_found(turns, headcount)
+        if _FIRM_TOTAL.search(said) and not _PER_PERSON.search(said):
+            people = None
+        return PensionRequest(base.value, value_of(people), old_rate)
+    return PensionRequest(employees=value_of(first_found(turns, headcount)), old_rate=old_rate)
+
+
+_BEFORE_CUT = re.compile(r"以前|之前|原来|原先|原|过去|以往|当初|降(之|以)?前|没降")
+
+
+def _old_pension_rate(t: Turn) -> Rate | None:
+    """The rate paid before the cut to 16%: 「以前单位养老按20%交，现在降到文件里的费率」. A rate said as before the
+    cut, or followed by a cut (「20%降到16%」); 16% itself is the current rate."""
+    for r in t.of(Rate):
+        if r.value != Decimal("0.16") and (_BEFORE_CUT.search(t.label(r)) or re.search(r"降", t.text[r.end:])):
+            return r
+    return None
+
+
+def work_injury(turns: list[Turn], today) -> WorkInjuryRequest:
+    def old_rate(t: Turn):
+        rates = t.of(Rate)
+        labelled = [r for r in rates if re.search(r"工伤|费率|原|以前|之前|现在|目前", t.label(r))]
+        return (labelled or (rates if t.current else [None]))[0] if rates else None
+
+    rate_q = first_found(turns, old_rate)
+    base = first_found(turns, lambda t: t.money(r"基数|工资|薪|收入|总额", fallback=False))
+    # 「工伤险原来每月要交2400块」: the contribution itself; at the same base it halves with the rate
+    # (an amount said as after the cut — 「下调后每月交600」 — is not the old contribution)
+    paid = None if base else first_found(turns, lambda t: t.money(r"交|缴|付|保费|保险费|原来|以前|之前|每月|每年|工伤",
+                                                              avoid=r"基数|工资|薪|收入|总额|后|现在", fallback=False))
+    if base is None and paid is None:
+        loose = turns[0].money(r"(?!)", avoid=r"后|现在")  # unlabelled: a base next to a rate, else what was paid
+        base, paid = (loose, None) if rate_q is not None else (None, loose)
+    per = None
+    if paid is not None:
+        said = words_before(next(t for t in turns if paid in t.quantities).text, paid.start)
+        per = "month" if re.search(r"月", said) else "year" if re.search(r"年", said) else None
+    return WorkInjuryRequest(old_rate=value_of(rate_q), wage_base=value_of(base), old_amount=value_of(paid), per=per)
+
+
+_COVERED = {"养老": "养老保险", "失业": "失业保险", "工伤": "工伤保险"}
+_TOGETHER = re.compile(r"合计|一共|总共|共计|总计|加起来|一起|[两三几]项|三险|社保|社会保险|共")
+_RANGE_END = re.compile(rf"[\d{CN_DIGITS}十]月?份?\s*(到|至|-|—|~|～)\s*$")
+_RANGE_START = re.compile(rf"\s*(到|至|-|—|~|～)\s*[\d{CN_DIGITS}十]")
+
+
+def deferral(turns: list[Turn], today) -> DeferralRequest:
+    def components(t: Turn):
+        parts = {}
+        for q in t.of(Money):
+            label = t.label(q)
+            clause = re.split(r"[，,。；;！!？?\n]", t.text[:q.start])[-1]
+            previous_end = max((p.end for p in t.quantities if p.end <= q.start), default=0)
+            since_previous = re.split(r"[，,。；;！!？?\n]", t.text[previous_end:q.start])[-1]
+            if (_TOGETHER.search(label) or sum(word in clause for word in _COVERED) > 1 and _TOGETHER.search(clause)
+                    or sum(word in since_previous for word in _COVERED) > 1):
+                # 「养老、失业、工伤三项一共2万元」「pension + unemployment + work-injury … 9,500」: the monthly
+                # total, not the work-injury part (「养老5000+失业200」 names one insurance before each amount)
+                continue
+            names = [n for word, n in _COVERED.items() if word in label]
+            if len(names) == 1 and names[0] not in parts:
+                parts[names[0]] = q.value
+        return tuple(parts.items()) or None
+
+    parts = first_found(turns, components) or ()
+    by_month = first_found(turns, _month_amounts) or {}
+    varied = len({q.value for q in by_month.values()}) > 1  # one amount for every month named is just the amount
+    tied = set(by_month.values()) if varied else set()
+
+    def regular(t: Turn) -> Money | None:
+        found = t.money(r"社保|社会保险|每月|月|合计|一共|共|[两三几]项|养老|失业|工伤", avoid=r"医疗|医保",
+                        fallback=not tied)
+        return None if found in tied else found
+
+    amount = None if parts else value_of(first_found(turns, regular))
+    asked, through = _asked_range(turns[0]) or (_asked_month(turns[0]), None)
+    return DeferralRequest(monthly_amount=amount, components=parts, asked_month=asked, asked_through=through,
+                           month_amounts=tuple((m, q.value) for m, q in sorted(by_month.items())) if varied else ())
+
+
+def _month_amounts(t: Turn) -> dict[int, Money] | None:
+    """Amounts said for particular months: 「1月8千、2月9千、3月1万」「4月以后每月都是1万」 → {1: 8千, 2: 9千, 3: 1万,
+    4…12: 1万}. A span's amount counts for each of its months only when said per month (「每月」「都是」); an
+    amount said first for a month stands."""
+    parts = year_parts(t.text)
+    found: dict[int, Money] = {}
+    for q in t.of(Money):
+        part = part_before(t.text, parts, q.start)
+        if part is None or any(part.end <= o.start < q.start for o in t.quantities if not isinstance(o, CalendarMonth)):
+            continue
+        between = t.text[part.end:q.start]
+        if len(between) > 12 or (part.months > 1 and not re.search(r"每月|每个月|月均|都是|各", between)):
+            continue  # 「1到3月共3万」: a span's total, not a month's amount
+        for month in range(part.first, part.last + 1):
+            found.setdefault(month, q)
+    return found or None
+
+
+_SUMMED = re.compile(r"加起来|一共|合计|总共|共计|总计|累计|算下来")
+
+
+def _asked_range(t: Turn) -> tuple[int, int] | None:
+    """Months asked for together: 「4月到6月这三个月加起来一共要交多少」 → (4, 6). Not a span the question only
+    describes (「1到3月都缓了」), and not one inside 1–3月, which pay nothing then."""
+    for part in year_parts(t.text):
+        clause = re.split(r"[，,。；;！!？?\n]", t.text[part.start:])[0]
+        if part.months > 1 and part.last >= 4 and _SUMMED.search(clause) and re.search(r"交|缴|付", clause):
+            return part.first, part.last
+    return None
+
+
+def _asked_month(t: Turn) -> int | None:
+    """The calendar month a question asks about: not the end of a range (「1到3月都缓了」), and preferably the
+    one the payment words follow (「4月份这三项要交多少」)."""
+    months = [q for q in t.of(CalendarMonth)
+              if not _RANGE_END.search(t.text[:q.start]) and not _RANGE_START.match(t.text[q.end:])]
+    paying = [q for q in months if re.search(r"交|缴|付|补", re.split(r"[，,。；;！!？?\n]", t.text[q.end:])[0])]
+    chosen = (paying or months or [None])[0]
+    return None if chosen is None else chosen.value

@@ -1,0 +1,55 @@
+"""One user turn read for the calculator: its text, its quantities, and how a value is found in it by its label.
+
+`assistant.requests` and `assistant.insurance_requests` build a rule's request from the question (the current
+turn) and the user's earlier turns, nearest first; `first_found` takes a value from the nearest turn that has it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Callable
+
+from assistant.quantities import Money, Quantity, words_before
+
+
+# 「不对，是5400元」「应该是…」: words that correct an earlier figure
+CORRECTION = re.compile(r"不对|错了|说错了?|更正|纠正|应该是|其实是|改成|改为|准确(地)?说|确切(地)?说")
+
+
+@dataclass(frozen=True)
+class Turn:
+    text: str
+    quantities: tuple[Quantity, ...]
+    current: bool  # the question itself; earlier turns lend a value only when its label says what it is
+
+    def label(self, q: Quantity) -> str:
+        """The words between the previous quantity (or clause break) and `q`: 「月租」 in 「月租8000元」."""
+        previous_end = max((p.end for p in self.quantities if p.end <= q.start), default=0)
+        return words_before(self.text[previous_end:q.start], q.start - previous_end, limit=12)
+
+    def of(self, kind: type, rough: bool = False) -> list:
+        """The quantities of `kind`; rough ones (「两百多万」) only when the rule can use a range (`rough`)."""
+        return [q for q in self.quantities if isinstance(q, kind) and (rough or getattr(q, "upper", None) is None)]
+
+    def money(self, label: str, avoid: str = r"(?!)", fallback: bool = True, rough: bool = False) -> Money | None:
+        """The first amount labelled `label`; else, in the question itself, the first amount at all.
+        `avoid` is checked on the whole clause before it, so 「一年租金」 is not a monthly rent."""
+        amounts = [q for q in self.of(Money, rough) if not re.search(avoid, words_before(self.text, q.start))]
+        labelled = [q for q in amounts if re.search(label, self.label(q))]
+        if labelled:
+            return labelled[0]
+        # 「不对，是5400元」: an earlier turn that corrects a figure lends it though its label is gone
+        corrects = not self.current and len(amounts) == 1 and CORRECTION.match(self.text.lstrip())
+        return amounts[0] if amounts and fallback and (self.current or corrects) else None
+
+
+
+def first_found(turns: list[Turn], pick: Callable[[Turn], object]):
+    """What `pick` finds in the nearest turn where it finds anything (turns are nearest first)."""
+    return next((found for t in turns if (found := pick(t)) is not None), None)
+
+
+def value_of(q) -> Decimal | None:
+    return None if q is None else q.value

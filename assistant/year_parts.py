@@ -1,0 +1,153 @@
+"""Parts of a year named in a question, as spans of calendar months.
+
+Owners say amounts and headcounts per part of the year: 「1到6月每月参保10人」「上半年缴了4600元」「一季度全缓了」
+「4月以后每月都是1万」. `year_parts` finds each part with its months; `per_part` pairs a part with the quantity
+said for it in the same clause; `amounts_to_sum` decides which amounts said across turns add up. All are pure;
+`assistant.insurance_requests` decides what they mean for a rule.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Protocol, Sequence, TypeVar
+
+from assistant.quantities import CN_DIGITS, chinese_number
+from assistant.turns import CORRECTION
+
+_MONTH = rf"1[0-2]|[1-9]|十[一二]?|[{CN_DIGITS}]"
+_LINK = r"到|至|-|—|–|~|～|－"
+# 「1到6月」「1月到6月份」「7—12月」; not inside a date (「3月15日到5月6日」) and not 「6月6日」 after it
+_RANGE = re.compile(rf"(?<![\d日号.])({_MONTH})\s*(?:月份?)?\s*(?:{_LINK})\s*({_MONTH})\s*月份?(?![\d{CN_DIGITS}十]*[日号])")
+# 「4月以后」「7月起」「10月份开始」: from that month to the year's end
+_FROM = re.compile(rf"(?<![\d日号.])({_MONTH})\s*月份?\s*(?:才|就)?\s*(?:以后|之后|往后|起|开始|以来)")
+_HALF = re.compile(r"([上下])半年")
+_QUARTER = re.compile(r"第?([一二三四1-4])季度|(?<![A-Za-z])Q([1-4])(?![\d])", re.I)
+# a single month 「1月8千」「3月份」; not a date (「3月15日」), not a duration (「3个月」) and not part of a range
+_SINGLE = re.compile(rf"(?<![\d日号.个])({_MONTH})\s*月份?(?![\d{CN_DIGITS}十]*[日号])")
+_STOP = re.compile(r"[，,。；;！!？?\n]")
+
+
+@dataclass(frozen=True)
+class YearPart:
+    first: int  # calendar month, 1–12
+    last: int  # inclusive
+    text: str
+    start: int
+    end: int
+
+    @property
+    def months(self) -> int:
+        return self.last - self.first + 1
+
+    def overlaps(self, other: YearPart) -> bool:
+        return self.first <= other.last and other.first <= self.last
+
+    @property
+    def said(self) -> str:
+        """How an answer names it: 「上半年」 as said, 「1—6月」 for a range."""
+        if self.first == self.last:
+            return f"{self.first}月"
+        return re.sub(r"\s+", "", self.text) if re.search(r"[上下]半年|季度", self.text) else f"{self.first}—{self.last}月"
+
+
+def _month(text: str) -> int | None:
+    value = chinese_number(text)
+    return int(value) if value == int(value) and 1 <= value <= 12 else None
+
+
+def year_parts(text: str) -> tuple[YearPart, ...]:
+    """Every part of a year `text` names, in order; ranges before single months, so 「1到6月」 is one part."""
+    found: list[YearPart] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(first: int | None, last: int | None, m: re.Match) -> None:
+        if any(m.start() < end and start < m.end() for start, end in taken):
+            return
+        taken.append(m.span())  # 「6到3月」 is no part, and neither is its 「3月」
+        if first is not None and last is not None and first <= last:
+            found.append(YearPart(first, last, m.group(0), m.start(), m.end()))
+
+    for m in _RANGE.finditer(text):
+        add(_month(m.group(1)), _month(m.group(2)), m)
+    for m in _FROM.finditer(text):
+        add(_month(m.group(1)), 12, m)
+    for m in _HALF.finditer(text):
+        add(*((1, 6) if m.group(1) == "上" else (7, 12)), m)
+    for m in _QUARTER.finditer(text):
+        q = int(chinese_number(m.group(1) or m.group(2)))
+        add(q * 3 - 2, q * 3, m)
+    for m in _SINGLE.finditer(text):
+        month = _month(m.group(1))
+        add(month, month, m)
+    return tuple(sorted(found, key=lambda p: p.start))
+
+
+class _Said(Protocol):
+    start: int
+
+
+Q = TypeVar("Q", bound=_Said)
+
+
+def part_before(text: str, parts: Sequence[YearPart], start: int) -> YearPart | None:
+    """The part said last in the clause that ends at `start`: 「上半年」 for the amount in 「上半年实际缴了4600元」."""
+    clause_start = max((m.end() for m in _STOP.finditer(text, 0, start)), default=0)
+    inside = [p for p in parts if clause_start <= p.start and p.end <= start]
+    return inside[-1] if inside else None
+
+
+def per_part(text: str, parts: Sequence[YearPart], quantities: Sequence[Q]) -> list[tuple[YearPart, Q]]:
+    """(part, the first quantity after it in the same clause, before the next part): 「1到6月每月参保10人，7到12月
+    每月参保14人」 → [(1–6月, 10人), (7–12月, 14人)]."""
+    pairs = []
+    for n, part in enumerate(parts):
+        following = parts[n + 1].start if n + 1 < len(parts) else len(text)
+        stop = _STOP.search(text, part.end)
+        limit = min(following, stop.start() if stop else len(text))
+        found = next((q for q in quantities if part.end <= q.start < limit), None)
+        if found is not None:
+            pairs.append((part, found))
+    return pairs
+
+
+# 「又缴了」「另外交了」「还交了」: an amount on top of one said before; a correction (「不对，是…」) never is.
+_ADDITIVE = re.compile(r"又|另外|另行|此外|加上|还有|还(?=[缴交付])|再(?=[缴交付])")
+
+
+@dataclass(frozen=True)
+class PartAmount:
+    """An amount as said, with the part of the year it is for (None: not said) and whether it was said as
+    additional to an earlier one."""
+
+    value: Decimal
+    part: YearPart | None
+    additive: bool
+
+
+def said_as_additional(text: str, start: int) -> bool:
+    """Whether the clause before `start` says the amount comes on top of an earlier one (「下半年又缴了」)."""
+    clause = text[max((m.end() for m in _STOP.finditer(text, 0, start)), default=0):start]
+    return bool(_ADDITIVE.search(clause)) and not CORRECTION.search(text[:start])
+
+
+def amounts_to_sum(nearest_first: Sequence[PartAmount]) -> tuple[PartAmount, ...]:
+    """Of amounts said across a conversation (nearest first), those that add up to one figure, oldest first.
+
+    Only parts that cannot be the same money are summed: amounts for disjoint parts of the year (「上半年4600」
+    「下半年5400」), or an amount said as additional (「又缴了」) with the one before it. A later statement of an
+    overlapping part supersedes the earlier one (a correction or a restatement), and an amount for no stated
+    part ends the sum unless the one after it was additional: 「去年交了1万」「不对，是1.2万」 is 1.2万, not 2.2万."""
+    chosen: list[PartAmount] = []
+    for said in nearest_first:
+        if not chosen:
+            chosen.append(said)
+            continue
+        if said.part is not None and any(c.part is not None and c.part.overlaps(said.part) for c in chosen):
+            continue  # the later figure for the same months stands
+        disjoint = said.part is not None and all(c.part is not None for c in chosen)
+        if not (disjoint or chosen[-1].additive):
+            break
+        chosen.append(said)
+    return tuple(reversed(chosen))

@@ -1,0 +1,249 @@
+"""parse_request on owners' wordings: rent per half year, premiums and headcounts said per part of the year (and
+summed across turns only when they cannot be the same money), the old pension rate, per-month deferral amounts
+and months asked together, the interest split asked on its own, and size questions in everyday words. Also the
+year-parts parser itself, with properties."""
+
+from __future__ import annotations
+
+from decimal import Decimal as D
+
+import pytest
+from hypothesis import given, strategies as st
+
+from assistant.calculator import (
+    Calculation, DeferralRequest, InterestRequest, JobSubsidyRequest, NeedsInput, PensionRequest, RefundRequest,
+    RentRequest, SmeRequest, calculate, format_answer,
+)
+from assistant.quantities import Headcount, parse_quantities
+from assistant.requests import parse_request
+from assistant.year_parts import PartAmount, YearPart, amounts_to_sum, part_before, per_part, year_parts
+
+
+def lead(request) -> str:
+    return format_answer(calculate(request)).split("\n")[0]
+
+
+# -- year parts ----------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text,spans", [
+    ("去年1到6月每月参保10人，7到12月每月参保14人", [(1, 6), (7, 12)]),
+    ("1月8千、2月9千、3月1万；4月以后每月都是1万", [(1, 1), (2, 2), (3, 3), (4, 12)]),
+    ("上半年缴了4600元，下半年又缴了5400元", [(1, 6), (7, 12)]),
+    ("一季度全缓了，4月到6月加起来", [(1, 3), (4, 6)]),
+    ("第三季度、Q4", [(7, 9), (10, 12)]),
+    ("我们去年7月才开始参保", [(7, 12)]),
+    ("1月份至3月份", [(1, 3)]),
+    ("十月到十二月", [(10, 12)]),
+])
+def test_year_parts(text, spans):
+    assert [(p.first, p.last) for p in year_parts(text)] == spans
+
+
+@pytest.mark.parametrize("text", ["3月15日到5月6日要交的税", "第三个月", "12个月都交了", "交了3个月", "6到3月"])
+def test_not_parts_of_a_year(text):
+    assert year_parts(text) == ()
+
+
+def test_a_quantity_pairs_with_the_part_before_it_in_its_clause():
+    text = "1—6月每月10人，7—12月14人，一共20人"
+    people = [q for q in parse_quantities(text) if isinstance(q, Headcount)]
+    pairs = per_part(text, year_parts(text), people)
+    assert [(p.first, p.last, h.value) for p, h in pairs] == [(1, 6, 10), (7, 12, 14)]
+    assert part_before(text, year_parts(text), text.index("20人")) is None  # another clause
+
+
+def _part(first: int, last: int) -> YearPart:
+    return YearPart(first, last, f"{first}-{last}", 0, 0)
+
+
+def test_amounts_to_sum_rules():
+    h1, h2 = _part(1, 6), _part(7, 12)
+    assert amounts_to_sum([PartAmount(D(5400), h2, True), PartAmount(D(4600), h1, False)]) == (
+        PartAmount(D(4600), h1, False), PartAmount(D(5400), h2, True))
+    # a later figure for the same months stands: a correction or a restatement, never added
+    assert amounts_to_sum([PartAmount(D(4800), h1, False), PartAmount(D(4600), h1, False)]) == (
+        PartAmount(D(4800), h1, False),)
+    # no part said and not 「又」: the later figure is the figure
+    assert len(amounts_to_sum([PartAmount(D(12000), None, False), PartAmount(D(10000), None, False)])) == 1
+    assert len(amounts_to_sum([PartAmount(D(500), None, True), PartAmount(D(10000), None, False)])) == 2
+    # a whole-year total after parts is the total, not one more part
+    assert len(amounts_to_sum([PartAmount(D(10000), None, False), PartAmount(D(5400), h2, False),
+                               PartAmount(D(4600), h1, False)])) == 1
+
+
+_spans = st.tuples(st.integers(1, 12), st.integers(1, 12)).map(lambda ab: _part(min(ab), max(ab)))
+_said = st.builds(PartAmount, st.integers(0, 10**6).map(D), st.one_of(st.none(), _spans), st.booleans())
+
+
+@given(st.lists(_said, max_size=6))
+def test_summed_parts_never_overlap_and_keep_the_nearest(said):
+    chosen = amounts_to_sum(said)
+    assert (not said) == (not chosen)
+    if said:
+        assert chosen[-1] == said[0]  # the nearest figure always counts
+    labelled = [c.part for c in chosen if c.part is not None]
+    assert all(not a.overlaps(b) for i, a in enumerate(labelled) for b in labelled[i + 1:])
+
+
+# -- rent per half year --------------------------------------------------------------------------------
+@pytest.mark.parametrize("text", ["国企的厂房，房租半年一交，半年12万。三个月一共能少交多少？",
+                                  "国有门面半年租金12万，能省多少", "国有门面每半年交一次租金，一次12万，能减免多少"])
+def test_rent_per_half_year(text):
+    request = parse_request(text)
+    assert (request.period_rent, request.per) == (D(120000), "half_year")
+    assert "50000元" in lead(request)
+
+
+def test_a_years_rent_is_still_a_year_and_half_year_words_do_not_leak():
+    assert parse_request("国有仓库，租金一年9.6万元，第三个月交多少").per == "year"
+    assert parse_request("国有门面月租2万，上半年生意不好，能省多少").monthly_rent == D(20000)
+
+
+# -- unemployment refund -------------------------------------------------------------------------------
+def test_refund_beats_the_deferral_schedule_when_a_month_is_named():
+    request = parse_request("我们去年7月才开始参保，失业保险单位每月交1200，下半年6个月都交了，没裁员，返还多少？")
+    assert request == RefundRequest(periodic_amount=D(1200), per="month", periods=6)
+    assert "3600元" in lead(request)
+
+
+@pytest.mark.parametrize("text,periods", [
+    ("去年7月才开始参保，失业保险每月交1200，没裁员，返还多少", 6),
+    ("失业保险下半年每月交1200，没裁员，能返多少", 6),
+    ("失业保险每月交1200，去年一年都交了，返还多少", 12),
+])
+def test_monthly_premiums_count_the_months_of_the_part_of_the_year(text, periods):
+    assert parse_request(text).periods == periods
+
+
+@pytest.mark.parametrize("history,question,total", [
+    (["问下失业保险返还，我们去年上半年实际缴了4600元", "下半年又缴了5400元，一个人都没裁"], "返还能有多少钱？", 10000),
+    ([], "失业保险上半年交了4600元，下半年交了5400元，返还多少", 10000),
+    (["失业保险一季度交了2000元", "二季度又交了2000元", "下半年交了4000元"], "能返多少", 8000),
+    (["去年失业保险交了4600元", "另外还交了500元"], "返还多少", 5100),
+])
+def test_premiums_for_separate_parts_are_summed(history, question, total):
+    request = parse_request(question, history)
+    assert sum(v for _, v in request.parts) == total and len(request.parts) > 1
+    assert f"{total // 2}元" in lead(request)
+
+
+@pytest.mark.parametrize("history,question,paid", [
+    (["去年失业保险实际缴了4600元", "不对，是5400元，一个人都没裁"], "返还能有多少钱？", 5400),  # a correction
+    (["去年失业保险缴了1万元"], "就是1万元，返还多少", 10000),  # a restatement
+    (["失业保险上半年交了4600元", "上半年应该是4800元"], "返还多少", 4800),  # the same half again
+    (["失业保险上半年交了4600元", "下半年交了5400元"], "全年一共交了1万元，返还多少", 10000),  # the total
+    ([], "去年交了失业保险1.2万，今年1月交了1000，能返多少", 12000),  # one part beside a whole: no list of parts
+])
+def test_corrections_and_restatements_are_not_summed(history, question, paid):
+    request = parse_request(question, history)
+    assert request == RefundRequest(D(paid)), request
+
+
+def test_a_corrected_half_still_adds_to_the_other_half():
+    request = parse_request("返还多少", ["失业保险上半年交了4600元", "上半年应该是4800元", "下半年5400元"])
+    assert request.parts == (("上半年", D(4800)), ("下半年", D(5400)))
+
+
+# -- job subsidy ---------------------------------------------------------------------------------------
+def test_headcounts_given_per_span_of_months_are_averaged():
+    request = parse_request("厂里暂时困难但没裁人。去年1到6月每月参保10人，7到12月每月参保14人，"
+                            "月人均失业保险金标准1360元，稳岗补贴一共多少？")
+    assert request == JobSubsidyRequest(monthly_benefit=D(1360), monthly_headcounts=((1, 6, D(10)), (7, 12, D(14))))
+    assert "97920元" in lead(request)
+    halves = parse_request("稳岗补贴多少？上半年参保20人，下半年参保30人，失业保险金标准1360元")
+    assert halves.monthly_headcounts == ((1, 6, D(20)), (7, 12, D(30)))
+
+
+def test_an_average_said_outright_is_not_a_span():
+    request = parse_request("稳岗补贴：去年年度平均参保职工25人，失业保险金标准1360元，能拿多少")
+    assert request == JobSubsidyRequest(D(25), D(1360))
+
+
+def test_one_months_headcount_alone_is_read_as_before():
+    assert parse_request("稳岗补贴多少？去年12月参保20人，失业保险金标准1360元") == JobSubsidyRequest(D(20), D(1360))
+
+
+def test_headcounts_for_part_of_the_year_ask_for_the_rest():
+    out = parse_request("稳岗补贴多少？7到12月每月参保14人，失业保险金标准1360元")
+    assert isinstance(out, NeedsInput) and "1—6月每月的参保人数" in out.question_back
+
+
+# -- pension -------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text,base,old", [
+    ("以前单位养老按20%交，现在降到文件里的费率，每月缴费基数总额50万，每个月能少交多少？", 500000, "0.2"),
+    ("养老保险费率从19%降到16%，工资总额每月10万，省了多少", 100000, "0.19"),
+    ("养老保险缴费基数5000元，费率16%，每月交多少", 5000, None),
+])
+def test_pension_old_rate(text, base, old):
+    request = parse_request(text)
+    assert (request.wage_base, request.old_rate) == (D(base), None if old is None else D(old))
+
+
+# -- insurance deferral ----------------------------------------------------------------------------------
+def test_san_xian_is_the_deferral_and_months_asked_together_are_summed():
+    request = parse_request("三险每月合计一万二，一季度全缓了，4月到6月这三个月加起来一共要交多少？")
+    assert request == DeferralRequest(monthly_amount=D(12000), asked_month=4, asked_through=6)
+    assert "72000元" in lead(request)
+    schedule = parse_request("三险的缓缴，补缴最晚几月份要完成？")
+    assert isinstance(schedule, DeferralRequest) and schedule.monthly_amount is None
+
+
+@pytest.mark.parametrize("text", ["每月养老、失业、工伤三项一共2万元，1到3月都缓了，4月份这三项要交多少？",
+                                  "每个月社保2万，1到3月加起来要补交多少"])
+def test_a_span_described_or_inside_the_deferred_months_is_not_asked_together(text):
+    assert parse_request(text).asked_through is None
+
+
+def test_amounts_that_differ_by_month():
+    request = parse_request("我们养老失业工伤三项，1月8千、2月9千、3月1万，都没交；4月以后每月都是1万。5月份要交多少？")
+    amounts = dict(request.month_amounts)
+    assert request.monthly_amount is None and request.asked_month == 5
+    assert (amounts[1], amounts[2], amounts[3], amounts[4], amounts[12]) == (8000, 9000, 10000, 10000, 10000)
+    assert "19000元" in lead(request)
+    regular = parse_request("养老失业工伤每月1万，其中1月8千、2月9千，都没交，4月要交多少？")
+    assert regular.monthly_amount == D(10000) and dict(regular.month_amounts) == {1: 8000, 2: 9000}
+    assert "18000元" in lead(regular)
+
+
+def test_one_amount_for_every_month_named_is_just_the_monthly_amount():
+    request = parse_request("2月份养老失业工伤一共1.6万，拖到5月补交要收滞纳金吗？5月份本月加补缴一共交多少（每月都是1.6万）？")
+    assert request.month_amounts == () and request.monthly_amount == D(16000)
+    spans = parse_request("1到3月每月社保5000没交，4月要交多少")
+    assert spans.month_amounts == () and spans.monthly_amount == D(5000)
+
+
+# -- interest subsidy ------------------------------------------------------------------------------------
+def test_the_provincial_share_asked_alone_is_the_interest_subsidy():
+    request = parse_request("省里负担多少？", ["我们是疫情防控重点保障企业，贷了600万", "人民银行专项再贷款利率1.5%，贷一年"])
+    assert request == InterestRequest(None, D(6_000_000), D("0.015"), 12)
+    assert "45000元" in lead(request)
+    assert parse_request("再贷款公司能提供什么支持？") is None  # clause 三's lenders, not the subsidy
+    assert not isinstance(parse_request("国有门面月租2万，能省多少？省下的钱掏不掏税"), InterestRequest)
+
+
+# -- size ------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text,history,industry,size", [
+    ("We do construction machinery rental，10个员工，资产总额100万元，算哪一档？", [], "租赁和商务服务业", "小型"),
+    ("劳务派遣公司，坐班的就9个人，资产一千万，营业额3000万，属于啥企业？", [], "租赁和商务服务业", "微型"),
+    ("开了个快递点，12个快递员，一年营收300万，算啥规模", [], "邮政业", "微型"),
+    ("酒店299名员工，年营业收入1.2亿元，算不算大企业？", [], "住宿业", "中型"),
+    ("加工厂去年营收280万，人数没细算，能判断是哪类吗？", [], "工业", "微型"),
+    ("在淘宝开网店卖衣服，客服加打包一共12个人，年销售额150万，算小微里的哪种？", [], "零售业", "小型"),
+    ("三百个人，年收入两千万，算啥？", ["我们是做快递分拣的，属于邮政业"], "邮政业", "中型"),
+    ("开小卖部的，就我和老婆俩人，一年营业额30万，算啥企业？", [], "零售业", "微型"),
+])
+def test_size_questions_in_owners_words(text, history, industry, size):
+    request = parse_request(text, history)
+    assert isinstance(request, SmeRequest), request
+    calc = calculate(request)
+    assert isinstance(calc, Calculation) and calc.inputs["industry"] == industry and calc.result["size"] == size
+
+
+def test_colloquial_headcounts_are_read():
+    assert parse_request("开小卖部的，就我和老婆俩人，一年营业额30万，算啥企业？").employees == 2
+    assert parse_request("开了个快递点，12个快递员，一年营收300万，算啥规模").employees == 12
+
+
+def test_a_rough_headcount_without_an_industry_asks_for_the_industry_and_says_the_range():
+    out = parse_request("我们就二十来个人，算不算中小微企业啊？")
+    assert isinstance(out, NeedsInput) and out.missing == ("industry",)
+    assert "从业人员20人以上、不足30人" in out.question_back and "中小企业划型标准规定" in out.question_back
