@@ -14,7 +14,8 @@ from typing import Sequence
 import numpy as np
 
 
-CHUNK = 4096  # candidate positions checked at a time when one occurrence is enough
+CHUNK = 4096  # candidate positions checked at a time with numpy when one occurrence is enough
+FEW = 32  # candidates checked one by one in Python (cheaper than numpy's call overhead for so few)
 
 
 class CorpusText:
@@ -25,68 +26,75 @@ class CorpusText:
         lengths = np.fromiter((len(t) + 1 for t in texts), dtype=np.int64, count=len(texts))
         self._doc_starts = np.concatenate(([0], np.cumsum(lengths)[:-1])) if len(texts) else lengths
         codes = np.frombuffer(self.text.encode("utf-32-le"), dtype=np.uint32)
-        # Characters as dense ids (a corpus uses a few thousand), so that a pair fits a uint32 key; id 0 is
-        # kept for characters the corpus never uses.
+        # Characters as dense ids from 1 (a corpus uses a few thousand), so that a pair fits a uint32 key.
         used = np.flatnonzero(np.bincount(codes)) if len(codes) else np.zeros(0, dtype=np.int64)
         if len(used) >= 1 << 16:
             raise ValueError(f"the corpus uses {len(used)} distinct characters; at most {(1 << 16) - 1} fit")
-        self._lut = np.zeros(int(used[-1]) + 1 if len(used) else 1, dtype=np.uint16)
-        self._lut[used] = np.arange(1, len(used) + 1, dtype=np.uint16)
-        self._ids = self._lut[codes]
+        lut = np.zeros(int(used[-1]) + 1 if len(used) else 1, dtype=np.uint16)
+        lut[used] = np.arange(1, len(used) + 1, dtype=np.uint16)
+        self._ids = lut[codes]
         del codes
+        self._char_id = {chr(c): i for i, c in enumerate(used.tolist(), start=1)}
         keys = (self._ids[:-1].astype(np.uint32) << 16) | self._ids[1:]
         self._order = np.argsort(keys, kind="stable").astype(np.int64 if len(keys) >= 1 << 31 else np.int32)
-        self._keys = keys[self._order]
+        keys = keys[self._order]
+        # Per distinct pair, where its run of positions starts in _order (looked up per word, in plain Python).
+        firsts = np.concatenate(([0], np.flatnonzero(np.diff(keys)) + 1)) if len(keys) else np.zeros(0, np.int64)
+        self._pair_run = dict(zip(keys[firsts].tolist(), range(len(firsts))))
+        self._run_starts = [*firsts.tolist(), len(keys)]
 
     def __contains__(self, word: str) -> bool:
         if len(word) < 2:
             return word in self.text
-        return len(self._matches(word, enough=1)) > 0
+        found = self._rarest_pair(word)
+        if found is None:
+            return False
+        lo, hi, k = found
+        if any(self.text.startswith(word, p - k) for p in self._order[lo:min(hi, lo + FEW)].tolist() if p >= k):
+            return True  # a common word is usually found among its first candidates
+        return hi - lo > FEW and len(self._matches(word, (lo + FEW, hi, k), enough=1)) > 0
 
     def documents_with(self, word: str) -> int:
         """How many of the texts contain `word` (a word holds no newline: that joins the texts)."""
         if not word:
             return len(self._doc_starts)
         if len(word) < 2:
-            ids = self._word_ids(word)
-            found = np.flatnonzero(self._ids == ids[0]) if ids is not None else np.zeros(0, dtype=np.int64)
+            char = self._char_id.get(word)
+            found = np.flatnonzero(self._ids == char) if char else np.zeros(0, dtype=np.int64)
         else:
-            found = self._matches(word)
+            pair = self._rarest_pair(word)
+            found = self._matches(word, pair) if pair else np.zeros(0, dtype=np.int64)
         if not len(found):
             return 0
         return len(np.unique(np.searchsorted(self._doc_starts, found, side="right")))
 
     # -- lookup --------------------------------------------------------------------------------------------
-    def _word_ids(self, word: str) -> np.ndarray | None:
-        codes = np.frombuffer(word.encode("utf-32-le"), dtype=np.uint32)
-        if (codes >= len(self._lut)).any():
+    def _rarest_pair(self, word: str) -> tuple[int, int, int] | None:
+        """The run (lo, hi) in _order of the word's rarest character pair, and that pair's offset in the word;
+        None when some pair never occurs."""
+        ids = [self._char_id.get(ch) for ch in word]
+        if None in ids:
             return None
-        ids = self._lut[codes]
-        return None if (ids == 0).any() else ids  # None: a character the corpus never uses
-
-    def _rarest_pair(self, ids: np.ndarray) -> tuple[np.ndarray, int]:
-        """Where the word's rarest character pair occurs, and that pair's offset within the word."""
-        best, best_k = None, 0
+        best = None
         for k in range(len(ids) - 1):
-            key = np.uint32((int(ids[k]) << 16) | int(ids[k + 1]))
-            lo, hi = np.searchsorted(self._keys, key, "left"), np.searchsorted(self._keys, key, "right")
-            if best is None or hi - lo < len(best):
-                best, best_k = self._order[lo:hi], k
-                if not len(best):
-                    break
-        return best, best_k
+            run = self._pair_run.get((ids[k] << 16) | ids[k + 1])
+            if run is None:
+                return None
+            lo, hi = self._run_starts[run], self._run_starts[run + 1]
+            if best is None or hi - lo < best[1] - best[0]:
+                best = (lo, hi, k)
+        return best
 
-    def _matches(self, word: str, enough: int | None = None) -> np.ndarray:
-        """Start positions of the occurrences of a word of two or more characters: all of them, or the first
-        `enough` found."""
-        ids = self._word_ids(word)
-        if ids is None:
-            return np.zeros(0, dtype=np.int64)
-        at, k = self._rarest_pair(ids)
+    def _matches(self, word: str, pair: tuple[int, int, int], enough: int | None = None) -> np.ndarray:
+        """Start positions of the occurrences of a word of two or more characters whose rarest pair is `pair`:
+        all of them, or the first `enough` found."""
+        lo, hi, k = pair
+        ids = np.array([self._char_id[ch] for ch in word], dtype=np.uint16)
+        at = self._order[lo:hi]
         step = CHUNK if enough else max(len(at), 1)
         found = []
-        for lo in range(0, len(at), step):
-            starts = at[lo:lo + step].astype(np.int64) - k
+        for first in range(0, len(at), step):
+            starts = at[first:first + step].astype(np.int64) - k
             starts = starts[(starts >= 0) & (starts + len(ids) <= len(self._ids))]
             keep = np.ones(len(starts), dtype=bool)
             for j, c in enumerate(ids):

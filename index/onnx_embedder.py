@@ -89,6 +89,10 @@ class OnnxEmbedder:
         options = ort.SessionOptions()
         options.intra_op_num_threads = self._threads
         options.log_severity_level = 3
+        # Idle pool threads would otherwise spin after each run, holding a core that the query's next steps
+        # (BLAS for the dense scores, jieba, numpy) want on a two-core machine. Side by side over 10k sections:
+        # answer p50 15.9 → 8.3 ms, p95 28.7 → 13.7 ms; batch embedding unchanged (~42 texts/s either way).
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         return ort.InferenceSession(str(path or self.onnx_file), options, providers=["CPUExecutionProvider"])
 
     def _quantize(self) -> None:
