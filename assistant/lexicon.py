@@ -29,7 +29,8 @@ COLLOQUIAL = {
     "医生": "医务人员", "护士": "医务人员", "饭店": "餐饮", "餐馆": "餐饮", "网课": "线上教学",
     "饭馆": "餐饮", "借钱": "贷款", "不用抵押": "信用贷款", "无抵押": "信用贷款", "免抵押": "信用贷款",
     "小贷公司": "小额贷款公司", "种地": "农业", "做生意": "生产经营", "缓缓再还": "延期还款", "晚点还": "延期还款",
-    "缓还": "延期还款", "三险": "社会保险",
+    "缓还": "延期还款", "三险": "社会保险", "收回去": "抽贷", "收贷": "抽贷", "缩水": "下降", "降点": "下调",
+    "降一点": "下调", "降一降": "下调",
 }
 
 # English words in mixed questions → Chinese policy terms (matched case-insensitively, whole words)
@@ -50,6 +51,15 @@ ENGLISH = {
     "allocate": "拨付", "allocated": "拨付", "arrears": "拖欠", "unpaid bills": "拖欠账款",
     "covid": "疫情", "covid-19": "疫情", "epidemic": "疫情", "pandemic": "疫情", "outbreak": "疫情",
     "restaurant": "餐饮", "restaurants": "餐饮", "catch-up": "补缴", "catch up": "补缴", "back payment": "补缴",
+    "waive": "免收", "waived": "免收", "rent-free": "房租免收", "rent free": "房租免收",
+    "halved": "减半", "reduce": "减免", "reduced": "减免", "reduction": "减免", "cut": "下调", "lower": "下调",
+    "layoff": "裁员", "layoffs": "裁员", "lay off": "裁员", "employees": "职工", "employee": "职工", "staff": "职工",
+    "workers": "职工", "premium": "保险费", "premiums": "保险费", "microloan": "小额贷款公司",
+    "micro-loan": "小额贷款公司", "small loan": "小额贷款公司", "technical upgrade": "技术改造",
+    "technology upgrade": "技术改造", "online": "线上", "unsecured loan": "信用贷款", "credit loan": "信用贷款",
+    "interest subsidy": "贴息", "unemployment benefit": "失业保险金", "job retention": "稳岗",
+    "tax return": "纳税申报", "law enforcement": "执法", "enforcement": "执法", "warning": "预先提醒",
+    "overdue payments": "拖欠账款", "owe": "拖欠", "owed": "拖欠", "owes": "拖欠", "owing": "拖欠", "loan renewal": "续贷", "financing": "融资", "late payment": "滞纳金",
     "property tax": "房产税", "land use tax": "城镇土地使用税", "premises": "经营用房",
 }
 
