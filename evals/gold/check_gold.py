@@ -78,8 +78,9 @@ def clean(raw):
 
 def split_sections(text):
     """Map section id -> cleaned text of that section (used for the per-section fact check)."""
-    starts = [("preamble", text.index("为深入贯彻落实"))]
-    pos = starts[0][1]
+    # The corpus's preamble section starts at the text's first character: title, 文号 and date belong to it.
+    starts = [("preamble", 0)]
+    pos = text.index("为深入贯彻落实")
     for i, n in enumerate(NUMERALS, 1):
         # item headings read like 一、确保… ; search forward so 十、 is not confused with others
         m = re.compile(n + "、(?!市)").search(text, pos)
