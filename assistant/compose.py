@@ -72,6 +72,21 @@ def interpretation_answer(policy: Policy, closing: Section) -> Answer:
                   citations=(citation(closing, sentence),), intent="interpretation")
 
 
+def issued_answer(policy: Policy) -> Answer | None:
+    """When the document was issued, quoting the sentence of its own that states the date (None if none does)."""
+    if not policy.issued or not policy.sections:
+        return None
+    year, month, day = (int(x) for x in policy.issued.split("-"))
+    written = f"{year}年{month}月{day}日"
+    for section in policy.sections:
+        sentence = next((s for s in section.sentences if written in s.text), None)
+        if sentence is not None:
+            number = f"（{policy.doc_number}）" if policy.doc_number else ""
+            return Answer(text=f"《{policy.title}》{number}的发布日期是{written}。\n{source_line(policy, section)}",
+                          refused=False, citations=(citation(section, sentence),), intent="issued")
+    return None
+
+
 def refusal(policy_titles: Sequence[str], topics: Sequence[str], missing: Sequence[str]) -> Answer:
     what = f"「{'、'.join(missing)}」" if missing else "这个问题"
     docs = "、".join(f"《{t}》" for t in policy_titles)

@@ -259,6 +259,8 @@ class Engine:
         policy = self._policy[top.doc]
         if intent is Intent.INTERPRETATION and self._closing(policy) is not None:
             return compose.interpretation_answer(policy, self._closing(policy))
+        if intent is Intent.ISSUED and (issued := compose.issued_answer(policy)) is not None:
+            return issued
         if intent is Intent.TIME and top.doc == RULES_DOC:
             # One implementation of the period, the calculator's, whichever way the question reached it.
             return self._computed_answer(q, calculate(PeriodRequest(today=self.settings.today)), evidence)

@@ -15,10 +15,11 @@ class Intent(str, Enum):
     DEPARTMENT = "department"
     INTERPRETATION = "interpretation"
     TIME = "time"
+    ISSUED = "issued"
 
 
 _DEPARTMENT = re.compile(
-    r"(哪个|哪些|什么|啥|哪|那个)(部门|单位|机构|机关|局)|找谁|问谁|谁(来)?(负责|管|办|受理|牵头|落实)|"
+    r"(哪个|哪些|什么|啥|哪|那个|哪几个|哪几家|哪几)(部门|单位|机构|机关|局)|找谁|问谁|谁(来)?(负责|管|办|受理|牵头|落实)|"
     r"(负责|责任|主管|牵头)(部门|单位)|归谁管|(有没有|有无|负不负|是否有|是不是)[^。？?]{0,4}(责任|负责)|去哪(里|儿)?(办|申请|问|咨询)|which\s+(department|office|agency)|who\s+(is\s+)?(in\s+charge|responsible)",
     re.IGNORECASE,
 )
@@ -27,15 +28,23 @@ _INTERPRETATION = re.compile(
     # not understanding the text itself is a question for the interpreting body
     r"(看不懂|没看懂|不明白|不理解|有歧义|怎么理解|理解不一样|理解不同|说法不一|解读)[^。？?]{0,12}(找|问|谁|哪)|"
     # two readings of a clause: whose reading settles it is the interpreting body's
-    r"(以|按|听)(谁|哪个部门|哪个单位|哪些部门|哪家|哪个机关)[^。？?]{0,8}为准",
+    r"(以|按|听)(谁|哪个部门|哪个单位|哪些部门|哪家|哪个机关)[^。？?]{0,8}为准|"
+    r"解释[^。？?]{0,16}(说了算|为准|负责)",
     re.IGNORECASE,
 )
 _TIME = re.compile(
     r"(还|仍|仍然|现在|目前|今年|如今)[^。？?]{0,8}(有效|适用|执行|算数|管用)|"
     r"(还|仍|现在|目前|如今)(能|可以|可)[^。？?]{0,10}(享受|申请|办理|办|用)|"
     r"(赶得上|赶得及|来得及|赶趟|过期了|过时了|晚不晚|太晚)|"
+    r"(执行|有效|实施|适用)到(什么时候|啥时候|哪天|哪一天|几月|何时)|(多久|多长时间)[^。？?，,]{0,2}有效|"
     r"有效期|执行期|(政策|意见|文件|措施|优惠)[^。？?]{0,6}(多久|多长时间|多长|期限)|(政策|意见|文件|措施|优惠|减免|执行)[^。？?，,]{0,8}(什么时候|哪天)?(结束|截止|到期|过期|失效)|还在执行|"
     r"still\s+(valid|apply|in\s+force)|expire",
+    re.IGNORECASE,
+)
+# When the document itself was issued (not how long its measures run: that is TIME)
+_ISSUED = re.compile(
+    r"(哪天|哪一天|什么时候|啥时候|何时|几月几[日号]|哪年哪月|什么时间|哪个月)[^。？?，,]{0,4}(发布|印发|出台|下发|公布|颁布|发的)|"
+    r"(发布|印发|出台|成文|下发|发文)(日期|时间)|when\s+was\s+(it|this|the)(\s+\w+)?\s+(issued|published|released)",
     re.IGNORECASE,
 )
 # Short questions that lean on an earlier turn: 「那第三个月呢？」「还有呢」「这个找谁」
@@ -47,6 +56,8 @@ def classify(text: str) -> Intent:
         return Intent.INTERPRETATION
     if _DEPARTMENT.search(text):
         return Intent.DEPARTMENT
+    if _ISSUED.search(text):
+        return Intent.ISSUED
     if _TIME.search(text):
         return Intent.TIME
     return Intent.LOOKUP

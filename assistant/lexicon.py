@@ -30,7 +30,7 @@ COLLOQUIAL = {
     "饭馆": "餐饮", "借钱": "贷款", "不用抵押": "信用贷款", "无抵押": "信用贷款", "免抵押": "信用贷款",
     "小贷公司": "小额贷款公司", "种地": "农业", "做生意": "生产经营", "缓缓再还": "延期还款", "晚点还": "延期还款",
     "缓还": "延期还款", "三险": "社会保险", "收回去": "抽贷", "收贷": "抽贷", "缩水": "下降", "降点": "下调",
-    "降一点": "下调", "降一降": "下调",
+    "降一点": "下调", "降一降": "下调", "发改委": "发展改革委",
 }
 
 # English words in mixed questions → Chinese policy terms (matched case-insensitively, whole words)
@@ -59,7 +59,8 @@ ENGLISH = {
     "technology upgrade": "技术改造", "online": "线上", "unsecured loan": "信用贷款", "credit loan": "信用贷款",
     "interest subsidy": "贴息", "unemployment benefit": "失业保险金", "job retention": "稳岗",
     "tax return": "纳税申报", "law enforcement": "执法", "enforcement": "执法", "warning": "预先提醒",
-    "overdue payments": "拖欠账款", "owe": "拖欠", "owed": "拖欠", "owes": "拖欠", "owing": "拖欠", "loan renewal": "续贷", "financing": "融资", "late payment": "滞纳金",
+    "more favourable": "从优执行", "more favorable": "从优执行", "most favourable": "从优执行",
+    "most favorable": "从优执行", "central government": "中央", "overdue payments": "拖欠账款", "owe": "拖欠", "owed": "拖欠", "owes": "拖欠", "owing": "拖欠", "loan renewal": "续贷", "financing": "融资", "late payment": "滞纳金",
     "property tax": "房产税", "land use tax": "城镇土地使用税", "premises": "经营用房",
 }
 

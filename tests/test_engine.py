@@ -37,6 +37,25 @@ def test_interpretation_question(fake_engine):
     assert "市发展改革委、市工信局会同相关部门解释" in a.text
 
 
+def test_issue_date_question_quotes_the_documents_own_date_line(fake_engine, policy):
+    a = fake_engine.answer("这份意见是哪天发布的？")
+    assert a.intent == "issued" and "2020年2月7日" in a.text
+    c = a.citations[0]
+    assert c.clause == "preamble" and c.quote == "2020年2月7日" and policy.text[c.start:c.end] == c.quote
+    assert fake_engine.answer("When was this policy issued?").intent == "issued"
+
+
+@pytest.mark.parametrize("question, intent", [
+    ("稳岗补贴归哪几个部门负责？", "department"), ("区县政府有没有责任落实？", "department"),
+    ("我们跟区里理解不一样，以哪个部门的说法为准？", "interpretation"), ("文件的解释是两家单独说了算吗？", "interpretation"),
+    ("现在去申请还赶得上吗？", "time"), ("政策执行到什么时候？", "time"),
+    ("缴费基数以什么为准？", "lookup"), ("补贴什么时候发下来？", "lookup")])
+def test_question_forms(question, intent):
+    from assistant.intent import classify
+
+    assert classify(question).value == intent
+
+
 def test_validity_depends_on_today(fake_engine):
     a = fake_engine.answer("这个政策现在还有效吗？")
     assert a.citations[0].clause == "closing" and "3个月" in a.text
