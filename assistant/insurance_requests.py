@@ -14,7 +14,9 @@ from decimal import Decimal
 from assistant.calculator import DeferralRequest, JobSubsidyRequest, PensionRequest, RefundRequest, WorkInjuryRequest
 from assistant.quantities import CN_DIGITS, CalendarMonth, Headcount, Money, MonthCount, Rate, words_before
 from assistant.turns import Turn, first_found, value_of
-from assistant.year_parts import PartAmount, amounts_to_sum, part_before, per_part, said_as_additional, year_parts
+from assistant.year_parts import (
+    PartAmount, YearPart, amounts_to_sum, part_before, per_part, said_as_additional, series, year_parts,
+)
 
 
 # Premiums said per month or per quarter (「每月交失业保险850块」「每季度4200元」) are a year's worth only once
@@ -28,6 +30,9 @@ _PREMIUMS = r"失业|保险费|保费|缴|交"
 
 def _paid_per(t: Turn, paid: Money) -> str | None:
     before, after = words_before(t.text, paid.start), t.text[paid.end:paid.end + 3]
+    part = part_before(t.text, year_parts(t.text), paid.start)
+    if part is not None:
+        before = t.text[part.end:paid.start]  # 「按季度交的：一季度2100」: 2100 is that quarter's, said after 按季度
     return ("quarter" if _PER_QUARTER.search(before) or re.match(r"\s*/\s*(季|每季)", after)
             else "month" if _PER_MONTH.search(before) or re.match(r"\s*/\s*月|\s*每月", after) else None)
 
@@ -62,8 +67,9 @@ def _paid_parts(t: Turn) -> list[PartAmount]:
     """The premiums a turn states as totals, with the part of the year each is for: the amounts it lists by part
     (「上半年交了4600元，下半年交了5400元」), else its premium amount as the other rules read it (「上半年实际缴了4600元」)."""
     parts = year_parts(t.text)
-    listed = [(q, part) for q in t.of(Money)
-              if _paid_per(t, q) is None and (part := part_before(t.text, parts, q.start)) is not None]
+    listed = [(q, part) for part, q in series(t.text, t.of(Money))] or [
+        (q, part) for q in t.of(Money)
+        if _paid_per(t, q) is None and (part := part_before(t.text, parts, q.start)) is not None]
     if len(listed) < 2:  # 「上半年应该是4800元」: an amount for a part counts though its label is not 交/缴
         paid = t.money(_PREMIUMS) or (listed[0][0] if listed else None)
         listed = [] if paid is None or _paid_per(t, paid) else [(paid, part_before(t.text, parts, paid.start))]
@@ -82,6 +88,9 @@ def job(turns: list[Turn], today) -> JobSubsidyRequest:
 def _headcount_spans(t: Turn) -> tuple[tuple[int, int, Decimal], ...] | None:
     """People insured per part of the year: 「1到6月每月参保10人，7到12月每月参保14人」 → ((1, 6, 10), (7, 12, 14)).
     An average said outright (「年度平均参保职工12人」) is the figure itself, not a part's."""
+    listed = series(t.text, t.of(Headcount))  # 「四个季度的平均参保人数分别是8、10、12、14人」: each quarter's average
+    if listed:
+        return tuple((part.first, part.last, h.value) for part, h in listed)
     people = [h for h in t.of(Headcount) if not re.search(r"平均", words_before(t.text, h.start))]
     pairs = per_part(t.text, year_parts(t.text), people)
     if len(pairs) == 1 and pairs[0][0].months == 1:
@@ -102,6 +111,9 @@ def pension(turns: list[Turn], today) -> PensionRequest:
 
     old_rate = value_of(first_found(turns, _old_pension_rate))
     for t in turns:
+        groups = _base_groups(t)
+        if groups:
+            return PensionRequest(old_rate=old_rate, groups=groups)
         base = t.money(r"基数|工资|薪|收入")
         if base is None:
             continue
@@ -113,6 +125,17 @@ def pension(turns: list[Turn], today) -> PensionRequest:
             people = None
         return PensionRequest(base.value, value_of(people), old_rate)
     return PensionRequest(employees=value_of(first_found(turns, headcount)), old_rate=old_rate)
+
+
+def _base_groups(t: Turn) -> tuple[tuple[Decimal, Decimal], ...] | None:
+    """People with their per-person base, when a turn gives several: 「其中4个人缴费基数3000，另外4个人5000」 →
+    ((4, 3000), (4, 5000)). Each amount follows its headcount in the same clause, with nothing between."""
+    if not re.search(r"基数|工资|薪", t.text):
+        return None
+    pairs = [(people.value, base.value) for people, base in zip(t.quantities, t.quantities[1:])
+             if isinstance(people, Headcount) and isinstance(base, Money) and people.upper is None
+             and base.upper is None and not re.search(r"[，,。；;！!？?\n]", t.text[people.end:base.start])]
+    return tuple(pairs) if len(pairs) > 1 else None
 
 
 _BEFORE_CUT = re.compile(r"以前|之前|原来|原先|原|过去|以往|当初|降(之|以)?前|没降")
@@ -176,17 +199,49 @@ def deferral(turns: list[Turn], today) -> DeferralRequest:
     parts = first_found(turns, components) or ()
     by_month = first_found(turns, _month_amounts) or {}
     varied = len({q.value for q in by_month.values()}) > 1  # one amount for every month named is just the amount
-    tied = set(by_month.values()) if varied else set()
+    spans = first_found(turns, _span_totals) or {}
+    tied = (set(by_month.values()) if varied else set()) | set(spans)
+    medical = first_found(turns, _medical)
 
     def regular(t: Turn) -> Money | None:
         found = t.money(r"社保|社会保险|每月|月|合计|一共|共|[两三几]项|养老|失业|工伤", avoid=r"医疗|医保",
                         fallback=not tied)
-        return None if found in tied else found
+        return None if found in tied or found is medical else found
 
     amount = None if parts else value_of(first_found(turns, regular))
     asked, through = _asked_range(turns[0]) or (_asked_month(turns[0]), None)
     return DeferralRequest(monthly_amount=amount, components=parts, asked_month=asked, asked_through=through,
-                           month_amounts=tuple((m, q.value) for m, q in sorted(by_month.items())) if varied else ())
+                           month_amounts=tuple((m, q.value) for m, q in sorted(by_month.items())) if varied else (),
+                           span_totals=tuple((p.first, p.last, q.value) for q, p in spans.items()),
+                           same_every_month=bool(spans) and any(_SAME_EVERY_MONTH.search(t.text) for t in turns),
+                           medical_monthly=value_of(medical))
+
+
+_SAME_EVERY_MONTH = re.compile(r"(每个?月|各月|每月的?金额)[^，,。；;？?]{0,6}(一样|相同|一致|不变)|金额(都)?(一样|相同)")
+_SPAN_TOTAL = re.compile(r"合计|一共|总共|共计|总计|共|加起来|累计")
+
+
+def _span_totals(t: Turn) -> dict[Money, YearPart] | None:
+    """Amounts said for several months together: 「一季度合计3万6」「1到3月一共2.7万」 → {3万6: 1—3月}. A quarter's or
+    half year's amount is its total unless said per month (「一季度每月1.2万」); a month range's only with 合计/共."""
+    parts = year_parts(t.text)
+    found = {}
+    for q in t.of(Money):
+        part = part_before(t.text, parts, q.start)
+        if part is None or part.months == 1:
+            continue
+        between = t.text[part.end:q.start]
+        if len(between) > 12 or re.search(r"每月|每个月|月均|都是|各|医", between) or any(
+                part.end <= o.start < q.start for o in t.quantities):
+            continue
+        if _SPAN_TOTAL.search(between) or re.search(r"季度|半年", part.text):
+            found[q] = part
+    return found or None
+
+
+def _medical(t: Turn) -> Money | None:
+    """Medical insurance said per month (「医保每月3000元」): not deferred, but part of what a month pays."""
+    return next((q for q in t.of(Money) if re.search(r"医保|医疗", t.label(q)) and re.search(r"月", t.label(q))), None)
 
 
 def _month_amounts(t: Turn) -> dict[int, Money] | None:

@@ -1,7 +1,9 @@
 """A question's numbers and units → typed quantities with their spans.
 
-Parse, don't validate: 「月租八千」 becomes Money(8000, "八千", …) before any arithmetic; `assistant.requests`
-turns the quantities plus the question's words into one rule's request. Ranges are the calculator's business, so
+Parse, don't validate: 「月租八千」 becomes Money(8000, "八千", …) before any arithmetic (「2.5w」 is 25000: w after
+digits is owners' shorthand for 万); `assistant.requests` turns the quantities plus the question's words into one
+rule's request. A bare number's words decide what it is (「月租3000」), or, in a list, the bare number's before it
+(「一季度2100，二季度2300」). Ranges are the calculator's business, so
 a quantity is read as written, sign and all: 「月租-8000元」 is Money(-8000) for the rule to refuse, never 8000;
 「1.5e3元」 is 1500. Only two things are refused here, each as a CalculatorError naming the text: a date that
 does not exist (「2月30日」, DateError) and a quantity too large or small to be any amount, count or duration
@@ -84,7 +86,9 @@ CN_DIGITS = "零〇一二两三四五六七八九"
 _EXPONENT = r"(?:[eE][+-]?\d+)?"  # 「1.5e3」: read as 1500, not as 「1.5」 and 「3」
 _ARABIC = rf"\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?{_EXPONENT}|\d+(?:\.\d+)?{_EXPONENT}"
 # 「1.2万」「3千5」「1万2千」, or all-Chinese 「一百二十万」「两万五」「三点五」 (a run must start with a digit or 十)
-_NUMBER = (rf"(?:{_ARABIC})(?:[十百千万亿]+(?:{_ARABIC})?)*"
+# 「2.5w」「3W元」: w after digits is owners' shorthand for 万 (not before another letter: 「5wifi」 is none)
+_W = r"[wW](?![A-Za-z])"
+_NUMBER = (rf"(?:{_ARABIC})(?:(?:[十百千万亿]|{_W})+(?:{_ARABIC})?)*"
            rf"|[{CN_DIGITS}十](?:[{CN_DIGITS}十百千万亿]|点(?=[{CN_DIGITS}]))*")
 _TOKEN = re.compile(rf"{_ARABIC}|[{CN_DIGITS}]|[十百千万亿]|点")
 
@@ -125,6 +129,8 @@ def _arabic(token: str) -> Decimal:
 def chinese_number(text: str) -> Decimal:
     """「两万五」→25000, 「一百二十万」→1200000, 「1.2万」→12000, 「三点五」→3.5, 「1,200,000」→1200000, 「1e4」→10000.
     Raises _NotANumber for text that is no number and _OutOfRange for one outside `readable`."""
+    if re.match(r"\d", text):
+        text = re.sub(_W, "万", text)  # only after a digit, as _NUMBER reads it
     tokens = _TOKEN.findall(text)
     if "".join(tokens) != text or not tokens:
         raise _NotANumber(text)
@@ -185,7 +191,7 @@ _YEAR = re.compile(rf"(?:\d{{4}}|[{CN_DIGITS}]{{4}})年度?")
 _RATE = re.compile(rf"(百分之|千分之)({_NUMBER})|({_NUMBER})\s*([%％‰])")
 # 「M.D」「M/D」 (「5.20要交的税」) is a date only next to date words, since 「3.15」 is also a number; with a
 # four-digit year (「2020-05-20」「2020.5.20」) it always is.
-_DOTTED_DATE = re.compile(r"(?<![\d.,/-])(?:(\d{4})([./-]))?(\d{1,2})(?(2)\2|[./])(\d{1,2})(?![\d.,%％‰万千百亿元块个人名位岁倍eE])")
+_DOTTED_DATE = re.compile(r"(?<![\d.,/-])(?:(\d{4})([./-]))?(\d{1,2})(?(2)\2|[./])(\d{1,2})(?![\d.,%％‰万千百亿元块个人名位岁倍eEwW])")
 _DATE_BEFORE = re.compile(r"(到期日|截止日|缴款日|日期|截止到|截至|原定|定于|定在|(延|推迟|拖|推)(期)?(到|至))\s*$")
 _DATE_AFTER = re.compile(r"\s*[日号]?\s*(要|需|得|该|应|到期|截止|前|之前|以前|缴|交|申报|的税|那天|当天|这天)")
 # 「半年」「一年半」: durations in months (not 「上半年」「下半年度」)
@@ -332,7 +338,14 @@ def parse_quantities(text: str) -> tuple[Quantity, ...]:
             end = m.end() + 1  # with its 人/名/位
             found.append(Headcount(Decimal(2 if m.group(1) == "俩" else 3), text[m.start():end], m.start(), end))
             taken.append((m.start(), end))
+    # 「一季度2100，二季度2300」「分别是8、10、12人」「4个人基数3000，另外4个人5000」: a bare number with no words of
+    # its own is what the bare number before it in the sentence was read as
+    listed: type | None = None
+    previous_end = 0
     for m in _QUANTITY.finditer(text):
+        if _SENTENCE_END.search(text, previous_end, m.start()):
+            listed = None
+        previous_end = m.end()
         if not _span_free(taken, *m.span()) or m.group(1):  # 「第三个月」 is an ordinal, not a count
             continue
         try:
@@ -343,7 +356,9 @@ def parse_quantities(text: str) -> tuple[Quantity, ...]:
             value, large = None, out.large
         # An out-of-range number is refused only if it is a quantity at all (「增长1e400倍」 is none); a stand-in
         # value decides that, since only the unit and the words around it do.
-        quantity = _classify(text, m, Decimal(1) if value is None else value)
+        quantity = _classify(text, m, Decimal(1) if value is None else value, listed)
+        if _bare(m):
+            listed = type(quantity) if quantity is not None else listed
         if quantity is None:
             continue
         if value is None or not readable(quantity.value):
@@ -367,7 +382,16 @@ def _rough(value: Decimal, approx: str | None, scale: str | None) -> tuple[Decim
 _NOBODY = re.compile(r"(个)?(人|员工|职工|工人|雇员|店员)?(都|也)?(没|不|未|无)")
 
 
-def _classify(text: str, m: re.Match, value: Decimal) -> Quantity | None:
+_SENTENCE_END = re.compile(r"[。；;！!？?\n]")
+
+
+def _bare(m: re.Match) -> bool:
+    """A number said with no unit, scale or rough word (「3000」): its kind comes from the words around it."""
+    return not (m.group(3) or m.group(4) or m.group(5)) and m.group(2)[0].isdigit() and not re.search(
+        r"[万亿千wW]", m.group(2))
+
+
+def _classify(text: str, m: re.Match, value: Decimal, listed: type | None = None) -> Quantity | None:
     unit, number_text, approx, scale = m.group(5) or "", m.group(2), m.group(3), m.group(4)
     value, upper = _rough(value, approx, scale)
     span = (m.group(0), m.start(), m.end())
@@ -391,15 +415,22 @@ def _classify(text: str, m: re.Match, value: Decimal) -> Quantity | None:
         return MonthCount(int(value) * 12, *span) if is_term else None
     if unit:
         return None  # 天, 倍, 平米 …: not a quantity any rule uses
-    if re.search(r"[万亿千]", number_text) or scale:
+    if re.search(r"[万亿千wW]", number_text) or scale:
         return Money(value, *span, upper=upper)  # 「月租8千」「两万五」「两百多万」: amounts said in 千/万 are money
-    if number_text[0].isdigit():  # a bare 「12000」: what the words just before it are about decides
-        before = words_before(text, m.start())
+    if number_text[0].isdigit() and not re.match(r"\s*[个间处项份张][\u4e00-\u9fff]", text[m.end():]):
+        # a bare 「12000」 (not 「租了3个门面」, a count of things): what the words just before it are about decides
+        # (the words since the last number and its people: in 「4个员工5000」 员工 are the 4, not the 5000)
+        before = _SAID_BEFORE.sub("", words_before(text, m.start()))
         if _PEOPLE_CONTEXT.search(before):
             return Headcount(value, *span, upper=upper)
         if _MONEY_CONTEXT.search(before):
             return Money(value, *span, upper=upper)
+        if listed is not None:
+            return listed(value, *span)  # listed after one read from its words (see parse_quantities)
     return None
+
+
+_SAID_BEFORE = re.compile(rf"^.*\d\s*(?:个|名|位)?(?:{_STAFF})?")
 
 
 def words_before(text: str, start: int, limit: int = 10) -> str:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from decimal import Decimal
 from typing import Callable, Sequence
 
 from assistant import insurance_requests as insurance
@@ -23,9 +24,10 @@ from assistant.calculator import (
 )
 from assistant.english_numbers import from_english
 from assistant.quantities import (
-    CalendarMonth, DateValue, Headcount, Money, MonthCount, Quantity, Rate, parse_quantities, words_before,
+    CalendarMonth, DateValue, Headcount, Money, MonthCount, Quantity, Rate, chinese_number, parse_quantities,
+    words_before,
 )
-from assistant.turns import Turn, first_found, value_of
+from assistant.turns import CORRECTION, Turn, first_found, value_of
 
 
 _TAX = re.compile(r"税|\btax\b", re.I)
@@ -42,6 +44,7 @@ _INSURANCE = re.compile(r"社保|社会保险|养老|失业|工伤|五险|三险
 # 贴息, or the clause's own terms: the relending rate, or the central/provincial shares (「省里负担多少」)
 _INTEREST = re.compile(r"贴息|再贷款利率|专项再贷款|(中央|省里|省级|省财政)(财政)?[^，。？?]{0,4}(负担|承担|分担|出了?多少|掏)")
 _JOB = re.compile(r"稳岗(补贴|补助)|暂时性[^。？?]{0,6}困难|失业保险金标准")
+_REFUND_ASK = re.compile(r"返还|退还|返(?!回|乡|工)|(?<![辞减])退(?!休|出|货|租|房|税)")
 _REFUND = re.compile(r"稳岗返还|失业(保险)?(费)?[^？?]{0,40}(返|退(?!休))|(返还|退还|返|退)[^。？?]{0,8}失业")
 # The policy's own period: strong wordings say so by themselves; weak ones (到期, 截止, 还能申请…) only when the
 # question is about the policy or document (a loan or a tax bill also 到期).
@@ -60,6 +63,9 @@ _SIZE_CLASS = re.compile(r"算哪[种类档个样]|哪一[档类种级]|哪[档�
                          r"多大规模|规模多大|属于(什么|啥|哪)|算(什么|啥)|"
                          r"是不是(中小微|小微|中小|小型|微型|中型|大型)|(中小微|小微|中小|小型|微型|中型|大型)(企业)?[吗么嘛]|"
                          r"(小型|微型|中型|大型)还是(小型|微型|中型|大型)")
+# 「按规模怎么划」「划哪档」「怎么划型」: how the firm is classed; a size question when an industry and figures are given
+_SIZE_HOW = re.compile(r"(怎么|如何|怎样|咋)(划|算规模|定规模|归类)|划(型|成|为|哪)|按规模[^，。？?]{0,6}(划|分|算)|"
+                       r"(企业)?规模(怎么|如何)?划分|属于哪档|哪个?档")
 _SIZE_INDICATOR = re.compile(r"营收|营业收入|收入|营业额|销售额|流水|资产|员工|职工|从业人员|人数|雇员")
 _SIZE_AMOUNT = re.compile(r"营收|营业收入|收入|营业额|销售额|资产|产值|流水")
 _WANTS_FIGURE = re.compile(r"多少|几|怎么算|算一下|算算|计算|能省|哪天|哪一天|哪个月|什么时候|最晚|最迟|到哪|"
@@ -72,7 +78,7 @@ _OTHER_TOPIC = re.compile(r"担保|抽贷|断贷|压贷|续贷|清欠|拖欠|欠
 def _is_sme(text: str, quantities: tuple[Quantity, ...]) -> bool:
     people = any(isinstance(q, Headcount) for q in quantities)
     figures = people or (bool(_SIZE_AMOUNT.search(text)) and any(isinstance(q, Money) for q in quantities))
-    if _SIZE_CLASS.search(text) and figures:
+    if (_SIZE_CLASS.search(text) or (_SIZE_HOW.search(text) and find_industry(text))) and figures:
         return True
     indicator = find_industry(text) or _SIZE_INDICATOR.search(text) or people
     return bool(_SIZE_WORD.search(text) and _SIZE_ASK.search(text) and indicator)
@@ -137,6 +143,11 @@ def parse_request(text: str, history: Sequence[str] = (), today: dt.date | None 
             continue  # an old turn's bad date or absurd number was reported when it was asked
     kind = _topic(text, turns[0].quantities)
     wants = bool(turns[0].quantities) or bool(_WANTS_FIGURE.search(text))
+    if (kind is None and _REFUND_ASK.search(text) and not (_TAX.search(text) or _OTHER_TOPIC.search(text))
+            and any("失业" in t.text for t in earlier[:HISTORY_TURNS])):
+        # 「返还能拿多少？」 after the user's premiums (「去年失业保险按季度交的：一季度2100…」): the refund, however
+        # many quarters or months were listed in between
+        kind = "unemployment_refund"
     if kind is None and earlier and not _OTHER_TOPIC.search(text) and (wants or _FOLLOW_UP.search(text)):
         # The conversation so far, read as one text from the nearest turn back: 「每月三项合计15000元」
         # + 「1到3月都没交」 + 「6月份要交多少？」 is the deferral schedule though no single turn says so.
@@ -184,12 +195,37 @@ def _rent(turns: list[Turn], today) -> RentRequest:
                 return q, per
         return None
 
+    focus = _rent_focus(turns[0].text)
+    premises = first_found(turns, lambda t: _premises_rents(t, turns[0].text))
+    if premises:
+        return RentRequest(landlord=first_found(turns, landlord), asked=focus, premises=premises)
     found = first_found(turns, amount)
     rent, per = found if found else (None, "month")
-    focus = _rent_focus(turns[0].text)
     if per == "month":
         return RentRequest(monthly_rent=value_of(rent), landlord=first_found(turns, landlord), asked=focus)
     return RentRequest(landlord=first_found(turns, landlord), asked=focus, period_rent=value_of(rent), per=per)
+
+
+# Several premises: 「一间…另一间…」「两间铺面」「第二个门面」「分别」; each with its monthly rent, or one rent 「每间」
+_PREMISES = re.compile(r"另(一|外一?)(间|处|家|套|个(?![月季]))|第[二三四2-4](间|处|家|套|个(?![月季]))|"
+                       r"[两二三四五六七八九几2-9](间|处|套|家店|个店|个门面|个店面|个铺面|个商铺|个铺子)|分别|各自")
+_EACH = re.compile(r"([两二三四五六七八九2-9])(间|处|套|家店|个店|个门面|个店面|个铺面|个商铺|个铺子)[^。？?]{0,12}?"
+                   r"(每间|每处|每套|每家|每个|各)")
+
+
+def _premises_rents(t: Turn, asked: str) -> tuple[Decimal, ...] | None:
+    """The monthly rents of several premises a turn states: 「一间月租3000，另一间月租5200」 → (3000, 5200); 「两间铺面
+    每间月租3000」 → (3000, 3000). Only when the turn or the question speaks of more than one place."""
+    if CORRECTION.search(t.text) or not (_PREMISES.search(t.text) or _PREMISES.search(asked)):
+        return None
+    rents = [q for q in t.of(Money) if re.search(r"月租|租金|房租|租|每月", words_before(t.text, q.start))
+             and not re.search(f"{_YEARLY}|{_QUARTER}|{_HALF_YEARLY}", words_before(t.text, q.start))]
+    if len(rents) > 1:
+        return tuple(q.value for q in rents)
+    each = _EACH.search(t.text)
+    if len(rents) == 1 and each and each.end() <= rents[0].start:
+        return (rents[0].value,) * int(chinese_number(each.group(1)))
+    return None
 
 
 def _rent_focus(asked: str) -> str | tuple[str, ...] | None:

@@ -2,7 +2,8 @@
 
 Owners say amounts and headcounts per part of the year: 「1到6月每月参保10人」「上半年缴了4600元」「一季度全缓了」
 「4月以后每月都是1万」. `year_parts` finds each part with its months; `per_part` pairs a part with the quantity
-said for it in the same clause; `amounts_to_sum` decides which amounts said across turns add up. All are pure;
+said for it in the same clause; `series` pairs parts named together with a list said after them (「四个季度…分别是
+8、10、12、14人」); `amounts_to_sum` decides which amounts said across turns add up. All are pure;
 `assistant.insurance_requests` decides what they mean for a rule.
 """
 
@@ -86,6 +87,7 @@ def year_parts(text: str) -> tuple[YearPart, ...]:
 
 class _Said(Protocol):
     start: int
+    end: int
 
 
 Q = TypeVar("Q", bound=_Said)
@@ -110,6 +112,53 @@ def per_part(text: str, parts: Sequence[YearPart], quantities: Sequence[Q]) -> l
         if found is not None:
             pairs.append((part, found))
     return pairs
+
+
+# Parts named together, then listed with one quantity each in order: 「四个季度…分别是8、10、12、14人」「前两个季度」
+# 「一到四季度」「上下半年分别交了4600、5400」; a month range only with 分别 (「1到3月分别是8千、9千、1万」), since
+# 「1到3月每月8千」 is one amount for each.
+_SERIES = re.compile(rf"(前|后)?([两二三四2-4])个季度|第?([一二三四1-4])(?:季度)?\s*(?:{_LINK})\s*第?([一二三四1-4])季度|"
+                     r"(上下半年|上、下半年|上半年和下半年|上半年、下半年)")
+_LISTED = re.compile(r"[\s、，,和及与/]*")
+_SENTENCE = re.compile(r"[。；;！!？?\n]")
+_QUARTER_NAMES = "一二三四"
+
+
+def _series_parts(m: re.Match) -> list[YearPart]:
+    def part(first: int, last: int, name: str) -> YearPart:
+        return YearPart(first, last, name, m.start(), m.end())
+
+    if m.group(5):
+        return [part(1, 6, "上半年"), part(7, 12, "下半年")]
+    if m.group(2):
+        count, side = int(chinese_number(m.group(2))), m.group(1)
+        if count != 4 and side is None:
+            return []  # 「三个季度」: which three is not said
+        quarters = range(1, count + 1) if side != "后" else range(5 - count, 5)
+    else:
+        quarters = range(int(chinese_number(m.group(3))), int(chinese_number(m.group(4))) + 1)
+    return [part(q * 3 - 2, q * 3, f"{_QUARTER_NAMES[q - 1]}季度") for q in quarters]
+
+
+def series(text: str, quantities: Sequence[Q]) -> list[tuple[YearPart, Q]]:
+    """(part, its quantity) for parts named together and then listed one quantity each, in order, in the same
+    sentence: 「去年四个季度的平均参保人数分别是8、10、12、14人」 → [(一季度, 8), (二季度, 10), (三季度, 12), (四季度, 14)].
+    The listed quantities must follow one another with only 、，和 between them, as many as the parts."""
+    named = [(m.end(), _series_parts(m)) for m in _SERIES.finditer(text)]
+    named += [(p.end, [YearPart(month, month, f"{month}月", p.start, p.end) for month in range(p.first, p.last + 1)])
+              for p in year_parts(text) if p.months > 1 and not re.search(r"季度|半年", p.text)
+              and re.match(r"[^，,。；;！!？?\n]{0,8}分别", text[p.end:])]
+    for end, parts in named:
+        stop = _SENTENCE.search(text, end)
+        after = [q for q in quantities if end <= q.start < (stop.start() if stop else len(text))]
+        run = after[:1]
+        for q in after[1:]:
+            if not _LISTED.fullmatch(text[run[-1].end:q.start]):
+                break
+            run.append(q)
+        if parts and len(run) == len(parts):
+            return list(zip(parts, run))
+    return []
 
 
 # 「又缴了」「另外交了」「还交了」: an amount on top of one said before; a correction (「不对，是…」) never is.

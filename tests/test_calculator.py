@@ -874,3 +874,75 @@ def test_industry_named_by_the_head_of_the_compound(wording, industry):
 def test_english_industry_words_match_whole_words_only():
     with pytest.raises(UnknownIndustryError):
         resolve_industry("parental")
+
+
+# -- several premises, mixed bases, span totals, medical insurance, more trades ------------------------------
+def test_rent_for_several_premises_is_relieved_per_premises_and_summed():
+    calc = rent_relief(None, "state", asked="month3", premises=(D(3000), D(5200)))
+    r = calc.result
+    assert exact(r["month3_payment"]) == D(4100) and exact(r["relief_total"]) == D(20500)
+    assert exact(r["months1_2_relief"]) == D(16400) and exact(calc.inputs["monthly_rent"]) == D(8200)
+    assert [exact(p["month3_payment"]) for p in r["premises"]] == [D(1500), D(2600)]
+    assert "第3个月共需交1500元 + 2600元 = 4100元" in "".join(calc.steps)
+    head = format_answer(calc).split("\n")[0]
+    assert head.startswith("两处合计") and "4100元" in head and "月租3000元的一处第三个月交1500元" in head
+    odd = rent_relief(None, "state", premises=(D("0.03"), D("0.05")))  # halves rounded per premises, as billed
+    assert exact(odd.result["month3_relief"]) == D("0.05")
+    assert rent_relief(None, "other", premises=(D(3000), D(5200))).result["covered"] is False
+
+
+@pytest.mark.parametrize("call,named", [
+    (lambda: rent_relief(D(1), premises=(D(1), D(2))), ["premises", "monthly_rent"]),
+    (lambda: rent_relief(None, premises=(D(1),)), ["at least two"]),
+    (lambda: rent_relief(None, premises=(D(3000), D(-1))), ["第2处的月租金", "负数"]),
+])
+def test_rent_premises_errors(call, named):
+    with pytest.raises(CalculatorError) as err:
+        call()
+    assert all(n in str(err.value) for n in named), str(err.value)
+
+
+def test_pension_for_groups_with_different_bases():
+    calc = pension_contribution(None, groups=((D(4), D(3000)), (D(4), D(5000))))
+    assert exact(calc.result["contribution"]) == D(5120) and exact(calc.inputs["wage_base"]) == D(32000)
+    assert "缴费基数合计：4人×3000元 + 4人×5000元 = 3.2万元。" in calc.steps
+    assert format_answer(calc).startswith("按16%的企业养老保险费率，8人共需单位缴费5120元")
+    saved = pension_contribution(None, old_rate=D("0.2"), groups=((D(4), D(3000)), (D(4), D(5000))))
+    assert exact(saved.result["saving"]) == D(1280)
+    with pytest.raises(CalculatorError, match="groups"):
+        pension_contribution(D(1000), groups=((D(4), D(3000)), (D(4), D(5000))))
+    with pytest.raises(CalculatorError, match="人数"):
+        pension_contribution(None, groups=((D("-4"), D(3000)), (D(4), D(5000))))
+
+
+def test_deferral_from_a_quarters_total():
+    same = deferral_schedule(asked_month=4, span_totals=((1, 3, D(36000)),), same_every_month=True)
+    assert exact(same.inputs["monthly_amount"]) == D(12000) and exact(same.result["month4_payment"]) == D(24000)
+    assert "1—3月合计3.6万元÷3个月 = 每月1.2万元（你说每个月金额都一样）。" in same.steps
+    only_q1 = deferral_schedule(asked_month=4, span_totals=((1, 3, D(36000)),))
+    assert only_q1.inputs["monthly_amount"] is None and "month4_payment" not in only_q1.result
+    assert "假定各月金额相同" in format_answer(only_q1).split("\n")[0]
+    uneven = deferral_schedule(span_totals=((1, 3, D(10000)),), same_every_month=True)
+    assert any("≈ 每月3333.33元" in s for s in uneven.steps)
+    with pytest.raises(CalculatorError, match="不一致"):
+        deferral_schedule(D(5000), span_totals=((1, 3, D(36000)),), same_every_month=True)
+    with pytest.raises(CalculatorError, match="给了两次"):
+        deferral_schedule(month_amounts=((1, D(8000)),), span_totals=((1, 3, D(36000)),))
+
+
+def test_deferral_with_medical_insurance_paid_every_month():
+    calc = calculate(DeferralRequest(monthly_amount=D(9000), medical_monthly=D(3000), asked_month=4))
+    assert exact(calc.result["month4_with_medical"]) == D(21000) and exact(calc.result["month4_payment"]) == D(18000)
+    head = format_answer(calc).split("\n")[0]
+    assert head.startswith("4月连医保共需缴21000元") and "18000元" in head
+    january = deferral_schedule(D(9000), asked_month=1, medical_monthly=D(3000))
+    assert exact(january.result["month1_with_medical"]) == D(3000)
+    with pytest.raises(CalculatorError, match="医疗保险"):
+        deferral_schedule(D(9000), medical_monthly=D(-1))
+
+
+@pytest.mark.parametrize("said,industry", [("城区供热公司", "工业"), ("供暖站", "工业"), ("游戏开发公司", "软件和信息技术服务业"),
+                                           ("做APP开发的", "软件和信息技术服务业"), ("会计师事务所", "租赁和商务服务业"),
+                                           ("眼镜店", "零售业")])
+def test_more_owner_wordings_of_trades(said, industry):
+    assert resolve_industry(said) == industry

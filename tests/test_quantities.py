@@ -298,3 +298,32 @@ def test_lai_after_a_round_headcount_is_rough(text, low, high):
 
 def test_lai_is_rough_only_for_headcounts():
     assert only("八千来块") == Money(D(8000), "八千", 0, 2)
+
+
+# -- owners' shorthand and lists -------------------------------------------------------------------------
+@pytest.mark.parametrize("text,value", [("一年要交2.5w", 25000), ("月租3w", 30000), ("1.2W元", 12000),
+                                        ("营收5w多", 50000)])
+def test_w_after_digits_is_wan(text, value):
+    found = [q for q in parse_quantities(text) if isinstance(q, Money)]
+    assert len(found) == 1 and found[0].value == value
+
+
+def test_w_before_a_letter_or_in_a_word_is_no_wan():
+    assert not [q for q in parse_quantities("5wifi") if isinstance(q, Money)]
+    assert [q.value for q in parse_quantities("月租5w-8w元")] == [50000, 80000]  # a range, no minus sign
+
+
+@pytest.mark.parametrize("text,kinds", [
+    ("失业保险一季度2100，二季度2300，三季度2500", [(Money, 2100), (Money, 2300), (Money, 2500)]),
+    ("平均参保人数分别是8、10、12、14人", [(Headcount, 8), (Headcount, 10), (Headcount, 12), (Headcount, 14)]),
+    ("其中4个人缴费基数3000，另外4个人5000", [(Headcount, 4), (Money, 3000), (Headcount, 4), (Money, 5000)]),
+])
+def test_a_bare_number_in_a_list_is_what_the_one_before_it_was(text, kinds):
+    assert [(type(q), q.value) for q in parse_quantities(text)] == kinds
+
+
+def test_a_list_does_not_carry_across_sentences_or_to_counts_of_things():
+    assert [q.value for q in parse_quantities("月租3000。2")] == [3000]
+    assert parse_quantities("租了3个门面") == ()  # three shops, not 3元 of rent
+    assert [q.value for q in parse_quantities("年度平均参保的工人是18个")] == [18]
+    assert parse_quantities("其中4个员工5000")[1:] == ()  # 员工 are the 4: the 5000 has no words of its own

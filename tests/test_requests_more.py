@@ -247,3 +247,75 @@ def test_a_rough_headcount_without_an_industry_asks_for_the_industry_and_says_th
     out = parse_request("我们就二十来个人，算不算中小微企业啊？")
     assert isinstance(out, NeedsInput) and out.missing == ("industry",)
     assert "从业人员20人以上、不足30人" in out.question_back and "中小企业划型标准规定" in out.question_back
+
+
+# -- fresh owner wordings: several premises, quarters, mixed bases, medical insurance, more trades -------------
+def test_several_premises_rents_are_relieved_each_and_summed():
+    request = parse_request("我在国有资产的楼里租了两间铺面，一间月租3000，另一间月租5200，第三个月两间加起来要交多少？")
+    assert request == RentRequest(landlord="state", asked="month3", premises=(D(3000), D(5200)))
+    text = lead(request)
+    assert "4100元" in text and "1500元" in text and "2600元" in text
+    follow = parse_request("第三个月两间加起来要交多少？", ["一间月租3000，另一间月租5200"])
+    assert follow.premises == (D(3000), D(5200))
+    each = parse_request("两间铺面每间月租3000，都是国有的，能减多少")
+    assert each.premises == (D(3000), D(3000)) and "15000元" in lead(each)
+
+
+@pytest.mark.parametrize("text", ["月租8000，不对，是9000，能省多少", "原来月租1万，现在月租8000，能省多少"])
+def test_two_rents_for_one_place_are_not_two_premises(text):
+    assert parse_request(text).premises == ()
+
+
+def test_quarterly_premiums_listed_in_history_are_the_refund_when_it_is_asked():
+    history = ["去年失业保险是按季度交的：一季度2100，二季度2300，三季度2500，四季度2700", "一个员工都没裁"]
+    request = parse_request("返还能拿多少？", history)
+    assert isinstance(request, RefundRequest) and sum(v for _, v in request.parts) == 9600
+    assert "4800元" in lead(request)
+    listed = parse_request("失业保险返还多少？上下半年分别交了4600元和5400元")
+    assert [v for _, v in listed.parts] == [4600, 5400]
+    assert not isinstance(parse_request("退休人员能拿多少？", history), RefundRequest)
+
+
+def test_quarterly_average_headcounts_give_the_annual_average():
+    history = ["厂子暂时困难，但一个没裁", "去年四个季度的平均参保人数分别是8、10、12、14人"]
+    request = parse_request("月人均失业保险金标准按1360元，稳岗补贴一共多少？", history)
+    assert request.monthly_headcounts == ((1, 3, D(8)), (4, 6, D(10)), (7, 9, D(12)), (10, 12, D(14)))
+    assert "89760元" in lead(request)
+
+
+def test_mixed_payroll_bases_are_summed_before_the_rate():
+    request = parse_request("单位养老保险一个月一共交多少？", ["公司8个员工，其中4个人缴费基数3000，另外4个人5000"])
+    assert request == PensionRequest(groups=((D(4), D(3000)), (D(4), D(5000))))
+    assert "5120元" in lead(request)
+
+
+def test_a_quarters_total_with_equal_months_is_a_third_a_month():
+    request = parse_request("三险（养老、失业、工伤）每个月金额都一样，一季度合计3万6，全部缓缴了，4月份要交多少？")
+    assert request.span_totals == ((1, 3, D(36000)),) and request.same_every_month and request.monthly_amount is None
+    assert "24000元" in lead(request)
+    unsaid = parse_request("三险一季度合计3万6，全部缓缴了，4月份要交多少？")
+    assert not unsaid.same_every_month and "72000元" not in lead(unsaid)
+
+
+def test_medical_insurance_paid_monthly_is_added_to_the_month_asked():
+    request = parse_request("4月份连医保一共要交多少？", ["我们每月养老、失业、工伤三项合计9000元，医保每月3000元",
+                                                 "一季度三险都缓缴了，医保每个月都按时交了"])
+    assert request.monthly_amount == D(9000) and request.medical_monthly == D(3000)
+    assert "21000元" in lead(request) and "18000元" in lead(request)
+
+
+@pytest.mark.parametrize("text,industry,size", [
+    ("城区供热公司，职工400人，年营收1.8亿元，按中小企业划型标准属于哪档？", "工业", "中型"),
+    ("我们会计师事务所60个人，资产总额99万元，营业收入800万，按规模怎么划？", "租赁和商务服务业", "微型"),
+    ("游戏开发公司，员工300人，去年营收刚好1个亿，还能享受中小微企业的政策吗？", "软件和信息技术服务业", "大型"),
+    ("做APP开发的，15个人，营收80万，怎么划型？", "软件和信息技术服务业", "小型"),
+])
+def test_more_trades_and_how_is_it_classed_wordings(text, industry, size):
+    request = parse_request(text)
+    assert isinstance(request, SmeRequest), request
+    calc = calculate(request)
+    assert calc.inputs["industry"] == industry and calc.result["size"] == size
+
+
+def test_how_to_split_the_interest_is_not_a_size_question():
+    assert not isinstance(parse_request("我们饭店贷款100万，利率2%，贴息中央和省里怎么分"), SmeRequest)

@@ -4,11 +4,11 @@ April with January, May with February, June with March; no late fee. Medical ins
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, ClassVar
 
 from assistant.calculator.values import (
-    AmountError, CalculatorError, choice, money, number, refuse, said, short, whole_months, yuan, yuan_bound,
+    CENT, AmountError, CalculatorError, choice, money, number, refuse, said, short, whole_months, yuan, yuan_bound,
 )
 from corpus.records import Calculation
 
@@ -31,13 +31,59 @@ class DeferralRequest:
     # given, is every other month's
     month_amounts: tuple[tuple[int, Decimal], ...] = ()
     asked_through: int | None = None  # with asked_month: the question asks for the months' total (「4月到6月加起来」)
+    # amounts said for several months together: ((1, 3, 36000),) for 「一季度合计3万6」; each month's share is an
+    # equal part: every month's amount when the user said the months are the same (same_every_month), else only
+    # those months', and the answer says it assumed equal months
+    span_totals: tuple[tuple[int, int, Decimal], ...] = ()
+    same_every_month: bool = False
+    medical_monthly: Decimal | None = None  # medical insurance per month: not deferred, paid as usual (「连医保」)
+
+
+def _spread(span_totals: Any, same: bool, amount: Decimal | None, varied: dict[int, Decimal]
+            ) -> tuple[Decimal | None, list[str]]:
+    """(every month's amount, the steps) once each span's total is spread over its months; a span's share goes
+    into `varied` unless the user said every month is the same."""
+    if not isinstance(span_totals, tuple):
+        raise CalculatorError(f"span_totals must be a tuple of (first month, last month, total), got {span_totals!r}")
+    steps = []
+    for span in span_totals:
+        if not (isinstance(span, tuple) and len(span) == 3 and all(isinstance(m, int) and not isinstance(m, bool)
+                                                                      for m in span[:2])):
+            raise CalculatorError(f"each span total must be (first month, last month, total), got {span!r}")
+        first, last, total = span
+        whole_months(first, "span_totals", 1, 12, label="合计月份的起月", unit="月")
+        whole_months(last, "span_totals", first, 12, label="合计月份的止月", unit="月")
+        months = last - first + 1
+        total = money(total, "monthly_amount", MAX_MONTHLY * months, label=f"{_months(first, last)}合计应缴的社会保险费")
+        exact = total / months
+        share = exact.quantize(CENT, ROUND_HALF_UP)
+        sign, note = ("=", "") if share == exact else ("≈", "，按分四舍五入")
+        basis = "你说每个月金额都一样" if same else "按各月金额相同折算；如各月金额不同，请分别告诉我"
+        steps.append(f"{_months(first, last)}合计{short(total)}÷{months}个月 {sign} 每月{short(share)}（{basis}{note}）。")
+        if same:
+            if amount is not None and amount != share:
+                raise CalculatorError(f"每月应缴{said(amount)}元与{_months(first, last)}合计{said(total)}元÷{months}个月"
+                                      f"不一致，请核对", field="monthly_amount")
+            amount = share
+            continue
+        for month in range(first, last + 1):
+            if month in varied:
+                raise CalculatorError(f"{month}月的金额给了两次，请每个月只给一个金额", field="monthly_amount")
+            varied[month] = share
+    return amount, steps
 
 
 def deferral_schedule(monthly_amount: Any = None, components: Any = (), asked_month: Any = None,
-                      month_amounts: Any = (), asked_through: Any = None) -> Calculation:
+                      month_amounts: Any = (), asked_through: Any = None, span_totals: Any = (),
+                      same_every_month: Any = False, medical_monthly: Any = None) -> Calculation:
     components = _components(components)
     amount = _monthly(monthly_amount, components)
     varied = _month_amounts(month_amounts)
+    if not isinstance(same_every_month, bool):
+        raise CalculatorError(f"same_every_month must be True or False, got {same_every_month!r}")
+    amount, spread = _spread(span_totals, same_every_month, amount, varied)
+    medical = None if medical_monthly is None else money(medical_monthly, "medical_monthly", MAX_MONTHLY,
+                                                         label="每月应缴的医疗保险费")
     if asked_month is not None:
         whole_months(asked_month, "asked_month", 1, 12, unit="月")
     if asked_through is not None:
@@ -50,6 +96,7 @@ def deferral_schedule(monthly_amount: Any = None, components: Any = (), asked_mo
     if components:
         parts = " + ".join(f"{name}{short(value)}" for name, value in components)
         steps.append(f"每月应缴：{parts} = {short(amount)}。")
+    steps += spread
     result: dict[str, Any] = {"late_fee": 0, "catch_up": {f"{m}月": f"{d}月" for m, d in CATCH_UP.items()},
                               "medical_insurance_covered": False}
     if not own:
@@ -68,9 +115,14 @@ def deferral_schedule(monthly_amount: Any = None, components: Any = (), asked_mo
         result["deferred_total"] = number(sum((own[m] for m in range(1, 4)), Decimal(0)))
     if asked_through is not None and own:
         steps.append(_range_step(asked_month, asked_through, payments, result))
-    steps += [MEDICAL, LATER]
+    steps += [MEDICAL if medical is None else _medical_step(medical, asked_month, payments, result), LATER]
     inputs = {"monthly_amount": None if amount is None else number(amount),
               "components": {name: number(value) for name, value in components}, "asked_month": asked_month}
+    if span_totals:
+        inputs["span_totals"] = [[first, last, number(total)] for first, last, total in span_totals]
+        inputs["same_every_month"] = same_every_month
+    if medical is not None:
+        inputs["medical_monthly"] = number(medical)
     if varied:
         inputs["month_amounts"] = {f"{m}月": number(v) for m, v in sorted(varied.items())}
     if asked_through is not None:
@@ -92,6 +144,19 @@ def _payments(own: dict[int, Decimal]) -> dict[int, Decimal]:
 
 def _months(first: int, last: int) -> str:
     return f"{first}月" if first == last else f"{first}—{last}月"
+
+
+def _medical_step(medical: Decimal, month: int | None, payments: dict[int, Decimal], result: dict[str, Any]) -> str:
+    """Medical insurance is paid every month as usual; with the month asked, that month's total with it (adds
+    month{m}_with_medical to `result`)."""
+    result["medical_monthly"] = number(medical)
+    step = f"医疗保险不在缓缴范围内，应按月正常缴纳：每月{short(medical)}。"
+    if month is None or month not in payments:
+        return step
+    total = payments[month] + medical
+    result[f"month{month}_with_medical"] = number(total)
+    three = "0元（缓缴）" if month in (1, 2, 3) else short(payments[month])
+    return step[:-1] + f"；{month}月连医保：养老、失业、工伤三险{three} + 医保{short(medical)} = {short(total)}。"
 
 
 def _varied_steps(own: dict[int, Decimal], regular: Decimal | None, varied: dict[int, Decimal]) -> list[str]:
@@ -175,7 +240,8 @@ def _monthly(monthly_amount: Any, components: tuple[tuple[str, Decimal], ...]) -
 
 def solve(request: DeferralRequest) -> Calculation:
     return deferral_schedule(request.monthly_amount, request.components, request.asked_month, request.month_amounts,
-                             request.asked_through)
+                             request.asked_through, request.span_totals, request.same_every_month,
+                             request.medical_monthly)
 
 
 def needs(request: DeferralRequest) -> None:
@@ -183,6 +249,23 @@ def needs(request: DeferralRequest) -> None:
 
 
 def lead(calc: Calculation) -> str:
+    text, month = _three_lead(calc), calc.inputs.get("asked_month")
+    if calc.inputs.get("span_totals") and not calc.inputs["same_every_month"]:
+        spans = "、".join(f"{_months(first, last)}合计{yuan(Decimal(str(total)), gloss=False)}"
+                          for first, last, total in calc.inputs["span_totals"])
+        text = f"按{spans}平均到各月（假定各月金额相同）：{text}"
+    if "medical_monthly" not in calc.inputs:
+        return text
+    medical = yuan(Decimal(str(calc.inputs["medical_monthly"])), gloss=False)
+    with_medical = calc.result.get(f"month{month}_with_medical")
+    if with_medical is None:
+        return f"{text}医保每月{medical}不缓缴，按月照常缴纳。"
+    three = Decimal(str(calc.result[f"month{month}_payment"]))
+    return (f"{month}月连医保共需缴{yuan(Decimal(str(with_medical)))}：养老、失业、工伤三险{yuan(three, gloss=False)}，"
+            f"医保{medical}（医保不缓缴，按月照常缴纳）。{text}")
+
+
+def _three_lead(calc: Calculation) -> str:
     r, month = calc.result, calc.inputs.get("asked_month")
     if calc.inputs["monthly_amount"] is None and "month_amounts" not in calc.inputs:
         return "2020年1—3月的养老、失业和工伤保险费可延迟3个月补缴：4月补1月、5月补2月、6月补3月，不收滞纳金。"

@@ -35,6 +35,7 @@ class RentRequest:
     asked: str | tuple[str, ...] | None = None
     period_rent: Decimal | None = None  # rent quoted per `per` instead of per month
     per: str | None = None  # "quarter", "half_year" or "year" (with period_rent)
+    premises: tuple[Decimal, ...] = ()  # or: the monthly rents of several premises, each relieved, then summed
 
 
 def monthly_from(period_rent: Any, per: Any) -> tuple[Decimal, Decimal, str]:
@@ -63,10 +64,76 @@ def _json(asked: str | tuple[str, ...] | None) -> str | list[str] | None:
     return list(asked) if isinstance(asked, tuple) else asked
 
 
+def _count(n: int) -> str:
+    return "两三四五六七八九"[n - 2] if 2 <= n <= 9 else str(n)
+
+
+def _several(premises: Any) -> list[Decimal]:
+    if not (isinstance(premises, tuple) and len(premises) >= 2):
+        raise CalculatorError(f"premises must be a tuple of at least two monthly rents, got {premises!r}")
+    return [money(r, "monthly_rent", MAX_RENT, label=f"第{n}处的月租金", positive=True)
+            for n, r in enumerate(premises, 1)]
+
+
+def _each_relieved(rent: Decimal) -> tuple[Decimal, Decimal, Decimal]:
+    """(month 3's relief, month 3's payment, the three months' relief) for one monthly rent."""
+    month3_relief = (rent * HALF).quantize(CENT, ROUND_HALF_UP)
+    return month3_relief, rent - month3_relief, rent * 2 + month3_relief
+
+
+def _premises_relief(premises: Any, landlord: str | None, asked: Any) -> Calculation:
+    """Several premises (「一间月租3000，另一间月租5200」): each one's relief, then the totals. Month 3's half is
+    rounded per premises, as each is billed."""
+    rents = _several(premises)
+    each = [_each_relieved(rent) for rent in rents]
+    total = sum(rents, Decimal(0))
+    month3_relief, month3_payment, relief = (sum((e[i] for e in each), Decimal(0)) for i in range(3))
+
+    def added(values: list[Decimal]) -> str:
+        return " + ".join(short(v) for v in values)
+
+    steps = ["减免期：自本意见发布之日（2020年2月7日）起三个月，前两个月房租免收，第三个月房租减半。"]
+    steps += [f"第{n}处（月租{short(rent)}）：前两个月免收，减免{short(rent)}×2 = {short(rent * 2)}；第3个月减半，"
+              f"减免{short(half)}，需交{short(rent)} − {short(half)} = {short(paid)}；三个月共减免{short(saved)}。"
+              for n, (rent, (half, paid, saved)) in enumerate(zip(rents, each), 1)]
+    steps += [f"{_count(len(rents))}处合计：前两个月每月共减免{added(rents)} = {short(total)}，两个月共减免{short(total * 2)}；"
+              f"第3个月共需交{added([e[1] for e in each])} = {short(month3_payment)}，"
+              f"共减免{added([e[0] for e in each])} = {short(month3_relief)}。",
+              f"三个月合计减免：{added([e[2] for e in each])} = {short(relief)}；三个月共需交房租{short(month3_payment)}"
+              f"（不减免时为{short(total)}×3 = {short(total * 3)}）。"]
+    if landlord is None:
+        steps.append(f"以上按承租国有资产类经营用房计算；{NEGOTIATED}")
+    result = {**_months(landlord, total, month3_relief, month3_payment, relief),
+              "premises": [{"monthly_rent": number(rent), "month3_payment": number(paid), "month3_relief": number(half),
+                            "relief_total": number(saved)} for rent, (half, paid, saved) in zip(rents, each)]}
+    inputs = {"monthly_rent": number(total), "premises": [number(r) for r in rents], "landlord": landlord,
+              "asked": _json(asked)}
+    return Calculation(kind=KIND, inputs=inputs, result=result, steps=tuple(steps), clause=CLAUSE)
+
+
+def _months(landlord: str | None, rent: Decimal, month3_relief: Decimal, month3_payment: Decimal,
+            relief: Decimal) -> dict:
+    """The result fields every rent calculation has: each month's relief and payment, and the totals."""
+    return {
+        "covered": True if landlord == "state" else None,
+        "month1_relief": number(rent), "month2_relief": number(rent), "month3_relief": number(month3_relief),
+        "months1_2_relief": number(rent * 2),
+        "month1_payment": 0, "month2_payment": 0, "month3_payment": number(month3_payment),
+        "relief_total": number(relief), "payable_total": number(month3_payment),
+    }
+
+
 def rent_relief(monthly_rent: Any, landlord: str | None = None, asked: Any = None,
-                period_rent: Any = None, per: Any = None) -> Calculation:
+                period_rent: Any = None, per: Any = None, premises: Any = ()) -> Calculation:
     landlord = choice(landlord, "landlord", (*LANDLORDS, None))
     asked = _asked(asked)
+    if premises != ():
+        if monthly_rent is not None or period_rent is not None or per is not None:
+            raise CalculatorError(f"give premises alone, not with monthly_rent or period_rent (got premises "
+                                  f"{premises!r}, {monthly_rent!r}, {period_rent!r} per {per!r})")
+        if landlord != "other":
+            return _premises_relief(premises, landlord, asked)
+        monthly_rent = sum(_several(premises), Decimal(0))
     derived: list[str] = []
     quoted = None
     if period_rent is not None or per is not None:
@@ -78,9 +145,7 @@ def rent_relief(monthly_rent: Any, landlord: str | None = None, asked: Any = Non
     if landlord == "other":
         return _negotiated(monthly_rent, asked)
     rent = money(monthly_rent, "monthly_rent", MAX_RENT, positive=True)  # no rent, nothing to relieve
-    month3_relief = (rent * HALF).quantize(CENT, ROUND_HALF_UP)
-    month3_payment = rent - month3_relief
-    relief = rent * 2 + month3_relief
+    month3_relief, month3_payment, relief = _each_relieved(rent)
     steps = derived + [
         "减免期：自本意见发布之日（2020年2月7日）起三个月，前两个月房租免收，第三个月房租减半。",
         f"第1、2个月免收：每月减免{short(rent)}，需交0元；两个月共减免{short(rent)}×2 = {short(rent * 2)}。",
@@ -92,13 +157,7 @@ def rent_relief(monthly_rent: Any, landlord: str | None = None, asked: Any = Non
     ]
     if landlord is None:
         steps.append(f"以上按承租国有资产类经营用房计算；{NEGOTIATED}")
-    result = {
-        "covered": True if landlord == "state" else None,
-        "month1_relief": number(rent), "month2_relief": number(rent), "month3_relief": number(month3_relief),
-        "months1_2_relief": number(rent * 2),
-        "month1_payment": 0, "month2_payment": 0, "month3_payment": number(month3_payment),
-        "relief_total": number(relief), "payable_total": number(month3_payment),
-    }
+    result = _months(landlord, rent, month3_relief, month3_payment, relief)
     inputs = {"monthly_rent": number(rent), "landlord": landlord, "asked": _json(asked)}
     if quoted is not None:
         inputs.update(period_rent=number(quoted), per=per)
@@ -114,7 +173,8 @@ def _negotiated(monthly_rent: Any, asked: Any) -> Calculation:
 
 
 def needs(request: RentRequest) -> NeedsInput | None:
-    if request.monthly_rent is not None or request.period_rent is not None or request.landlord == "other":
+    if (request.monthly_rent is not None or request.period_rent is not None or request.premises
+            or request.landlord == "other"):
         return None
     return NeedsInput(
         kind=KIND, missing=("monthly_rent",), clause=CLAUSE, inputs={"landlord": request.landlord},
@@ -125,7 +185,8 @@ def needs(request: RentRequest) -> NeedsInput | None:
 
 
 def solve(request: RentRequest) -> Calculation:
-    return rent_relief(request.monthly_rent, request.landlord, request.asked, request.period_rent, request.per)
+    return rent_relief(request.monthly_rent, request.landlord, request.asked, request.period_rent, request.per,
+                       request.premises)
 
 
 def lead(calc: Calculation) -> str:
@@ -147,4 +208,11 @@ def lead(calc: Calculation) -> str:
     foci = list(asked) if isinstance(asked, (list, tuple)) else [asked] if asked in sentences else []
     default = ["months1_2", "month3", "relief"] if foci == ["payable"] else ["relief", "months1_2", "month3"]
     order = list(dict.fromkeys(foci + default))
-    return condition + "，".join(sentences[f] for f in order) + "。"
+    if "premises" not in r:
+        return condition + "，".join(sentences[f] for f in order) + "。"
+    # several premises: the totals, then each one's own figures
+    each = "；".join(f"月租{yuan(Decimal(str(p['monthly_rent'])), gloss=False)}的一处第三个月交"
+                    f"{yuan(Decimal(str(p['month3_payment'])), gloss=False)}、三个月共减免"
+                    f"{yuan(Decimal(str(p['relief_total'])), gloss=False)}" for p in r["premises"])
+    return (f"{condition}{_count(len(r['premises']))}处合计（月租共{yuan(rent, gloss=False)}）："
+            + "，".join(sentences[f] for f in order) + f"。分别是：{each}。")

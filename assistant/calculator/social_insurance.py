@@ -208,17 +208,44 @@ class PensionRequest:
     wage_base: Decimal | None = None  # the contribution base, 元 (per person when employees is given)
     employees: Decimal | None = None  # people sharing that per-person base; None: the base is the firm's total
     old_rate: Decimal | None = None  # the rate paid before the cut to 16% (0.2 is 20%): gives the saving
+    # or, instead of one base: groups of people with their per-person base ((4, 3000), (4, 5000)), summed
+    groups: tuple[tuple[Decimal, Decimal], ...] = ()
 
 
-def pension_contribution(wage_base: Any, employees: Any = None, old_rate: Any = None) -> Calculation:
+def _grouped_base(groups: Any) -> tuple[Decimal, str, list[list[Any]]]:
+    """(the firm's total base, the step that adds it up, the groups as JSON) for 「4个人基数3000，另外4个人5000」."""
+    if not (isinstance(groups, tuple) and len(groups) >= 2
+            and all(isinstance(g, tuple) and len(g) == 2 for g in groups)):
+        raise CalculatorError(f"groups must be a tuple of at least two (people, base per person) pairs, got {groups!r}")
+    checked = [(headcount(people, "employees"), money(base, "wage_base", MAX_BASE, label="每人缴费基数"))
+               for people, base in groups]
+    total = sum((people * base for people, base in checked), Decimal(0))
+    if total > MAX_BASE:
+        raise AmountError(f"缴费基数（各组合计）应在 0 至 {yuan_bound(MAX_BASE)}之间，收到 {said(total)}元", field="wage_base")
+    terms = " + ".join(f"{plain(people)}人×{short(base)}" for people, base in checked)
+    return total, f"缴费基数合计：{terms} = {short(total)}。", [[number(p), number(b)] for p, b in checked]
+
+
+def pension_contribution(wage_base: Any, employees: Any = None, old_rate: Any = None, groups: Any = ()) -> Calculation:
+    grouped: list[str] = []
+    json_groups = None
+    if groups != ():
+        if wage_base is not None or employees is not None:
+            raise CalculatorError(f"give groups alone, not with wage_base or employees (got groups {groups!r}, "
+                                  f"{wage_base!r}, {employees!r})")
+        wage_base, step, json_groups = _grouped_base(groups)
+        grouped.append(step)
     base = money(wage_base, "wage_base", MAX_BASE)
     old = None if old_rate is None else rate(old_rate, "old_rate", label="原养老保险费率")
     if old is not None and old < PENSION_RATE:
         raise AmountError(f"原养老保险费率应在 16% 至 100% 之间（文件说的是降至16%），收到 {percent(old)}",
                           field="old_rate", detail=f"应在 16% 至 100% 之间（文件说的是降至16%），收到 {percent(old)}")
     contribution = (base * PENSION_RATE).quantize(CENT, ROUND_HALF_UP)
-    steps = ["根据《山西省降低社会保险费率实施方案》（晋政办发〔2019〕26号），自2019年5月起企业养老保险费率降至16%。"]
+    steps = ["根据《山西省降低社会保险费率实施方案》（晋政办发〔2019〕26号），自2019年5月起企业养老保险费率降至16%。",
+             *grouped]
     inputs: dict[str, Any] = {"wage_base": number(base), "employees": None}
+    if json_groups is not None:
+        inputs["groups"] = json_groups
     result: dict[str, Any] = {"rate": number(PENSION_RATE), "contribution": number(contribution)}
     people = Decimal(1)
     if employees is None:
@@ -254,7 +281,7 @@ def _pension_saving(base: Decimal, people: Decimal | None, old: Decimal, result:
 
 
 def pension_needs(request: PensionRequest) -> NeedsInput | None:
-    if request.wage_base is not None:
+    if request.wage_base is not None or request.groups:
         return None
     known = {} if request.employees is None else {"employees": str(request.employees)}
     return NeedsInput(kind=PensionRequest.kind, missing=("wage_base",), clause=CLAUSE, inputs=known,
@@ -263,7 +290,7 @@ def pension_needs(request: PensionRequest) -> NeedsInput | None:
 
 
 def solve_pension(request: PensionRequest) -> Calculation:
-    return pension_contribution(request.wage_base, request.employees, request.old_rate)
+    return pension_contribution(request.wage_base, request.employees, request.old_rate, request.groups)
 
 
 def pension_lead(calc: Calculation) -> str:
@@ -273,6 +300,12 @@ def pension_lead(calc: Calculation) -> str:
         whole = "" if calc.inputs.get("employees") is None else f"{plain(Decimal(str(calc.inputs['employees'])))}人、每人"
         return (f"企业养老保险费率由{percent(old)}降至16%，按{whole}缴费基数{yuan(base)}计算，单位少缴{yuan(saving)}："
                 f"原应缴{yuan(before)}，现应缴{yuan(contribution)}。")
+    if calc.inputs.get("groups"):
+        groups = [(Decimal(str(p)), Decimal(str(b))) for p, b in calc.inputs["groups"]]
+        people = sum((p for p, _ in groups), Decimal(0))
+        terms = " + ".join(f"{plain(p)}人×{yuan(b, gloss=False)}" for p, b in groups)
+        return (f"按16%的企业养老保险费率，{plain(people)}人共需单位缴费{yuan(contribution)}："
+                f"缴费基数合计{terms} = {yuan(base, gloss=False)}，×16%。")
     if calc.inputs.get("employees") is None:
         return f"按16%的企业养老保险费率，缴费基数{yuan(base)}对应单位缴费{yuan(contribution)}。"
     people, each = Decimal(str(calc.inputs["employees"])), Decimal(str(calc.result["per_person"]))
