@@ -65,12 +65,14 @@ class SpellingFixer:
         return "".join(chars)
 
     def _inside_corpus_words(self, run: str) -> list[bool]:
-        """Per character: does it lie inside a stretch of three or more characters that the documents contain, or
-        inside a name (阳泉 in 阳泉市: its 泉市 is not a typo of 全市, whatever the documents hold)?"""
+        """Per character: does it lie inside a stretch of three or more characters that the documents contain, inside
+        a name (阳泉 in 阳泉市: its 泉市 is not a typo of 全市), or inside an everyday word (预约 in 重新预约: its 新预 is
+        not a typo of the city 新余, whatever the documents hold)?"""
         kept = [False] * len(run)
         for i in range(len(run)):
             for n in range(min(MAX_LEN, len(run) - i), 1, -1):
-                if (n > 2 and self._in_corpus(run[i:i + n])) or self._is_name(run[i:i + n]):
+                gram = run[i:i + n]
+                if (n > 2 and self._in_corpus(gram)) or self._is_name(gram) or self._is_common(gram):
                     kept[i:i + n] = [True] * n
                     break
         return kept

@@ -36,3 +36,12 @@ def test_everyday_words_and_parts_of_document_words_stay(fixer, typed):
 def test_without_the_common_word_check_the_everyday_word_would_be_changed():
     # Shows the check above is what keeps 多长: the bare sound rule alone turns it into 多张.
     assert SpellingFixer(VOCABULARY, CORPUS).fix("施行期多长？") == "施行期多张？"
+
+
+def test_characters_of_everyday_words_and_place_names_are_never_changed():
+    from index.tokenize import is_place_name
+
+    corpus = "新余市发布通知。全市企业。"
+    fixer = SpellingFixer(["新余", "全市"], corpus, is_common_word, is_place_name)
+    assert fixer.fix("以后重新预约要交费吗") == "以后重新预约要交费吗"  # 新预 is no slip for 新余: 预约 is a word
+    assert fixer.fix("阳泉市的房租") == "阳泉市的房租"  # 泉市 is no slip for 全市: 阳泉 is a city
