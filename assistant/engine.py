@@ -29,6 +29,9 @@ from index.tokenize import POLICY_TERMS, content_words, is_common_word, is_place
 ASKS_AMOUNT = re.compile(r"多少|几[个月次天年周项条家名倍遍]|多久|多长|比例|标准|额度|怎么(减|免|算|补|返)|what\s+time|when|"
                          r"什么时[候间]|何时|哪天|哪一天|几号|几点|最晚|最迟|截止|期限|有效期|电话|热线|"
                          r"how\s+(much|many|long)", re.I)
+ASKS_PHONE = re.compile(r"电话|热线|号码|phone", re.IGNORECASE)
+# 0851-86822440, 83878729, 12345; not an amount (1000000元, 10000人)
+STATES_PHONE = re.compile(r"(?<!\d)(?:0\d{2,3}-?)?\d{7,8}(?![\d元万亿%.人])|(?<!\d)1\d{4}(?![\d元万亿%.人年])")
 ASKS_CONTACT = re.compile(r"电话|热线|联系|咨询|找谁|哪个(部门|单位|机构)|谁(负责|管|办)|在哪(里|儿)?(申请|办)|网站|官网|平台")
 STATES_CONTACT = re.compile(r"电话|热线|联系|咨询|\d{3,4}-?\d{7,8}|\d{5,}|[局委办厅处室站]|中心|网站|官网|平台|窗口")
 # A sentence that announces or forwards what follows (「现就有关事项通知如下：」「现将《指南》印发给你们，请参照执行。」)
@@ -69,6 +72,7 @@ class Tuning:
     quantity_bonus: float = 0.15  # a "how much / how long" question wants a sentence that states an amount
     section_prior: float = 0.2  # several documents: how much a section's retrieval score counts against its sentences
     candidates: int = 5  # sections retrieved per question (at least top_k)
+    phone_bonus: float = 0.1  # asked for a phone number: a retrieved section that states one gains this
     contact_bonus: float = 0.15  # a "whom / which number" question wants a sentence that names a body or a number
     announce_penalty: float = 0.15  # taken from a sentence that only announces what follows (ANNOUNCES)
     title_weight: float = 0.2  # how much a match on a document's title, issuer or region adds (several documents)
@@ -338,6 +342,8 @@ class Engine:
         hits = tuple(self.index.search(query, k=max(self.settings.top_k, self.tuning.candidates), vector=vector,
                                        dense_weight=self.tuning.dense_weight, title_weight=self.tuning.title_weight,
                                        doc_boost=boost))
+        if self.tuning.phone_bonus and ASKS_PHONE.search(own):
+            hits = _phone_first(hits, self.tuning.phone_bonus)
         topical = tuple(t for t, _ in content_words(in_document_terms(own), self.tuning.topic_tags)
                         if t not in GENERIC and not _is_ascii_filler(t)
                         and not (self.tuning.english_neutral and t.isascii()))
@@ -454,6 +460,11 @@ def _names_the_document(text: str, policy: Policy) -> bool:
         return True
     return bool(policy.title) and (stripped in policy.title or (policy.title in stripped
                                                                  and len(stripped) <= len(policy.title) + 12))
+
+
+def _phone_first(hits: tuple[Hit, ...], bonus: float) -> tuple[Hit, ...]:
+    """The hits re-ranked with `bonus` added to sections that state a phone number (stable for ties)."""
+    return tuple(sorted(hits, key=lambda h: -(h.score + (bonus if STATES_PHONE.search(h.section.text) else 0.0))))
 
 
 def _gave_numbers(needs: NeedsInput) -> bool:

@@ -217,3 +217,15 @@ def test_a_department_answer_can_quote_what_the_clause_says_the_bodies_do(policy
     assert said[0].text not in plain.text and said[0].text in quoted.text
     assert [c.quote for c in quoted.citations][:-1] == [said[0].text]
     assert quoted.citations[-1] == plain.citations[-1]  # the 责任单位 note is still cited
+
+
+def test_a_question_asking_for_a_phone_number_prefers_a_section_that_states_one():
+    from types import SimpleNamespace as S
+
+    from assistant.engine import STATES_PHONE, _phone_first
+
+    plain, phone = S(score=1.0, section=S(text="复工复产问题由省工信厅协调。")), S(score=0.93, section=S(
+        text="联系处室：运行监测协调处，电话：0851-86822440。"))
+    assert _phone_first((plain, phone), 0.1) == (phone, plain)
+    assert _phone_first((plain, phone), 0.05) == (plain, phone)
+    assert not STATES_PHONE.search("贷款1000000元，覆盖10000人，2020年2月17日起") and STATES_PHONE.search("拨打12345")
