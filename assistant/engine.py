@@ -47,7 +47,7 @@ GENERIC = frozenset(
     "政策 企业 公司 规定 意见 文件 支持 办理 申请 问题 情况 现在 目前 需要 应该 具体 相关 有关 内容 方面 措施 "
     "哪些 怎么办 怎么样 咋办 咋 啥 多 少 这样 那样 我家 我的 我们 咱们 请 帮 帮忙 告诉 知道 想 问 问问 一下 吧 了 "
     "太原 太原市 本市 市里 政府 中小微企业 中小企业 小微企业 小企业 疫情 期间 享受 优惠 给 能不能 可不可以 是不是 "
-    "会不会 不会 这阵子 这段时间 最近 尽量 "
+    "会不会 不会 这阵子 这段时间 最近 尽量 要是 如果 假如 万一 的话 "
     "what how the a an is are of for in to do does can my our sme smes policy".split()
 )
 
@@ -72,6 +72,8 @@ class Tuning:
     quantity_bonus: float = 0.15  # a "how much / how long" question wants a sentence that states an amount
     section_prior: float = 0.2  # several documents: how much a section's retrieval score counts against its sentences
     candidates: int = 5  # sections retrieved per question (at least top_k)
+    per_part: bool = True  # a question in several parts gets each part's best sentence (see _scored_sentences)
+    part_min_lexical: float = 0.5  # …when that sentence holds this IDF-weighted share of the part's words
     phone_bonus: float = 0.1  # asked for a phone number: a retrieved section that states one gains this
     contact_bonus: float = 0.15  # a "whom / which number" question wants a sentence that names a body or a number
     announce_penalty: float = 0.15  # taken from a sentence that only announces what follows (ANNOUNCES)
@@ -405,6 +407,17 @@ class Engine:
         for runner_up in ranked[1:t.max_sentences]:
             if score(runner_up) >= t.second_sentence_ratio * score(ranked[0]):
                 chosen.append(runner_up.sentence)
+        # A question in several parts (「纳税期限有没有调整？要是想停业怎么办？」): each part's best sentence by its
+        # own words is quoted too, when that part's words pick a sentence not chosen yet.
+        for part in _parts(q.text) if t.per_part else ():
+            # The part's own topical words, the document's title words included: within one document they now
+            # tell its parts apart (停业 in a notice about 个体户停业).
+            terms = [w for w in tokens(with_document_terms(part)) if len(w) >= 2 and w not in GENERIC and w in self._corpus]
+            allowed = {s.sentence for s in scored}
+            own = [s for s in self.index.sentence_scores(section, e.vector, terms) if s.sentence in allowed]
+            best_own = max(own, key=lambda s: (s.lexical, s.dense), default=None)
+            if best_own is not None and best_own.lexical >= t.part_min_lexical and best_own.sentence not in chosen:
+                chosen.append(best_own.sentence)
         # A very short sentence right after a chosen one finishes its thought (「具体由双方协商。」).
         candidates = {s.sentence.start: s.sentence for s in scored}
         for sentence in list(chosen):
@@ -460,6 +473,12 @@ def _names_the_document(text: str, policy: Policy) -> bool:
         return True
     return bool(policy.title) and (stripped in policy.title or (policy.title in stripped
                                                                  and len(stripped) <= len(policy.title) + 12))
+
+
+def _parts(text: str) -> list[str]:
+    """The parts of a question asked in several (split at question marks), when there are two or more."""
+    parts = [p for p in re.split(r"[？?]", text) if len(p.strip()) >= 4]
+    return parts if len(parts) >= 2 else []
 
 
 def _phone_first(hits: tuple[Hit, ...], bonus: float) -> tuple[Hit, ...]:

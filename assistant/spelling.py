@@ -49,7 +49,7 @@ class SpellingFixer:
     def _fix_run(self, run: str) -> str:
         sounds = lazy_pinyin(run)
         chars = list(run)
-        kept = self._inside_corpus_words(run)
+        kept, spans = self._inside_corpus_words(run)
         i = 0
         while i < len(chars):
             for n in range(min(MAX_LEN, len(chars) - i), MIN_LEN - 1, -1):
@@ -57,25 +57,30 @@ class SpellingFixer:
                 if self._in_corpus(gram) or self._is_common(gram):
                     break  # a stretch the documents contain is not a typo, nor is anything inside it
                 word = self._one_off(gram, tuple(sounds[i:i + n]))
-                if word and not any(kept[i + k] for k, (a, b) in enumerate(zip(gram, word)) if a != b):
+                # Neither a kept character changes, nor does a stretch cut through a kept word (按定 in 按定期 is
+                # no slip for 安定: 定期 is a word).
+                if word and not any(kept[i + k] for k, (a, b) in enumerate(zip(gram, word)) if a != b) \
+                        and not any(a < i + n and b > i and not (i <= a and b <= i + n) and not (a <= i and i + n <= b)
+                                    for a, b in spans):
                     chars[i:i + n] = list(word)
                     i += n - 1
                     break
             i += 1
         return "".join(chars)
 
-    def _inside_corpus_words(self, run: str) -> list[bool]:
+    def _inside_corpus_words(self, run: str) -> tuple[list[bool], list[tuple[int, int]]]:
         """Per character: does it lie inside a stretch of three or more characters that the documents contain, inside
         a name (阳泉 in 阳泉市: its 泉市 is not a typo of 全市), or inside an everyday word (预约 in 重新预约: its 新预 is
-        not a typo of the city 新余, whatever the documents hold)?"""
-        kept = [False] * len(run)
+        not a typo of the city 新余, whatever the documents hold)? And those stretches, as (start, end)."""
+        kept, spans = [False] * len(run), []
         for i in range(len(run)):
             for n in range(min(MAX_LEN, len(run) - i), 1, -1):
                 gram = run[i:i + n]
                 if (n > 2 and self._in_corpus(gram)) or self._is_name(gram) or self._is_common(gram):
                     kept[i:i + n] = [True] * n
+                    spans.append((i, i + n))
                     break
-        return kept
+        return kept, spans
 
     def _in_corpus(self, gram: str) -> bool:
         return gram in self._corpus

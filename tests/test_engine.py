@@ -135,3 +135,14 @@ def test_figure_question_without_numbers_gets_the_rule_and_a_question_back(fake_
 def test_absurd_numbers_get_a_message_not_a_traceback(fake_engine):
     a = fake_engine.answer("国有房产月租100亿元，能减免多少？")
     assert not a.refused and a.text.startswith("无法计算") and "元" in a.text
+
+
+def test_a_question_in_two_parts_quotes_a_sentence_for_each(fake_engine):
+    from assistant.engine import _parts
+
+    assert _parts("纳税期限有没有调整？要是想停业怎么办？") == ["纳税期限有没有调整", "要是想停业怎么办"]
+    assert _parts("房租能减免多少？") == [] and _parts("能退吗？退多少？") == []  # parts too short to pick a sentence
+    a = fake_engine.answer("房产税能减免吗？税款能延期缴纳多久？")
+    assert "困难减免" in a.text and "最长不超过3个月" in a.text
+    a = fake_engine.answer("工伤保险费率怎么调？养老保险费率是多少？")
+    assert "下调50%" in a.text and "16%" in a.text

@@ -45,3 +45,5 @@ def test_characters_of_everyday_words_and_place_names_are_never_changed():
     fixer = SpellingFixer(["新余", "全市"], corpus, is_common_word, is_place_name)
     assert fixer.fix("以后重新预约要交费吗") == "以后重新预约要交费吗"  # 新预 is no slip for 新余: 预约 is a word
     assert fixer.fix("阳泉市的房租") == "阳泉市的房租"  # 泉市 is no slip for 全市: 阳泉 is a city
+    fixer = SpellingFixer(["安定"], "社会安定。", is_common_word)
+    assert fixer.fix("按定期定额交税") == "按定期定额交税"  # 按定 cuts through 定期: no slip for 安定
