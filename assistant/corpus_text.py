@@ -45,7 +45,7 @@ class CorpusText:
 
     def __contains__(self, word: str) -> bool:
         if len(word) < 2:
-            return word in self.text
+            return not word or word in self._char_id
         found = self._rarest_pair(word)
         if found is None:
             return False

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from typing import Iterable, Sequence
+from typing import Container, Iterable, Sequence
 
 from corpus.metadata_regions import CITIES, PROVINCES
 from corpus.records import Policy
@@ -166,7 +166,7 @@ def rarity(docs_with_word: int, docs: int) -> float:
     return math.log((1 + docs) / (1 + docs_with_word))
 
 
-def weighted_coverage(words: Sequence[str], text: str, weights: dict[str, float]) -> float:
+def weighted_coverage(words: Sequence[str], text: Container[str], weights: dict[str, float]) -> float:
     """The weighted share of `words` that `text` uses (1.0 when there are no words to cover)."""
     total = sum(weights.get(w, 0.0) for w in words)
     if total <= 0:
@@ -174,7 +174,8 @@ def weighted_coverage(words: Sequence[str], text: str, weights: dict[str, float]
     return sum(weights.get(w, 0.0) for w in words if w in text) / total
 
 
-def answered_elsewhere(words: Sequence[str], weights: dict[str, float], home_text: str, home_sections: Sequence[str],
+def answered_elsewhere(words: Sequence[str], weights: dict[str, float], home_text: Container[str],
+                       home_sections: Sequence[str],
                        other_sections: Sequence[str], home_coverage: float, margin: float) -> bool:
     """Whether a question that names no place or body is about something the home documents do not cover:
     they use less than `home_coverage` of its rarity-weighted topical words, and the best other document's

@@ -119,11 +119,10 @@ class Engine:
         self._home = (Engine(index.subset(self.home_docs), settings, home_tuning or tuning) if self.home_docs
                       else None)
         self._corpus = CorpusText([p.text for p in index.policies])
-        self._corpus_text = self._corpus.text
         self._rarity_cache: dict[str, float] = {}
         self._policy = {p.doc: p for p in index.policies}
         self._focus_index = FocusIndex(index.policies)
-        self._focus_base: tuple[float, np.ndarray] | None = None  # (weight, boost before any pick): _focus_boost
+        self._neutral_rows = index.document_rows(self._focus_index.neutral)  # documents of unknown region
         self._focus_cache: dict[str, Focus] = {}
         self._subsets: dict[frozenset[str], Engine] = {}
         self._subset_lock = threading.Lock()
@@ -185,7 +184,7 @@ class Engine:
         weights = {w: self._rarity(w) for w in words}
         others = [h for h in whole.hits if h.section.doc not in self.home_docs]
         best_other = others[0].section.doc if others else None
-        return answered_elsewhere(words, weights, self._home._corpus_text, [h.section.text for h in home.hits],
+        return answered_elsewhere(words, weights, self._home._corpus, [h.section.text for h in home.hits],
                                   [h.section.text for h in others if h.section.doc == best_other],
                                   self.tuning.home_coverage, self.tuning.elsewhere_margin)
 
@@ -353,7 +352,7 @@ class Engine:
         places = tuple(p for p in place_names(own) if p not in self._corpus)
         # A year the best-matching document never mentions means another policy (「2022年上海封控期间…」): over
         # several documents the corpus as a whole mentions most years, in deadlines, so only that document counts.
-        best_text = self._policy[hits[0].section.doc].text if hits else self._corpus_text
+        best_text = self._policy[hits[0].section.doc].text if hits else self._corpus
         years = tuple(y for y in re.findall(r"(?<!\d)(?:19|20)\d{2}(?=年)", own) if y not in best_text)
         return Evidence(hits=hits, topical=topical, missing=_outermost(missing),
                         foreign_places=places, foreign_years=years, query_text=query, vector=vector)
@@ -363,11 +362,9 @@ class Engine:
         if not named.picked:
             return None
         w = self.tuning.focus_weight
-        if self._focus_base is None or self._focus_base[0] != w:  # -w, and 0 for documents of unknown region
-            base = np.full(len(self.index.policies), -w, dtype=np.float32)
-            base[self.index.document_rows(self._focus_index.neutral)] = 0.0
-            self._focus_base = (w, base)
-        boost = self._focus_base[1].copy()
+        boost = np.full(len(self.index.policies), -w, dtype=np.float32)
+        if named.neutral:  # a place or body: documents of unknown region are neither preferred nor ruled out
+            boost[self._neutral_rows] = 0.0
         boost[self.index.document_rows(named.picked)] = w
         return boost
 
@@ -409,11 +406,11 @@ class Engine:
                 chosen.append(runner_up.sentence)
         # A question in several parts (「纳税期限有没有调整？要是想停业怎么办？」): each part's best sentence by its
         # own words is quoted too, when that part's words pick a sentence not chosen yet.
+        allowed = {s.sentence for s in scored}
         for part in _parts(q.text) if t.per_part else ():
             # The part's own topical words, the document's title words included: within one document they now
             # tell its parts apart (停业 in a notice about 个体户停业).
             terms = [w for w in tokens(with_document_terms(part)) if len(w) >= 2 and w not in GENERIC and w in self._corpus]
-            allowed = {s.sentence for s in scored}
             own = [s for s in self.index.sentence_scores(section, e.vector, terms) if s.sentence in allowed]
             best_own = max(own, key=lambda s: (s.lexical, s.dense), default=None)
             if best_own is not None and best_own.lexical >= t.part_min_lexical and best_own.sentence not in chosen:

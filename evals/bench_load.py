@@ -147,6 +147,9 @@ def render(report: dict) -> str:
                      f"{row['p99']:>10.1f}{row['max']:>10.1f}")
     lines.append("")
     lines.append(f"errors: {len(report['errors'])}")
+    if report.get("slow_stream_closes"):
+        lines.append(f"  client event streams still open after {STREAM_CLOSE_S:g} s: {report['slow_stream_closes']} "
+                     "(the next call may then be cancelled by the client itself)")
     lines += [f"  {e}" for e in report["errors"][:10]]
     if len(report["errors"]) > 10:
         lines.append(f"  … {len(report['errors']) - 10} more")
@@ -175,6 +178,7 @@ class UserLog:
     ratings: list[Rating] = field(default_factory=list)
     answers: int = 0
     conversations: int = 0
+    slow_stream_closes: int = 0  # waits for the client's event stream that gave up (see wait_for_stream_close)
 
 
 def _text(message: Any) -> str:
@@ -229,7 +233,7 @@ def simulate_user(client, user: int, deadline: float, log: UserLog) -> None:
                 log.errors.append(f"u{user} c{conversation} /clear: {type(exc).__name__}: {exc}"[:300])
                 return  # the session's history is unknown now: this user stops
             log.latencies["clear"].append((time.perf_counter() - started) * 1000)
-            wait_for_stream_close(client)
+            log.slow_stream_closes += not wait_for_stream_close(client)
         for n, question in enumerate(turns):
             started = time.perf_counter()
             try:
@@ -238,7 +242,7 @@ def simulate_user(client, user: int, deadline: float, log: UserLog) -> None:
                 log.errors.append(f"u{user} c{conversation} /chat turn {n + 1}: {type(exc).__name__}: {exc}"[:300])
                 break
             log.latencies["chat"].append((time.perf_counter() - started) * 1000)
-            wait_for_stream_close(client)
+            log.slow_stream_closes += not wait_for_stream_close(client)
             text = _text(chat[-1]) if chat else ""
             if 'class="cite-card"' not in text:  # a message (loading, error, refusal) instead of a cited answer
                 log.errors.append(f"u{user} c{conversation} /chat turn {n + 1}: no answer: {text[:200]}")
@@ -260,7 +264,7 @@ def simulate_user(client, user: int, deadline: float, log: UserLog) -> None:
                 log.errors.append(f"u{user} c{conversation} /feedback: {type(exc).__name__}: {exc}"[:300])
                 continue
             log.latencies["feedback"].append((time.perf_counter() - started) * 1000)
-            wait_for_stream_close(client)
+            log.slow_stream_closes += not wait_for_stream_close(client)
             row = _row_number(status)
             if row is None:
                 log.errors.append(f"u{user} c{conversation} /feedback: not stored: {status}"[:300])
@@ -422,6 +426,7 @@ def run(users: int, seconds: float, data_dir: Path, say: Callable[[str], None] =
         "latency": {kind: latency_summary([x for log in logs for x in log.latencies[kind]], wall)
                     for kind in ("chat", "feedback", "clear")},
         "errors": [e for log in logs for e in log.errors],
+        "slow_stream_closes": sum(log.slow_stream_closes for log in logs),
         "answer_problems": [p for log in logs for p in log.answer_problems],
         "feedback_problems": feedback_problems(left, rows),
     }

@@ -166,7 +166,7 @@ def test_lookup_and_chat_can_be_limited_to_one_document(multi_engine):
 
 def test_a_year_the_chosen_document_never_mentions_is_refused(multi_engine):
     # The seed mentions 2019 (its social-insurance rates), so the corpus as a whole does; Beijing's text does not.
-    assert "2019" in multi_engine._corpus_text
+    assert "2019" in multi_engine._corpus
     answer = multi_engine.answer("北京市2019年出台的房租减免政策是什么？")
     assert answer.refused and "2019年" in answer.text
     assert not multi_engine.answer("北京市的房租减免政策是什么？").refused
@@ -229,3 +229,22 @@ def test_a_question_asking_for_a_phone_number_prefers_a_section_that_states_one(
     assert _phone_first((plain, phone), 0.1) == (phone, plain)
     assert _phone_first((plain, phone), 0.05) == (plain, phone)
     assert not STATES_PHONE.search("贷款1000000元，覆盖10000人，2020年2月17日起") and STATES_PHONE.search("拨打12345")
+
+
+def test_focus_boost_matches_each_documents_affinity():
+    from types import SimpleNamespace as S
+
+    import numpy as np
+
+    from assistant.doc_focus import Focus
+    from assistant.engine import Engine
+
+    docs = ["a", "b", "city"]  # city: no known region or issuer
+    engine = S(tuning=S(focus_weight=0.3), _neutral_rows=np.array([2]),
+               index=S(policies=docs, document_rows=lambda ds: np.array([docs.index(d) for d in ds], dtype=np.int64)))
+    by_place = Focus(("北京",), frozenset({"a"}), frozenset({"city"}))
+    by_number = Focus(("京政发〔2020〕7号",), frozenset({"a"}))  # a 文号 rules out every other document
+    for named in (by_place, by_number):
+        boost = Engine._focus_boost(engine, named)
+        assert list(boost) == [np.float32(0.3 * named.of(d)) for d in docs]
+    assert Engine._focus_boost(engine, Focus(("火星",))) is None
