@@ -13,8 +13,11 @@ from evals.charts import accuracy_chart, latency_chart
 
 REPORTS = Path(__file__).resolve().parent / "reports"
 MAIN = "full"
-# Acceptance targets on the held-out test split (tests/test_integration.py::test_gold_test_split_targets).
-TARGETS = {"top_citation": 0.95, "refusal": 1.0}
+# Acceptance targets on the held-out test split: the evaluation issue's (top-1 ≥ 97%, facts ≥ 95%, every figure
+# exact, refusal precision and recall 100%), which include the foundation's (top-1 ≥ 95%, refusal accuracy 100%,
+# tests/test_integration.py::test_gold_test_split_targets).
+TARGETS = {"top_citation": 0.97, "facts": 0.95, "numeric": 1.0, "refusal": 1.0, "refusal_precision": 1.0,
+           "refusal_recall": 1.0}
 COLUMNS = (("top_citation", "top-1"), ("hit3", "hit@3"), ("mrr", "MRR"), ("cite_precision", "cite-P"),
            ("quotes", "quotes"), ("facts", "facts"), ("numeric", "figures"), ("refusal", "refusal"),
            ("refusal_precision", "refuse-P"), ("refusal_recall", "refuse-R"), ("correct", "correct"),
@@ -115,7 +118,8 @@ def where_wrong(report: dict, split: str) -> str:
     if split == "test":
         missed = [f"{LABELS[k]} {fmt(k, overall[k])} < {fmt(k, t)}" for k, t in TARGETS.items()
                   if overall[k] is not None and overall[k] < t]
-        text += (f" Targets **not met**: {'; '.join(missed)}." if missed else " Targets met (top-1 ≥ 95%, refusal 100%).")
+        met = ", ".join(f"{LABELS[k]} ≥ {fmt(k, t)}" for k, t in TARGETS.items())
+        text += f" Targets **not met**: {'; '.join(missed)}." if missed else f" Targets met ({met})."
     return text
 
 
