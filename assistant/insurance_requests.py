@@ -15,7 +15,7 @@ from assistant.calculator import DeferralRequest, JobSubsidyRequest, PensionRequ
 from assistant.quantities import CN_DIGITS, CalendarMonth, Headcount, Money, MonthCount, Rate, words_before
 from assistant.turns import Turn, first_found, value_of
 from assistant.year_parts import (
-    PartAmount, YearPart, amounts_to_sum, part_before, per_part, said_as_additional, series, year_parts,
+    CLAUSE_END, PartAmount, YearPart, amounts_to_sum, part_before, per_part, said_as_additional, series, year_parts,
 )
 
 
@@ -134,7 +134,7 @@ def _base_groups(t: Turn) -> tuple[tuple[Decimal, Decimal], ...] | None:
         return None
     pairs = [(people.value, base.value) for people, base in zip(t.quantities, t.quantities[1:])
              if isinstance(people, Headcount) and isinstance(base, Money) and people.upper is None
-             and base.upper is None and not re.search(r"[，,。；;！!？?\n]", t.text[people.end:base.start])]
+             and base.upper is None and not CLAUSE_END.search(t.text[people.end:base.start])]
     return tuple(pairs) if len(pairs) > 1 else None
 
 
@@ -183,9 +183,9 @@ def deferral(turns: list[Turn], today) -> DeferralRequest:
         parts = {}
         for q in t.of(Money):
             label = t.label(q)
-            clause = re.split(r"[，,。；;！!？?\n]", t.text[:q.start])[-1]
+            clause = CLAUSE_END.split(t.text[:q.start])[-1]
             previous_end = max((p.end for p in t.quantities if p.end <= q.start), default=0)
-            since_previous = re.split(r"[，,。；;！!？?\n]", t.text[previous_end:q.start])[-1]
+            since_previous = CLAUSE_END.split(t.text[previous_end:q.start])[-1]
             if (_TOGETHER.search(label) or sum(word in clause for word in _COVERED) > 1 and _TOGETHER.search(clause)
                     or sum(word in since_previous for word in _COVERED) > 1):
                 # 「养老、失业、工伤三项一共2万元」「pension + unemployment + work-injury … 9,500」: the monthly
@@ -269,7 +269,7 @@ def _asked_range(t: Turn) -> tuple[int, int] | None:
     """Months asked for together: 「4月到6月这三个月加起来一共要交多少」 → (4, 6). Not a span the question only
     describes (「1到3月都缓了」), and not one inside 1–3月, which pay nothing then."""
     for part in year_parts(t.text):
-        clause = re.split(r"[，,。；;！!？?\n]", t.text[part.start:])[0]
+        clause = CLAUSE_END.split(t.text[part.start:])[0]
         if part.months > 1 and part.last >= 4 and _SUMMED.search(clause) and re.search(r"交|缴|付", clause):
             return part.first, part.last
     return None
@@ -280,6 +280,6 @@ def _asked_month(t: Turn) -> int | None:
     one the payment words follow (「4月份这三项要交多少」)."""
     months = [q for q in t.of(CalendarMonth)
               if not _RANGE_END.search(t.text[:q.start]) and not _RANGE_START.match(t.text[q.end:])]
-    paying = [q for q in months if re.search(r"交|缴|付|补", re.split(r"[，,。；;！!？?\n]", t.text[q.end:])[0])]
+    paying = [q for q in months if re.search(r"交|缴|付|补", CLAUSE_END.split(t.text[q.end:])[0])]
     chosen = (paying or months or [None])[0]
     return None if chosen is None else chosen.value

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Protocol, Sequence, TypeVar
 
+from assistant.calculator.values import months_said
 from assistant.quantities import CN_DIGITS, chinese_number
 from assistant.turns import CORRECTION
 
@@ -27,7 +28,8 @@ _HALF = re.compile(r"([上下])半年")
 _QUARTER = re.compile(r"第?([一二三四1-4])季度|(?<![A-Za-z])Q([1-4])(?![\d])", re.I)
 # a single month 「1月8千」「3月份」; not a date (「3月15日」), not a duration (「3个月」) and not part of a range
 _SINGLE = re.compile(rf"(?<![\d日号.个])({_MONTH})\s*月份?(?![\d{CN_DIGITS}十]*[日号])")
-_STOP = re.compile(r"[，,。；;！!？?\n]")
+# where a clause ends: what is said for a part of the year stays within its clause
+CLAUSE_END = re.compile(r"[，,。；;！!？?\n]")
 
 
 @dataclass(frozen=True)
@@ -48,9 +50,9 @@ class YearPart:
     @property
     def said(self) -> str:
         """How an answer names it: 「上半年」 as said, 「1—6月」 for a range."""
-        if self.first == self.last:
-            return f"{self.first}月"
-        return re.sub(r"\s+", "", self.text) if re.search(r"[上下]半年|季度", self.text) else f"{self.first}—{self.last}月"
+        if self.first != self.last and re.search(r"[上下]半年|季度", self.text):
+            return re.sub(r"\s+", "", self.text)
+        return months_said(self.first, self.last)
 
 
 def _month(text: str) -> int | None:
@@ -93,9 +95,14 @@ class _Said(Protocol):
 Q = TypeVar("Q", bound=_Said)
 
 
+def _clause_start(text: str, start: int) -> int:
+    """Where the clause that goes on at `start` begins."""
+    return max((m.end() for m in CLAUSE_END.finditer(text, 0, start)), default=0)
+
+
 def part_before(text: str, parts: Sequence[YearPart], start: int) -> YearPart | None:
     """The part said last in the clause that ends at `start`: 「上半年」 for the amount in 「上半年实际缴了4600元」."""
-    clause_start = max((m.end() for m in _STOP.finditer(text, 0, start)), default=0)
+    clause_start = _clause_start(text, start)
     inside = [p for p in parts if clause_start <= p.start and p.end <= start]
     return inside[-1] if inside else None
 
@@ -106,7 +113,7 @@ def per_part(text: str, parts: Sequence[YearPart], quantities: Sequence[Q]) -> l
     pairs = []
     for n, part in enumerate(parts):
         following = parts[n + 1].start if n + 1 < len(parts) else len(text)
-        stop = _STOP.search(text, part.end)
+        stop = CLAUSE_END.search(text, part.end)
         limit = min(following, stop.start() if stop else len(text))
         found = next((q for q in quantities if part.end <= q.start < limit), None)
         if found is not None:
@@ -177,7 +184,7 @@ class PartAmount:
 
 def said_as_additional(text: str, start: int) -> bool:
     """Whether the clause before `start` says the amount comes on top of an earlier one (「下半年又缴了」)."""
-    clause = text[max((m.end() for m in _STOP.finditer(text, 0, start)), default=0):start]
+    clause = text[_clause_start(text, start):start]
     return bool(_ADDITIVE.search(clause)) and not CORRECTION.search(text[:start])
 
 

@@ -8,7 +8,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, ClassVar
 
 from assistant.calculator.values import (
-    CENT, AmountError, CalculatorError, choice, money, number, refuse, said, short, whole_months, yuan, yuan_bound,
+    CENT, YEAR, AmountError, CalculatorError, choice, money, month_runs, month_span, months_said, number, refuse,
+    said, short, whole_months, yuan, yuan_bound,
 )
 from corpus.records import Calculation
 
@@ -47,22 +48,19 @@ def _spread(span_totals: Any, same: bool, amount: Decimal | None, varied: dict[i
         raise CalculatorError(f"span_totals must be a tuple of (first month, last month, total), got {span_totals!r}")
     steps = []
     for span in span_totals:
-        if not (isinstance(span, tuple) and len(span) == 3 and all(isinstance(m, int) and not isinstance(m, bool)
-                                                                      for m in span[:2])):
-            raise CalculatorError(f"each span total must be (first month, last month, total), got {span!r}")
-        first, last, total = span
+        first, last, total = month_span(span, "span total", "total")
         whole_months(first, "span_totals", 1, 12, label="合计月份的起月", unit="月")
         whole_months(last, "span_totals", first, 12, label="合计月份的止月", unit="月")
         months = last - first + 1
-        total = money(total, "monthly_amount", MAX_MONTHLY * months, label=f"{_months(first, last)}合计应缴的社会保险费")
+        total = money(total, "monthly_amount", MAX_MONTHLY * months, label=f"{months_said(first, last)}合计应缴的社会保险费")
         exact = total / months
         share = exact.quantize(CENT, ROUND_HALF_UP)
         sign, note = ("=", "") if share == exact else ("≈", "，按分四舍五入")
         basis = "你说每个月金额都一样" if same else "按各月金额相同折算；如各月金额不同，请分别告诉我"
-        steps.append(f"{_months(first, last)}合计{short(total)}÷{months}个月 {sign} 每月{short(share)}（{basis}{note}）。")
+        steps.append(f"{months_said(first, last)}合计{short(total)}÷{months}个月 {sign} 每月{short(share)}（{basis}{note}）。")
         if same:
             if amount is not None and amount != share:
-                raise CalculatorError(f"每月应缴{said(amount)}元与{_months(first, last)}合计{said(total)}元÷{months}个月"
+                raise CalculatorError(f"每月应缴{said(amount)}元与{months_said(first, last)}合计{said(total)}元÷{months}个月"
                                       f"不一致，请核对", field="monthly_amount")
             amount = share
             continue
@@ -130,9 +128,6 @@ def deferral_schedule(monthly_amount: Any = None, components: Any = (), asked_mo
     return Calculation(kind=KIND, inputs=inputs, result=result, steps=tuple(steps), clause=CLAUSE)
 
 
-YEAR = range(1, 13)
-
-
 def _payments(own: dict[int, Decimal]) -> dict[int, Decimal]:
     """What each month pays where it is known: nothing in 1–3月, its own amount plus the deferred month's in 4–6月,
     its own amount after that."""
@@ -140,10 +135,6 @@ def _payments(own: dict[int, Decimal]) -> dict[int, Decimal]:
     paid.update({m: own[m] + own[d] for m, d in CATCH_UP.items() if m in own and d in own})
     paid.update({m: own[m] for m in range(7, 13) if m in own})
     return paid
-
-
-def _months(first: int, last: int) -> str:
-    return f"{first}月" if first == last else f"{first}—{last}月"
 
 
 def _medical_step(medical: Decimal, month: int | None, payments: dict[int, Decimal], result: dict[str, Any]) -> str:
@@ -161,13 +152,8 @@ def _medical_step(medical: Decimal, month: int | None, payments: dict[int, Decim
 
 def _varied_steps(own: dict[int, Decimal], regular: Decimal | None, varied: dict[int, Decimal]) -> list[str]:
     """The schedule when months' amounts differ (「1月8千、2月9千、3月1万」); months without an amount say so."""
-    runs: list[list[int]] = []  # consecutive months of 1–6 with one amount, to say 「4—6月每月1万元」 once
-    for m in range(1, 7):
-        if m in own and runs and runs[-1][-1] == m - 1 and own[runs[-1][0]] == own[m]:
-            runs[-1].append(m)
-        elif m in own:
-            runs.append([m])
-    said = "、".join(f"{_months(r[0], r[-1])}{'每月' if len(r) > 1 else ''}{short(own[r[0]])}" for r in runs)
+    runs = month_runs((m for m in range(1, 7) if m in own), key=own.get)  # 「4—6月每月1万元」 once
+    said = "、".join(f"{months_said(r[0], r[-1])}{'每月' if len(r) > 1 else ''}{short(own[r[0]])}" for r in runs)
     missing = [m for m in range(1, 7) if m not in own]
     steps = [f"各月应缴：{said}" + (f"；{'、'.join(f'{m}月' for m in missing)}的金额你没有给出" if missing else "") + "。"]
     if all(m in own for m in (1, 2, 3)):
@@ -194,11 +180,11 @@ def _range_step(first: int, last: int, payments: dict[int, Decimal], result: dic
     months = range(first, last + 1)
     if not all(m in payments for m in months):
         unknown = "、".join(f"{m}月" for m in months if m not in payments)
-        return f"{_months(first, last)}合计：{unknown}的金额你没有给出，无法合计。"
+        return f"{months_said(first, last)}合计：{unknown}的金额你没有给出，无法合计。"
     total = sum((payments[m] for m in months), Decimal(0))
     result["range_payment"] = number(total)
     terms = " + ".join(f"{m}月{short(payments[m])}" for m in months)
-    return f"{_months(first, last)}合计：{terms} = {short(total)}。"
+    return f"{months_said(first, last)}合计：{terms} = {short(total)}。"
 
 
 def _month_amounts(month_amounts: Any) -> dict[int, Decimal]:
@@ -251,7 +237,7 @@ def needs(request: DeferralRequest) -> None:
 def lead(calc: Calculation) -> str:
     text, month = _three_lead(calc), calc.inputs.get("asked_month")
     if calc.inputs.get("span_totals") and not calc.inputs["same_every_month"]:
-        spans = "、".join(f"{_months(first, last)}合计{yuan(Decimal(str(total)), gloss=False)}"
+        spans = "、".join(f"{months_said(first, last)}合计{yuan(Decimal(str(total)), gloss=False)}"
                           for first, last, total in calc.inputs["span_totals"])
         text = f"按{spans}平均到各月（假定各月金额相同）：{text}"
     if "medical_monthly" not in calc.inputs:
@@ -275,7 +261,7 @@ def _three_lead(calc: Calculation) -> str:
     double, single = yuan(amount * 2), yuan(amount, gloss=False)
     if "range_payment" in r:
         first, last = month, calc.inputs["asked_through"]
-        head = f"{_months(first, last)}共需缴{yuan(Decimal(str(r['range_payment'])))}"
+        head = f"{months_said(first, last)}共需缴{yuan(Decimal(str(r['range_payment'])))}"
     elif month in CATCH_UP:
         head = f"{month}月需缴{double}：{month}月{single}，另补缴{CATCH_UP[month]}月{single}"
     elif month in (1, 2, 3):
@@ -292,7 +278,7 @@ def _varied_lead(calc: Calculation) -> str:
         own = {m: own.get(m, Decimal(str(calc.inputs["monthly_amount"]))) for m in YEAR}
     paid = {m: Decimal(str(r[f"month{m}_payment"])) for m in CATCH_UP if f"month{m}_payment" in r}
     if "range_payment" in r:
-        head = f"{_months(month, calc.inputs['asked_through'])}共需缴{yuan(Decimal(str(r['range_payment'])))}"
+        head = f"{months_said(month, calc.inputs['asked_through'])}共需缴{yuan(Decimal(str(r['range_payment'])))}"
     elif month in paid:
         d = CATCH_UP[month]
         head = f"{month}月需缴{yuan(paid[month])}：{month}月{yuan(own[month], gloss=False)}，另补缴{d}月{yuan(own[d], gloss=False)}"

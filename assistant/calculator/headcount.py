@@ -9,9 +9,10 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from assistant.calculator.values import CENT, CalculatorError, headcount, plain
+from assistant.calculator.values import (
+    CENT, YEAR, CalculatorError, headcount, month_runs, month_span, months_said, plain,
+)
 
-YEAR = range(1, 13)
 # (first month, last month, people insured in each of those months)
 Spans = tuple[tuple[int, int, Decimal], ...]
 
@@ -22,10 +23,7 @@ def checked_spans(spans: Any) -> Spans:
         raise CalculatorError(f"monthly_headcounts must be a non-empty tuple of (first, last, people), got {spans!r}")
     checked, seen = [], set()
     for span in spans:
-        if not (isinstance(span, tuple) and len(span) == 3 and all(isinstance(m, int) and not isinstance(m, bool)
-                                                                      for m in span[:2])):
-            raise CalculatorError(f"each monthly headcount must be (first month, last month, people), got {span!r}")
-        first, last, people = span
+        first, last, people = month_span(span, "monthly headcount", "people")
         if not 1 <= first <= last <= 12:
             raise CalculatorError(f"月份须在 1 至 12 之间且起月不晚于止月，收到 {first}—{last}月", field="insured_employees")
         months = set(range(first, last + 1))
@@ -33,7 +31,7 @@ def checked_spans(spans: Any) -> Spans:
             twice = "、".join(f"{m}月" for m in sorted(months & seen))
             raise CalculatorError(f"{twice}的参保人数给了两次，请每个月只给一个人数", field="insured_employees")
         seen |= months
-        checked.append((first, last, headcount(people, "insured_employees", label=f"{_months(first, last)}每月参保人数")))
+        checked.append((first, last, headcount(people, "insured_employees", label=f"{months_said(first, last)}每月参保人数")))
     return tuple(sorted(checked))
 
 
@@ -53,16 +51,6 @@ def annual_average(spans: Spans) -> tuple[Decimal, str]:
                      f"{note}。")
 
 
-def _months(first: int, last: int) -> str:
-    return f"{first}月" if first == last else f"{first}—{last}月"
-
-
 def describe_missing(months: list[int]) -> str:
     """「7—12月」「3月、5月」: runs of consecutive months."""
-    runs: list[list[int]] = []
-    for m in months:
-        if runs and runs[-1][-1] == m - 1:
-            runs[-1].append(m)
-        else:
-            runs.append([m])
-    return "、".join(_months(run[0], run[-1]) for run in runs)
+    return "、".join(months_said(run[0], run[-1]) for run in month_runs(months))

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
-from typing import Any
+from typing import Any, Callable, Iterable
 
 CENT = Decimal("0.01")
 WAN = Decimal(10000)
@@ -134,6 +134,36 @@ def choice(value: Any, name: str, valid: tuple[Any, ...]) -> Any:
     if value not in valid:
         raise CalculatorError(f"{name} must be one of {list(valid)}, got {value!r}")
     return value
+
+
+# -- months of the year -------------------------------------------------------------------------------
+YEAR = range(1, 13)  # calendar months
+
+
+def month_span(span: Any, what: str, value: str) -> tuple[int, int, Any]:
+    """`span` as (first month, last month, `value`) with whole-number months; a rule checks the months' range
+    and the value itself. Anything else is a caller's bug: 「each {what} must be (first month, last month, …)」."""
+    if not (isinstance(span, tuple) and len(span) == 3 and all(isinstance(m, int) and not isinstance(m, bool)
+                                                                  for m in span[:2])):
+        raise CalculatorError(f"each {what} must be (first month, last month, {value}), got {span!r}")
+    return span
+
+
+def month_runs(months: Iterable[int], key: Callable[[int], Any] = lambda month: None) -> list[list[int]]:
+    """Months in order as runs of consecutive ones, [1, 2, 3, 5] → [[1, 2, 3], [5]], so an answer names a run
+    once (「1—3月」); a run also keeps to one `key(month)` (one amount: 「4—6月每月1万元」)."""
+    runs: list[list[int]] = []
+    for month in months:
+        if runs and runs[-1][-1] == month - 1 and key(runs[-1][0]) == key(month):
+            runs[-1].append(month)
+        else:
+            runs.append([month])
+    return runs
+
+
+def months_said(first: int, last: int) -> str:
+    """How an answer names months: 「3月」, or 「1—6月」 for a span."""
+    return f"{first}月" if first == last else f"{first}—{last}月"
 
 
 # -- writing amounts -----------------------------------------------------------------------------------
