@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
+from corpus.metadata import standalone_dates
 from corpus.records import HEADING_NUMBER, Answer, Citation, Policy, Section, Sentence
 from corpus.segment import units_note
 
@@ -79,7 +80,9 @@ def issued_answer(policy: Policy) -> Answer | None:
     year, month, day = (int(x) for x in policy.issued.split("-"))
     written = f"{year}年{month}月{day}日"
     for section in policy.sections:
-        sentence = next((s for s in section.sentences if written in s.text), None)
+        # As written here, or in any form the metadata reads (二〇二〇年二月七日, 2020-02-07 …).
+        sentence = next((s for s in section.sentences
+                         if written in s.text or policy.issued in standalone_dates(s.text)), None)
         if sentence is not None:
             number = f"（{policy.doc_number}）" if policy.doc_number else ""
             return Answer(text=f"《{policy.title}》{number}的发布日期是{written}。\n{source_line(policy, section)}",

@@ -230,6 +230,11 @@ def find_doc_number(text: str) -> str:
     return min(found)[1] if found else ""
 
 
+def standalone_dates(text: str) -> list[str]:
+    """ISO dates of the dates standing alone in `text` (a header's or signature's date line), in order."""
+    return [d for m in _STANDALONE_DATE.finditer(text) if (d := _iso(m))]
+
+
 def find_issued(text: str) -> str:
     """The first standalone date near the start, else the last near the end, as an ISO date; "" if none."""
     head = [d for m in _STANDALONE_DATE.finditer(text, 0, HEAD_CHARS) if (d := _iso(m))]

@@ -45,6 +45,16 @@ def test_issue_date_question_quotes_the_documents_own_date_line(fake_engine, pol
     assert fake_engine.answer("When was this policy issued?").intent == "issued"
 
 
+def test_issue_date_written_in_chinese_numerals_is_found_too():
+    from assistant import compose
+    from corpus.load import parse_policy
+
+    policy = parse_policy("x", "某市关于支持企业的通知\n二〇二〇年二月七日\n各单位：现就有关事项通知如下。一、房租减免。")
+    answer = compose.issued_answer(policy)
+    assert "2020年2月7日" in answer.text and answer.citations[0].quote == "二〇二〇年二月七日"
+    assert compose.issued_answer(parse_policy("y", "某市关于支持企业的通知\n各单位：房租减免。")) is None
+
+
 @pytest.mark.parametrize("question, intent", [
     ("稳岗补贴归哪几个部门负责？", "department"), ("区县政府有没有责任落实？", "department"),
     ("我们跟区里理解不一样，以哪个部门的说法为准？", "interpretation"), ("文件的解释是两家单独说了算吗？", "interpretation"),
