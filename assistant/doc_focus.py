@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Container, Iterable, Sequence
 
-from corpus.metadata_regions import CITIES, PROVINCES
+from corpus.metadata_regions import PLACE_NAMES
 from corpus.records import Policy
 
 # Short forms callers use → the ways an issuer, title or lead paragraph writes the body.
@@ -70,7 +70,7 @@ def policy_texts(policies: Iterable[Policy]) -> dict[str, str]:
 def known_places(policies: Iterable[Policy]) -> tuple[str, ...]:
     """Province and prefecture names (short forms: 山西, 太原), and the districts and counties that the corpus's
     issuers and titles name (海淀区), longest first."""
-    places = {n for full, short in PROVINCES.items() for n in (full, *short)} | set(CITIES)
+    places = set(PLACE_NAMES)
     for policy in policies:
         heads = f"{getattr(policy, 'issuer', '') or ''} {policy.title}"
         for match in _DISTRICT.finditer(heads):

@@ -12,6 +12,7 @@ import numpy as np
 
 from assistant import compose
 from assistant.calculator import CalculatorError, NeedsInput, PeriodRequest, calculate, format_answer
+from assistant.corpus_text import CorpusText
 from assistant.doc_focus import Focus, FocusIndex, answered_elsewhere, rarity
 from assistant.intent import Intent, classify, looks_like_follow_up
 from assistant.lexicon import COLLOQUIAL, in_document_terms, with_document_terms
@@ -19,7 +20,6 @@ from assistant.question import Question, parse_question
 from assistant.requests import parse_request
 from assistant.scope import MODEL, ScopeModel, out_of_scope, scope_features
 from assistant.settings import Settings
-from assistant.corpus_text import CorpusText
 from assistant.spelling import SpellingFixer
 from corpus.records import Answer, Calculation, Hit, Policy, Section
 from corpus.segment import units_note

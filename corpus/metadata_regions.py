@@ -70,6 +70,8 @@ def _city_table() -> dict[str, tuple[str, str]]:
 CITIES = _city_table()
 _PROVINCE_NAMES = sorted({n for full, short in PROVINCES.items() for n in (full, *short)}, key=len, reverse=True)
 _SHORT_TO_FULL = {n: full for full, short in PROVINCES.items() for n in (full, *short)}
+# Provinces, full and short (山西省, 山西), and prefecture-level cities (阳泉): names a question may use for a region.
+PLACE_NAMES = frozenset(_SHORT_TO_FULL) | frozenset(CITIES)
 _PROVINCE = re.compile("|".join(_PROVINCE_NAMES))
 _CITY = re.compile("|".join(f"{re.escape(name)}{suffix}" for name, (_, suffix) in
                             sorted(CITIES.items(), key=lambda kv: len(kv[0]), reverse=True)))

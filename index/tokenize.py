@@ -99,10 +99,9 @@ def _pos_tokenizer():
 
 @lru_cache(maxsize=1)
 def _provinces_and_cities() -> frozenset[str]:
-    from corpus.metadata_regions import CITIES, PROVINCES
+    from corpus.metadata_regions import CITIES, PLACE_NAMES
 
-    names = {n for full, short in PROVINCES.items() for n in (full, *short)}
-    return frozenset(names | set(CITIES) | {f"{c}市" for c in CITIES})
+    return PLACE_NAMES | {f"{c}市" for c in CITIES}
 
 
 def is_place_name(word: str) -> bool:
