@@ -13,6 +13,7 @@ import numpy as np
 from assistant import compose
 from assistant.calculator import CalculatorError, NeedsInput, PeriodRequest, calculate, format_answer
 from assistant.corpus_text import CorpusText
+from assistant.policy_terms import absent_terms
 from assistant.doc_focus import Focus, FocusIndex, answered_elsewhere, rarity
 from assistant.intent import Intent, classify, looks_like_follow_up
 from assistant.lexicon import COLLOQUIAL, in_document_terms, with_document_terms
@@ -99,6 +100,7 @@ class Evidence:
     missing: tuple[str, ...]  # topical tokens the corpus never mentions (longest forms only, for messages)
     foreign_places: tuple[str, ...]  # place names in the question that no document mentions
     foreign_years: tuple[str, ...]  # years the question names that the best-matching document never mentions
+    absent_terms: tuple[str, ...]  # names of policy instruments the documents never mention (创业担保贷款)
     query_text: str
     vector: np.ndarray
 
@@ -259,7 +261,7 @@ class Engine:
             return self._refuse(unmatched)
         if intent is Intent.LOOKUP and self._out_of_scope(evidence):
             return self._refuse(evidence.foreign_places or tuple(f"{y}年" for y in evidence.foreign_years)
-                                or evidence.missing)
+                                or evidence.absent_terms or evidence.missing)
         top = evidence.hits[0].section
         policy = self._policy[top.doc]
         if intent is Intent.INTERPRETATION and self._closing(policy) is not None:
@@ -354,8 +356,9 @@ class Engine:
         # several documents the corpus as a whole mentions most years, in deadlines, so only that document counts.
         best_text = self._policy[hits[0].section.doc].text if hits else self._corpus
         years = tuple(y for y in re.findall(r"(?<!\d)(?:19|20)\d{2}(?=年)", own) if y not in best_text)
-        return Evidence(hits=hits, topical=topical, missing=_outermost(missing),
-                        foreign_places=places, foreign_years=years, query_text=query, vector=vector)
+        absent = absent_terms(own, self._corpus.__contains__, in_document_terms)
+        return Evidence(hits=hits, topical=topical, missing=_outermost(missing), foreign_places=places,
+                        foreign_years=years, absent_terms=absent, query_text=query, vector=vector)
 
     def _focus_boost(self, named: Focus) -> np.ndarray | None:
         """Per document, focus_weight × its affinity to what the question names (None when it picks none)."""

@@ -1,6 +1,7 @@
 """Is a lookup question about the indexed documents at all? A small, fitted decision over retrieval evidence.
 
-Two signals decide, after three hard rules (no topic, a foreign place or year, nothing retrieved):
+Two signals decide, after four hard rules (no topic, a foreign place or year, a policy instrument the documents
+never name (assistant.policy_terms), nothing retrieved):
 
 * noun coverage: the share of the question's topical words that the corpus uses, where a *missing* noun
   counts fully but a missing verb, adjective or adverb barely counts. Owners talk about the document's
@@ -60,6 +61,7 @@ MODEL = ScopeModel()
 class ScopeFeatures:
     has_topic: bool  # the question has at least one topical word
     foreign: bool  # it names a place or a year that no document mentions
+    other_instrument: bool  # it names a policy instrument that no document mentions (assistant.policy_terms)
     noun_coverage: float  # see noun_coverage()
     best_bm25: float  # best BM25 score among the retrieved sections
     top_bm25: float  # BM25 score of the top-ranked section
@@ -95,6 +97,7 @@ class _Evidence(Protocol):  # assistant.engine.Evidence, without importing the e
     topical: Sequence[str]
     foreign_places: Sequence[str]
     foreign_years: Sequence[str]
+    absent_terms: Sequence[str]
 
 
 def scope_features(evidence: _Evidence, known: Callable[[str], bool], model: ScopeModel = MODEL) -> ScopeFeatures:
@@ -104,6 +107,7 @@ def scope_features(evidence: _Evidence, known: Callable[[str], bool], model: Sco
     return ScopeFeatures(
         has_topic=bool(evidence.topical),
         foreign=bool(evidence.foreign_places or evidence.foreign_years),
+        other_instrument=bool(evidence.absent_terms),
         noun_coverage=noun_coverage([(word_tag(t), known(t)) for t in evidence.topical], model),
         best_bm25=max((h.lexical or 0.0 for h in hits), default=0.0),
         top_bm25=(top.lexical or 0.0) if top else 0.0,
@@ -113,7 +117,7 @@ def scope_features(evidence: _Evidence, known: Callable[[str], bool], model: Sco
 
 def out_of_scope(f: ScopeFeatures, model: ScopeModel = MODEL) -> bool:
     """Refuse a lookup question? Hard rules first, then the fitted model."""
-    if not f.has_topic or f.foreign:
+    if not f.has_topic or f.foreign or f.other_instrument:
         return True
     if f.top_bm25 <= 0.0 and f.top_dense < model.min_dense:
         return True

@@ -109,6 +109,11 @@ def is_place_name(word: str) -> bool:
     return word in _provinces_and_cities()
 
 
+def tagged_words(text: str) -> list[tuple[str, str]]:
+    """Every word of the text with its jieba POS tag, in order (no HMM: stable)."""
+    return [(w.word, w.flag) for w in _pos_tokenizer().lcut(normalize(text), HMM=False)]
+
+
 def place_names(text: str) -> list[str]:
     """Place names in the text: jieba's 'ns' words that are provinces or cities, or have three characters or
     more (小店区, 浦东新区). A bare two-character 'ns' word (上门, 上岗, 下海, 东西) is more often no place at all."""

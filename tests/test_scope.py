@@ -11,7 +11,7 @@ from assistant.scope import MODEL, ScopeFeatures, ScopeModel, noun_coverage, out
 
 
 def features(**kw) -> ScopeFeatures:
-    base = dict(has_topic=True, foreign=False, noun_coverage=1.0, best_bm25=5.0, top_bm25=5.0, top_dense=0.8)
+    base = dict(has_topic=True, foreign=False, other_instrument=False, noun_coverage=1.0, best_bm25=5.0, top_bm25=5.0, top_dense=0.8)
     base.update(kw)
     return ScopeFeatures(**base)
 
@@ -111,6 +111,7 @@ class _Evidence:
     topical: tuple
     foreign_places: tuple = ()
     foreign_years: tuple = ()
+    absent_terms: tuple = ()
 
 
 def test_scope_features_from_evidence():
@@ -126,6 +127,14 @@ def test_scope_features_foreign_and_empty():
     f = scope_features(_Evidence(hits=(_Hit(None, None),), topical=(), foreign_years=("2023",)), lambda w: True)
     assert f.foreign and not f.has_topic and f.best_bm25 == 0.0 and f.top_dense == 0.0
     assert out_of_scope(f)
+
+
+def test_an_instrument_the_documents_never_name_refuses_even_with_every_word_known():
+    full_match = features(noun_coverage=1.0, best_bm25=9.0, top_bm25=9.0)
+    assert not out_of_scope(full_match)
+    assert out_of_scope(replace(full_match, other_instrument=True))
+    ev = _Evidence(hits=(_Hit(0.8, 9.0),), topical=("创业", "担保", "贷款"), absent_terms=("创业担保贷款",))
+    assert scope_features(ev, lambda w: True).other_instrument
 
 
 def test_word_tag_is_the_words_own_dictionary_tag():

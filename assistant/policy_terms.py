@@ -1,0 +1,131 @@
+"""Names of policy instruments (创业担保贷款, 个人所得税, 政府采购, 一次性吸纳就业补贴 …) that other policies use.
+
+A question that names an instrument the served documents never mention asks about another policy, even when
+every word of the name is in them: 创业担保贷款 is 创业 + 担保 + 贷款, all three words of the Taiyuan text, yet
+the text says nothing about that loan. Word-level signals cannot see this; a list of instrument names can.
+
+The list (`data/policy_terms.txt`) is mined from a broader corpus than the one served, the 599 COVID-19
+policies of shared/corpus-extra (`python -m assistant.policy_terms DIR > assistant/data/policy_terms.txt`):
+every run of 2–6 Chinese characters that starts at a jieba word boundary and ends in an instrument head
+(贷款, 补贴, 所得税, 审批 …), kept when at least MIN_DOCUMENTS documents use it. It is shipped, so a machine
+without shared/ has it too. Over that same corpus every term is present and the check never fires.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Callable, Iterable
+
+from index.tokenize import tagged_words, tokenizer
+
+# What a policy grants, charges or requires: the last word of an instrument's name.
+HEADS = ("贷款", "补贴", "补助", "保障金", "奖励", "资助", "基金", "所得税", "增值税", "附加税", "保险", "救助",
+         "津贴", "认定", "审批", "采购", "额度")
+# A name starts with a noun-like word (个人所得税, 创业担保贷款, 政府采购); 申请贷款, 给予补助, 缴纳社会保险 are
+# what one does with an instrument, not a name of one. jieba tags: nouns, verbal nouns, idioms, set phrases,
+# abbreviations and the project's added words.
+NAME_START_TAGS = ("n", "vn", "l", "j", "i", "x")
+BENEFICIARIES = ("企业", "单位", "职工", "员工")  # who gets an instrument: 中小微企业贷款 is the documents' 贷款
+MIN_DOCUMENTS = 4  # used by at least this many documents: a name, not one document's phrase
+MODIFIER_CHARS = (2, 6)  # characters before the head
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def word_starts(text: str) -> set[int]:
+    """Offsets where jieba starts a word in `text` (the project's tokenizer, no HMM: stable)."""
+    starts, at = set(), 0
+    for word in tokenizer().lcut(text, HMM=False):
+        starts.add(at)
+        at += len(word)
+    return starts
+
+
+def terms_in(text: str, heads: Iterable[str] = HEADS) -> set[str]:
+    """Candidate instrument names in one text: head plus 2–6 preceding characters, starting at a word."""
+    starts = word_starts(text)
+    found: set[str] = set()
+    for run in _CJK_RUN.finditer(text):
+        for head in heads:
+            for m in re.finditer(head, run.group()):
+                end = run.start() + m.end()
+                for n in range(MODIFIER_CHARS[0], MODIFIER_CHARS[1] + 1):
+                    begin = end - len(head) - n
+                    if begin < run.start():
+                        break
+                    if begin in starts and "的" not in text[begin:end]:
+                        found.add(text[begin:end])
+    return found
+
+
+def starts_with_noun(term: str) -> bool:
+    words = tagged_words(term)
+    return bool(words) and words[0][1].startswith(NAME_START_TAGS)
+
+
+def mine_terms(texts: Iterable[str], min_documents: int = MIN_DOCUMENTS) -> list[str]:
+    """Instrument names used by at least `min_documents` of `texts`, sorted."""
+    counts: dict[str, int] = {}
+    for text in texts:
+        for term in terms_in(text):
+            counts[term] = counts.get(term, 0) + 1
+    return sorted(t for t, n in counts.items() if n >= min_documents and starts_with_noun(t))
+
+
+@lru_cache(maxsize=1)
+def shipped_terms() -> tuple[str, ...]:
+    text = resources.files("assistant").joinpath("data/policy_terms.txt").read_text(encoding="utf-8")
+    return tuple(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+def absent_terms(question: str, known: Callable[[str], bool], in_documents: Callable[[str], str],
+                 terms: Iterable[str] | None = None) -> tuple[str, ...]:
+    """Instrument names the question uses that the served documents never mention.
+
+    `known(text)`: whether the documents contain the text. `in_documents(text)`: the text in the documents'
+    own words (assistant.lexicon), so a name the lexicon maps onto the documents' terms (稳岗补贴) counts as
+    mentioned. A name counts as mentioned, too, when a tail of it of 4+ characters is in the documents:
+    基本养老保险 narrows 养老保险, which they cover. Only names that start at a word of the question count
+    (「小企业贷款」 does not occur in 「中小企业贷款」's question as a name of its own); of overlapping names the longest,
+in the order the question uses them."""
+    starts = word_starts(question) if question else set()
+    named: list[tuple[int, int, str]] = []
+    for term in (shipped_terms() if terms is None else terms):
+        if term not in question or known(term) or in_documents(term) != term:
+            continue
+        at = next((m.start() for m in re.finditer(re.escape(term), question) if m.start() in starts), None)
+        if at is None or any(known(term[i:]) for i in range(1, len(term) - 3)) or _for_whom(term, known):
+            continue
+        named.append((at, at + len(term), term))
+    # Longest names first; a name overlapping a longer one (贷款额度 in 创业担保贷款额度) is part of it.
+    taken: list[tuple[int, int, str]] = []
+    for begin, end, term in sorted(named, key=lambda n: n[0] - n[1]):
+        if all(end <= b or begin >= e for b, e, _ in taken):
+            taken.append((begin, end, term))
+    return tuple(term for _, _, term in sorted(taken))
+
+
+def _for_whom(term: str, known: Callable[[str], bool]) -> bool:
+    """中小微企业贷款, 职工补助: an instrument the documents know, named by who gets it, not another policy."""
+    head = next((h for h in HEADS if term.endswith(h)), "")
+    return term[:-len(head)].endswith(BENEFICIARIES) and known(head) if head else False
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) != 1 or not Path(argv[0]).is_dir():
+        print("usage: python -m assistant.policy_terms CORPUS_DIR  (a folder of UTF-8 .txt policies)",
+              file=sys.stderr)
+        return 2
+    files = sorted(Path(argv[0]).glob("*.txt"))
+    terms = mine_terms(f.read_text(encoding="utf-8") for f in files)
+    print(f"# {len(terms)} instrument names used by ≥{MIN_DOCUMENTS} of {len(files)} documents "
+          f"(python -m assistant.policy_terms); heads: {' '.join(HEADS)}")
+    print("\n".join(terms))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

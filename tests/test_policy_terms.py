@@ -1,0 +1,62 @@
+"""Names of policy instruments the served documents never mention (assistant.policy_terms), on tiny texts."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.lexicon import in_document_terms
+from assistant.policy_terms import absent_terms, mine_terms, shipped_terms, terms_in
+
+DOC = "对承租国有资产类经营用房的中小微企业减免房租。中小微企业贷款给予贴息，返还失业保险费，养老保险费率16%。"
+
+
+def absent(question: str, doc: str = DOC, terms=None) -> tuple[str, ...]:
+    return absent_terms(question, doc.__contains__, in_document_terms, terms)
+
+
+def test_mining_keeps_names_many_documents_use_and_starts_them_at_a_word():
+    docs = ["申请创业担保贷款的个人", "创业担保贷款额度提高", "落实创业担保贷款贴息", "做好创业担保贷款工作",
+            "缴纳个人所得税"]
+    mined = mine_terms(docs, min_documents=4)
+    assert "创业担保贷款" in mined
+    assert "个人所得税" not in mined  # one document only
+    assert "业担保贷款" not in mined  # starts inside a word
+    assert "申请创业担保贷款" not in mined  # starts with a verb: something one does, not a name
+
+
+def test_terms_in_stops_at_non_chinese_and_never_spans_de():
+    found = terms_in("企业的贷款，2020贷款 政府采购")
+    assert "企业的贷款" not in found and "政府采购" in found
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("创业担保贷款额度最多多少？", ("创业担保贷款",)),
+    ("年终奖的个人所得税怎么算？", ("个人所得税",)),
+    ("政府采购有没有预留份额？", ("政府采购",)),
+])
+def test_an_instrument_the_documents_never_name_is_reported(question, expected):
+    assert absent(question, terms=("创业担保贷款", "个人所得税", "政府采购", "贷款额度")) == expected
+
+
+@pytest.mark.parametrize("question", [
+    "中小微企业贷款的利息能补吗",  # the documents' own phrase
+    "基本养老保险比例是多少",  # narrows 养老保险, which the documents cover
+    "小微企业贷款利率能降吗",  # the documents' 贷款, named by who gets it
+    "稳岗补贴怎么领",  # the lexicon maps it onto the documents' words
+    "我们企业所得的补助",  # 企业所得税 is not in the question
+])
+def test_what_the_documents_cover_is_not_reported(question):
+    terms = ("中小微企业贷款", "基本养老保险", "小微企业贷款", "稳岗补贴", "企业所得税", "创业担保贷款")
+    assert absent(question, terms=terms) == ()
+
+
+def test_longest_name_only_and_none_for_an_empty_question():
+    assert absent("个人创业担保贷款怎么办", terms=("创业担保贷款", "个人创业担保贷款")) == ("个人创业担保贷款",)
+    assert absent("", terms=("创业担保贷款",)) == ()
+
+
+def test_the_shipped_list_is_there_and_holds_names_not_fragments():
+    terms = shipped_terms()
+    assert len(terms) > 50
+    assert {"创业担保贷款", "个人所得税", "政府采购", "残疾人就业保障金"} <= set(terms)
+    assert not any("的" in t for t in terms)
