@@ -256,6 +256,9 @@ class Engine:
 
     def _looked_up(self, q: Question, evidence: Evidence) -> Answer:
         intent = classify(q.text)
+        parts = _parts(q.text) if self.tuning.per_part else []
+        if parts and len({classify(p) for p in parts}) > 1:
+            return self._each_part(q, parts)
         unmatched = self._unmatched_names(q)
         if unmatched:
             return self._refuse(unmatched)
@@ -283,6 +286,22 @@ class Engine:
             # No 责任单位 note in that document: the sentences that answer it name the body or the phone number.
         section, chosen = self._answering_section(q, evidence)
         return compose.quote_answer(self._policy[section.doc], section, chosen)
+
+    def _each_part(self, q: Question, parts: Sequence[str]) -> Answer:
+        """A question whose parts want different forms of answer (「落款是哪天？那3个月是从那天算起吗？」,
+        「社保能缓缴吗？找哪个部门？」): each part answered on its own, the earlier parts as its history, in the
+        order asked. Parts the documents do not cover are left out unless none is covered."""
+        answers = []
+        for n, part in enumerate(parts):
+            asked = replace(q, text=part, history=(*q.history, *parts[:n]))
+            answers.append(self._looked_up(asked, self._evidence(asked)))
+        kept = [a for a in answers if not a.refused] or answers[:1]
+        if len(kept) == 1:
+            return kept[0]
+        citations = tuple(dict.fromkeys(c for a in kept for c in a.citations))
+        return Answer(text="\n\n".join(a.text for a in kept), refused=False, citations=citations,
+                      calculation=next((a.calculation for a in kept if a.calculation is not None), None),
+                      intent=kept[0].intent)
 
     def _answering_section(self, q: Question, e: Evidence) -> tuple[Section, list]:
         """The top section and its best sentences. Over several documents, the top document's other retrieved

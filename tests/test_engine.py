@@ -45,6 +45,15 @@ def test_issue_date_question_quotes_the_documents_own_date_line(fake_engine, pol
     assert fake_engine.answer("When was this policy issued?").intent == "issued"
 
 
+def test_a_question_whose_parts_want_different_answers_gets_each(fake_engine):
+    a = fake_engine.answer("这份文件落款是哪天？那3个月是从那天算起吗？")
+    assert [c.clause for c in a.citations][:2] == ["preamble", "closing"]
+    assert "2020年2月7日" in a.text and "自发布之日起的3个月" in a.text
+    # parts of one form stay one answer
+    single = fake_engine.answer("社保能缓缴吗？缓缴收滞纳金吗？")
+    assert single.citations[0].clause == "5" and "\n\n" not in single.text
+
+
 def test_issue_date_written_in_chinese_numerals_is_found_too():
     from assistant import compose
     from corpus.load import parse_policy
@@ -59,7 +68,12 @@ def test_issue_date_written_in_chinese_numerals_is_found_too():
     ("稳岗补贴归哪几个部门负责？", "department"), ("区县政府有没有责任落实？", "department"),
     ("我们跟区里理解不一样，以哪个部门的说法为准？", "interpretation"), ("文件的解释是两家单独说了算吗？", "interpretation"),
     ("现在去申请还赶得上吗？", "time"), ("政策执行到什么时候？", "time"),
-    ("缴费基数以什么为准？", "lookup"), ("补贴什么时候发下来？", "lookup")])
+    ("缴费基数以什么为准？", "lookup"), ("补贴什么时候发下来？", "lookup"),
+    ("这个口径到底谁说了算？", "interpretation"), ("条款理解上有争议，能要个解释吗？", "interpretation"),
+    ("该找哪个部门给个权威说法？", "interpretation"), ("税务局给个说法吧，房产税能不能减", "lookup"),
+    ("这政策是一直管到年底吗？", "time"), ("我2023年才开的店，还能按这个文件免房租吗？", "time"),
+    ("社保缓缴能管到几月", "time"), ("那3个月是从哪天算起？", "time"),
+    ("文件落款是哪天？", "issued"), ("落款日期是什么", "issued")])
 def test_question_forms(question, intent):
     from assistant.intent import classify
 
