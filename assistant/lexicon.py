@@ -31,6 +31,10 @@ COLLOQUIAL = {
     "小贷公司": "小额贷款公司", "种地": "农业", "做生意": "生产经营", "缓缓再还": "延期还款", "晚点还": "延期还款",
     "缓还": "延期还款", "三险": "社会保险", "收回去": "抽贷", "收贷": "抽贷", "缩水": "下降", "降点": "下调",
     "降一点": "下调", "降一降": "下调", "发改委": "发展改革委",
+    # owners' words for deadlines, debts, rented space and favours
+    "宽限": "延期", "缓一缓": "延期", "欠着": "拖欠", "拖着不给": "拖欠", "工程款": "账款", "尾款": "账款",
+    "少收": "减免", "少交": "减免", "工位": "经营用房", "手续费": "费率", "照顾": "政策倾斜",
+    "网点": "线上业务", "跑银行": "线上业务", "私人的房子": "其他经营用房", "私人房东": "业主", "私房": "其他经营用房",
 }
 
 # English words in mixed questions → Chinese policy terms (matched case-insensitively, whole words)
@@ -62,6 +66,11 @@ ENGLISH = {
     "more favourable": "从优执行", "more favorable": "从优执行", "most favourable": "从优执行",
     "most favorable": "从优执行", "central government": "中央", "overdue payments": "拖欠账款", "owe": "拖欠", "owed": "拖欠", "owes": "拖欠", "owing": "拖欠", "loan renewal": "续贷", "financing": "融资", "late payment": "滞纳金",
     "property tax": "房产税", "land use tax": "城镇土地使用税", "premises": "经营用房",
+    "tech upgrade": "技术改造", "upgrade": "技术改造", "fund": "资金", "transfer": "拨付", "transferred": "拨付",
+    "county": "县", "company": "企业", "companies": "企业", "firm": "企业", "firms": "企业", "business": "企业",
+    "big company": "大型企业", "large company": "大型企业", "large enterprise": "大型企业", "apply": "申请",
+    "small business": "小微企业", "small businesses": "小微企业", "record": "记录", "personal record": "个人权益记录",
+    "incubator": "孵化器", "startup": "创业", "guarantee fee": "担保费率", "private": "其他",
 }
 
 _ENGLISH = re.compile(r"\b(" + "|".join(sorted(map(re.escape, ENGLISH), key=len, reverse=True)) + r")\b", re.I)

@@ -198,7 +198,7 @@ _DATE_AFTER = re.compile(r"\s*[日号]?\s*(要|需|得|该|应|到期|截止|前
 _HALF_YEAR = re.compile(rf"(?<![上下前后])半年(?!度)|({_NUMBER})个?年半")
 # 「两百多万」「三十多个人」「十几人」「1万余元」: a rough figure, kept with its range; 「两个亿」 is 「两亿」.
 # 「二十来个人」「一百来人」: 来 after a round number is rough too, but only in headcounts (「八千来块」 stays 8000)
-_APPROX = r"多(?!少)|余|(?<=十)几|(?<=[十百])来(?=个|人|名|位)"
+_APPROX = r"多(?!少)|余|(?<=十)几|(?<=[十百千0])来(?=个|人|名|位|号人)"
 # what 「12个…」 counts as people: 「12个快递员」「3个厨师」 (not 「5个分店」)
 _STAFF = ("员工|职工|工人|人|雇员|店员|职员|伙计|服务员|营业员|销售员|收银员|快递员|业务员|配送员|送货员|技术员|"
           "司机|师傅|骑手|厨师|保安|保洁|客服|导购|工程师|老师|教师|护士|医生|会计|学徒")
@@ -206,7 +206,7 @@ _STAFF = ("员工|职工|工人|人|雇员|店员|职员|伙计|服务员|营业
 _PAIR = re.compile(r"(俩|仨)(?:个)?(?=人|名|位)")
 _QUANTITY = re.compile(rf"(第)?((?:{_NUMBER})(?:个(?=亿))?(?:亿)?)(?:({_APPROX})([万亿])?)?\s*"
                        rf"(元人民币|人民币|块钱|元|块|圆|个季度|个多?月|"
-                       rf"个(?={_STAFF})|人|名|位|"
+                       rf"个(?={_STAFF})|号人|人|名|位|"
                        rf"月份|月|年|[日号天岁倍次户家辆台件套吨斤米平])?")
 _MONEY_CONTEXT = re.compile(r"租|费|缴|交|付|基数|本金|贷款|借|收入|营收|营业额|销售额|流水|资产|补贴|金额|工资|薪|标准|贴息|税|钱|"
                             r"社保|保险|养老|失业|工伤")
@@ -379,6 +379,7 @@ def _rough(value: Decimal, approx: str | None, scale: str | None) -> tuple[Decim
     return value, upper
 
 
+_PEOPLE_UNITS = ("个", "人", "名", "位", "号人")  # 「二百来号人」
 _NOBODY = re.compile(r"(个)?(人|员工|职工|工人|雇员|店员)?(都|也)?(没|不|未|无)")
 
 
@@ -397,13 +398,13 @@ def _classify(text: str, m: re.Match, value: Decimal, listed: type | None = None
     span = (m.group(0), m.start(), m.end())
     if unit in ("元人民币", "人民币", "块钱", "元", "块", "圆"):
         return Money(value, *span, upper=upper)
-    if upper is not None and unit not in ("", "个", "人", "名", "位"):
+    if upper is not None and unit not in ("", *_PEOPLE_UNITS):
         return None  # 「十多个月」「三年多」: no rule takes a rough duration
     if unit == "个季度":
         return MonthCount(int(value) * 3, *span) if value == int(value) else None
     if unit.startswith("个") and unit.endswith("月"):
         return MonthCount(int(value), *span) if value == int(value) else None
-    if unit in ("个", "人", "名", "位"):
+    if unit in _PEOPLE_UNITS:
         if value == 1 and number_text == "一" and _NOBODY.match(text, m.end()):
             return None  # 「一个人都没裁」「一人未减」: nobody, not a headcount of one
         return Headcount(value, *span, upper=upper)

@@ -290,7 +290,8 @@ def test_not_headcounts(text):
     assert not any(isinstance(q, Headcount) for q in parse_quantities(text))
 
 
-@pytest.mark.parametrize("text,low,high", [("我们就二十来个人", 20, 30), ("一百来人", 100, 200), ("十来个员工", 10, 20)])
+@pytest.mark.parametrize("text,low,high", [("我们就二十来个人", 20, 30), ("一百来人", 100, 200), ("十来个员工", 10, 20),
+                                           ("二百来号人", 200, 300), ("200来号人", 200, 300)])
 def test_lai_after_a_round_headcount_is_rough(text, low, high):
     found = only(text)
     assert isinstance(found, Headcount) and (found.value, found.upper) == (low, high)

@@ -259,6 +259,8 @@ def test_size_from_a_rough_revenue_across_turns():
     ("私立医院职工120人，营收8000万，属于什么规模？", "其他未列明行业", "中型"),
     ("苗木基地一年营业收入30万，算什么企业？", "农、林、牧、渔业", "微型"),
     ("We run a restaurant with 45 staff, annual turnover 800万. 算什么规模？", "餐饮业", "小型"),
+    ("公交客运公司，1500名员工，年营收4个亿，能享受中小微政策不？", "交通运输业", "大型"),
+    ("建筑劳务公司，200来号人，年营收4000万，资产总额800万，算哪类企业？", "建筑业", "小型"),
 ])
 def test_more_size_phrasings(text, industry, size):
     calc = calculate(parse_request(text))
