@@ -19,7 +19,7 @@ from assistant.intent import Intent, classify, looks_like_follow_up
 from assistant.lexicon import COLLOQUIAL, in_document_terms, with_document_terms
 from assistant.question import Question, parse_question
 from assistant.requests import parse_request
-from assistant.scope import MODEL, ScopeModel, out_of_scope, scope_features
+from assistant.scope import MODEL, NOUN_TAGS, ScopeModel, out_of_scope, scope_features, word_tag
 from assistant.settings import Settings
 from assistant.spelling import SpellingFixer
 from corpus.records import Answer, Calculation, Hit, Policy, Section
@@ -345,7 +345,7 @@ class Engine:
 
     def _evidence(self, q: Question) -> Evidence:
         evidence = self._evidence_for(q.text)
-        if q.history and looks_like_follow_up(q.text):
+        if q.history and looks_like_follow_up(q.text) and not self._names_other_subject(evidence):
             # A follow-up borrows its topic from the previous user turn, unless its own words clearly
             # name another clause (「那欠款这事呢，归谁管？」 after a rent question).
             context = " ".join(q.history[-self.tuning.history_turns:])
@@ -354,6 +354,15 @@ class Engine:
             switched = (own_top.section.id != joined.hits[0].section.id
                         and (own_top.lexical or 0.0) >= self.tuning.own_topic_bm25)
             if not switched:
+                return joined
+        elif q.history and self._out_of_scope(evidence):
+            # A question that is out of scope on its own words may still lean on the conversation without
+            # saying so (「今年评审能照顾吗？」 after a question about 技改资金): it is, when its own words already
+            # point at the clause the joined words pick and the joined words are in scope.
+            joined = self._evidence_for(f"{' '.join(q.history[-self.tuning.history_turns:])} {q.text}")
+            own_top = evidence.hits[0] if evidence.hits else None
+            if (own_top is not None and (own_top.lexical or 0.0) > 0.0
+                    and own_top.section.id == joined.hits[0].section.id and not self._out_of_scope(joined)):
                 return joined
         return evidence
 
@@ -389,6 +398,13 @@ class Engine:
             boost[self._neutral_rows] = 0.0
         boost[self.index.document_rows(named.picked)] = w
         return boost
+
+    def _names_other_subject(self, own: Evidence) -> bool:
+        """A short question out of scope on its own words because of a thing the documents never name
+        (「今天天气怎么样」「医保报销比例多少」 after a question about 社保): the earlier turns do not make it a
+        follow-up."""
+        nouns = [w for w in own.missing if word_tag(w).startswith(NOUN_TAGS)]
+        return bool(nouns or own.absent_terms) and self._out_of_scope(own)
 
     def _known(self, word: str) -> bool:
         return word in self._corpus or _is_quantity(word)

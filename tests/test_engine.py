@@ -170,3 +170,17 @@ def test_a_question_in_two_parts_quotes_a_sentence_for_each(fake_engine):
     assert "困难减免" in a.text and "最长不超过3个月" in a.text
     a = fake_engine.answer("工伤保险费率怎么调？养老保险费率是多少？")
     assert "下调50%" in a.text and "16%" in a.text
+
+
+def _turns(*texts):
+    return [{"role": "user", "content": t} for t in texts]
+
+
+@pytest.mark.parametrize("question", ["今天天气怎么样", "房贷能延期吗", "我家孩子上学的学费能减免吗"])
+def test_another_subject_after_an_answered_question_is_still_refused(fake_engine, question):
+    assert fake_engine.answer(question, _turns("社保能缓缴吗？")).refused
+
+
+def test_a_question_leaning_on_the_conversation_without_saying_so_uses_it(fake_engine):
+    a = fake_engine.answer("我们为了多产口罩改了条生产线，今年评审能照顾吗？", _turns("技改的钱拨到县里了，多久能到企业？"))
+    assert not a.refused and a.citations[0].clause == "8" and "政策倾斜" in a.text
