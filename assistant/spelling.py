@@ -18,8 +18,9 @@ from assistant.corpus_text import CorpusText
 
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
 MIN_LEN, MAX_LEN = 2, 6
-# Particles and pronouns are typed on purpose, not by mistake: 「那税呢」 must not become 「纳税呢」.
-FUNCTION_CHARS = frozenset("那哪这的地得了吗呢啊吧呀么是在有和与就也都还又很把被给让向对从")
+# Particles, pronouns and 到 are typed on purpose, not by mistake: 「那税呢」 must not become 「纳税呢」, nor
+# 「管到几月」 「管道几月」.
+FUNCTION_CHARS = frozenset("那哪这的地得了吗呢啊吧呀么是在有和与就也都还又很把被给让向对从到")
 
 
 class SpellingFixer:

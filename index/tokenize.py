@@ -116,9 +116,18 @@ def tagged_words(text: str) -> list[tuple[str, str]]:
 
 def place_names(text: str) -> list[str]:
     """Place names in the text: jieba's 'ns' words that are provinces or cities, or have three characters or
-    more (小店区, 浦东新区). A bare two-character 'ns' word (上门, 上岗, 下海, 东西) is more often no place at all."""
-    return [w.word for w in _pos_tokenizer().lcut(normalize(text), HMM=False)
-            if w.flag == "ns" and (len(w.word) >= 3 or is_place_name(w.word))]
+    more (小店区, 浦东新区). A bare two-character 'ns' word (上门, 上岗, 下海, 东西) is more often no place at all.
+    An organisation word that starts with a province or city (香港特区政府) names that place."""
+    found = []
+    for w in _pos_tokenizer().lcut(normalize(text), HMM=False):
+        if w.flag == "ns" and (len(w.word) >= 3 or is_place_name(w.word)):
+            found.append(w.word)
+        elif w.flag in ("nt", "nz") and len(w.word) > 3:
+            # a body named with its place in one dictionary word: 香港特区政府, 北京市政府
+            place = next((w.word[:n] for n in (3, 2) if is_place_name(w.word[:n])), None)
+            if place:
+                found.append(place)
+    return found
 
 
 # jieba POS tags that carry a question's topic: nouns, verbs, adjectives, idioms, abbreviations, places,

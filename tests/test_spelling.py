@@ -33,6 +33,12 @@ def test_everyday_words_and_parts_of_document_words_stay(fixer, typed):
     assert fixer.fix(typed) == typed
 
 
+def test_to_is_typed_on_purpose():
+    # 管道 is a word of the documents that sounds like 管到, but 到 is no slip
+    fixer = SpellingFixer(["管道"], "燃气管道检修。", is_common_word)
+    assert fixer.fix("这政策管到什么时候") == "这政策管到什么时候"
+
+
 def test_without_the_common_word_check_the_everyday_word_would_be_changed():
     # Shows the check above is what keeps 多长: the bare sound rule alone turns it into 多张.
     assert SpellingFixer(VOCABULARY, CORPUS).fix("施行期多长？") == "施行期多张？"

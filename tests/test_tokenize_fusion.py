@@ -58,3 +58,11 @@ def test_top_k_matches_a_stable_full_sort_ties_included():
     assert top_k(np.array([1.0, 2.0], dtype=np.float32), 0).tolist() == []
     with_nan = np.array([0.5, np.nan, 0.9, np.nan], dtype=np.float32)
     assert top_k(with_nan, 3).tolist() == np.argsort(-with_nan, kind="stable")[:3].tolist()
+
+
+def test_place_names_include_a_place_inside_an_organisation_word():
+    from index.tokenize import place_names
+
+    assert place_names("香港特区政府的防疫抗疫基金") == ["香港"]
+    assert place_names("太原市人民政府的意见") == ["太原市"]
+    assert place_names("中国人民银行的再贷款") == []
