@@ -6,6 +6,7 @@ figures and dates come from the calculator (assistant/calculator/), not from her
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Sequence
 
 from corpus.metadata import standalone_dates
@@ -50,6 +51,12 @@ def quote_answer(policy: Policy, section: Section, chosen: Sequence[Sentence]) -
     body = "".join(s.text for s in chosen)
     return Answer(text=f"{body}\n{source_line(policy, section)}", refused=False,
                   citations=tuple(citation(section, s) for s in chosen), intent="lookup")
+
+
+def with_more_quotes(answer: Answer, policy: Policy, more: Sequence[tuple[Section, Sentence]]) -> Answer:
+    """`answer` followed by further sentences of the same document, each with its own source line."""
+    text = answer.text + "".join(f"\n{sentence.text}\n{source_line(policy, section)}" for section, sentence in more)
+    return replace(answer, text=text, citations=answer.citations + tuple(citation(sec, s) for sec, s in more))
 
 
 def department_answer(policy: Policy, section: Section, said: Sequence[Sentence] = ()) -> Answer:

@@ -13,16 +13,16 @@ import numpy as np
 from assistant import compose
 from assistant.calculator import CalculatorError, NeedsInput, PeriodRequest, calculate, format_answer
 from assistant.corpus_text import CorpusText
-from assistant.policy_terms import absent_terms
 from assistant.doc_focus import Focus, FocusIndex, answered_elsewhere, rarity
 from assistant.intent import Intent, classify, looks_like_follow_up
 from assistant.lexicon import COLLOQUIAL, in_document_terms, with_document_terms
+from assistant.policy_terms import absent_terms
 from assistant.question import Question, parse_question
 from assistant.requests import parse_request
 from assistant.scope import MODEL, NOUN_TAGS, ScopeModel, out_of_scope, scope_features, word_tag
 from assistant.settings import Settings
 from assistant.spelling import SpellingFixer
-from corpus.records import Answer, Calculation, Hit, Policy, Section
+from corpus.records import Answer, Calculation, Hit, Policy, Section, Sentence
 from corpus.segment import units_note
 from index.hybrid import PolicyIndex
 from index.tokenize import POLICY_TERMS, content_words, is_common_word, is_place_name, place_names, tokens
@@ -75,6 +75,8 @@ class Tuning:
     candidates: int = 5  # sections retrieved per question (at least top_k)
     per_part: bool = True  # a question in several parts gets each part's best sentence (see _scored_sentences)
     part_min_lexical: float = 0.5  # …when that sentence holds this IDF-weighted share of the part's words
+    other_part_min_lexical: float = 0.6  # … and from another section of the same document, at least this
+    other_part_margin: float = 0.3  # … and this much more than any sentence of the quoted section
     phone_bonus: float = 0.1  # asked for a phone number: a retrieved section that states one gains this
     contact_bonus: float = 0.15  # a "whom / which number" question wants a sentence that names a body or a number
     announce_penalty: float = 0.15  # taken from a sentence that only announces what follows (ANNOUNCES)
@@ -285,7 +287,9 @@ class Engine:
                 return compose.department_answer(self._policy[with_units.doc], with_units, said)
             # No 责任单位 note in that document: the sentences that answer it name the body or the phone number.
         section, chosen = self._answering_section(q, evidence)
-        return compose.quote_answer(self._policy[section.doc], section, chosen)
+        answer = compose.quote_answer(self._policy[section.doc], section, chosen)
+        more = self._other_parts_elsewhere(q, evidence, section, chosen)
+        return compose.with_more_quotes(answer, self._policy[section.doc], more) if more else answer
 
     def _each_part(self, q: Question, parts: Sequence[str]) -> Answer:
         """A question whose parts want different forms of answer (「落款是哪天？那3个月是从那天算起吗？」,
@@ -446,9 +450,7 @@ class Engine:
         # own words is quoted too, when that part's words pick a sentence not chosen yet.
         allowed = {s.sentence for s in scored}
         for part in _parts(q.text) if t.per_part else ():
-            # The part's own topical words, the document's title words included: within one document they now
-            # tell its parts apart (停业 in a notice about 个体户停业).
-            terms = [w for w in tokens(with_document_terms(part)) if len(w) >= 2 and w not in GENERIC and w in self._corpus]
+            terms = self._part_terms(part)
             own = [s for s in self.index.sentence_scores(section, e.vector, terms) if s.sentence in allowed]
             best_own = max(own, key=lambda s: (s.lexical, s.dense), default=None)
             if best_own is not None and best_own.lexical >= t.part_min_lexical and best_own.sentence not in chosen:
@@ -460,6 +462,45 @@ class Engine:
             if nxt is not None and len(nxt.text) <= t.short_sentence_chars and nxt not in chosen:
                 chosen.append(nxt)
         return sorted(chosen, key=lambda s: s.start), score(ranked[0])
+
+    def _part_terms(self, part: str) -> list[str]:
+        # The part's own topical words, the document's title words included: within one document they tell its
+        # parts apart (停业 in a notice about 个体户停业).
+        return [w for w in tokens(with_document_terms(part)) if len(w) >= 2 and w not in GENERIC and w in self._corpus]
+
+    def _other_parts_elsewhere(self, q: Question, e: Evidence, section: Section,
+                               chosen: Sequence[Sentence]) -> list[tuple[Section, Sentence]]:
+        """For a question in several parts, the best sentence for each part that the quoted section leaves
+        unanswered, from the same document's other sections (「隔离点有多少个？房间有多少？」 over two
+        paragraphs; 「免租的三个月和政策执行期是一回事吗」 over item 六 and the closing)."""
+        t = self.tuning
+        parts = _parts(q.text) if t.per_part else []
+        if not parts:
+            return []
+        policy = self._policy[section.doc]
+        taken = {(section.id, s.start) for s in chosen}
+        found: list[tuple[Section, Sentence]] = []
+        for part in parts:
+            terms = self._part_terms(part)
+            here = [s for s in self.index.sentence_scores(section, e.vector, terms)]
+            if not terms or max((s.lexical for s in here if s.sentence in chosen), default=0.0) >= t.part_min_lexical:
+                continue
+            answered = max((s.lexical for s in here), default=0.0)  # what the quoted section could say to it
+            best = None
+            for other in policy.sections:
+                if other.id == section.id:
+                    continue
+                note = units_note(other)
+                for s in self.index.sentence_scores(other, e.vector, terms):
+                    if ((other.id, s.sentence.start) in taken or s.sentence == note
+                            or s.sentence.text in other.heading_path or _names_the_document(s.sentence.text, policy)):
+                        continue
+                    if best is None or (s.lexical, s.dense) > (best[1].lexical, best[1].dense):
+                        best = (other, s)
+            if best is not None and best[1].lexical >= max(t.other_part_min_lexical, answered + t.other_part_margin):
+                found.append((best[0], best[1].sentence))
+                taken.add((best[0].id, best[1].sentence.start))
+        return found
 
     def _sentence_terms(self, policy: Policy, query: str) -> list[str]:
         """The query's words that can pick a sentence. Over several documents, words of the chosen document's

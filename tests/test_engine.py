@@ -184,3 +184,13 @@ def test_another_subject_after_an_answered_question_is_still_refused(fake_engine
 def test_a_question_leaning_on_the_conversation_without_saying_so_uses_it(fake_engine):
     a = fake_engine.answer("我们为了多产口罩改了条生产线，今年评审能照顾吗？", _turns("技改的钱拨到县里了，多久能到企业？"))
     assert not a.refused and a.citations[0].clause == "8" and "政策倾斜" in a.text
+
+
+def test_each_part_of_a_question_gets_its_sentence_even_from_another_clause(fake_engine, policy):
+    a = fake_engine.answer("政府性融资担保机构还要反担保吗？拖欠中小微企业的账款谁来清欠？")
+    assert {"3", "9"} <= {c.clause for c in a.citations}
+    assert "取消反担保要求" in a.text and "清欠中小微企业账款" in a.text
+    for c in a.citations:
+        assert policy.text[c.start:c.end] == c.quote
+    # one part only: one clause
+    assert {c.clause for c in fake_engine.answer("政府性融资担保机构还要反担保吗？").citations} == {"3"}
