@@ -379,9 +379,10 @@ class Engine:
                                        doc_boost=boost))
         if self.tuning.phone_bonus and ASKS_PHONE.search(own):
             hits = _phone_first(hits, self.tuning.phone_bonus)
-        topical = tuple(t for t, _ in content_words(in_document_terms(own), self.tuning.topic_tags)
-                        if t not in GENERIC and not _is_ascii_filler(t)
-                        and not (self.tuning.english_neutral and t.isascii()))
+        # Each word once: 「养老院…养老院」 names one thing, and must not outweigh the words said once.
+        topical = tuple(dict.fromkeys(t for t, _ in content_words(in_document_terms(own), self.tuning.topic_tags)
+                                      if t not in GENERIC and not _is_ascii_filler(t)
+                                      and not (self.tuning.english_neutral and t.isascii())))
         missing = tuple(t for t in topical if not self._known(t))
         places = tuple(p for p in place_names(own) if p not in self._corpus)
         # A year the best-matching document never mentions means another policy (「2022年上海封控期间…」): over
