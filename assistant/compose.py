@@ -97,6 +97,20 @@ def issued_answer(policy: Policy) -> Answer | None:
     return None
 
 
+def addressees_answer(policy: Policy) -> Answer | None:
+    """To whom the document is addressed, quoting its own 主送 line (None if it has none)."""
+    if not policy.addressees:
+        return None
+    for section in policy.sections:
+        sentence = next((s for s in section.sentences if policy.addressees in s.text), None)
+        if sentence is not None:
+            at = policy.text.find(policy.addressees, sentence.start)
+            line = Sentence(text=policy.addressees, start=at, end=at + len(policy.addressees))
+            return Answer(text=f"本文件主送：{policy.addressees}。\n{source_line(policy, section)}", refused=False,
+                          citations=(citation(section, line),), intent="addressees")
+    return None
+
+
 def refusal(policy_titles: Sequence[str], topics: Sequence[str], missing: Sequence[str]) -> Answer:
     what = f"「{'、'.join(missing)}」" if missing else "这个问题"
     docs = "、".join(f"《{t}》" for t in policy_titles)

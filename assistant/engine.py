@@ -271,6 +271,8 @@ class Engine:
         policy = self._policy[top.doc]
         if intent is Intent.INTERPRETATION and self._closing(policy) is not None:
             return compose.interpretation_answer(policy, self._closing(policy))
+        if intent is Intent.ADDRESSEES and (addressed := compose.addressees_answer(policy)) is not None:
+            return addressed
         if intent is Intent.ISSUED and (issued := compose.issued_answer(policy)) is not None:
             return issued
         if intent is Intent.TIME and top.doc == RULES_DOC:

@@ -16,6 +16,7 @@ class Intent(str, Enum):
     INTERPRETATION = "interpretation"
     TIME = "time"
     ISSUED = "issued"
+    ADDRESSEES = "addressees"
 
 
 _DEPARTMENT = re.compile(
@@ -53,6 +54,15 @@ _ISSUED = re.compile(
     r"(发布|印发|出台|成文|下发|发文|落款)(日期|时间)|落款[^。？?，,]{0,4}(哪天|哪一天|几号|什么时候|啥时候|日期)|when\s+was\s+(it|this|the)(\s+\w+)?\s+(issued|published|released)",
     re.IGNORECASE,
 )
+# To whom the document is addressed (its 主送 line), not which bodies carry out a clause (DEPARTMENT)
+_ADDRESSEES = re.compile(
+    r"(发给|下发给|印发给|下发到|发到|送给|主送)(了)?(哪些|哪几个|哪个|什么|谁)|主送(单位|机关|对象)|"
+    r"(文件|意见|通知)的?(对象|收文单位)是",
+    re.IGNORECASE,
+)
+# Which body issued a document the question names (「《中小企业划型标准规定》是哪个部门发布的」): a fact of the text,
+# not a clause's 责任单位
+_ISSUER_OF = re.compile(r"(哪个|哪些|哪几个|什么|啥)(部门|单位|机关|机构)[^。？?]{0,3}(发布|印发|制定|出台|颁布|发的)")
 # Short questions that lean on an earlier turn: 「那第三个月呢？」「还有呢」「这个找谁」
 _FOLLOW_UP = re.compile(r"^(那|那么|那要是|还有|另外|这个|这|它|其中|再问|接着|then|and)|呢[？?]?$|这个|这项|该项|它")
 
@@ -60,6 +70,10 @@ _FOLLOW_UP = re.compile(r"^(那|那么|那要是|还有|另外|这个|这|它|�
 def classify(text: str) -> Intent:
     if _INTERPRETATION.search(text):
         return Intent.INTERPRETATION
+    if _ADDRESSEES.search(text):
+        return Intent.ADDRESSEES
+    if _ISSUER_OF.search(text):
+        return Intent.LOOKUP
     if _DEPARTMENT.search(text):
         return Intent.DEPARTMENT
     if _ISSUED.search(text):

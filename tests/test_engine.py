@@ -54,6 +54,13 @@ def test_a_question_whose_parts_want_different_answers_gets_each(fake_engine):
     assert single.citations[0].clause == "5" and "\n\n" not in single.text
 
 
+def test_addressees_question_quotes_the_documents_own_line(fake_engine, policy):
+    a = fake_engine.answer("这份意见是发给哪些单位的？")
+    assert a.intent == "addressees" and "西山示范区管委会" in a.text
+    c = a.citations[0]
+    assert c.clause == "preamble" and policy.text[c.start:c.end] == c.quote == policy.addressees
+
+
 def test_issue_date_written_in_chinese_numerals_is_found_too():
     from assistant import compose
     from corpus.load import parse_policy
@@ -73,7 +80,9 @@ def test_issue_date_written_in_chinese_numerals_is_found_too():
     ("该找哪个部门给个权威说法？", "interpretation"), ("税务局给个说法吧，房产税能不能减", "lookup"),
     ("这政策是一直管到年底吗？", "time"), ("我2023年才开的店，还能按这个文件免房租吗？", "time"),
     ("社保缓缴能管到几月", "time"), ("那3个月是从哪天算起？", "time"),
-    ("文件落款是哪天？", "issued"), ("落款日期是什么", "issued")])
+    ("文件落款是哪天？", "issued"), ("落款日期是什么", "issued"),
+    ("这份意见是发给哪些单位的？", "addressees"), ("主送单位有哪些", "addressees"),
+    ("《中小企业划型标准规定》是哪个部门发布的？", "lookup"), ("房租减免归哪个部门管？", "department")])
 def test_question_forms(question, intent):
     from assistant.intent import classify
 
