@@ -58,15 +58,17 @@ class CorpusText:
         """How many of the texts contain `word` (a word holds no newline: that joins the texts)."""
         if not word:
             return len(self._doc_starts)
+        return len(self.documents_containing(word))
+
+    def documents_containing(self, word: str) -> np.ndarray:
+        """The positions (in the order given) of the texts that contain a non-empty `word`, ascending."""
         if len(word) < 2:
             char = self._char_id.get(word)
             found = np.flatnonzero(self._ids == char) if char else np.zeros(0, dtype=np.int64)
         else:
             pair = self._rarest_pair(word)
             found = self._matches(word, pair) if pair else np.zeros(0, dtype=np.int64)
-        if not len(found):
-            return 0
-        return len(np.unique(np.searchsorted(self._doc_starts, found, side="right")))
+        return np.unique(np.searchsorted(self._doc_starts, found, side="right") - 1)
 
     # -- lookup --------------------------------------------------------------------------------------------
     def _rarest_pair(self, word: str) -> tuple[int, int, int] | None:

@@ -22,6 +22,7 @@ from assistant.requests import parse_request
 from assistant.scope import MODEL, NOUN_TAGS, ScopeModel, out_of_scope, scope_features, word_tag
 from assistant.settings import Settings
 from assistant.spelling import SpellingFixer
+from corpus.metadata_regions import CITIES
 from corpus.records import Answer, Calculation, Hit, Policy, Section, Sentence
 from corpus.segment import units_note
 from index.hybrid import PolicyIndex
@@ -77,6 +78,7 @@ class Tuning:
     part_min_lexical: float = 0.5  # …when that sentence holds this IDF-weighted share of the part's words
     other_part_min_lexical: float = 0.6  # … and from another section of the same document, at least this
     other_part_margin: float = 0.3  # … and this much more than any sentence of the quoted section
+    max_mentioning_docs: int = 10  # a name only mentioned (no document is from it) picks at most this many
     phone_bonus: float = 0.1  # asked for a phone number: a retrieved section that states one gains this
     contact_bonus: float = 0.15  # a "whom / which number" question wants a sentence that names a body or a number
     announce_penalty: float = 0.15  # taken from a sentence that only announces what follows (ANNOUNCES)
@@ -239,8 +241,26 @@ class Engine:
         if found is None:
             if len(self._focus_cache) > 256:
                 self._focus_cache.clear()
-            found = self._focus_cache[text] = self._focus_index.focus(text)
+            found = self._focus_cache[text] = self._mentioned_instead(self._focus_index.focus(text))
         return found
+
+    def _mentioned_instead(self, named: Focus) -> Focus:
+        """A city no document is known to be from still picks the few documents of unknown region that are about
+        it (a 「紧急公告」 about 西宁 with no region in its header), rather than none. A document that only lists
+        the city among others, or is of a known region, does not answer for it."""
+        if not named.names or named.picked or len(self.index.policies) < 2:
+            return named
+        neutral = self._focus_index.neutral
+        rows = set()
+        for name in named.names:
+            city = name.removesuffix("市")
+            if city in CITIES:
+                rows.update(r for r in self._corpus.documents_containing(city).tolist()
+                            if self.index.policies[r].doc in neutral and _about_city(self.index.policies[r].text, city))
+        if not rows or len(rows) > self.tuning.max_mentioning_docs:
+            return named
+        picked = frozenset(self.index.policies[r].doc for r in rows)
+        return Focus(named.names, picked, self._focus_index.neutral - picked)
 
     def _unmatched_names(self, q: Question) -> tuple[str, ...]:
         """Regions or bodies the question names that no document of several answers to (青岛 when no document is
@@ -537,6 +557,12 @@ class Engine:
             topics = [s.title for s in policies[0].sections if s.id.isdigit()]
             return compose.refusal([policies[0].title], topics, missing)
         return compose.refusal_many(len(policies), missing)
+
+
+def _about_city(text: str, city: str) -> bool:
+    """The text names the city at least twice, and more often than any other city."""
+    times = text.count(city)
+    return times >= 2 and all(text.count(other) < times for other in CITIES if other != city)
 
 
 def _is_lead(section: Section) -> bool:

@@ -203,3 +203,11 @@ def test_each_part_of_a_question_gets_its_sentence_even_from_another_clause(fake
         assert policy.text[c.start:c.end] == c.quote
     # one part only: one clause
     assert {c.clause for c in fake_engine.answer("政府性融资担保机构还要反担保吗？").citations} == {"3"}
+
+
+def test_a_text_is_about_the_city_it_names_most():
+    from assistant.engine import _about_city
+
+    assert _about_city("西宁市民请注意。西宁38路公交停运。青岛来人登记。", "西宁")
+    assert not _about_city("西宁市民请注意。", "西宁")  # once is a mention
+    assert not _about_city("青岛、青岛、西宁、西宁、西宁", "青岛")  # another city more often

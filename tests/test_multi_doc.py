@@ -25,12 +25,18 @@ BEIJING = ("北京市人民政府办公厅关于支持中小微企业应对疫�
 HUBEI_NEWS = ("新华社武汉2月10日电 湖北省人力资源社会保障厅日前发布通知，疫情期间全省暂停办理社保卡挂失补办，"
               "已经办理的可延期至疫情结束后三个月内领取。咨询电话12333。")
 
+# No region in its header and no place in its lead: only its text says where it is (and lists another city once)
+NOTICE = ("紧急公告 广大市民朋友：" + "疫情防控形势严峻，请大家减少外出、戴好口罩、勤洗手、不聚集。" * 8 +
+          "近日一名确诊患者曾乘坐西宁38路公交车，曾与其同乘的市民请居家观察14天。"
+          "居家观察期间如有疑问，请拨打西宁市疾控中心电话0971-6265952。外地返宁人员（含来自青岛的）请主动登记。")
+
 
 @pytest.fixture(scope="module")
 def extra_dir(tmp_path_factory):
     folder = tmp_path_factory.mktemp("extra")
     (folder / "beijing-2020.txt").write_text(BEIJING, encoding="utf-8")
     (folder / "hubei-news.txt").write_text(HUBEI_NEWS, encoding="utf-8")
+    (folder / "bus-notice.txt").write_text(NOTICE, encoding="utf-8")
     return folder
 
 
@@ -101,6 +107,13 @@ def test_question_the_home_document_does_not_cover_goes_to_the_others(multi_engi
     assert fake_engine.answer("生产口罩的企业用电价格有优惠吗？").refused
     answer = multi_engine.answer("生产口罩的企业用电价格有优惠吗？")
     assert not answer.refused and answer.citations[0].doc == "beijing-2020" and "95%" in answer.text
+
+
+def test_a_city_no_document_is_from_picks_a_notice_of_unknown_region_about_it(multi_engine):
+    answer = multi_engine.answer("西宁那个确诊病人坐过的38路公交我也坐了，在家隔离有问题能打哪个电话问？")
+    assert not answer.refused and answer.citations[0].doc == "bus-notice" and "0971-6265952" in answer.text
+    # a city the notice only mentions in passing is still one no document answers for
+    assert multi_engine.answer("青岛市的小微企业房租能减免吗？").refused
 
 
 def test_calculator_is_not_used_for_another_regions_rent(multi_engine):
