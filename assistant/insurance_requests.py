@@ -53,6 +53,9 @@ def refund(turns: list[Turn], today) -> RefundRequest:
         odd = [s for s in spans if s <= 0]
         return paid, per, ((odd[0] if odd else max(spans)) // step if spans else None)
 
+    by_part = first_found(turns, _monthly_by_part)
+    if by_part:  # 「1到6月每月800，7到12月每月960」: each part's months at its own monthly amount
+        return RefundRequest(parts=by_part)
     found = first_found(turns, premiums)
     if found is not None and found[1] is not None:
         paid, per, periods = found
@@ -61,6 +64,15 @@ def refund(turns: list[Turn], today) -> RefundRequest:
     if len(parts) > 1:
         return RefundRequest(parts=tuple((p.part.said if p.part else "", p.value) for p in parts))
     return RefundRequest(parts[0].value if parts else None if found is None else found[0].value)
+
+
+def _monthly_by_part(t: Turn) -> tuple[tuple[str, Decimal], ...] | None:
+    """Premiums said per month for two or more separate parts of the year, as each part's total."""
+    monthly = [q for q in t.of(Money) if _paid_per(t, q) == "month"]
+    pairs = per_part(t.text, year_parts(t.text), monthly)
+    if len(pairs) < 2 or any(a.overlaps(b) for n, (a, _) in enumerate(pairs) for b, _ in pairs[n + 1:]):
+        return None
+    return tuple((f"{part.said}（{part.months}个月×{q.value:f}元）", q.value * part.months) for part, q in pairs)
 
 
 def _paid_parts(t: Turn) -> list[PartAmount]:

@@ -208,7 +208,7 @@ _QUANTITY = re.compile(rf"(第)?((?:{_NUMBER})(?:个(?=亿))?(?:亿)?)(?:({_APPR
                        rf"(元人民币|人民币|块钱|元|块|圆|个季度|个多?月|"
                        rf"个(?={_STAFF})|号人|人|名|位|"
                        rf"月份|月|年|[日号天岁倍次户家辆台件套吨斤米平])?")
-_MONEY_CONTEXT = re.compile(r"租|费|缴|交|付|基数|本金|贷款|借|收入|营收|营业额|销售额|流水|资产|补贴|金额|工资|薪|标准|贴息|税|钱|"
+_MONEY_CONTEXT = re.compile(r"租|费|缴|交|付|险|合计|总共|共计|基数|本金|贷款|借|收入|营收|营业额|销售额|流水|资产|补贴|金额|工资|薪|标准|贴息|税|钱|"
                             r"社保|保险|养老|失业|工伤")
 _PEOPLE_CONTEXT = re.compile(r"人数|员工|职工|从业人员|雇员|工人|参保")
 _STOP = re.compile(r"[，,。；;！!？?\n、]")
@@ -426,9 +426,21 @@ def _classify(text: str, m: re.Match, value: Decimal, listed: type | None = None
             return Headcount(value, *span, upper=upper)
         if _MONEY_CONTEXT.search(before):
             return Money(value, *span, upper=upper)
+        if _PER_PERIOD.search(before) and _MONEY_CONTEXT.search(_sentence_of(text, m.start())):
+            # 「失业保险按月交，1到6月每月800」: a per-month figure in a sentence about paying is money
+            return Money(value, *span, upper=upper)
         if listed is not None:
             return listed(value, *span)  # listed after one read from its words (see parse_quantities)
     return None
+
+
+_PER_PERIOD = re.compile(r"(每个?月|每季度?|月均|每年)\s*$")
+
+
+def _sentence_of(text: str, start: int) -> str:
+    """The text before `start`, back to the last sentence end."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, start)]
+    return text[ends[-1] if ends else 0:start]
 
 
 _SAID_BEFORE = re.compile(rf"^.*\d\s*(?:个|名|位)?(?:{_STAFF})?")

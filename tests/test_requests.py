@@ -420,3 +420,13 @@ def test_every_error_a_chat_question_can_cause_is_chinese_without_internal_names
     except CalculatorError as err:
         assert re.search(r"[\u4e00-\u9fff]", str(err)), str(err)
         assert not _INTERNAL_NAME.search(str(err)), str(err)
+
+
+def test_refund_from_monthly_premiums_that_change_during_the_year():
+    request = parse_request("能返还多少？", ("失业保险我们按月交，去年1到6月每月800，7到12月每月960", "疫情里一个员工都没裁"))
+    assert calculate(request).result["refund"] == D(5280)
+
+
+def test_deferral_from_a_monthly_total_of_the_three_insurances():
+    request = parse_request("三险每个月合计4500，1到3月都没交，那4、5、6月每个月各要交多少？")
+    assert "9000元" in format_answer(calculate(request))
