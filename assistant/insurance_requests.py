@@ -39,7 +39,7 @@ def _paid_per(t: Turn, paid: Money) -> str | None:
 
 def refund(turns: list[Turn], today) -> RefundRequest:
     def premiums(t: Turn) -> tuple[Money, str | None, int | None] | None:
-        paid = t.money(_PREMIUMS)
+        paid = _actually_paid(t) or t.money(_PREMIUMS)
         if paid is None:
             return None
         per = _paid_per(t, paid)
@@ -66,6 +66,11 @@ def refund(turns: list[Turn], today) -> RefundRequest:
     return RefundRequest(parts[0].value if parts else None if found is None else found[0].value)
 
 
+def _actually_paid(t: Turn) -> Money | None:
+    """「应缴2万，实际只交了一万六」: the refund is of what was actually paid, said after 实际/实缴."""
+    return next((q for q in t.of(Money) if re.search(r"实际|实缴|实交", words_before(t.text, q.start))), None)
+
+
 def _monthly_by_part(t: Turn) -> tuple[tuple[str, Decimal], ...] | None:
     """Premiums said per month for two or more separate parts of the year, as each part's total."""
     monthly = [q for q in t.of(Money) if _paid_per(t, q) == "month"]
@@ -83,7 +88,7 @@ def _paid_parts(t: Turn) -> list[PartAmount]:
         (q, part) for q in t.of(Money)
         if _paid_per(t, q) is None and (part := part_before(t.text, parts, q.start)) is not None]
     if len(listed) < 2:  # 「上半年应该是4800元」: an amount for a part counts though its label is not 交/缴
-        paid = t.money(_PREMIUMS) or (listed[0][0] if listed else None)
+        paid = _actually_paid(t) or t.money(_PREMIUMS) or (listed[0][0] if listed else None)
         listed = [] if paid is None or _paid_per(t, paid) else [(paid, part_before(t.text, parts, paid.start))]
     return [PartAmount(q.value, part, said_as_additional(t.text, q.start)) for q, part in listed]
 
@@ -180,7 +185,8 @@ def work_injury(turns: list[Turn], today) -> WorkInjuryRequest:
     per = None
     if paid is not None:
         said = words_before(next(t for t in turns if paid in t.quantities).text, paid.start)
-        per = "month" if re.search(r"月", said) else "year" if re.search(r"年", said) else None
+        per = ("quarter" if re.search(r"季", said) else "month" if re.search(r"月", said)
+               else "year" if re.search(r"年", said) else None)
     return WorkInjuryRequest(old_rate=value_of(rate_q), wage_base=value_of(base), old_amount=value_of(paid), per=per)
 
 

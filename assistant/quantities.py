@@ -88,7 +88,8 @@ _ARABIC = rf"\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?{_EXPONENT}|\d+(?:\.\d+)?{_EXPONENT
 # 「1.2万」「3千5」「1万2千」, or all-Chinese 「一百二十万」「两万五」「三点五」 (a run must start with a digit or 十)
 # 「2.5w」「3W元」: w after digits is owners' shorthand for 万 (not before another letter: 「5wifi」 is none)
 _W = r"[wW](?![A-Za-z])"
-_NUMBER = (rf"(?:{_ARABIC})(?:(?:[十百千万亿]|{_W})+(?:{_ARABIC})?)*"
+_K = r"[kK](?![A-Za-z])"  # 「8k」「1.2k」: 千
+_NUMBER = (rf"(?:{_ARABIC})(?:(?:[十百千万亿]|{_W}|{_K})+(?:{_ARABIC})?)*"
            rf"|[{CN_DIGITS}十](?:[{CN_DIGITS}十百千万亿]|点(?=[{CN_DIGITS}]))*")
 _TOKEN = re.compile(rf"{_ARABIC}|[{CN_DIGITS}]|[十百千万亿]|点")
 
@@ -130,7 +131,7 @@ def chinese_number(text: str) -> Decimal:
     """「两万五」→25000, 「一百二十万」→1200000, 「1.2万」→12000, 「三点五」→3.5, 「1,200,000」→1200000, 「1e4」→10000.
     Raises _NotANumber for text that is no number and _OutOfRange for one outside `readable`."""
     if re.match(r"\d", text):
-        text = re.sub(_W, "万", text)  # only after a digit, as _NUMBER reads it
+        text = re.sub(_K, "千", re.sub(_W, "万", text))  # only after a digit, as _NUMBER reads it
     tokens = _TOKEN.findall(text)
     if "".join(tokens) != text or not tokens:
         raise _NotANumber(text)
@@ -191,7 +192,7 @@ _YEAR = re.compile(rf"(?:\d{{4}}|[{CN_DIGITS}]{{4}})年度?")
 _RATE = re.compile(rf"(百分之|千分之)({_NUMBER})|({_NUMBER})\s*([%％‰])")
 # 「M.D」「M/D」 (「5.20要交的税」) is a date only next to date words, since 「3.15」 is also a number; with a
 # four-digit year (「2020-05-20」「2020.5.20」) it always is.
-_DOTTED_DATE = re.compile(r"(?<![\d.,/-])(?:(\d{4})([./-]))?(\d{1,2})(?(2)\2|[./])(\d{1,2})(?![\d.,%％‰万千百亿元块个人名位岁倍eEwW])")
+_DOTTED_DATE = re.compile(r"(?<![\d.,/-])(?:(\d{4})([./-]))?(\d{1,2})(?(2)\2|[./])(\d{1,2})(?![\d.,%％‰万千百亿元块个人名位岁倍eEwWkK])")
 _DATE_BEFORE = re.compile(r"(到期日|截止日|缴款日|日期|截止到|截至|原定|定于|定在|(延|推迟|拖|推)(期)?(到|至))\s*$")
 _DATE_AFTER = re.compile(r"\s*[日号]?\s*(要|需|得|该|应|到期|截止|前|之前|以前|缴|交|申报|的税|那天|当天|这天)")
 # 「半年」「一年半」: durations in months (not 「上半年」「下半年度」)
@@ -389,13 +390,15 @@ _SENTENCE_END = re.compile(r"[。；;！!？?\n]")
 def _bare(m: re.Match) -> bool:
     """A number said with no unit, scale or rough word (「3000」): its kind comes from the words around it."""
     return not (m.group(3) or m.group(4) or m.group(5)) and m.group(2)[0].isdigit() and not re.search(
-        r"[万亿千wW]", m.group(2))
+        r"[万亿千wWkK]", m.group(2))
 
 
 def _classify(text: str, m: re.Match, value: Decimal, listed: type | None = None) -> Quantity | None:
     unit, number_text, approx, scale = m.group(5) or "", m.group(2), m.group(3), m.group(4)
     value, upper = _rough(value, approx, scale)
     span = (m.group(0), m.start(), m.end())
+    if unit == "块" and number_text == "一" and (re.match(r"儿", text[m.end():]) or re.search(r"[加合凑放在到搁]$", text[:m.start()])):
+        return None  # 「仨加一块」「放在一块儿」: together, not one yuan
     if unit in ("元人民币", "人民币", "块钱", "元", "块", "圆"):
         return Money(value, *span, upper=upper)
     if upper is not None and unit not in ("", *_PEOPLE_UNITS):
@@ -416,7 +419,7 @@ def _classify(text: str, m: re.Match, value: Decimal, listed: type | None = None
         return MonthCount(int(value) * 12, *span) if is_term else None
     if unit:
         return None  # 天, 倍, 平米 …: not a quantity any rule uses
-    if re.search(r"[万亿千wW]", number_text) or scale:
+    if re.search(r"[万亿千wWkK]", number_text) or scale:
         return Money(value, *span, upper=upper)  # 「月租8千」「两万五」「两百多万」: amounts said in 千/万 are money
     if number_text[0].isdigit() and not re.match(r"\s*[个间处项份张][\u4e00-\u9fff]", text[m.end():]):
         # a bare 「12000」 (not 「租了3个门面」, a count of things): what the words just before it are about decides

@@ -62,7 +62,8 @@ _SIZE_ASK = re.compile(r"算不算|算是|算作|属于|属不属于|是不是|�
 _SIZE_CLASS = re.compile(r"算哪[种类档个样]|哪一[档类种级]|哪[档类种级](企业|公司)?|(什么|啥)(规模|档|级别|类型|企业|公司)|"
                          r"多大规模|规模多大|属于(什么|啥|哪)|算(什么|啥)|"
                          r"是不是(中小微|小微|中小|小型|微型|中型|大型)|(中小微|小微|中小|小型|微型|中型|大型)(企业)?[吗么嘛]|"
-                         r"(小型|微型|中型|大型)还是(小型|微型|中型|大型)")
+                         r"(小型|微型|中型|大型)还是(小型|微型|中型|大型)|"
+                         r"算(得上)?(中小微|小微|中小|小型|微型|中型|大型)(企业|公司)?(不|没|不算)[？?]?$")
 # 「按规模怎么划」「划哪档」「怎么划型」: how the firm is classed; a size question when an industry and figures are given
 _SIZE_HOW = re.compile(r"(怎么|如何|怎样|咋)(划|算规模|定规模|归类)|划(型|成|为|哪)|按规模[^，。？?]{0,6}(划|分|算)|"
                        r"(企业)?规模(怎么|如何)?划分|属于哪档|哪个?档")
@@ -93,6 +94,9 @@ def _is_tax_deferral(text: str) -> bool:
 def _is_insurance_deferral(text: str, quantities: tuple[Quantity, ...]) -> bool:
     if not _INSURANCE.search(text):
         return False
+    asked = re.split(r"[。；;！!？?]", text.rstrip("。？?！! "))[-1]
+    if _REFUND.search(text) and _REFUND_ASK.search(asked):
+        return False  # 「实际只交了一万六，欠着4千没交…能返多少」: owing is the story, the refund the question
     if _DEFER.search(text):
         return True
     # 「4月份这三项要交多少」: asking what a month pays is the deferral schedule, unless it is about rates or the
@@ -207,8 +211,10 @@ def _rent(turns: list[Turn], today) -> RentRequest:
 
 
 # Several premises: 「一间…另一间…」「两间铺面」「第二个门面」「分别」; each with its monthly rent, or one rent 「每间」
-_PREMISES = re.compile(r"另(一|外一?)(间|处|家|套|个(?![月季]))|第[二三四2-4](间|处|家|套|个(?![月季]))|"
-                       r"[两二三四五六七八九几2-9](间|处|套|家店|个店|个门面|个店面|个铺面|个商铺|个铺子)|分别|各自")
+_PREMISES = re.compile(r"另(一|外一?)(间|处|家|套|层|栋|个(?![月季]))|第[二三四2-4](间|处|家|套|层|栋|个(?![月季]))|"
+                       r"[两二三四五六七八九几2-9](间|处|套|层|栋|家店|个店|个门面|个店面|个铺面|个商铺|个铺子)|分别|各自")
+# what names the next premises right before its rent: 「另一层8k」「第二间5000」
+_NEXT_PREMISES = re.compile(r"(另(一|外一?)|第[二三四2-4])(间|处|家|套|层|栋|个)?[^，,。；;]{0,4}$")
 _EACH = re.compile(r"([两二三四五六七八九2-9])(间|处|套|家店|个店|个门面|个店面|个铺面|个商铺|个铺子)[^。？?]{0,12}?"
                    r"(每间|每处|每套|每家|每个|各)")
 
@@ -218,7 +224,8 @@ def _premises_rents(t: Turn, asked: str) -> tuple[Decimal, ...] | None:
     每间月租3000」 → (3000, 3000). Only when the turn or the question speaks of more than one place."""
     if CORRECTION.search(t.text) or not (_PREMISES.search(t.text) or _PREMISES.search(asked)):
         return None
-    rents = [q for q in t.of(Money) if re.search(r"月租|租金|房租|租|每月", words_before(t.text, q.start))
+    rents = [q for q in t.of(Money) if (re.search(r"月租|租金|房租|租|每月", words_before(t.text, q.start))
+                                        or _NEXT_PREMISES.search(words_before(t.text, q.start)))
              and not re.search(f"{_YEARLY}|{_QUARTER}|{_HALF_YEARLY}", words_before(t.text, q.start))]
     if len(rents) > 1:
         return tuple(q.value for q in rents)

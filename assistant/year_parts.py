@@ -24,7 +24,7 @@ _LINK = r"到|至|-|—|–|~|～|－"
 _RANGE = re.compile(rf"(?<![\d日号.])({_MONTH})\s*(?:月份?)?\s*(?:{_LINK})\s*({_MONTH})\s*月份?(?![\d{CN_DIGITS}十]*[日号])")
 # 「4月以后」「7月起」「10月份开始」: from that month to the year's end
 _FROM = re.compile(rf"(?<![\d日号.])({_MONTH})\s*月份?\s*(?:才|就)?\s*(?:以后|之后|往后|起|开始|以来)")
-_HALF = re.compile(r"([上下])半年")
+_HALF = re.compile(r"([上下前后])半年")
 _QUARTER = re.compile(r"第?([一二三四1-4])季度|(?<![A-Za-z])Q([1-4])(?![\d])", re.I)
 # a single month 「1月8千」「3月份」; not a date (「3月15日」), not a duration (「3个月」) and not part of a range
 _SINGLE = re.compile(rf"(?<![\d日号.个])({_MONTH})\s*月份?(?![\d{CN_DIGITS}十]*[日号])")
@@ -77,7 +77,7 @@ def year_parts(text: str) -> tuple[YearPart, ...]:
     for m in _FROM.finditer(text):
         add(_month(m.group(1)), 12, m)
     for m in _HALF.finditer(text):
-        add(*((1, 6) if m.group(1) == "上" else (7, 12)), m)
+        add(*((1, 6) if m.group(1) in "上前" else (7, 12)), m)
     for m in _QUARTER.finditer(text):
         q = int(chinese_number(m.group(1) or m.group(2)))
         add(q * 3 - 2, q * 3, m)

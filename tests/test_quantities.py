@@ -328,3 +328,13 @@ def test_a_list_does_not_carry_across_sentences_or_to_counts_of_things():
     assert parse_quantities("租了3个门面") == ()  # three shops, not 3元 of rent
     assert [q.value for q in parse_quantities("年度平均参保的工人是18个")] == [18]
     assert parse_quantities("其中4个员工5000")[1:] == ()  # 员工 are the 4: the 5000 has no words of its own
+
+
+@pytest.mark.parametrize("text, value", [("另一层8k", 8000), ("标准1.2k", 1200), ("月租1.5K", 1500)])
+def test_k_after_digits_is_thousands(text, value):
+    found = only(text)
+    assert isinstance(found, Money) and found.value == value
+
+
+def test_k_before_another_letter_is_no_number_suffix():
+    assert not any(isinstance(q, Money) and q.value == 5000 for q in parse_quantities("5km外"))

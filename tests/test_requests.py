@@ -430,3 +430,24 @@ def test_refund_from_monthly_premiums_that_change_during_the_year():
 def test_deferral_from_a_monthly_total_of_the_three_insurances():
     request = parse_request("三险每个月合计4500，1到3月都没交，那4、5、6月每个月各要交多少？")
     assert "9000元" in format_answer(calculate(request))
+
+
+@pytest.mark.parametrize("text, history, figure", [
+    ("俺在国有的写字楼租了两层，一层月租1.5w，另一层8k，文件说的那三个月一共能省多少钱？", (), "57500元"),
+    ("能退回来多少钱？", ("去年失业保险前半年每月交1.1k，后半年涨到每月1.3k", "疫情里一个员工都没裁"), "7200元"),
+    ("稳岗补贴：失业保险金标准按1.2k一个月算，年度平均参保职工45人，一共能领多少？", (), "324000元"),
+    ("养老失业工伤仨加一块每月两万五，一季度都缓了，6月份得交多少？", (), "50000元"),
+    ("去年失业保险按规定应缴2万，实际只交了一万六，欠着4千没交。一个人没裁，返还按多少算、能返多少？", (), "8000元"),
+    ("工伤保险原来每季度交1500，按文件减半以后，一年下来交多少？", (), "3000元"),
+    ("开小旅馆的，9个员工，一年营业额300万，算小型企业不？", (), "微型"),
+    ("职工1200人，去年营业收入5个亿，算中小微不？", ("我们是做食品加工的厂子",), "大型"),
+])
+def test_owners_shorthand_and_stories(text, history, figure):
+    assert figure in format_answer(calculate(parse_request(text, history)))
+
+
+@pytest.mark.parametrize("text", ["养老失业工伤仨加一块每月两万五", "放在一块儿算"])
+def test_together_is_not_one_yuan(text):
+    from assistant.quantities import Money, parse_quantities
+
+    assert not any(isinstance(q, Money) and q.value == 1 for q in parse_quantities(text))

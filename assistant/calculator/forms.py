@@ -81,7 +81,7 @@ class FormResult:
 
 # -- the forms -----------------------------------------------------------------------------------------
 LANDLORDS = {"国有资产类经营用房": "state", "其他业主": "other"}
-PAID_PER = {"每月": "month", "每年": "year"}
+PAID_PER = {"每月": "month", "每季度": "quarter", "每年": "year"}
 # Kept in the standard's own unit (万元) on the form; the request takes 元.
 REQUEST_NAMES = {"revenue_wan": "revenue_yuan", "assets_wan": "assets_yuan"}
 _CODES = {"landlord": LANDLORDS, "per": PAID_PER}

@@ -323,7 +323,8 @@ class WorkInjuryRequest:
     per: str | None = None  # what old_amount is paid per: "month", "year", or None when not said
 
 
-PER = {"month": "每月", "year": "每年", None: ""}
+PER = {"month": "每月", "quarter": "每季度", "year": "每年", None: ""}
+PERIODS_A_YEAR = {"month": 12, "quarter": 4}
 
 
 def work_injury_cut(old_rate: Any = None, wage_base: Any = None, old_amount: Any = None,
@@ -359,6 +360,11 @@ def work_injury_cut(old_rate: Any = None, wage_base: Any = None, old_amount: Any
                   f" = {short(before - after)}。"]
         inputs["old_amount"] = number(before)
         result.update(before=number(before), after=number(after), saving=number(before - after))
+        times = PERIODS_A_YEAR.get(per)
+        if times:  # what a year comes to: owners compare yearly
+            steps.append(f"一年：{when}{short(after)}×{times} = {short(after * times)}，"
+                         f"少缴{short(before - after)}×{times} = {short((before - after) * times)}。")
+            result.update(after_year=number(after * times), saving_year=number((before - after) * times))
     return Calculation(kind=WorkInjuryRequest.kind, inputs=inputs, result=result, steps=tuple(steps), clause=CLAUSE)
 
 
@@ -381,8 +387,11 @@ def work_injury_lead(calc: Calculation) -> str:
     if r["old_rate"] is None:
         before, after, saving = (Decimal(str(r[k])) for k in ("before", "after", "saving"))
         when = PER[inputs.get("per")]
-        return (f"工伤保险费率下调50%，缴费基数不变时应缴的工伤保险费也减半：原来{when}交{yuan(before, gloss=False)}，"
-                f"下调后{when}交{yuan(after)}，{when}少交{yuan(saving)}。")
+        text = (f"工伤保险费率下调50%，缴费基数不变时应缴的工伤保险费也减半：原来{when}交{yuan(before, gloss=False)}，"
+                f"下调后{when}交{yuan(after)}，{when}少交{yuan(saving)}")
+        if r.get("after_year") is not None:
+            text += f"；一年共交{yuan(Decimal(str(r['after_year'])))}，少交{yuan(Decimal(str(r['saving_year'])))}"
+        return text + "。"
     old, new = (Decimal(str(r[k])) for k in ("old_rate", "new_rate"))
     text = f"工伤保险费率下调50%：由{percent(old)}降为{percent(new)}"
     if inputs.get("wage_base") is not None:
