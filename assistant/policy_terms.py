@@ -23,8 +23,9 @@ from typing import Callable, Iterable
 from index.tokenize import tagged_words, tokenizer
 
 # What a policy grants, charges or requires: the last word of an instrument's name.
+# (Not 额度: 贷款额度 is any loan's size, not an instrument.)
 HEADS = ("贷款", "补贴", "补助", "保障金", "奖励", "资助", "基金", "所得税", "增值税", "附加税", "保险", "救助",
-         "津贴", "认定", "审批", "采购", "额度")
+         "津贴", "认定", "审批", "采购")
 # A name starts with a noun-like word (个人所得税, 创业担保贷款, 政府采购); 申请贷款, 给予补助, 缴纳社会保险 are
 # what one does with an instrument, not a name of one. jieba tags: nouns, verbal nouns, idioms, set phrases,
 # abbreviations and the project's added words.
