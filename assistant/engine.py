@@ -316,12 +316,22 @@ class Engine:
     def _each_part(self, q: Question, parts: Sequence[str]) -> Answer:
         """A question whose parts want different forms of answer (「落款是哪天？那3个月是从那天算起吗？」,
         「社保能缓缴吗？找哪个部门？」): each part answered on its own, the earlier parts as its history, in the
-        order asked. Parts the documents do not cover are left out unless none is covered."""
-        answers = []
+        order asked, the later ones from the document that answered the first. Parts the documents do not cover are
+        left out unless none is covered."""
+        answers: list[Answer] = []
+        engine: Engine = self
         for n, part in enumerate(parts):
             asked = replace(q, text=part, history=(*q.history, *parts[:n]))
-            answers.append(self._looked_up(asked, self._evidence(asked)))
-        kept = [a for a in answers if not a.refused] or answers[:1]
+            answer = engine._looked_up(asked, engine._evidence(asked))
+            answers.append(answer)
+            if engine is self and answer.citations and len(self.index.policies) > 1:
+                # the later parts ask about the same document: 「谁负责？电话多少？」
+                engine = self.for_documents(frozenset({answer.citations[0].doc}))
+        kept: list[Answer] = []
+        for a in answers:  # an answer that only repeats sentences already quoted adds nothing
+            if not a.refused and not (kept and set(a.citations) <= {c for k in kept for c in k.citations}):
+                kept.append(a)
+        kept = kept or answers[:1]
         if len(kept) == 1:
             return kept[0]
         citations = tuple(dict.fromkeys(c for a in kept for c in a.citations))

@@ -116,6 +116,11 @@ def test_a_city_no_document_is_from_picks_a_notice_of_unknown_region_about_it(mu
     assert multi_engine.answer("青岛市的小微企业房租能减免吗？").refused
 
 
+def test_later_parts_of_a_question_stay_in_the_document_that_answered_the_first(multi_engine):
+    answer = multi_engine.answer("北京市口罩企业用电价格优惠归哪个部门管？有没有可以打的咨询电话号码？")
+    assert {c.doc for c in answer.citations} == {"beijing-2020"}
+
+
 def test_calculator_is_not_used_for_another_regions_rent(multi_engine):
     answer = multi_engine.answer("北京市的国有房产月租2万，能减免多少？")
     assert answer.calculation is None and answer.citations[0].doc == "beijing-2020"
