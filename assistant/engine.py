@@ -13,7 +13,7 @@ import numpy as np
 from assistant import compose
 from assistant.calculator import CalculatorError, NeedsInput, PeriodRequest, calculate, format_answer
 from assistant.corpus_text import CorpusText
-from assistant.doc_focus import Focus, FocusIndex, answered_elsewhere, rarity
+from assistant.doc_focus import Focus, FocusIndex, answered_elsewhere, rarity, weighted_coverage
 from assistant.intent import Intent, classify, looks_like_follow_up
 from assistant.lexicon import COLLOQUIAL, in_document_terms, with_document_terms
 from assistant.policy_terms import absent_terms
@@ -73,11 +73,12 @@ class Tuning:
     lead_bonus: float = 0.03  # an item's first sentence usually states its main rule
     quantity_bonus: float = 0.15  # a "how much / how long" question wants a sentence that states an amount
     section_prior: float = 0.2  # several documents: how much a section's retrieval score counts against its sentences
-    candidates: int = 5  # sections retrieved per question (at least top_k)
+    candidates: int = 10  # sections retrieved per question (at least top_k)
     per_part: bool = True  # a question in several parts gets each part's best sentence (see _scored_sentences)
     part_min_lexical: float = 0.5  # …when that sentence holds this IDF-weighted share of the part's words
     other_part_min_lexical: float = 0.6  # … and from another section of the same document, at least this
     other_part_margin: float = 0.3  # … and this much more than any sentence of the quoted section
+    doc_coverage_weight: float = 0.4  # several documents: how much a hit's document's rare-word coverage counts
     max_mentioning_docs: int = 10  # a name only mentioned (no document is from it) picks at most this many
     phone_bonus: float = 0.1  # asked for a phone number: a retrieved section that states one gains this
     contact_bonus: float = 0.15  # a "whom / which number" question wants a sentence that names a body or a number
@@ -415,6 +416,7 @@ class Engine:
         topical = tuple(dict.fromkeys(t for t, _ in content_words(in_document_terms(own), self.tuning.topic_tags)
                                       if t not in GENERIC and not _is_ascii_filler(t)
                                       and not (self.tuning.english_neutral and t.isascii())))
+        hits = self._by_document_coverage(hits, topical)
         missing = tuple(t for t in topical if not self._known(t))
         places = tuple(p for p in place_names(own) if p not in self._corpus)
         # A year the best-matching document never mentions means another policy (「2022年上海封控期间…」): over
@@ -424,6 +426,18 @@ class Engine:
         absent = absent_terms(own, self._corpus.__contains__, in_document_terms)
         return Evidence(hits=hits, topical=topical, missing=_outermost(missing), foreign_places=places,
                         foreign_years=years, absent_terms=absent, query_text=query, vector=vector)
+
+    def _by_document_coverage(self, hits: tuple[Hit, ...], topical: Sequence[str]) -> tuple[Hit, ...]:
+        """Over several documents, the hits re-ranked with a share of how much of the question's rare words each
+        hit's whole document uses: a paraphrase's distinctive detail (扶贫车间, 定制公交) is often in another
+        paragraph of the document that answers than the one that matched best."""
+        w = self.tuning.doc_coverage_weight
+        if not w or len(self.index.policies) < 2 or len(hits) < 2 or not topical:
+            return hits
+        words = tuple(topical)
+        weights = {t: self._rarity(t) for t in words}
+        cover = {d: weighted_coverage(words, self._policy[d].text, weights) for d in {h.section.doc for h in hits}}
+        return tuple(sorted(hits, key=lambda h: -(h.score + w * cover[h.section.doc])))
 
     def _focus_boost(self, named: Focus) -> np.ndarray | None:
         """Per document, focus_weight × its affinity to what the question names (None when it picks none)."""

@@ -266,3 +266,22 @@ def test_focus_boost_matches_each_documents_affinity():
         boost = Engine._focus_boost(engine, named)
         assert list(boost) == [np.float32(0.3 * named.of(d)) for d in docs]
     assert Engine._focus_boost(engine, Focus(("火星",))) is None
+
+
+def test_hits_are_reranked_by_how_much_of_the_rare_words_their_document_uses(multi_engine):
+    from dataclasses import replace
+
+    from corpus.records import Hit
+
+    beijing = multi_engine.index.section("beijing-2020", "1")
+    hubei = next(s for p in multi_engine.index.policies if p.doc == "hubei-news" for s in p.sections)
+    hits = (Hit(beijing, 0.50, 0.5, 1.0), Hit(hubei, 0.45, 0.5, 1.0))
+    # 社保卡 and 挂失 are only in the Hubei item: its document covers the question, Beijing's does not
+    reranked = multi_engine._by_document_coverage(hits, ("社保卡", "挂失", "房租"))
+    assert [h.section.doc for h in reranked] == ["hubei-news", "beijing-2020"]
+    off = replace(multi_engine.tuning, doc_coverage_weight=0.0)
+    original, multi_engine.tuning = multi_engine.tuning, off
+    try:
+        assert multi_engine._by_document_coverage(hits, ("社保卡", "挂失", "房租")) == hits
+    finally:
+        multi_engine.tuning = original
