@@ -100,5 +100,6 @@ def in_document_terms(text: str) -> str:
     """The question rewritten in the document's terms (what the scope check measures coverage on)."""
     text = _ENGLISH.sub(lambda m: ENGLISH[m.group(1).lower()], text)
     for word in sorted(COLLOQUIAL, key=len, reverse=True):
-        text = text.replace(word, COLLOQUIAL[word])
+        # spaced, so the document's term stays a word of its own (银行利息 → 银行 利率, not one word 银行利率)
+        text = text.replace(word, f" {COLLOQUIAL[word]} ")
     return text

@@ -211,3 +211,11 @@ def test_a_text_is_about_the_city_it_names_most():
     assert _about_city("西宁市民请注意。西宁38路公交停运。青岛来人登记。", "西宁")
     assert not _about_city("西宁市民请注意。", "西宁")  # once is a mention
     assert not _about_city("青岛、青岛、西宁、西宁、西宁", "青岛")  # another city more often
+
+
+def test_the_documents_term_for_an_owners_word_stays_a_word_of_its_own():
+    from assistant.lexicon import in_document_terms
+    from index.tokenize import content_words
+
+    words = [w for w, _ in content_words(in_document_terms("银行利息太高了"))]
+    assert "利率" in words and "银行利率" not in words
