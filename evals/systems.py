@@ -49,7 +49,10 @@ Ask = Callable[[str, list], Reply]
 
 
 def engine_variants(base: Engine) -> dict[str, Engine]:
-    return {name: Engine(base.index, base.settings, replace(Tuning(), **changes)) for name, changes in VARIANTS.items()}
+    """The full system and its ablations over the same index; with more documents loaded than the home corpus
+    (POLICY_EXTRA_CORPUS_DIR), each keeps the home-first answering that the app and the CLI use."""
+    return {name: Engine(base.index, base.settings, replace(Tuning(), **changes), home_docs=base.home_docs)
+            for name, changes in VARIANTS.items()}
 
 
 def ask_engine(engine: Engine) -> Ask:

@@ -285,3 +285,11 @@ def test_hits_are_reranked_by_how_much_of_the_rare_words_their_document_uses(mul
         assert multi_engine._by_document_coverage(hits, ("社保卡", "挂失", "房租")) == hits
     finally:
         multi_engine.tuning = original
+
+
+def test_eval_variants_keep_home_first_answering(multi_engine):
+    from evals.systems import engine_variants
+
+    variants = engine_variants(multi_engine)
+    assert multi_engine.home_docs and all(v.home_docs == multi_engine.home_docs for v in variants.values())
+    assert variants["full"].answer("房租能减免多少？").citations[0].doc == "taiyuan-2020-2"
