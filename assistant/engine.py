@@ -82,6 +82,7 @@ class Tuning:
     max_mentioning_docs: int = 10  # a name only mentioned (no document is from it) picks at most this many
     phone_bonus: float = 0.1  # asked for a phone number: a retrieved section that states one gains this
     contact_bonus: float = 0.15  # a "whom / which number" question wants a sentence that names a body or a number
+    opening_penalty: float = 0.1  # taken from a document's opening: its addressees, or why it was written
     announce_penalty: float = 0.15  # taken from a sentence that only announces what follows (ANNOUNCES)
     title_weight: float = 0.2  # how much a match on a document's title, issuer or region adds (several documents)
     focus_weight: float = 0.3  # added to a document the question names by region or body, taken from one it does not
@@ -486,6 +487,7 @@ class Engine:
             value += t.quantity_bonus if wants_amount and STATES_AMOUNT.search(s.sentence.text) else 0.0
             value += t.contact_bonus if wants_contact and STATES_CONTACT.search(s.sentence.text) else 0.0
             value -= t.announce_penalty if ANNOUNCES.search(s.sentence.text.strip()) else 0.0
+            value -= t.opening_penalty if _is_opening(s.sentence.text, policy) else 0.0
             return value
 
         ranked = sorted(scored, key=lambda s: -score(s))
@@ -581,6 +583,15 @@ class Engine:
             topics = [s.title for s in policies[0].sections if s.id.isdigit()]
             return compose.refusal([policies[0].title], topics, missing)
         return compose.refusal_many(len(policies), missing)
+
+
+OPENING = re.compile(r"^\s*(为了?|根据)[^。；]{0,8}(贯彻|落实|做好|进一步|深入|全面|切实|有效)")
+
+
+def _is_opening(text: str, policy: Policy) -> bool:
+    """A sentence that opens the document (its addressee line, or why it was written: 「为深入贯彻…」): it names
+    the subject, so it matches many questions, but it answers none."""
+    return bool(policy.addressees and policy.addressees in text) or bool(OPENING.search(text))
 
 
 def _about_city(text: str, city: str) -> bool:

@@ -219,3 +219,11 @@ def test_the_documents_term_for_an_owners_word_stays_a_word_of_its_own():
 
     words = [w for w, _ in content_words(in_document_terms("银行利息太高了"))]
     assert "利率" in words and "银行利率" not in words
+
+
+def test_a_documents_opening_answers_nothing(policy):
+    from assistant.engine import _is_opening
+
+    assert _is_opening("为深入贯彻落实党中央决策部署，现就有关事项通知如下。", policy)
+    assert _is_opening(f"{policy.addressees}：", policy)
+    assert not _is_opening("对承租国有资产类经营用房的中小微企业，前两个月房租免收。", policy)
