@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import threading
 import time
+from collections import Counter, OrderedDict
 from dataclasses import dataclass, replace
 from typing import Any, Sequence
 
@@ -124,7 +125,8 @@ class Engine:
         self.tuning = tuning
         all_docs = {p.doc for p in index.policies}
         self.home_docs = frozenset(home_docs) if home_docs and set(home_docs) < all_docs else None
-        self._home = (Engine(index.subset(self.home_docs), settings, home_tuning or tuning) if self.home_docs
+        self.home_tuning = home_tuning or tuning  # the home engine's (evals build ablations of both)
+        self._home = (Engine(index.subset(self.home_docs), settings, self.home_tuning) if self.home_docs
                       else None)
         self._corpus = CorpusText([p.text for p in index.policies])
         self._rarity_cache: dict[str, float] = {}
@@ -132,7 +134,8 @@ class Engine:
         self._focus_index = FocusIndex(index.policies)
         self._neutral_rows = index.document_rows(self._focus_index.neutral)  # documents of unknown region
         self._focus_cache: dict[str, Focus] = {}
-        self._subsets: dict[frozenset[str], Engine] = {}
+        self._main_cities: dict[int, str | None] = {}
+        self._subsets: OrderedDict[frozenset[str], Engine] = OrderedDict()
         self._subset_lock = threading.Lock()
         vocabulary = index.vocabulary() | set(POLICY_TERMS) | set(COLLOQUIAL) | set(COLLOQUIAL.values())
         self._spelling = SpellingFixer(vocabulary, self._corpus, is_common_word, is_place_name)
@@ -143,10 +146,16 @@ class Engine:
         docs = frozenset(docs)
         with self._subset_lock:
             engine = self._subsets.get(docs)
-            if engine is None:
-                if len(self._subsets) >= 32:
-                    self._subsets.clear()
-                engine = self._subsets[docs] = Engine(self.index.subset(docs), self.settings, self.tuning)
+            if engine is not None:
+                self._subsets.move_to_end(docs)
+                return engine
+        # Built outside the lock: other users' questions do not wait for it (two racing builds are equal).
+        built = Engine(self.index.subset(docs), self.settings, self.tuning)
+        with self._subset_lock:
+            engine = self._subsets.setdefault(docs, built)
+            self._subsets.move_to_end(docs)
+            while len(self._subsets) > 32:
+                self._subsets.popitem(last=False)  # least recently used
             return engine
 
     def answer(self, question: Any, history: Sequence[Any] = ()) -> Answer:
@@ -257,8 +266,9 @@ class Engine:
         for name in named.names:
             city = name.removesuffix("市")
             if city in CITIES:
-                rows.update(r for r in self._corpus.documents_containing(city).tolist()
-                            if self.index.policies[r].doc in neutral and _about_city(self.index.policies[r].text, city))
+                mentioning = [r for r in self._corpus.documents_containing(city).tolist()
+                              if self.index.policies[r].doc in neutral][:MAX_MENTIONING_CHECKED]
+                rows.update(r for r in mentioning if self._main_city(r) == city)
         if not rows or len(rows) > self.tuning.max_mentioning_docs:
             return named
         picked = frozenset(self.index.policies[r].doc for r in rows)
@@ -280,12 +290,14 @@ class Engine:
 
     def _looked_up(self, q: Question, evidence: Evidence) -> Answer:
         intent = classify(q.text)
-        parts = _parts(q.text) if self.tuning.per_part else []
-        if parts and len({classify(p) for p in parts}) > 1:
-            return self._each_part(q, parts)
         unmatched = self._unmatched_names(q)
         if unmatched:
             return self._refuse(unmatched)
+        if evidence.absent_terms:  # another policy's instrument, whatever form the question takes
+            return self._refuse(evidence.absent_terms)
+        parts = _parts(q.text) if self.tuning.per_part else []
+        if parts and len({classify(p) for p in parts}) > 1:
+            return self._each_part(q, parts)
         if intent is Intent.LOOKUP and self._out_of_scope(evidence):
             return self._refuse(evidence.foreign_places or tuple(f"{y}年" for y in evidence.foreign_years)
                                 or evidence.absent_terms or evidence.missing)
@@ -318,8 +330,8 @@ class Engine:
     def _each_part(self, q: Question, parts: Sequence[str]) -> Answer:
         """A question whose parts want different forms of answer (「落款是哪天？那3个月是从那天算起吗？」,
         「社保能缓缴吗？找哪个部门？」): each part answered on its own, the earlier parts as its history, in the
-        order asked, the later ones from the document that answered the first. Parts the documents do not cover are
-        left out unless none is covered."""
+        order asked, the later ones from the document that answered the first. A part the documents do not cover
+        gets the refusal's first line; the whole is refused only when no part is covered."""
         answers: list[Answer] = []
         engine: Engine = self
         for n, part in enumerate(parts):
@@ -331,15 +343,17 @@ class Engine:
                 engine = self.for_documents(frozenset({answer.citations[0].doc}))
         kept: list[Answer] = []
         for a in answers:  # an answer that only repeats sentences already quoted adds nothing
-            if not a.refused and not (kept and set(a.citations) <= {c for k in kept for c in k.citations}):
+            if not (kept and set(a.citations) <= {c for k in kept for c in k.citations}) or a.refused:
                 kept.append(a)
-        kept = kept or answers[:1]
+        answered = [a for a in kept if not a.refused]
+        if not answered:
+            return answers[0]
         if len(kept) == 1:
             return kept[0]
-        citations = tuple(dict.fromkeys(c for a in kept for c in a.citations))
-        return Answer(text="\n\n".join(a.text for a in kept), refused=False, citations=citations,
-                      calculation=next((a.calculation for a in kept if a.calculation is not None), None),
-                      intent=kept[0].intent)
+        # a part the documents do not cover says so in one line, after what they do cover
+        texts = [a.text if not a.refused else a.text.split("\n")[0] for a in kept]
+        citations = tuple(dict.fromkeys(c for a in answered for c in a.citations))
+        return Answer(text="\n\n".join(texts), refused=False, citations=citations, intent=answered[0].intent)
 
     def _answering_section(self, q: Question, e: Evidence) -> tuple[Section, list]:
         """The top section and its best sentences. Over several documents, the top document's other retrieved
@@ -411,13 +425,10 @@ class Engine:
         hits = tuple(self.index.search(query, k=max(self.settings.top_k, self.tuning.candidates), vector=vector,
                                        dense_weight=self.tuning.dense_weight, title_weight=self.tuning.title_weight,
                                        doc_boost=boost))
-        if self.tuning.phone_bonus and ASKS_PHONE.search(own):
-            hits = _phone_first(hits, self.tuning.phone_bonus)
-        # Each word once: 「养老院…养老院」 names one thing, and must not outweigh the words said once.
-        topical = tuple(dict.fromkeys(t for t, _ in content_words(in_document_terms(own), self.tuning.topic_tags)
-                                      if t not in GENERIC and not _is_ascii_filler(t)
-                                      and not (self.tuning.english_neutral and t.isascii())))
-        hits = self._by_document_coverage(hits, topical)
+        topical_once = self._topical(own)
+        phone = self.tuning.phone_bonus if ASKS_PHONE.search(own) else 0.0
+        hits = self._reranked(hits, topical_once, phone)
+        topical = topical_once
         missing = tuple(t for t in topical if not self._known(t))
         places = tuple(p for p in place_names(own) if p not in self._corpus)
         # A year the best-matching document never mentions means another policy (「2022年上海封控期间…」): over
@@ -428,17 +439,28 @@ class Engine:
         return Evidence(hits=hits, topical=topical, missing=_outermost(missing), foreign_places=places,
                         foreign_years=years, absent_terms=absent, query_text=query, vector=vector)
 
-    def _by_document_coverage(self, hits: tuple[Hit, ...], topical: Sequence[str]) -> tuple[Hit, ...]:
-        """Over several documents, the hits re-ranked with a share of how much of the question's rare words each
-        hit's whole document uses: a paraphrase's distinctive detail (扶贫车间, 定制公交) is often in another
-        paragraph of the document that answers than the one that matched best."""
-        w = self.tuning.doc_coverage_weight
-        if not w or len(self.index.policies) < 2 or len(hits) < 2 or not topical:
+    def _topical(self, own: str) -> tuple[str, ...]:
+        # Each word once: 「养老院…养老院」 names one thing, and must not outweigh the words said once.
+        return tuple(dict.fromkeys(t for t, _ in content_words(in_document_terms(own), self.tuning.topic_tags)
+                                   if t not in GENERIC and not _is_ascii_filler(t)
+                                   and not (self.tuning.english_neutral and t.isascii())))
+
+    def _reranked(self, hits: tuple[Hit, ...], topical: Sequence[str], phone_bonus: float) -> tuple[Hit, ...]:
+        """The hits re-ranked, in one sort (stable for ties), with:
+        - over several documents, doc_coverage_weight × how much of the question's rare words each hit's whole
+          document uses: a paraphrase's distinctive detail (扶贫车间, 定制公交) is often in another paragraph of
+          the document that answers than the one that matched best;
+        - asked for a phone number, `phone_bonus` for a section that states one."""
+        w = self.tuning.doc_coverage_weight if len(self.index.policies) > 1 and topical else 0.0
+        if len(hits) < 2 or not (w or phone_bonus):
             return hits
-        words = tuple(topical)
-        weights = {t: self._rarity(t) for t in words}
-        cover = {d: weighted_coverage(words, self._policy[d].text, weights) for d in {h.section.doc for h in hits}}
-        return tuple(sorted(hits, key=lambda h: -(h.score + w * cover[h.section.doc])))
+        cover: dict[str, float] = {}
+        if w:
+            words = tuple(topical)
+            weights = {t: self._rarity(t) for t in words}
+            cover = {d: weighted_coverage(words, self._policy[d].text, weights) for d in {h.section.doc for h in hits}}
+        return tuple(sorted(hits, key=lambda h: -(h.score + (w * cover[h.section.doc] if w else 0.0)
+                                                  + (phone_bonus if STATES_PHONE.search(h.section.text) else 0.0))))
 
     def _focus_boost(self, named: Focus) -> np.ndarray | None:
         """Per document, focus_weight × its affinity to what the question names (None when it picks none)."""
@@ -452,11 +474,17 @@ class Engine:
         return boost
 
     def _names_other_subject(self, own: Evidence) -> bool:
-        """A short question out of scope on its own words because of a thing the documents never name
-        (「今天天气怎么样」「医保报销比例多少」 after a question about 社保): the earlier turns do not make it a
-        follow-up."""
+        """A question that reads like a follow-up but is out of scope on its own words because of a thing the
+        documents never name (「今天天气怎么样」「房贷能延期吗」 after a question about 社保): the earlier turns
+        do not make it one. (A question the calculator takes borrows figures from the history before this.)"""
         nouns = [w for w in own.missing if word_tag(w).startswith(NOUN_TAGS)]
         return bool(nouns or own.absent_terms) and self._out_of_scope(own)
+
+    def _main_city(self, row: int) -> str | None:
+        # Once per document (the same answer every time, so a race only repeats the work).
+        if row not in self._main_cities:
+            self._main_cities[row] = main_city(self.index.policies[row].text)
+        return self._main_cities[row]
 
     def _known(self, word: str) -> bool:
         return word in self._corpus or _is_quantity(word)
@@ -531,8 +559,10 @@ class Engine:
         found: list[tuple[Section, Sentence]] = []
         for part in parts:
             terms = self._part_terms(part)
-            here = [s for s in self.index.sentence_scores(section, e.vector, terms)]
-            if not terms or max((s.lexical for s in here if s.sentence in chosen), default=0.0) >= t.part_min_lexical:
+            if not terms:
+                continue
+            here = self.index.sentence_scores(section, e.vector, terms)
+            if max((s.lexical for s in here if s.sentence in chosen), default=0.0) >= t.part_min_lexical:
                 continue
             answered = max((s.lexical for s in here), default=0.0)  # what the quoted section could say to it
             best = None
@@ -594,10 +624,16 @@ def _is_opening(text: str, policy: Policy) -> bool:
     return bool(policy.addressees and policy.addressees in text) or bool(OPENING.search(text))
 
 
-def _about_city(text: str, city: str) -> bool:
-    """The text names the city at least twice, and more often than any other city."""
-    times = text.count(city)
-    return times >= 2 and all(text.count(other) < times for other in CITIES if other != city)
+_CITY_NAMES = re.compile("|".join(sorted(CITIES, key=len, reverse=True)))  # longest first: 马鞍山, not 鞍山
+MAX_MENTIONING_CHECKED = 50  # documents of unknown region looked at per named city (bounded at any corpus size)
+
+
+def main_city(text: str) -> str | None:
+    """The city a text names most, when it names it at least twice and more often than any other."""
+    counts = Counter(m.group() for m in _CITY_NAMES.finditer(text)).most_common(2)
+    if not counts or counts[0][1] < 2 or (len(counts) > 1 and counts[1][1] == counts[0][1]):
+        return None
+    return counts[0][0]
 
 
 def _is_lead(section: Section) -> bool:
@@ -619,11 +655,6 @@ def _parts(text: str) -> list[str]:
     """The parts of a question asked in several (split at question marks), when there are two or more."""
     parts = [p for p in re.split(r"[？?]", text) if len(p.strip()) >= 4]
     return parts if len(parts) >= 2 else []
-
-
-def _phone_first(hits: tuple[Hit, ...], bonus: float) -> tuple[Hit, ...]:
-    """The hits re-ranked with `bonus` added to sections that state a phone number (stable for ties)."""
-    return tuple(sorted(hits, key=lambda h: -(h.score + (bonus if STATES_PHONE.search(h.section.text) else 0.0))))
 
 
 def _gave_numbers(needs: NeedsInput) -> bool:

@@ -68,7 +68,8 @@ def refund(turns: list[Turn], today) -> RefundRequest:
 
 def _actually_paid(t: Turn) -> Money | None:
     """「应缴2万，实际只交了一万六」: the refund is of what was actually paid, said after 实际/实缴."""
-    return next((q for q in t.of(Money) if re.search(r"实际|实缴|实交", words_before(t.text, q.start))), None)
+    return next((q for q in t.of(Money)
+                 if re.search(r"实际[^，,。]{0,3}(交|缴)|实缴|实交", words_before(t.text, q.start))), None)
 
 
 def _monthly_by_part(t: Turn) -> tuple[tuple[str, Decimal], ...] | None:
@@ -185,8 +186,8 @@ def work_injury(turns: list[Turn], today) -> WorkInjuryRequest:
     per = None
     if paid is not None:
         said = words_before(next(t for t in turns if paid in t.quantities).text, paid.start)
-        per = ("quarter" if re.search(r"季", said) else "month" if re.search(r"月", said)
-               else "year" if re.search(r"年", said) else None)
+        per = ("quarter" if re.search(r"每个?季度?|按季", said) else "month" if re.search(r"每个?月|按月|月均", said)
+               else "year" if re.search(r"每年|一年|全年|年缴|按年", said) else None)
     return WorkInjuryRequest(old_rate=value_of(rate_q), wage_base=value_of(base), old_amount=value_of(paid), per=per)
 
 

@@ -6,8 +6,8 @@ the text says nothing about that loan. Word-level signals cannot see this; a lis
 
 The list (`data/policy_terms.txt`) is mined from a broader corpus than the one served, the 599 COVID-19
 policies of shared/corpus-extra (`python -m assistant.policy_terms DIR > assistant/data/policy_terms.txt`):
-every run of 2–6 Chinese characters that starts at a jieba word boundary and ends in an instrument head
-(贷款, 补贴, 所得税, 审批 …), kept when at least MIN_DOCUMENTS documents use it. It is shipped, so a machine
+every instrument head (贷款, 补贴, 所得税, 审批 …) with the 2–6 Chinese characters before it, starting at a jieba
+word boundary with a noun and holding no verb of a clause, kept when at least MIN_DOCUMENTS documents use it. It is shipped, so a machine
 without shared/ has it too. Over that same corpus every term is present and the check never fires.
 """
 
@@ -29,7 +29,12 @@ HEADS = ("贷款", "补贴", "补助", "保障金", "奖励", "资助", "基金"
 # A name starts with a noun-like word (个人所得税, 创业担保贷款, 政府采购); 申请贷款, 给予补助, 缴纳社会保险 are
 # what one does with an instrument, not a name of one. jieba tags: nouns, verbal nouns, idioms, set phrases,
 # abbreviations and the project's added words.
-NAME_START_TAGS = ("n", "vn", "l", "j", "i", "x")
+NAME_START_TAGS = ("n", "vn", "l", "j", "i")
+# jieba tags some verb phrases as nouns (发放贷款, 办理增值税); a name starts with none of these, nor joins two
+# things or holds a clause's verb (情况和基金, 资金从失业保险, 货物免征增值税, 企业实际获得贷款)
+VERB_STARTS = ("发放", "办理", "申报", "申请", "缴纳", "缴", "缓缴", "足额", "依法", "享受", "开具", "代开", "获得",
+               "提供", "给予", "减免", "免征", "退还", "补缴", "延迟", "逾期", "确保", "加强", "规范", "推进", "加快")
+JOINERS = ("和", "与", "从", "及", "或", "免征", "允许", "有关", "实际", "获得", "无需", "退还")
 BENEFICIARIES = ("企业", "单位", "职工", "员工")  # who gets an instrument: 中小微企业贷款 is the documents' 贷款
 MIN_DOCUMENTS = 4  # used by at least this many documents: a name, not one document's phrase
 MODIFIER_CHARS = (2, 6)  # characters before the head
@@ -64,7 +69,8 @@ def terms_in(text: str, heads: Iterable[str] = HEADS) -> set[str]:
 
 def starts_with_noun(term: str) -> bool:
     words = tagged_words(term)
-    return bool(words) and words[0][1].startswith(NAME_START_TAGS)
+    return (bool(words) and words[0][1].startswith(NAME_START_TAGS) and not term.startswith(VERB_STARTS)
+            and not any(j in term for j in JOINERS))
 
 
 def mine_terms(texts: Iterable[str], min_documents: int = MIN_DOCUMENTS) -> list[str]:

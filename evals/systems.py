@@ -10,7 +10,7 @@ import time
 from dataclasses import dataclass, replace
 from typing import Callable
 
-from assistant.engine import Engine, Tuning
+from assistant.engine import Engine
 from corpus.records import Citation
 
 # name → the Tuning fields that differ from the full system
@@ -49,9 +49,11 @@ Ask = Callable[[str, list], Reply]
 
 
 def engine_variants(base: Engine) -> dict[str, Engine]:
-    """The full system and its ablations over the same index; with more documents loaded than the home corpus
-    (POLICY_EXTRA_CORPUS_DIR), each keeps the home-first answering that the app and the CLI use."""
-    return {name: Engine(base.index, base.settings, replace(Tuning(), **changes), home_docs=base.home_docs)
+    """The full system (the base engine's own tuning, as the app and the CLI build it) and its ablations over
+    the same index; with more documents than the home corpus (POLICY_EXTRA_CORPUS_DIR), each keeps home-first
+    answering, its home engine ablated the same way."""
+    return {name: Engine(base.index, base.settings, replace(base.tuning, **changes), home_docs=base.home_docs,
+                         home_tuning=replace(base.home_tuning, **changes))
             for name, changes in VARIANTS.items()}
 
 

@@ -109,6 +109,9 @@ def is_place_name(word: str) -> bool:
     return word in _provinces_and_cities()
 
 
+_GOVERNING = ("政府", "厅", "局", "委", "办")
+
+
 def tagged_words(text: str) -> list[tuple[str, str]]:
     """Every word of the text with its jieba POS tag, in order (no HMM: stable)."""
     return [(w.word, w.flag) for w in _pos_tokenizer().lcut(normalize(text), HMM=False)]
@@ -122,8 +125,9 @@ def place_names(text: str) -> list[str]:
     for w in _pos_tokenizer().lcut(normalize(text), HMM=False):
         if w.flag == "ns" and (len(w.word) >= 3 or is_place_name(w.word)):
             found.append(w.word)
-        elif w.flag in ("nt", "nz") and len(w.word) > 3:
-            # a body named with its place in one dictionary word: 香港特区政府, 北京市政府
+        elif w.flag in ("nt", "nz") and len(w.word) > 3 and w.word.endswith(_GOVERNING):
+            # a government body named with its place in one dictionary word: 香港特区政府, 北京市政府 (not
+            # 北京大学 or 上海证券交易所, which are no place's policy)
             place = next((w.word[:n] for n in (3, 2) if is_place_name(w.word[:n])), None)
             if place:
                 found.append(place)

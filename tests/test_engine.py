@@ -82,7 +82,9 @@ def test_issue_date_written_in_chinese_numerals_is_found_too():
     ("社保缓缴能管到几月", "time"), ("那3个月是从哪天算起？", "time"),
     ("文件落款是哪天？", "issued"), ("落款日期是什么", "issued"),
     ("这份意见是发给哪些单位的？", "addressees"), ("主送单位有哪些", "addressees"),
-    ("《中小企业划型标准规定》是哪个部门发布的？", "lookup"), ("房租减免归哪个部门管？", "department")])
+    ("《中小企业划型标准规定》是哪个部门发布的？", "lookup"), ("房租减免归哪个部门管？", "department"),
+    ("稳岗补贴发给谁？", "lookup"), ("补贴发到哪个账户？", "lookup"), ("哪个部门发的补贴？", "department"),
+    ("免三个月房租怎么算？", "lookup"), ("这条政策适用到个体户吗？", "lookup"), ("给个解释", "interpretation")])
 def test_question_forms(question, intent):
     from assistant.intent import classify
 
@@ -205,12 +207,14 @@ def test_each_part_of_a_question_gets_its_sentence_even_from_another_clause(fake
     assert {c.clause for c in fake_engine.answer("政府性融资担保机构还要反担保吗？").citations} == {"3"}
 
 
-def test_a_text_is_about_the_city_it_names_most():
-    from assistant.engine import _about_city
+def test_the_city_a_text_is_about_is_the_one_it_names_most():
+    from assistant.engine import main_city
 
-    assert _about_city("西宁市民请注意。西宁38路公交停运。青岛来人登记。", "西宁")
-    assert not _about_city("西宁市民请注意。", "西宁")  # once is a mention
-    assert not _about_city("青岛、青岛、西宁、西宁、西宁", "青岛")  # another city more often
+    assert main_city("西宁市民请注意。西宁38路公交停运。青岛来人登记。") == "西宁"
+    assert main_city("西宁市民请注意。") is None  # once is a mention
+    assert main_city("青岛、青岛、西宁、西宁、西宁") == "西宁"
+    assert main_city("青岛、青岛、西宁、西宁") is None  # a tie names no one city
+    assert main_city("马鞍山市。马鞍山的企业。") == "马鞍山"  # 鞍山 inside 马鞍山 is not counted
 
 
 def test_the_documents_term_for_an_owners_word_stays_a_word_of_its_own():
@@ -227,3 +231,8 @@ def test_a_documents_opening_answers_nothing(policy):
     assert _is_opening("为深入贯彻落实党中央决策部署，现就有关事项通知如下。", policy)
     assert _is_opening(f"{policy.addressees}：", policy)
     assert not _is_opening("对承租国有资产类经营用房的中小微企业，前两个月房租免收。", policy)
+
+
+def test_another_policys_instrument_is_refused_whatever_the_form(fake_engine):
+    for question in ("个人所得税执行到年底吗？", "创业担保贷款找哪个部门办？", "创业担保贷款发给谁？"):
+        assert fake_engine.answer(question).refused, question

@@ -237,15 +237,15 @@ def test_a_department_answer_can_quote_what_the_clause_says_the_bodies_do(policy
     assert quoted.citations[-1] == plain.citations[-1]  # the 责任单位 note is still cited
 
 
-def test_a_question_asking_for_a_phone_number_prefers_a_section_that_states_one():
+def test_a_question_asking_for_a_phone_number_prefers_a_section_that_states_one(fake_engine):
     from types import SimpleNamespace as S
 
-    from assistant.engine import STATES_PHONE, _phone_first
+    from assistant.engine import STATES_PHONE
 
     plain, phone = S(score=1.0, section=S(text="复工复产问题由省工信厅协调。")), S(score=0.93, section=S(
         text="联系处室：运行监测协调处，电话：0851-86822440。"))
-    assert _phone_first((plain, phone), 0.1) == (phone, plain)
-    assert _phone_first((plain, phone), 0.05) == (plain, phone)
+    assert fake_engine._reranked((plain, phone), (), 0.1) == (phone, plain)
+    assert fake_engine._reranked((plain, phone), (), 0.05) == (plain, phone)
     assert not STATES_PHONE.search("贷款1000000元，覆盖10000人，2020年2月17日起") and STATES_PHONE.search("拨打12345")
 
 
@@ -277,12 +277,12 @@ def test_hits_are_reranked_by_how_much_of_the_rare_words_their_document_uses(mul
     hubei = next(s for p in multi_engine.index.policies if p.doc == "hubei-news" for s in p.sections)
     hits = (Hit(beijing, 0.50, 0.5, 1.0), Hit(hubei, 0.45, 0.5, 1.0))
     # 社保卡 and 挂失 are only in the Hubei item: its document covers the question, Beijing's does not
-    reranked = multi_engine._by_document_coverage(hits, ("社保卡", "挂失", "房租"))
+    reranked = multi_engine._reranked(hits, ("社保卡", "挂失", "房租"), 0.0)
     assert [h.section.doc for h in reranked] == ["hubei-news", "beijing-2020"]
     off = replace(multi_engine.tuning, doc_coverage_weight=0.0)
     original, multi_engine.tuning = multi_engine.tuning, off
     try:
-        assert multi_engine._by_document_coverage(hits, ("社保卡", "挂失", "房租")) == hits
+        assert multi_engine._reranked(hits, ("社保卡", "挂失", "房租"), 0.0) == hits
     finally:
         multi_engine.tuning = original
 
@@ -292,4 +292,20 @@ def test_eval_variants_keep_home_first_answering(multi_engine):
 
     variants = engine_variants(multi_engine)
     assert multi_engine.home_docs and all(v.home_docs == multi_engine.home_docs for v in variants.values())
+    assert variants["full"].tuning == multi_engine.tuning and variants["full"].home_tuning == multi_engine.home_tuning
+    assert not variants["no_calculator"].home_tuning.use_calculator
     assert variants["full"].answer("房租能减免多少？").citations[0].doc == "taiyuan-2020-2"
+
+
+def test_phone_bonus_and_document_coverage_rank_together(multi_engine):
+    from corpus.records import Hit
+
+    beijing = multi_engine.index.section("beijing-2020", "1")
+    hubei = next(s for p in multi_engine.index.policies if p.doc == "hubei-news" for s in p.sections)
+    hits = (Hit(beijing, 0.50, 0.5, 1.0), Hit(hubei, 0.45, 0.5, 1.0))
+    # neither document uses 口罩厂: the phone number (12333, in the Hubei item) decides
+    assert [h.section.doc for h in multi_engine._reranked(hits, ("口罩厂",), 0.1)] == ["hubei-news", "beijing-2020"]
+
+
+def test_a_question_in_parts_naming_a_place_no_document_answers_for_is_refused(multi_engine):
+    assert multi_engine.answer("青岛市的社保能缓缴吗？找哪个部门？").refused

@@ -60,3 +60,6 @@ def test_the_shipped_list_is_there_and_holds_names_not_fragments():
     assert len(terms) > 50
     assert {"创业担保贷款", "个人所得税", "政府采购", "残疾人就业保障金"} <= set(terms)
     assert not any("的" in t for t in terms)
+    from assistant.policy_terms import JOINERS, VERB_STARTS
+    assert not any(t.startswith(VERB_STARTS) or any(j in t for j in JOINERS) for t in terms)
+    assert "发放贷款" not in terms and "情况和基金" not in terms

@@ -451,3 +451,27 @@ def test_together_is_not_one_yuan(text):
     from assistant.quantities import Money, parse_quantities
 
     assert not any(isinstance(q, Money) and q.value == 1 for q in parse_quantities(text))
+
+
+def test_actually_paid_is_what_follows_a_paying_verb_and_rent_is_no_premium():
+    request = parse_request("实际月租2万的门面我们也在租，去年失业保险交了8000，一个人没裁，能返多少？")
+    assert calculate(request).result["refund"] == D(4000)
+
+
+def test_work_injury_amount_for_part_of_a_year_is_no_monthly_amount():
+    from assistant.calculator import WorkInjuryRequest
+
+    request = parse_request("今年1到6月工伤保险一共交了3000，减半以后能少交多少？")
+    assert isinstance(request, WorkInjuryRequest) and request.per != "month"
+
+
+def test_a_rent_question_with_enjoy_is_no_size_question():
+    from assistant.calculator import RentRequest
+
+    assert isinstance(parse_request("我们是小微企业，20个员工，月租2万，能享受几个月免租？"), RentRequest)
+
+
+def test_risk_is_no_money_word():
+    from assistant.quantities import Money, parse_quantities
+
+    assert not any(isinstance(q, Money) for q in parse_quantities("我们在高风险区12"))

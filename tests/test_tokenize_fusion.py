@@ -66,3 +66,4 @@ def test_place_names_include_a_place_inside_an_organisation_word():
     assert place_names("香港特区政府的防疫抗疫基金") == ["香港"]
     assert place_names("太原市人民政府的意见") == ["太原市"]
     assert place_names("中国人民银行的再贷款") == []
+    assert place_names("我是北京大学毕业生") == [] and place_names("上海证券交易所上市公司") == []
