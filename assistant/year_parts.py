@@ -24,7 +24,7 @@ _LINK = r"到|至|-|—|–|~|～|－"
 _RANGE = re.compile(rf"(?<![\d日号.])({_MONTH})\s*(?:月份?)?\s*(?:{_LINK})\s*({_MONTH})\s*月份?(?![\d{CN_DIGITS}十]*[日号])")
 # 「4月以后」「7月起」「10月份开始」: from that month to the year's end
 _FROM = re.compile(rf"(?<![\d日号.])({_MONTH})\s*月份?\s*(?:才|就)?\s*(?:以后|之后|往后|起|开始|以来)")
-_HALF = re.compile(r"([上下前后])半年")
+_HALF = re.compile(r"(?<![之此])([上下前后])半年")  # not 之前半年/此前半年 (the last six months)
 _QUARTER = re.compile(r"第?([一二三四1-4])季度|(?<![A-Za-z])Q([1-4])(?![\d])", re.I)
 # a single month 「1月8千」「3月份」; not a date (「3月15日」), not a duration (「3个月」) and not part of a range
 _SINGLE = re.compile(rf"(?<![\d日号.个])({_MONTH})\s*月份?(?![\d{CN_DIGITS}十]*[日号])")

@@ -475,3 +475,9 @@ def test_risk_is_no_money_word():
     from assistant.quantities import Money, parse_quantities
 
     assert not any(isinstance(q, Money) for q in parse_quantities("我们在高风险区12"))
+
+
+def test_the_last_six_months_is_no_first_half_of_the_year():
+    from assistant.year_parts import year_parts
+
+    assert year_parts("之前半年交了3000") == () and year_parts("前半年每月交1.1k")[0].first == 1
