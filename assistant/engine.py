@@ -495,13 +495,19 @@ class Engine:
     def _pick_sentences(self, section: Section, q: Question, e: Evidence):
         return self._scored_sentences(section, q, e)[0]
 
-    def _scored_sentences(self, section: Section, q: Question, e: Evidence) -> tuple[list, float]:
-        """The sentences that answer best within `section`, and the best one's score."""
+    def _quotable_scores(self, section: Section, vector: np.ndarray, terms: Sequence[str]) -> list:
+        """The section's sentences scored against `terms`, without those that answer nothing: its 责任单位
+        note, its heading, a line that only repeats the document's title or 文号."""
         note = units_note(section)
         policy = self._policy[section.doc]
-        scored = [s for s in self.index.sentence_scores(section, e.vector, self._sentence_terms(policy, e.query_text))
-                  if s.sentence != note and s.sentence.text not in section.heading_path
-                  and not _names_the_document(s.sentence.text, policy)]
+        return [s for s in self.index.sentence_scores(section, vector, terms)
+                if s.sentence != note and s.sentence.text not in section.heading_path
+                and not _names_the_document(s.sentence.text, policy)]
+
+    def _scored_sentences(self, section: Section, q: Question, e: Evidence) -> tuple[list, float]:
+        """The sentences that answer best within `section`, and the best one's score."""
+        policy = self._policy[section.doc]
+        scored = self._quotable_scores(section, e.vector, self._sentence_terms(policy, e.query_text))
         if not scored:
             return list(section.sentences[:1]), float("-inf")
         t = self.tuning
@@ -569,10 +575,8 @@ class Engine:
             for other in policy.sections:
                 if other.id == section.id:
                     continue
-                note = units_note(other)
-                for s in self.index.sentence_scores(other, e.vector, terms):
-                    if ((other.id, s.sentence.start) in taken or s.sentence == note
-                            or s.sentence.text in other.heading_path or _names_the_document(s.sentence.text, policy)):
+                for s in self._quotable_scores(other, e.vector, terms):
+                    if (other.id, s.sentence.start) in taken:
                         continue
                     if best is None or (s.lexical, s.dense) > (best[1].lexical, best[1].dense):
                         best = (other, s)
