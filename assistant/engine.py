@@ -272,7 +272,7 @@ class Engine:
         if not rows or len(rows) > self.tuning.max_mentioning_docs:
             return named
         picked = frozenset(self.index.policies[r].doc for r in rows)
-        return Focus(named.names, picked, self._focus_index.neutral - picked)
+        return Focus(named.names, picked, neutral - picked)
 
     def _unmatched_names(self, q: Question) -> tuple[str, ...]:
         """Regions or bodies the question names that no document of several answers to (青岛 when no document is
@@ -300,7 +300,7 @@ class Engine:
             return self._each_part(q, parts)
         if intent is Intent.LOOKUP and self._out_of_scope(evidence):
             return self._refuse(evidence.foreign_places or tuple(f"{y}年" for y in evidence.foreign_years)
-                                or evidence.absent_terms or evidence.missing)
+                                or evidence.missing)
         top = evidence.hits[0].section
         policy = self._policy[top.doc]
         if intent is Intent.INTERPRETATION and self._closing(policy) is not None:
@@ -425,10 +425,9 @@ class Engine:
         hits = tuple(self.index.search(query, k=max(self.settings.top_k, self.tuning.candidates), vector=vector,
                                        dense_weight=self.tuning.dense_weight, title_weight=self.tuning.title_weight,
                                        doc_boost=boost))
-        topical_once = self._topical(own)
+        topical = self._topical(own)
         phone = self.tuning.phone_bonus if ASKS_PHONE.search(own) else 0.0
-        hits = self._reranked(hits, topical_once, phone)
-        topical = topical_once
+        hits = self._reranked(hits, topical, phone)
         missing = tuple(t for t in topical if not self._known(t))
         places = tuple(p for p in place_names(own) if p not in self._corpus)
         # A year the best-matching document never mentions means another policy (「2022年上海封控期间…」): over
