@@ -20,6 +20,7 @@ from assistant.lexicon import COLLOQUIAL, in_document_terms, with_document_terms
 from assistant.policy_terms import absent_terms
 from assistant.question import Question, parse_question
 from assistant.requests import parse_request
+from assistant.scene import scene_words
 from assistant.scope import MODEL, NOUN_TAGS, ScopeModel, out_of_scope, scope_features, word_tag
 from assistant.settings import Settings
 from assistant.spelling import SpellingFixer
@@ -35,8 +36,11 @@ ASKS_AMOUNT = re.compile(r"多少|几[个月次天年周项条家名倍遍]|多�
 ASKS_PHONE = re.compile(r"电话|热线|号码|phone", re.IGNORECASE)
 # 0851-86822440, 83878729, 12345; not an amount (1000000元, 10000人)
 STATES_PHONE = re.compile(r"(?<!\d)(?:0\d{2,3}-?)?\d{7,8}(?![\d元万亿%.人])|(?<!\d)1\d{4}(?![\d元万亿%.人年])")
-ASKS_CONTACT = re.compile(r"电话|热线|联系|咨询|找谁|哪个(部门|单位|机构)|谁(负责|管|办)|在哪(里|儿)?(申请|办)|网站|官网|平台")
-STATES_CONTACT = re.compile(r"电话|热线|联系|咨询|\d{3,4}-?\d{7,8}|\d{5,}|[局委办厅处室站]|中心|网站|官网|平台|窗口")
+ASKS_CONTACT = re.compile(r"电话|热线|联系|咨询|找谁|哪个(部门|单位|机构)|谁(负责|管|办)|在哪(里|儿)?(申请|办|填|报|登记)|"
+                          r"网站|官网|平台|网址|链接|邮箱")
+# A web or mail address (sme.miit.gov.cn, ykt.eduyun.cn) is how a platform is reached.
+STATES_CONTACT = re.compile(r"电话|热线|联系|咨询|\d{3,4}-?\d{7,8}|\d{5,}|[局委办厅处室站]|中心|网站|官网|平台|窗口|"
+                            r"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:cn|com|org|net|gov)(?![A-Za-z0-9])|@")
 # A sentence that announces or forwards what follows (「现就有关事项通知如下：」「现将《指南》印发给你们，请参照执行。」)
 # describes the document; the rule is in what follows.
 ANNOUNCES = re.compile(r"如下[\u4e00-\u9fff]{0,4}[：:。]?$|以下[\u4e00-\u9fff]{0,6}[：:]$|印发给你们[，,]?请.{0,12}$")
@@ -108,6 +112,7 @@ class Evidence:
     foreign_places: tuple[str, ...]  # place names in the question that no document mentions
     foreign_years: tuple[str, ...]  # years the question names that the best-matching document never mentions
     absent_terms: tuple[str, ...]  # names of policy instruments the documents never mention (创业担保贷款)
+    scene: tuple[str, ...]  # topical tokens only in clauses that do not ask (assistant.scene)
     query_text: str
     vector: np.ndarray
 
@@ -187,8 +192,9 @@ class Engine:
         answer = self._home._answer(hq, evidence)
         if home_named:
             return answer, None
-        # The scope check whatever the question's form (a department question too).
-        covered = evidence is None or not self._home._out_of_scope(evidence)
+        # The scope check whatever the question's form (a department question too). Every noun counts here, the
+        # story's too (assistant.scene): a story about 养老院 or 屠宰场 is for the documents that cover those.
+        covered = evidence is None or not self._home._out_of_scope(replace(evidence, scene=()))
         if answer.refused or not covered:
             return None, None
         if evidence is None or answer.calculation is not None or answer.intent == "needs_input":
@@ -286,7 +292,10 @@ class Engine:
         """The calculator implements RULES_DOC: not for a question that names another region or body."""
         if RULES_DOC not in self._policy:
             return False
-        return self._focus(" ".join((*q.history, q.text))).of(RULES_DOC) >= 0
+        named = self._focus(" ".join((*q.history, q.text)))
+        if not named.picked and any(is_place_name(n) for n in named.names):
+            return False  # a place no document answers to (「长治市的小微企业…」): its rules are not these
+        return named.of(RULES_DOC) >= 0
 
     def _looked_up(self, q: Question, evidence: Evidence) -> Answer:
         intent = classify(q.text)
@@ -435,8 +444,9 @@ class Engine:
         best_text = self._policy[hits[0].section.doc].text if hits else self._corpus
         years = tuple(y for y in re.findall(r"(?<!\d)(?:19|20)\d{2}(?=年)", own) if y not in best_text)
         absent = absent_terms(own, self._corpus.__contains__, in_document_terms)
+        scene = scene_words(in_document_terms(own), topical)
         return Evidence(hits=hits, topical=topical, missing=_outermost(missing), foreign_places=places,
-                        foreign_years=years, absent_terms=absent, query_text=query, vector=vector)
+                        foreign_years=years, absent_terms=absent, scene=scene, query_text=query, vector=vector)
 
     def _topical(self, own: str) -> tuple[str, ...]:
         # Each word once: 「养老院…养老院」 names one thing, and must not outweigh the words said once.
@@ -644,11 +654,15 @@ def _is_lead(section: Section) -> bool:
 
 
 def _names_the_document(text: str, policy: Policy) -> bool:
-    """A line that only repeats the document's title or 文号: it answers nothing."""
+    """A line that only repeats the document's title, 文号, letterhead (「天津市商务局文件」) or addressees
+    (「各区商务主管部门、外资招商部门：」): it answers nothing."""
     stripped = text.strip(" 。：:，,\n")
     if not stripped:
         return True
-    if policy.doc_number and stripped == policy.doc_number:
+    if stripped in (policy.doc_number, policy.addressees):
+        return True
+    issuer = policy.issuer or ""
+    if issuer and stripped.endswith("文件") and issuer in stripped and len(stripped) <= len(issuer) + 8:
         return True
     return bool(policy.title) and (stripped in policy.title or (policy.title in stripped
                                                                  and len(stripped) <= len(policy.title) + 12))

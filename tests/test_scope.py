@@ -43,6 +43,22 @@ def test_locatives_are_not_nouns():
     assert noun_coverage([("l", True), ("s", False)]) > noun_coverage([("l", True), ("n", False)])
 
 
+def test_a_missing_noun_of_the_story_counts_less_than_one_of_the_ask():
+    # 「…房东还天天打电话催租子…我这仨月到底还得交多少？」: 打电话 (story, missing) vs. 契税 (asked about, missing)
+    words = [("n", True), ("n", False)]
+    story = noun_coverage(words, scene=[False, True])
+    assert story == pytest.approx(1 - 0.3 / (1 + 0.5))
+    assert noun_coverage(words) < story < 1.0
+    assert noun_coverage(words, scene=[False, False]) == noun_coverage(words)
+
+
+def test_scene_words_reach_the_coverage_from_the_evidence():
+    ev = _Evidence(hits=(_Hit(0.8, 2.0),), topical=("业主", "打电话"), scene=("打电话",))
+    plain = _Evidence(hits=(_Hit(0.8, 2.0),), topical=("业主", "打电话"))
+    known = lambda w: w == "业主"  # noqa: E731
+    assert scope_features(ev, known).noun_coverage > scope_features(plain, known).noun_coverage
+
+
 def test_coverage_weights_come_from_the_model():
     strict = ScopeModel(missing_other_weight=1.0, other_weight=1.0)
     assert noun_coverage([("v", False), ("n", True)], strict) == pytest.approx(0.5)
@@ -112,6 +128,7 @@ class _Evidence:
     foreign_places: tuple = ()
     foreign_years: tuple = ()
     absent_terms: tuple = ()
+    scene: tuple = ()
 
 
 def test_scope_features_from_evidence():
