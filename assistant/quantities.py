@@ -419,16 +419,20 @@ def _classify(text: str, m: re.Match, value: Decimal, listed: type | None = None
         return MonthCount(int(value) * 12, *span) if is_term else None
     if unit:
         return None  # 天, 倍, 平米 …: not a quantity any rule uses
+    before = _SAID_BEFORE.sub("", words_before(text, m.start()))
     if re.search(r"[万亿千wWkK]", number_text) or scale:
-        return Money(value, *span, upper=upper)  # 「月租8千」「两万五」「两百多万」: amounts said in 千/万 are money
-    if number_text[0].isdigit() and not re.match(r"\s*[个间处项份张][\u4e00-\u9fff]", text[m.end():]):
-        # a bare 「12000」 (not 「租了3个门面」, a count of things): what the words just before it are about decides
-        # (the words since the last number and its people: in 「4个员工5000」 员工 are the 4, not the 5000)
-        before = _SAID_BEFORE.sub("", words_before(text, m.start()))
-        if _PEOPLE_CONTEXT.search(before):
-            return Headcount(value, *span, upper=upper)
-        if _MONEY_CONTEXT.search(before):
-            return Money(value, *span, upper=upper)
+        # 「月租8千」「两万五」「两百多万」: amounts said in 千/万 are money, unless people were named last
+        # (「从业人员一千二」)
+        kind = Headcount if _named_last(before) is Headcount else Money
+        return kind(value, *span, upper=upper)
+    composed = len(number_text) >= 2 and re.search("[十百千]", number_text)  # 「一百二十」, not 「一直」's 一
+    if (number_text[0].isdigit() or composed) and not re.match(r"\s*[个间处项份张][\u4e00-\u9fff]", text[m.end():]):
+        # a bare 「12000」 or 「一百二」 (not 「租了3个门面」, a count of things): what the words just before it are
+        # about decides (the words since the last number and its people: in 「4个员工5000」 员工 are the 4, not the
+        # 5000), the nearest first: 「员工工资8000」 is a wage
+        kind = _named_last(before)
+        if kind is not None:
+            return kind(value, *span, upper=upper)
         if _PER_PERIOD.search(before) and _MONEY_CONTEXT.search(_sentence_of(text, m.start())):
             # 「失业保险按月交，1到6月每月800」: a per-month figure in a sentence about paying is money
             return Money(value, *span, upper=upper)
@@ -438,6 +442,15 @@ def _classify(text: str, m: re.Match, value: Decimal, listed: type | None = None
 
 
 _PER_PERIOD = re.compile(r"(每个?月|每季度?|月均|每年)\s*$")
+
+
+def _named_last(before: str) -> type | None:
+    """Headcount or Money: which kind of words `before` names last (None when neither)."""
+    people = max((m.end() for m in _PEOPLE_CONTEXT.finditer(before)), default=-1)
+    money = max((m.end() for m in _MONEY_CONTEXT.finditer(before)), default=-1)
+    if people < 0 and money < 0:
+        return None
+    return Headcount if people > money else Money
 
 
 def _sentence_of(text: str, start: int) -> str:

@@ -338,3 +338,20 @@ def test_k_after_digits_is_thousands(text, value):
 
 def test_k_before_another_letter_is_no_number_suffix():
     assert not any(isinstance(q, Money) and q.value == 5000 for q in parse_quantities("5km外"))
+
+
+@pytest.mark.parametrize("text,kind,value", [
+    ("员工工资8000", Money, "8000"),  # the wage is named after the staff: the nearest words decide
+    ("员工工资八千", Money, "8000"),
+    ("员工一百二，资产总额七千五百万", Headcount, "120"),  # 一百二 is 120, and people were named last
+    ("从业人员一千二", Headcount, "1200"),  # said in 千, but of people
+    ("员工人数一百二十", Headcount, "120"),
+    ("月租三千五", Money, "3500"),
+])
+def test_the_words_named_last_decide_a_bare_numbers_kind(text, kind, value):
+    first = parse_quantities(text)[0]
+    assert isinstance(first, kind) and first.value == D(value)
+
+
+def test_a_lone_chinese_digit_in_a_word_is_no_bare_number():
+    assert parse_quantities("员工一直没来上班") == ()
