@@ -516,12 +516,14 @@ class Engine:
     def _scored_sentences(self, section: Section, q: Question, e: Evidence) -> tuple[list, float]:
         """The sentences that answer best within `section`, and the best one's score."""
         policy = self._policy[section.doc]
-        scored = self._quotable_scores(section, e.vector, self._sentence_terms(policy, e.query_text))
+        named = self._focus(" ".join((*q.history, q.text))).names
+        scored = self._quotable_scores(section, e.vector, self._sentence_terms(policy, e.query_text, named))
         if not scored:
             return list(section.sentences[:1]), float("-inf")
         t = self.tuning
         wants_amount = bool(ASKS_AMOUNT.search(q.text))
         wants_contact = bool(ASKS_CONTACT.search(q.text))
+        wants_phone = bool(ASKS_PHONE.search(q.text))
         lead = scored[0].sentence
 
         def score(s) -> float:
@@ -529,6 +531,7 @@ class Engine:
             value += t.lead_bonus if s.sentence is lead else 0.0
             value += t.quantity_bonus if wants_amount and STATES_AMOUNT.search(s.sentence.text) else 0.0
             value += t.contact_bonus if wants_contact and STATES_CONTACT.search(s.sentence.text) else 0.0
+            value += t.phone_bonus if wants_phone and STATES_PHONE.search(s.sentence.text) else 0.0
             value -= t.announce_penalty if ANNOUNCES.search(s.sentence.text.strip()) else 0.0
             value -= t.opening_penalty if _is_opening(s.sentence.text, policy) else 0.0
             return value
@@ -594,14 +597,17 @@ class Engine:
                 taken.add((best[0].id, best[1].sentence.start))
         return found
 
-    def _sentence_terms(self, policy: Policy, query: str) -> list[str]:
+    def _sentence_terms(self, policy: Policy, query: str, named: Sequence[str] = ()) -> list[str]:
         """The query's words that can pick a sentence. Over several documents, words of the chosen document's
         title (its place, issuer, subject) found that document; inside it they favour the preamble, which
         repeats them, over the sentence that answers."""
         terms = tokens(query)
         if len(self.index.policies) < 2 or not policy.title:
             return terms
-        kept = [t for t in terms if t not in policy.title]
+        # A province or city named to pick the document (阜阳) picks its sentences that name the place too (「徽商银行
+        # 阜阳分行要…」), not the one that answers.
+        kept = [t for t in terms if t not in policy.title and not is_place_name(t)
+                and not any(t in n or n in t for n in named)]
         return kept or terms
 
     @staticmethod

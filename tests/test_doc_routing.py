@@ -106,3 +106,13 @@ def test_the_rule_not_the_announcement_is_quoted(engines):
     assert "测量1次体温" in answer.text and "通知如下" not in answer.text
     # 养老 is also the seed calculator's pension rule; its request for figures belongs to the seed's answers only.
     assert "请告诉我" not in answer.text
+
+
+def test_places_and_bodies_that_picked_the_document_do_not_pick_its_sentences(engines):
+    # 「阜阳做小买卖的…银行会不会直接抽贷？」: 阜阳 found the document; inside it, 「徽商银行阜阳分行要…」 must not win
+    # over the sentence about 抽贷 just because it names the city again. The same for a district or body named.
+    engine, _ = engines
+    care_home = engine._policy["care-home"]
+    terms = engine._sentence_terms(care_home, "阜阳海陵区养老机构体温", named=("海陵区",))
+    assert "体温" in terms and "阜阳" not in terms and "海陵区" not in terms
+    assert "阜阳" in engine._home._sentence_terms(engine._home._policy["taiyuan-2020-2"], "阜阳体温")  # one document
