@@ -88,7 +88,18 @@ def named(question: str, places: Sequence[str]) -> tuple[str, ...]:
     if re.search(r"国家(层面|级)|国务院|全国性", question):
         found.append("国家")
     whole = [n for n in dict.fromkeys(found) if not any(n != o and n in o for o in found)]
-    return tuple(sorted(whole, key=len, reverse=True))
+    # Where someone comes from is not whose rules they ask about (「陕西现在从武汉回来的人得在家待几天？」): a place
+    # said only as an origin drops out when the question names another one.
+    staying = [n for n in whole if not _only_as_origin(n, question)]
+    return tuple(sorted(staying or whole, key=len, reverse=True))
+
+
+_ORIGIN = r"(?:从|自|离开|来自|途经|经由)"
+
+
+def _only_as_origin(name: str, question: str) -> bool:
+    said = [m.start() for m in re.finditer(re.escape(name), question)]
+    return bool(said) and all(re.search(_ORIGIN + r"$", question[max(0, i - 3):i]) for i in said)
 
 
 def _plain(text: str) -> str:

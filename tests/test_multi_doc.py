@@ -65,6 +65,15 @@ def test_named_places_and_bodies_come_from_tables_not_from_text(policy, extra_di
     assert named("房租能减免多少？", places) == ()
 
 
+def test_a_place_said_only_as_where_someone_comes_from_drops_out():
+    places = ("陕西", "武汉", "北京", "上海", "温州")
+    assert named("陕西现在从武汉回来的人得在家待几天？", places) == ("陕西",)
+    assert named("从北京到上海要隔离吗？", places) == ("上海",)
+    # the only place named stays, and so does one also said otherwise
+    assert named("从武汉回来要隔离几天？", places) == ("武汉",)
+    assert named("在温州开厂的，员工过年没离开温州，能开工吗？", places) == ("温州",)
+
+
 def test_focus_prefers_the_named_region_or_body(policy, extra_dir):
     policies = [policy, load_policy(extra_dir / "beijing-2020.txt"), load_policy(extra_dir / "hubei-news.txt")]
     f = focus("太原的房租怎么减免？", policies)
