@@ -282,3 +282,9 @@ def test_a_web_address_states_a_contact():
     assert STATES_CONTACT.search("登录ykt.eduyun.cn即可收看")
     assert STATES_CONTACT.search("发送至szfdcs@jiangxi.gov.cn")
     assert not STATES_CONTACT.search("按实际发生费用的60%给予补助")
+
+
+def test_modal_verbs_do_not_pick_a_part_of_the_answer(fake_engine):
+    # 「…这笔账最后能不能给销了？」 had quoted item 七 for its 「不能按期缴纳税款」
+    assert "不能" not in fake_engine._part_terms("这笔账最后能不能给销了")
+    assert "可以" not in fake_engine._topical("可以延期吗")
