@@ -34,13 +34,16 @@ ASKS_AMOUNT = re.compile(r"多少|几[个月次天年周项条家名倍遍]|多�
                          r"什么时[候间]|何时|哪天|哪一天|几号|几点|最晚|最迟|截止|期限|有效期|电话|热线|"
                          r"how\s+(much|many|long)", re.I)
 ASKS_PHONE = re.compile(r"电话|热线|号码|phone", re.IGNORECASE)
-# 0851-86822440, 83878729, 12345; not an amount (1000000元, 10000人)
-STATES_PHONE = re.compile(r"(?<!\d)(?:0\d{2,3}-?)?\d{7,8}(?![\d元万亿%.人])|(?<!\d)1\d{4}(?![\d元万亿%.人年])")
+# 0851-86822440, 83878729, 12345, a mobile 13981067330; not an amount (1000000元, 10000人)
+STATES_PHONE = re.compile(r"(?<!\d)(?:0\d{2,3}[-—]?)?\d{7,8}(?![\d元万亿%.人])|(?<!\d)1\d{4}(?![\d元万亿%.人年])|"
+                          r"(?<!\d)1[3-9]\d{9}(?!\d)")
 ASKS_CONTACT = re.compile(r"电话|热线|联系|咨询|找谁|哪个(部门|单位|机构)|谁(负责|管|办)|在哪(里|儿)?(申请|办|填|报|登记)|"
                           r"网站|官网|平台|网址|链接|邮箱")
 # A web or mail address (sme.miit.gov.cn, ykt.eduyun.cn) is how a platform is reached.
 STATES_CONTACT = re.compile(r"电话|热线|联系|咨询|\d{3,4}-?\d{7,8}|\d{5,}|[局委办厅处室站]|中心|网站|官网|平台|窗口|"
                             r"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:cn|com|org|net|gov)(?![A-Za-z0-9])|@")
+ASKS_WEB = re.compile(r"网址|网站|官网|链接|(哪个|什么)(网站|平台|系统|小程序|公众号)|在哪(个)?(网|平台)")
+STATES_WEB = re.compile(r"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:cn|com|org|net|gov)(?![A-Za-z0-9])|https?://")
 # A sentence that announces or forwards what follows (「现就有关事项通知如下：」「现将《指南》印发给你们，请参照执行。」)
 # describes the document; the rule is in what follows.
 ANNOUNCES = re.compile(r"如下[\u4e00-\u9fff]{0,4}[：:。]?$|以下[\u4e00-\u9fff]{0,6}[：:]$|印发给你们[，,]?请.{0,12}$")
@@ -334,6 +337,7 @@ class Engine:
         section, chosen = self._answering_section(q, evidence)
         answer = compose.quote_answer(self._policy[section.doc], section, chosen)
         more = self._other_parts_elsewhere(q, evidence, section, chosen)
+        more += self._contact_elsewhere(q, evidence, section, [*chosen, *(s for _, s in more)])
         return compose.with_more_quotes(answer, self._policy[section.doc], more) if more else answer
 
     def _each_part(self, q: Question, parts: Sequence[str]) -> Answer:
@@ -550,12 +554,17 @@ class Engine:
             best_own = max(own, key=lambda s: (s.lexical, s.dense), default=None)
             if best_own is not None and best_own.lexical >= t.part_min_lexical and best_own.sentence not in chosen:
                 chosen.append(best_own.sentence)
-        # A very short sentence right after a chosen one finishes its thought (「具体由双方协商。」).
+        # A very short sentence right after a chosen one finishes its thought (「具体由双方协商。」); one right before
+        # it that ends in a semicolon starts it (「（联系人：朱宏；」「联系电话：18920175880）」).
         candidates = {s.sentence.start: s.sentence for s in scored}
+        quotable = [s.sentence for s in scored]
         for sentence in list(chosen):
             nxt = candidates.get(sentence.end)
             if nxt is not None and len(nxt.text) <= t.short_sentence_chars and nxt not in chosen:
                 chosen.append(nxt)
+            before = _clause_before(quotable, sentence, t.short_sentence_chars)
+            if before is not None and before not in chosen:
+                chosen.append(before)
         return sorted(chosen, key=lambda s: s.start), score(ranked[0])
 
     def _part_terms(self, part: str) -> list[str]:
@@ -596,6 +605,32 @@ class Engine:
                 found.append((best[0], best[1].sentence))
                 taken.add((best[0].id, best[1].sentence.start))
         return found
+
+    def _contact_elsewhere(self, q: Question, e: Evidence, section: Section,
+                           quoted: Sequence[Sentence]) -> list[tuple[Section, Sentence]]:
+        """Asked for a phone number or a web address that the quoted sentences do not give: the document's best
+        sentence that gives one, from any of its sections (a notice's contacts are often in its last lines,
+        which the question's words rarely retrieve)."""
+        wanted = [kind for asks, kind in ((ASKS_PHONE, STATES_PHONE), (ASKS_WEB, STATES_WEB)) if asks.search(q.text)]
+        wanted = [kind for kind in wanted if not any(kind.search(s.text) for s in quoted)]
+        if not wanted:
+            return []
+        policy = self._policy[section.doc]
+        terms = self._sentence_terms(policy, e.query_text, self._focus(" ".join((*q.history, q.text))).names)
+        best = None
+        for other in policy.sections:
+            for s in self._quotable_scores(other, e.vector, terms):
+                if s.sentence in quoted or not any(kind.search(s.sentence.text) for kind in wanted):
+                    continue
+                value = self.tuning.sentence_dense_weight * s.dense + (1 - self.tuning.sentence_dense_weight) * s.lexical
+                if best is None or value > best[0]:
+                    best = (value, other, s.sentence)
+        if best is None:
+            return []
+        _, other, sentence = best
+        before = _clause_before(other.sentences, sentence, self.tuning.short_sentence_chars)
+        return [(other, before), (other, sentence)] if before is not None and before not in quoted \
+            else [(other, sentence)]
 
     def _sentence_terms(self, policy: Policy, query: str, named: Sequence[str] = ()) -> list[str]:
         """The query's words that can pick a sentence. Over several documents, words of the chosen document's
@@ -672,6 +707,15 @@ def _names_the_document(text: str, policy: Policy) -> bool:
         return True
     return bool(policy.title) and (stripped in policy.title or (policy.title in stripped
                                                                  and len(stripped) <= len(policy.title) + 12))
+
+
+def _clause_before(sentences: Sequence[Sentence], sentence: Sentence, max_chars: int) -> Sentence | None:
+    """The sentence just before `sentence` when it is short and ends in a semicolon: the first clause of the
+    same statement, split off by the sentence splitter."""
+    before = next((s for s in sentences if s.end in (sentence.start, sentence.start - 1)), None)
+    if before is not None and len(before.text) <= max_chars and before.text.rstrip().endswith(("；", ";")):
+        return before
+    return None
 
 
 def _parts(text: str) -> list[str]:
