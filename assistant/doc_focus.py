@@ -90,16 +90,29 @@ def named(question: str, places: Sequence[str]) -> tuple[str, ...]:
     whole = [n for n in dict.fromkeys(found) if not any(n != o and n in o for o in found)]
     # Where someone comes from is not whose rules they ask about (「陕西现在从武汉回来的人得在家待几天？」): a place
     # said only as an origin drops out when the question names another one.
-    staying = [n for n in whole if not _only_as_origin(n, question)]
+    staying = [n for n in whole if not only_as_origin(n, question, whole)]
     return tuple(sorted(staying or whole, key=len, reverse=True))
 
 
-_ORIGIN = r"(?:从|自|离开|来自|途经|经由)"
+# 从 as "from", not inside 服从/听从/遵从/顺从; an origin after 由 only with a verb of coming (「由湖北返回」)
+_ORIGIN_BEFORE = re.compile(r"(?:(?<![服听遵顺依])从|(?<![来各])自|离开|来自|途经|经由)$")
+_ORIGIN_AFTER = re.compile(r"^(?:籍|人|来的|过来|回来|返回|返乡|返岗|来[京沪津渝]|返[京沪津渝])")
 
 
-def _only_as_origin(name: str, question: str) -> bool:
+def only_as_origin(name: str, question: str, places: Sequence[str] = ()) -> bool:
+    """Whether every mention of the place `name` says where someone comes from (「从武汉回来」「从湖北武汉回来」
+    「湖北籍员工」「北京来的」), not where the business or the rule is. `places`: the other places named, which
+    may stand between 从 and this one."""
     said = [m.start() for m in re.finditer(re.escape(name), question)]
-    return bool(said) and all(re.search(_ORIGIN + r"$", question[max(0, i - 3):i]) for i in said)
+    if not said:
+        return False
+    for i in said:
+        j = i
+        while (prior := next((p for p in places if p != name and question[:j].endswith(p)), None)) is not None:
+            j -= len(prior)
+        if not (_ORIGIN_BEFORE.search(question[max(0, j - 3):j]) or _ORIGIN_AFTER.match(question[i + len(name):])):
+            return False
+    return True
 
 
 def _plain(text: str) -> str:

@@ -14,13 +14,13 @@ import numpy as np
 from assistant import compose
 from assistant.calculator import CalculatorError, NeedsInput, PeriodRequest, calculate, format_answer
 from assistant.corpus_text import CorpusText
-from assistant.doc_focus import Focus, FocusIndex, answered_elsewhere, rarity, weighted_coverage
+from assistant.doc_focus import Focus, FocusIndex, answered_elsewhere, only_as_origin, rarity, weighted_coverage
 from assistant.intent import Intent, classify, looks_like_follow_up
 from assistant.lexicon import COLLOQUIAL, in_document_terms, with_document_terms
 from assistant.policy_terms import absent_terms
 from assistant.question import Question, parse_question
 from assistant.requests import parse_request
-from assistant.scene import scene_words
+from assistant.scene import asked_part, scene_words
 from assistant.scope import MODEL, NOUN_TAGS, ScopeModel, out_of_scope, scope_features, word_tag
 from assistant.settings import Settings
 from assistant.spelling import SpellingFixer
@@ -33,17 +33,20 @@ from index.tokenize import POLICY_TERMS, content_words, is_common_word, is_place
 ASKS_AMOUNT = re.compile(r"多少|几[个月次天年周项条家名倍遍]|多久|多长|比例|标准|额度|怎么(减|免|算|补|返)|what\s+time|when|"
                          r"什么时[候间]|何时|哪天|哪一天|几号|几点|最晚|最迟|截止|期限|有效期|电话|热线|"
                          r"how\s+(much|many|long)", re.I)
-ASKS_PHONE = re.compile(r"电话|热线|号码|phone", re.IGNORECASE)
+# Asked for a number to call; checked on the clauses that ask (assistant.scene): 「客户天天打电话催货，…」 tells a story
+ASKS_PHONE = re.compile(r"电话|热线|(联系|手机|咨询|举报|服务|投诉)号码|phone", re.IGNORECASE)
 # 0851-86822440, 83878729, 12345, a mobile 13981067330; not an amount (1000000元, 10000人)
 STATES_PHONE = re.compile(r"(?<!\d)(?:0\d{2,3}[-—]?)?\d{7,8}(?![\d元万亿%.人])|(?<!\d)1\d{4}(?![\d元万亿%.人年])|"
-                          r"(?<!\d)1[3-9]\d{9}(?!\d)")
+                          r"(?<!\d)1[3-9]\d{9}(?![\d元万亿%.人])")
+# A web address (sme.miit.gov.cn, ykt.eduyun.cn): a name with a letter in it, not 「5.com」 or a version number
+WEB_ADDRESS = r"https?://|(?:[A-Za-z0-9-]+\.)*[A-Za-z0-9-]*[A-Za-z][A-Za-z0-9-]*\.(?:cn|com|org|net|gov)(?![A-Za-z0-9])"
 ASKS_CONTACT = re.compile(r"电话|热线|联系|咨询|找谁|哪个(部门|单位|机构)|谁(负责|管|办)|在哪(里|儿)?(申请|办|填|报|登记)|"
                           r"网站|官网|平台|网址|链接|邮箱")
 # A web or mail address (sme.miit.gov.cn, ykt.eduyun.cn) is how a platform is reached.
 STATES_CONTACT = re.compile(r"电话|热线|联系|咨询|\d{3,4}-?\d{7,8}|\d{5,}|[局委办厅处室站]|中心|网站|官网|平台|窗口|"
-                            r"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:cn|com|org|net|gov)(?![A-Za-z0-9])|@")
+                            rf"{WEB_ADDRESS}|@", re.IGNORECASE)
 ASKS_WEB = re.compile(r"网址|网站|官网|链接|(哪个|什么)(网站|平台|系统|小程序|公众号)|在哪(个)?(网|平台)")
-STATES_WEB = re.compile(r"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:cn|com|org|net|gov)(?![A-Za-z0-9])|https?://")
+STATES_WEB = re.compile(WEB_ADDRESS, re.IGNORECASE)
 # A sentence that announces or forwards what follows (「现就有关事项通知如下：」「现将《指南》印发给你们，请参照执行。」)
 # describes the document; the rule is in what follows.
 ANNOUNCES = re.compile(r"如下[\u4e00-\u9fff]{0,4}[：:。]?$|以下[\u4e00-\u9fff]{0,6}[：:]$|印发给你们[，,]?请.{0,12}$")
@@ -88,7 +91,7 @@ class Tuning:
     other_part_margin: float = 0.3  # … and this much more than any sentence of the quoted section
     doc_coverage_weight: float = 0.4  # several documents: how much a hit's document's rare-word coverage counts
     max_mentioning_docs: int = 10  # a name only mentioned (no document is from it) picks at most this many
-    phone_bonus: float = 0.1  # asked for a phone number: a retrieved section that states one gains this
+    phone_bonus: float = 0.1  # asked for a phone number: a retrieved section, and a sentence, that states one gains this
     contact_bonus: float = 0.15  # a "whom / which number" question wants a sentence that names a body or a number
     opening_penalty: float = 0.1  # taken from a document's opening: its addressees, or why it was written
     announce_penalty: float = 0.15  # taken from a sentence that only announces what follows (ANNOUNCES)
@@ -295,9 +298,12 @@ class Engine:
         """The calculator implements RULES_DOC: not for a question that names another region or body."""
         if RULES_DOC not in self._policy:
             return False
-        named = self._focus(" ".join((*q.history, q.text)))
-        if not named.picked and any(is_place_name(n) for n in named.names):
-            return False  # a place no document answers to (「长治市的小微企业…」): its rules are not these
+        text = " ".join((*q.history, q.text))
+        named = self._focus(text)
+        if not named.picked and any(is_place_name(n) and not only_as_origin(n, text, named.names) for n in named.names):
+            # A place no document answers to, said as where the business is (「长治市的小微企业…」), not as where
+            # someone comes from (「从武汉回来的员工…」「老板是湖北人」): its rules are not these.
+            return False
         return named.of(RULES_DOC) >= 0
 
     def _looked_up(self, q: Question, evidence: Evidence) -> Answer:
@@ -439,7 +445,7 @@ class Engine:
                                        dense_weight=self.tuning.dense_weight, title_weight=self.tuning.title_weight,
                                        doc_boost=boost))
         topical = self._topical(own)
-        phone = self.tuning.phone_bonus if ASKS_PHONE.search(own) else 0.0
+        phone = self.tuning.phone_bonus if ASKS_PHONE.search(asked_part(own)) else 0.0
         hits = self._reranked(hits, topical, phone)
         missing = tuple(t for t in topical if not self._known(t))
         places = tuple(p for p in place_names(own) if p not in self._corpus)
@@ -526,12 +532,12 @@ class Engine:
             return list(section.sentences[:1]), float("-inf")
         t = self.tuning
         wants_amount = bool(ASKS_AMOUNT.search(q.text))
-        wants_contact = bool(ASKS_CONTACT.search(q.text))
-        wants_phone = bool(ASKS_PHONE.search(q.text))
+        wants_contact = bool(ASKS_CONTACT.search(asked_part(q.text)))
+        wants_phone = bool(ASKS_PHONE.search(asked_part(q.text)))
         lead = scored[0].sentence
 
         def score(s) -> float:
-            value = t.sentence_dense_weight * s.dense + (1 - t.sentence_dense_weight) * s.lexical
+            value = self._match(s)
             value += t.lead_bonus if s.sentence is lead else 0.0
             value += t.quantity_bonus if wants_amount and STATES_AMOUNT.search(s.sentence.text) else 0.0
             value += t.contact_bonus if wants_contact and STATES_CONTACT.search(s.sentence.text) else 0.0
@@ -554,17 +560,15 @@ class Engine:
             best_own = max(own, key=lambda s: (s.lexical, s.dense), default=None)
             if best_own is not None and best_own.lexical >= t.part_min_lexical and best_own.sentence not in chosen:
                 chosen.append(best_own.sentence)
-        # A very short sentence right after a chosen one finishes its thought (「具体由双方协商。」); one right before
-        # it that ends in a semicolon starts it (「（联系人：朱宏；」「联系电话：18920175880）」).
+        # A very short sentence right after a chosen one finishes its thought (「具体由双方协商。」); the sentences
+        # before one that closes a bracket they opened are the same note (「（联系人：朱宏；」「联系电话：…）」).
         candidates = {s.sentence.start: s.sentence for s in scored}
         quotable = [s.sentence for s in scored]
         for sentence in list(chosen):
             nxt = candidates.get(sentence.end)
             if nxt is not None and len(nxt.text) <= t.short_sentence_chars and nxt not in chosen:
                 chosen.append(nxt)
-            before = _clause_before(quotable, sentence, t.short_sentence_chars)
-            if before is not None and before not in chosen:
-                chosen.append(before)
+            chosen += [b for b in _bracket_opened_before(quotable, sentence) if b not in chosen]
         return sorted(chosen, key=lambda s: s.start), score(ranked[0])
 
     def _part_terms(self, part: str) -> list[str]:
@@ -611,7 +615,8 @@ class Engine:
         """Asked for a phone number or a web address that the quoted sentences do not give: the document's best
         sentence that gives one, from any of its sections (a notice's contacts are often in its last lines,
         which the question's words rarely retrieve)."""
-        wanted = [kind for asks, kind in ((ASKS_PHONE, STATES_PHONE), (ASKS_WEB, STATES_WEB)) if asks.search(q.text)]
+        asked = asked_part(q.text)
+        wanted = [kind for asks, kind in ((ASKS_PHONE, STATES_PHONE), (ASKS_WEB, STATES_WEB)) if asks.search(asked)]
         wanted = [kind for kind in wanted if not any(kind.search(s.text) for s in quoted)]
         if not wanted:
             return []
@@ -619,18 +624,22 @@ class Engine:
         terms = self._sentence_terms(policy, e.query_text, self._focus(" ".join((*q.history, q.text))).names)
         best = None
         for other in policy.sections:
-            for s in self._quotable_scores(other, e.vector, terms):
+            scored = self._quotable_scores(other, e.vector, terms)
+            for s in scored:
                 if s.sentence in quoted or not any(kind.search(s.sentence.text) for kind in wanted):
                     continue
-                value = self.tuning.sentence_dense_weight * s.dense + (1 - self.tuning.sentence_dense_weight) * s.lexical
-                if best is None or value > best[0]:
-                    best = (value, other, s.sentence)
+                if best is None or self._match(s) > best[0]:
+                    best = (self._match(s), other, s.sentence, [x.sentence for x in scored])
         if best is None:
             return []
-        _, other, sentence = best
-        before = _clause_before(other.sentences, sentence, self.tuning.short_sentence_chars)
-        return [(other, before), (other, sentence)] if before is not None and before not in quoted \
-            else [(other, sentence)]
+        _, other, sentence, quotable = best
+        opened = [b for b in _bracket_opened_before(quotable, sentence) if b not in quoted]
+        return sorted([(other, b) for b in opened], key=lambda pair: pair[1].start) + [(other, sentence)]
+
+    def _match(self, s) -> float:
+        """How well a scored sentence matches the question, before any bonus: cosine and lexical share, mixed."""
+        w = self.tuning.sentence_dense_weight
+        return w * s.dense + (1 - w) * s.lexical
 
     def _sentence_terms(self, policy: Policy, query: str, named: Sequence[str] = ()) -> list[str]:
         """The query's words that can pick a sentence. Over several documents, words of the chosen document's
@@ -639,10 +648,9 @@ class Engine:
         terms = tokens(query)
         if len(self.index.policies) < 2 or not policy.title:
             return terms
-        # A province or city named to pick the document (阜阳) picks its sentences that name the place too (「徽商银行
-        # 阜阳分行要…」), not the one that answers.
-        kept = [t for t in terms if t not in policy.title and not is_place_name(t)
-                and not any(t in n or n in t for n in named)]
+        # A place or body the question named to pick the document (阜阳, 海陵区) picks its sentences that name it too
+        # (「徽商银行阜阳分行要…」), not the one that answers; the words of a named body (税务局 in 深圳市税务局) stay.
+        kept = [t for t in terms if t not in policy.title and not any(n in t or _place_part(t, n) for n in named)]
         return kept or terms
 
     @staticmethod
@@ -703,19 +711,44 @@ def _names_the_document(text: str, policy: Policy) -> bool:
     if stripped in (policy.doc_number, policy.addressees):
         return True
     issuer = policy.issuer or ""
-    if issuer and stripped.endswith("文件") and issuer in stripped and len(stripped) <= len(issuer) + 8:
-        return True
+    letterhead = re.fullmatch(rf"([\u4e00-\u9fff]{{0,6}}){re.escape(issuer)}文件", stripped) if issuer else None
+    if letterhead and (not letterhead.group(1) or is_place_name(letterhead.group(1))
+                       or is_place_name(letterhead.group(1).rstrip("市省"))):
+        return True  # the letterhead: the issuer, at most a place before it
     return bool(policy.title) and (stripped in policy.title or (policy.title in stripped
                                                                  and len(stripped) <= len(policy.title) + 12))
 
 
-def _clause_before(sentences: Sequence[Sentence], sentence: Sentence, max_chars: int) -> Sentence | None:
-    """The sentence just before `sentence` when it is short and ends in a semicolon: the first clause of the
-    same statement, split off by the sentence splitter."""
-    before = next((s for s in sentences if s.end in (sentence.start, sentence.start - 1)), None)
-    if before is not None and len(before.text) <= max_chars and before.text.rstrip().endswith(("；", ";")):
-        return before
-    return None
+MAX_BRACKET_CLAUSES = 4
+
+
+def _bracket_opened_before(sentences: Sequence[Sentence], sentence: Sentence) -> list[Sentence]:
+    """When `sentence` closes a bracket it did not open (「联系电话：18920175880）」), the adjacent sentences before
+    it back to the one that opened it (「（联系人：朱宏；」): one note, split at its semicolons. Empty otherwise."""
+    if _unclosed(sentence.text) >= 0:
+        return []
+    by_end = {s.end: s for s in sentences}
+    found: list[Sentence] = []
+    current = sentence
+    while len(found) < MAX_BRACKET_CLAUSES:
+        before = by_end.get(current.start) or by_end.get(current.start - 1)
+        if before is None:
+            return []
+        found.append(before)
+        if _unclosed(before.text) > 0:
+            return found[::-1]
+        current = before
+    return []
+
+
+def _unclosed(text: str) -> int:
+    """Brackets opened minus brackets closed in `text` (（ ( against ） ))."""
+    return text.count("（") + text.count("(") - text.count("）") - text.count(")")
+
+
+def _place_part(token: str, name: str) -> bool:
+    """A token cut from a named place (陵区 of 海陵区), not a word of a named body (税务局 of 深圳市税务局)."""
+    return token in name and (is_place_name(name) or name.endswith(("区", "县", "市", "镇", "省", "州", "盟", "旗")))
 
 
 def _parts(text: str) -> list[str]:

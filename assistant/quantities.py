@@ -421,9 +421,10 @@ def _classify(text: str, m: re.Match, value: Decimal, listed: type | None = None
         return None  # 天, 倍, 平米 …: not a quantity any rule uses
     before = _SAID_BEFORE.sub("", words_before(text, m.start()))
     if re.search(r"[万亿千wWkK]", number_text) or scale:
-        # 「月租8千」「两万五」「两百多万」: amounts said in 千/万 are money, unless people were named last
-        # (「从业人员一千二」)
-        kind = Headcount if _named_last(before) is Headcount else Money
+        # 「月租8千」「两万五」「两百多万」: amounts said in 千/万 are money, unless people were named last and the
+        # number is said in 百/千 (「从业人员一千二」; 「员工两万五」 is more likely a wage than a headcount)
+        in_thousands = not re.search(r"[万亿wWkK]", number_text) and not scale
+        kind = Headcount if in_thousands and _named_last(before) is Headcount else Money
         return kind(value, *span, upper=upper)
     composed = len(number_text) >= 2 and re.search("[十百千]", number_text)  # 「一百二十」, not 「一直」's 一
     if (number_text[0].isdigit() or composed) and not re.match(r"\s*[个间处项份张][\u4e00-\u9fff]", text[m.end():]):
@@ -444,8 +445,14 @@ def _classify(text: str, m: re.Match, value: Decimal, listed: type | None = None
 _PER_PERIOD = re.compile(r"(每个?月|每季度?|月均|每年)\s*$")
 
 
+_PER_PERSON = re.compile(r"每(个|位|名)?(人|员工|职工|工人)|人均(?!参保)|[发给]了?$")
+
+
 def _named_last(before: str) -> type | None:
-    """Headcount or Money: which kind of words `before` names last (None when neither)."""
+    """Headcount or Money: which kind of words `before` names last (None when neither). An amount per person
+    or paid to them (「每个员工八千」「给员工发了八千」) is money whoever is named."""
+    if _PER_PERSON.search(before):
+        return Money
     people = max((m.end() for m in _PEOPLE_CONTEXT.finditer(before)), default=-1)
     money = max((m.end() for m in _MONEY_CONTEXT.finditer(before)), default=-1)
     if people < 0 and money < 0:

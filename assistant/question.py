@@ -32,7 +32,7 @@ _INJECTION = re.compile(
     r"(指令|指示|规则|提示|设定|要求|限制|instructions?|rules?|prompts?|above|previous)"
     r"|(系统提示词?|system\s*prompt|提示词|你的设定|developer\s*mode|越狱|jailbreak|扮演|假装|冒充|pretend|act\s+as|you\s+are\s+now)"
     # the Chinese for "you are now …"
-    r"|((从现在(开始|起)|从今天(开始|起)|接下来)[,，]?你(就)?是)"
+    r"|((从现在(开始|起)|从今天(开始|起)|接下来)[,，]?你(就)?是(?!否|不是|不))"
     # 「有没有限制」「受不受限制」 ask whether a limit exists: only 「不受限制」「没有限制」 said outright count
     r"|((?<!受)不受(任何)?(限制|约束)|(?<!有)没有(任何)?限制|unrestricted|(安全|开发者|管理员|调试)模式|系统通知)"
     # asking it to invent policy text is the same attack in other words

@@ -84,6 +84,8 @@ def noun_coverage(words: Sequence[tuple[str, bool]], model: ScopeModel = MODEL,
     1 - (missing nouns + s' * missing scene nouns + m * missing others) / (nouns + s * scene nouns + o * others),
     with the weights from the model; 1.0 for no words."""
     flags = list(scene) or [False] * len(words)
+    if len(flags) != len(words):
+        raise ValueError(f"{len(flags)} scene flags for {len(words)} words")
     nouns = [known for (tag, known), f in zip(words, flags) if tag.startswith(NOUN_TAGS) and not f]
     story = [known for (tag, known), f in zip(words, flags) if tag.startswith(NOUN_TAGS) and f]
     others = [known for tag, known in words if not tag.startswith(NOUN_TAGS)]

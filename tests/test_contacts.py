@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.engine import ASKS_WEB, STATES_PHONE, STATES_WEB
+from assistant.engine import ASKS_PHONE, ASKS_WEB, STATES_PHONE, STATES_WEB
 from assistant.settings import load_settings
 from tests.conftest import TODAY
 
@@ -28,26 +28,59 @@ def engine(tmp_path_factory):
 def test_phone_numbers_of_every_usual_form_are_recognised():
     for text in ("联系电话：13912345678", "0771—5860326", "0851-86822440", "请拨打12345", "电话83878729"):
         assert STATES_PHONE.search(text), text
-    for text in ("共1000000元", "2020年2月10日", "10000人"):
+    for text in ("共1000000元", "2020年2月10日", "10000人", "13000000000元"):
         assert not STATES_PHONE.search(text), text
+
+
+def test_asking_for_a_phone_is_not_any_number():
+    assert ASKS_PHONE.search("联系电话多少？") and ASKS_PHONE.search("举报号码是多少")
+    assert not ASKS_PHONE.search("发票号码填错了怎么办？") and not ASKS_PHONE.search("身份证号码要写吗？")
 
 
 def test_web_questions_and_addresses():
     assert ASKS_WEB.search("那个免费上网课的国家平台网址是啥？") and ASKS_WEB.search("在哪个平台上填？")
     assert not ASKS_WEB.search("电话多少？")
-    assert STATES_WEB.search("登录ykt.eduyun.cn即可") and not STATES_WEB.search("按规定办理")
+    for text in ("登录ykt.eduyun.cn即可", "见WWW.GOV.CN", "http://px.class.com.cn"):
+        assert STATES_WEB.search(text), text
+    for text in ("按规定办理", "5.com", "版本v1.2.3.cn"):
+        assert not STATES_WEB.search(text), text
 
 
-def test_a_phone_question_gets_the_contact_line_from_the_end_of_the_notice(engine):
+def test_the_contact_line_is_found_in_another_section_whole(engine):
+    # Quoting only item 一, the phone question still gets the notice's last line, with the clause its bracket
+    # opened (「（联系人：王五；」) before the one that closes it.
+    q = engine._understand("某市应急运输车辆通行证怎么申报？联系电话多少？", [])
+    e = engine._evidence(q)
+    policy = engine._policy["permit"]
+    first = policy.sections[1]
+    assert first.title.startswith("办理范围")
+    added = engine._contact_elsewhere(q, e, first, list(first.sentences))
+    assert [s.text for _, s in added] == ["（联系人：王五；", "联系电话：13912345678）"]
+    # quoted already, nothing more is added
+    assert engine._contact_elsewhere(q, e, added[-1][0], [s for _, s in added]) == []
+
+
+def test_a_phone_question_answers_with_the_number(engine):
     answer = engine.answer("某市应急运输车辆通行证怎么申报？联系电话多少？")
     assert answer.citations[0].doc == "permit"
-    assert "13912345678" in answer.text and "王五" in answer.text  # the line split at its semicolon, whole
+    assert "13912345678" in answer.text and "王五" in answer.text
     assert all(c.doc == "permit" for c in answer.citations)
 
 
 def test_a_web_question_gets_the_sentence_with_the_address(engine):
-    answer = engine.answer("某市应急运输车辆通行证的办理结果在哪个网站看？网址是啥？")
-    assert "txz.example.gov.cn" in answer.text
+    q = engine._understand("某市应急运输车辆通行证的办理结果在哪个网站看？", [])
+    e = engine._evidence(q)
+    first = engine._policy["permit"].sections[1]
+    added = engine._contact_elsewhere(q, e, first, list(first.sentences))
+    assert len(added) == 1 and "txz.example.gov.cn" in added[0][1].text
+
+
+def test_a_phone_said_in_the_story_is_no_question_for_a_phone(engine):
+    # 「客户天天打电话催货」 tells what happened; the question asks about the permit
+    q = engine._understand("客户天天打电话催货，某市应急运输车辆要办理通行证吗？", [])
+    e = engine._evidence(q)
+    first = engine._policy["permit"].sections[1]
+    assert engine._contact_elsewhere(q, e, first, list(first.sentences)) == []
 
 
 def test_a_question_that_asks_for_no_contact_gets_none_added(engine):

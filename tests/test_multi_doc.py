@@ -72,6 +72,9 @@ def test_a_place_said_only_as_where_someone_comes_from_drops_out():
     # the only place named stays, and so does one also said otherwise
     assert named("从武汉回来要隔离几天？", places) == ("武汉",)
     assert named("在温州开厂的，员工过年没离开温州，能开工吗？", places) == ("温州",)
+    # 服从 is no 从; a place after another origin place is an origin too; 北京来的 is where people come from
+    assert named("服从上海的统一安排，北京来的员工要隔离吗？", places) == ("上海",)
+    assert named("陕西厂里从湖北武汉回来的员工要隔离几天？", places + ("湖北",)) == ("陕西",)
 
 
 def test_focus_prefers_the_named_region_or_body(policy, extra_dir):

@@ -347,6 +347,11 @@ def test_k_before_another_letter_is_no_number_suffix():
     ("从业人员一千二", Headcount, "1200"),  # said in 千, but of people
     ("员工人数一百二十", Headcount, "120"),
     ("月租三千五", Money, "3500"),
+    ("每个员工八千", Money, "8000"),  # per person, or paid to them: money whoever is named
+    ("员工每人八千", Money, "8000"),
+    ("给员工发了八千", Money, "8000"),
+    ("员工两万五", Money, "25000"),  # said in 万: a wage rather than a headcount
+    ("年度平均参保的工人是18个", Headcount, "18"),
 ])
 def test_the_words_named_last_decide_a_bare_numbers_kind(text, kind, value):
     first = parse_quantities(text)[0]

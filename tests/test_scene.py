@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.scene import asking_clauses, scene_words
+from assistant.scene import asked_part, asking_clauses, scene_words
 
 STORY = "整个疫情我一分钱没挣，房东还天天打电话催租子。我那小门脸是跟街道上一家国有公司租的，合同里压根没写能免，我这仨月到底还得交多少？"
 
@@ -35,3 +35,20 @@ def test_one_clause_before_the_ask_names_the_topic_and_is_no_scene():
 def test_english_question_words_ask_too():
     asking, scene = asking_clauses("we rent from a state company, our boss asked me, how much can we save?")
     assert asking == ["how much can we save?"]
+
+
+def test_greetings_and_thanks_are_neither_story_nor_question():
+    q = "您好，饭店的燃气费和水费，疫情期间有减免吗？谢谢，麻烦了"
+    assert scene_words(q, ("燃气费", "水费")) == ()
+
+
+def test_a_request_asks_and_a_count_of_months_in_the_story_does_not():
+    q = "这几个月生意不好，房东天天催，员工也走了，请介绍一下契税减免政策。"
+    asking, scene = asking_clauses(q)
+    assert asking == ["请介绍一下契税减免政策"] and "这几个月生意不好" in scene
+    assert "契税" not in scene_words(q, ("契税", "生意"))
+
+
+def test_the_asked_part_is_what_a_phone_question_is_checked_on():
+    assert asked_part("客户天天打电话催货，要办理通行证吗？") == "要办理通行证吗？"
+    assert asked_part("房租减免政策") == "房租减免政策"
