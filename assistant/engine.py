@@ -460,9 +460,11 @@ class Engine:
 
     def _topical(self, own: str) -> tuple[str, ...]:
         # Each word once: 「养老院…养老院」 names one thing, and must not outweigh the words said once.
-        return tuple(dict.fromkeys(t for t, _ in content_words(in_document_terms(own), self.tuning.topic_tags)
+        text = in_document_terms(own)
+        return tuple(dict.fromkeys(t for t, _ in content_words(text, self.tuning.topic_tags)
                                    if t not in GENERIC and not _is_ascii_filler(t)
-                                   and not (self.tuning.english_neutral and t.isascii())))
+                                   and not (self.tuning.english_neutral and t.isascii())
+                                   and not _is_number_tail(t, text)))
 
     def _reranked(self, hits: tuple[Hit, ...], topical: Sequence[str], phone_bonus: float) -> tuple[Hit, ...]:
         """The hits re-ranked, in one sort (stable for ties), with:
@@ -772,6 +774,15 @@ ENGLISH_FILLER = frozenset("can could will would is are was be do does did have 
 
 def _is_quantity(token: str) -> bool:
     return token[:1].isdigit()
+
+
+def _is_number_tail(token: str, text: str) -> bool:
+    """A word the segmenter made of a number's unit and the next character (「月租2万能减免多少」 → 万能): every
+    time it occurs it follows a digit."""
+    if token[:1] not in "十百千万亿":
+        return False
+    said = [m.start() for m in re.finditer(re.escape(token), text)]
+    return bool(said) and all(i > 0 and (text[i - 1].isdigit() or text[i - 1] in "一二两三四五六七八九十") for i in said)
 
 
 def _outermost(words: Sequence[str]) -> tuple[str, ...]:

@@ -119,12 +119,15 @@ def tagged_words(text: str) -> list[tuple[str, str]]:
 
 def place_names(text: str) -> list[str]:
     """Place names in the text: jieba's 'ns' words that are provinces or cities, or have three characters or
-    more (小店区, 浦东新区). A bare two-character 'ns' word (上门, 上岗, 下海, 东西) is more often no place at all.
+    more (小店区, 浦东新区), and provinces or cities jieba tags as other nouns (长治, 阳泉). A bare two-character 'ns' word (上门, 上岗, 下海, 东西) is more often no place at all.
     An organisation word that starts with a province or city (香港特区政府) names that place."""
     found = []
     for w in _pos_tokenizer().lcut(normalize(text), HMM=False):
         if w.flag == "ns" and (len(w.word) >= 3 or is_place_name(w.word)):
             found.append(w.word)
+        elif w.flag.startswith("n") and is_place_name(w.word):
+            found.append(w.word)  # a city jieba tags as a common or personal noun (长治 'n', 阳泉 'nr'); not 大同 'd'
+
         elif w.flag in ("nt", "nz") and len(w.word) > 3 and w.word.endswith(_GOVERNING):
             # a government body named with its place in one dictionary word: 香港特区政府, 北京市政府 (not
             # 北京大学 or 上海证券交易所, which are no place's policy)

@@ -318,3 +318,11 @@ def test_a_web_address_states_a_contact():
 def test_modal_verbs_do_not_pick_a_part_of_the_answer(fake_engine):
     # 「…这笔账最后能不能给销了？」 had quoted item 七 for its 「不能按期缴纳税款」
     assert "不能" not in fake_engine._part_terms("这笔账最后能不能给销了")
+
+
+def test_a_numbers_unit_glued_to_the_next_character_is_no_topic(fake_engine):
+    # jieba cuts 「月租2万能减免多少」 into 2 / 万能: 万能 must neither count as a topic nor appear in a refusal
+    assert "万能" not in fake_engine._topical("月租2万能减免多少")
+    assert "万能" in fake_engine._topical("万能的政策")
+    a = fake_engine.answer("长治的饭店月租2万能减免多少？")
+    assert a.refused and "长治" in a.text and "万能" not in a.text

@@ -67,3 +67,10 @@ def test_place_names_include_a_place_inside_an_organisation_word():
     assert place_names("太原市人民政府的意见") == ["太原市"]
     assert place_names("中国人民银行的再贷款") == []
     assert place_names("我是北京大学毕业生") == [] and place_names("上海证券交易所上市公司") == []
+
+
+def test_cities_jieba_tags_as_other_nouns_are_places_but_not_everyday_words():
+    from index.tokenize import place_names
+    assert place_names("长治的饭店能减免吗") == ["长治"]  # jieba: 'n'
+    assert place_names("阳泉的饭店能减免吗") == ["阳泉"]  # jieba: 'nr'
+    assert place_names("大同小异") == [] and place_names("大同的饭店") == []  # 大同 is 'd': too often no place
