@@ -17,7 +17,7 @@ from assistant.corpus_text import CorpusText
 from assistant.doc_focus import Focus, FocusIndex, answered_elsewhere, only_as_origin, rarity, weighted_coverage
 from assistant.intent import Intent, classify, looks_like_follow_up
 from assistant.lexicon import COLLOQUIAL, in_document_terms, with_document_terms
-from assistant.policy_terms import absent_terms
+from assistant.policy_terms import absent_terms, unknown_charges
 from assistant.question import Question, parse_question
 from assistant.requests import parse_request
 from assistant.scene import asked_part, scene_words
@@ -453,7 +453,9 @@ class Engine:
         # several documents the corpus as a whole mentions most years, in deadlines, so only that document counts.
         best_text = self._policy[hits[0].section.doc].text if hits else self._corpus
         years = tuple(y for y in re.findall(r"(?<!\d)(?:19|20)\d{2}(?=年)", own) if y not in best_text)
-        absent = absent_terms(own, self._corpus.__contains__, in_document_terms)
+        asked = in_document_terms(asked_part(own))
+        absent = (absent_terms(own, self._corpus.__contains__, in_document_terms)
+                  + unknown_charges(topical, asked, self._corpus.__contains__))
         scene = scene_words(in_document_terms(own), topical)
         return Evidence(hits=hits, topical=topical, missing=_outermost(missing), foreign_places=places,
                         foreign_years=years, absent_terms=absent, scene=scene, query_text=query, vector=vector)

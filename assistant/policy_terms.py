@@ -115,6 +115,20 @@ in the order the question uses them."""
     return tuple(term for _, _, term in sorted(taken))
 
 
+# What one pays or holds: a fee, a tax, a voucher, a card. A question that asks about one the documents never
+# name (学费, 契税, 供暖费, 会员卡) asks about something they do not cover, whatever else it shares with them.
+CHARGE_TAILS = ("费", "税", "券", "卡")
+# 收费, 缴费, 退税, 刷卡 …: paying or charging, not the name of a charge
+PAYING_VERBS = "收缴交付免退纳扣减办刷充欠花涨降征补"
+
+
+def unknown_charges(words: Iterable[str], asked: str, known: Callable[[str], bool]) -> tuple[str, ...]:
+    """The `words` (a question's topical words) that name a fee, tax, voucher or card, are said in `asked` (the
+    clauses that ask: a fee in the story before the question is not its subject), and that no document uses."""
+    return tuple(w for w in words if len(w) >= 2 and w.endswith(CHARGE_TAILS) and w in asked and not known(w)
+                 and not (len(w) == 2 and w[0] in PAYING_VERBS))
+
+
 def _for_whom(term: str, known: Callable[[str], bool]) -> bool:
     """中小微企业贷款, 职工补助: an instrument the documents know, named by who gets it, not another policy."""
     head = next((h for h in HEADS if term.endswith(h)), "")

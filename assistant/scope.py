@@ -1,7 +1,7 @@
 """Is a lookup question about the indexed documents at all? A small, fitted decision over retrieval evidence.
 
-Two signals decide, after four hard rules (no topic, a foreign place or year, a policy instrument the documents
-never name (assistant.policy_terms), nothing retrieved):
+Two signals decide, after four hard rules (no topic, a foreign place or year, a policy instrument, or a fee,
+tax, voucher or card asked about, that the documents never name (assistant.policy_terms), nothing retrieved):
 
 * noun coverage: the share of the question's topical words that the corpus uses, where a *missing* noun
   counts fully but a missing verb, adjective or adverb barely counts. Owners talk about the document's

@@ -326,3 +326,13 @@ def test_a_numbers_unit_glued_to_the_next_character_is_no_topic(fake_engine):
     assert "万能" in fake_engine._topical("万能的政策")
     a = fake_engine.answer("长治的饭店月租2万能减免多少？")
     assert a.refused and "长治" in a.text and "万能" not in a.text
+
+
+@pytest.mark.parametrize("question", ["疫情期间孩子的学费能退吗？", "我交了三个月物业费，契税能减免吗？"])
+def test_a_fee_or_tax_the_document_never_names_is_refused(fake_engine, question):
+    a = fake_engine.answer(question)
+    assert a.refused and not a.citations
+
+
+def test_a_fee_the_document_names_is_answered(fake_engine):
+    assert not fake_engine.answer("创业基地减免的物业费有什么扶持？").refused

@@ -63,3 +63,14 @@ def test_the_shipped_list_is_there_and_holds_names_not_fragments():
     from assistant.policy_terms import JOINERS, VERB_STARTS
     assert not any(t.startswith(VERB_STARTS) or any(j in t for j in JOINERS) for t in terms)
     assert "发放贷款" not in terms and "情况和基金" not in terms
+
+
+def test_a_fee_tax_voucher_or_card_no_document_names_is_another_subject():
+    from assistant.policy_terms import unknown_charges
+    known = {"房租", "物业费", "社会保险费", "城镇土地使用税"}.__contains__
+    asked = "契税有没有减免，学费和物业费能退吗，会员卡能顺延吗"
+    words = ("契税", "学费", "物业费", "会员卡", "减免")
+    assert unknown_charges(words, asked, known) == ("契税", "学费", "会员卡")
+    # paying or charging is no charge's name; a fee said only in the story is not what is asked
+    assert unknown_charges(("收费", "缴费", "退税"), "收费缴费退税", known) == ()
+    assert unknown_charges(("学费",), "房租能减免吗", known) == ()
