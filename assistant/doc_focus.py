@@ -33,6 +33,7 @@ BODIES: dict[str, tuple[str, ...]] = {
     "文旅部": ("文化和旅游部", "文旅部"), "国资委": ("国有资产监督管理委员会", "国资委"), "工商联": ("工商业联合会", "工商联"),
     "贸促会": ("贸促会", "国际贸易促进委员会"), "公积金中心": ("住房公积金管理中心", "公积金中心"),
 }
+_NATIONAL_BODY = re.compile(r"国家[\u4e00-\u9fff]{1,6}?(?:总局|局|委员会|委|署)")
 LEAD_CHARS = 160  # a document's first characters: where news items and notices name their region and body
 NATIONAL = ("国务院", "国家", "中国人民银行", "财政部", "商务部", "海关总署", "全国")
 _DISTRICT = re.compile(r"[\u4e00-\u9fff]{2,3}?(?:区|县)")
@@ -85,6 +86,9 @@ def named(question: str, places: Sequence[str]) -> tuple[str, ...]:
     found = [p for p in places if p in question]
     # A body counts when the question uses its short form or any way documents write it (国家发展改革委).
     found += [short for short, forms in BODIES.items() if short in question or any(f in question for f in forms)]
+    # a national body the table does not list, by its own name (国家能源局, 国家邮政局)
+    found += [m.group(0) for m in _NATIONAL_BODY.finditer(question)
+              if not any(f in m.group(0) for short, forms in BODIES.items() for f in (short, *forms))]
     if re.search(r"国家(层面|级)|国务院|全国性", question):
         found.append("国家")
     whole = [n for n in dict.fromkeys(found) if not any(n != o and n in o for o in found)]

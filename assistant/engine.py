@@ -7,7 +7,7 @@ import threading
 import time
 from collections import Counter, OrderedDict
 from dataclasses import dataclass, replace
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence
 
 import numpy as np
 
@@ -448,7 +448,7 @@ class Engine:
         phone = self.tuning.phone_bonus if ASKS_PHONE.search(asked_part(own)) else 0.0
         hits = self._reranked(hits, topical, phone)
         missing = tuple(t for t in topical if not self._known(t))
-        places = tuple(p for p in place_names(own) if p not in self._corpus)
+        places = unknown_places(place_names(own), self._corpus.__contains__)
         # A year the best-matching document never mentions means another policy (「2022年上海封控期间…」): over
         # several documents the corpus as a whole mentions most years, in deadlines, so only that document counts.
         best_text = self._policy[hits[0].section.doc].text if hits else self._corpus
@@ -772,6 +772,13 @@ def _is_ascii_filler(token: str) -> bool:
 
 ENGLISH_FILLER = frozenset("can could will would is are was be do does did have has my our your the a an of to for in "
                            "on at by with and or not no yes it this that what how when which who why please".split())
+
+
+def unknown_places(places: Sequence[str], known: Callable[[str], bool]) -> tuple[str, ...]:
+    """The places no document mentions. 伊犁州 is the documents' 伊犁 (伊犁哈萨克自治州): a place is known by its
+    name without its 州/市/县 too."""
+    return tuple(p for p in places if not known(p)
+                 and not (len(p) >= 3 and p[-1] in "州市县区省盟旗" and known(p[:-1])))
 
 
 def _is_quantity(token: str) -> bool:

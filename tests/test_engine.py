@@ -336,3 +336,10 @@ def test_a_fee_or_tax_the_document_never_names_is_refused(fake_engine, question)
 
 def test_a_fee_the_document_names_is_answered(fake_engine):
     assert not fake_engine.answer("创业基地减免的物业费有什么扶持？").refused
+
+
+def test_a_place_is_known_by_its_name_without_its_suffix():
+    from assistant.engine import unknown_places
+    corpus = "伊犁哈萨克自治州 西宁市 海淀区"
+    known = corpus.__contains__
+    assert unknown_places(["伊犁州", "西宁", "海淀区", "长治市", "长治"], known) == ("长治市", "长治")

@@ -65,6 +65,12 @@ def test_named_places_and_bodies_come_from_tables_not_from_text(policy, extra_di
     assert named("房租能减免多少？", places) == ()
 
 
+def test_a_national_body_no_table_lists_is_named_by_its_own_name():
+    assert named("国家能源局2月1日发的煤炭供应保障通知", ()) == ("国家能源局",)
+    assert named("国家邮政局关于快递的通知", ()) == ("国家邮政局",)
+    assert named("国家税务总局的公告", ()) == ("税务总局",)  # listed: named as before
+
+
 def test_a_place_said_only_as_where_someone_comes_from_drops_out():
     places = ("陕西", "武汉", "北京", "上海", "温州")
     assert named("陕西现在从武汉回来的人得在家待几天？", places) == ("陕西",)
