@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from enum import Enum
 
+from assistant.lexicon import english_as_chinese
+
 
 class Intent(str, Enum):
     LOOKUP = "lookup"
@@ -20,7 +22,7 @@ class Intent(str, Enum):
 
 
 _DEPARTMENT = re.compile(
-    r"(哪个|哪些|什么|啥|哪|那个|哪几个|哪几家|哪几)(部门|单位|机构|机关|局)|找谁|问谁|谁(来)?(负责|管|办|受理|牵头|落实)|"
+    r"(哪个|哪些|什么|啥|哪|那个|哪几个|哪几家|哪几)(市级|区级|县级|省级|市里|区里|政府)?(部门|单位|机构|机关|局)|找谁|问谁|谁(来)?(负责|管|办|受理|牵头|落实)|"
     r"(负责|责任|主管|牵头)(部门|单位)|归谁管|(有没有|有无|负不负|是否有|是不是)[^。？?]{0,4}(责任|负责)|去哪(里|儿)?(办|申请|问|咨询)|which\s+(department|office|agency)|who\s+(is\s+)?(in\s+charge|responsible)",
     re.IGNORECASE,
 )
@@ -30,7 +32,7 @@ _INTERPRETATION = re.compile(
     r"(看不懂|没看懂|不明白|不理解|有歧义|怎么理解|理解不一样|理解不同|说法不一|解读)[^。？?]{0,12}(找|问|谁|哪)|"
     # two readings of a clause: whose reading settles it is the interpreting body's
     r"(以|按|听)(谁|哪个部门|哪个单位|哪些部门|哪家|哪个机关)[^。？?]{0,8}为准|"
-    r"解释[^。？?]{0,16}(说了算|为准|负责)|"
+    r"解释[^。？?]{0,16}(说了算|为准|负责)|解释[^。？?，,]{0,6}(找|问|归|听)(谁|哪)|"
     # asking for an authoritative reading of a wording: 「这个口径谁说了算」「找哪个部门给个权威说法」
     r"(口径|说法|提法|字眼|表述|定义)[^。？?]{0,10}(谁说了算|谁定|谁来定)|(要|给|讨|出)个?(权威)?解释|"
     r"权威(说法|解释|解读|口径)|理解上?有(争议|分歧)",
@@ -69,6 +71,9 @@ _FOLLOW_UP = re.compile(r"^(那|那么|那要是|还有|另外|这个|这|它|�
 
 
 def classify(text: str) -> Intent:
+    # 「官方 interpretation 找哪个 department」 asks in the Chinese form too; the English patterns read the original
+    mapped = english_as_chinese(text)
+    text = text if mapped == text else f"{text}。{mapped}"
     if _INTERPRETATION.search(text):
         return Intent.INTERPRETATION
     if _ADDRESSEES.search(text):

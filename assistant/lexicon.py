@@ -50,7 +50,7 @@ ENGLISH = {
     "extension": "延期", "late fee": "滞纳金", "penalty": "滞纳金", "refund": "返还", "percent": "%",
     "rate": "费率", "tax": "税款", "taxes": "税款", "filing": "申报", "loan": "贷款", "loans": "贷款",
     "interest": "贷款利率", "interest rate": "贷款利率", "subsidy": "补贴", "guarantee": "担保", "counter-guarantee": "反担保",
-    "department": "部门", "valid": "有效", "interpret": "解释", "deadline": "期限",
+    "department": "部门", "valid": "有效", "interpret": "解释", "interpretation": "解释", "interprets": "解释", "deadline": "期限",
     "bank": "银行", "bank loan": "银行贷款", "renew": "续贷", "renewal": "续贷", "credit": "信贷",
     "financing cost": "融资成本", "city management": "城市管理", "market regulation": "市场监管",
     "minor violation": "轻微违法违规", "violation": "违法违规", "fine": "处罚", "fined": "处罚",
@@ -96,9 +96,14 @@ def with_document_terms(text: str) -> str:
     return f"{text} {' '.join(terms)}" if terms else text
 
 
+def english_as_chinese(text: str) -> str:
+    """The glossary's English words replaced by the documents' Chinese (「官方 interpretation 找哪个 department」)."""
+    return _ENGLISH.sub(lambda m: ENGLISH[m.group(1).lower()], text)
+
+
 def in_document_terms(text: str) -> str:
     """The question rewritten in the document's terms (what the scope check measures coverage on)."""
-    text = _ENGLISH.sub(lambda m: ENGLISH[m.group(1).lower()], text)
+    text = english_as_chinese(text)
     for word in sorted(COLLOQUIAL, key=len, reverse=True):
         # spaced, so the document's term stays a word of its own (银行利息 → 银行 利率, not one word 银行利率)
         text = text.replace(word, f" {COLLOQUIAL[word]} ")

@@ -343,3 +343,15 @@ def test_a_place_is_known_by_its_name_without_its_suffix():
     corpus = "伊犁哈萨克自治州 西宁市 海淀区"
     known = corpus.__contains__
     assert unknown_places(["伊犁州", "西宁", "海淀区", "长治市", "长治"], known) == ("长治市", "长治")
+
+
+@pytest.mark.parametrize("question, intent", [
+    ("这个 policy 有几条我们 team 理解不一样，官方 interpretation 找哪个 department 才 OK？", "interpretation"),
+    ("官方解释找哪个部门？", "interpretation"),
+    ("除了市科技局，还有哪些市级部门负责？", "department"),
+    ("which department handles rent relief?", "department"),  # the English patterns still read the original
+    ("is the policy still valid?", "time"),
+])
+def test_the_form_of_a_mixed_or_indirect_question(question, intent):
+    from assistant.intent import classify
+    assert classify(question).value == intent
