@@ -38,6 +38,9 @@ COLLOQUIAL = {
     # which of several policies applies: the document's answer is 从优执行
     "按哪个来": "从优执行", "按哪个算": "从优执行", "按哪个执行": "从优执行", "以哪个为准": "从优执行",
     "不减员": "不裁员", "减员": "裁员", "缓过来": "恢复有望", "困境": "困难",
+    # what owners fear or cannot do: a gap in the social-insurance record, a loan called in, a return not filed
+    "断缴": "个人权益记录", "断保": "个人权益记录", "往回收": "抽贷", "报不上": "申报", "报不了": "申报",
+    "贴补": "补助",
 }
 
 # English words in mixed questions → Chinese policy terms (matched case-insensitively, whole words)

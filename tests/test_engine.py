@@ -355,3 +355,10 @@ def test_a_place_is_known_by_its_name_without_its_suffix():
 def test_the_form_of_a_mixed_or_indirect_question(question, intent):
     from assistant.intent import classify
     assert classify(question).value == intent
+
+
+def test_owners_fears_in_the_documents_terms():
+    from assistant.lexicon import in_document_terms
+    assert "个人权益记录" in in_document_terms("会不会给他查出来断缴了")
+    assert "抽贷" in in_document_terms("银行的贷款要往回收")
+    assert "申报" in in_document_terms("这个月的税报不上去")
