@@ -77,6 +77,11 @@ ENGLISH = {
     "big company": "大型企业", "large company": "大型企业", "large enterprise": "大型企业", "apply": "申请",
     "small business": "小微企业", "small businesses": "小微企业", "record": "记录", "personal record": "个人权益记录",
     "incubator": "孵化器", "startup": "创业", "guarantee fee": "担保费率", "private": "其他",
+    # a document's particulars and the words of guarantees, credit and rewards
+    "issue date": "发布日期", "date of issue": "发布日期", "document number": "文号", "doc number": "文号",
+    "recovery": "追偿", "write off": "核销", "write-off": "核销", "written off": "核销", "loss": "损失",
+    "losses": "损失", "guarantee agency": "政府性融资担保机构", "loan balance": "信贷余额", "reward": "奖励",
+    "rewards": "奖励", "bonus": "奖励",
 }
 
 _ENGLISH = re.compile(r"\b(" + "|".join(sorted(map(re.escape, ENGLISH), key=len, reverse=True)) + r")\b", re.I)

@@ -362,3 +362,10 @@ def test_owners_fears_in_the_documents_terms():
     assert "个人权益记录" in in_document_terms("会不会给他查出来断缴了")
     assert "抽贷" in in_document_terms("银行的贷款要往回收")
     assert "申报" in in_document_terms("这个月的税报不上去")
+
+
+@pytest.mark.parametrize("english, chinese", [("issue date", "发布日期"), ("document number", "文号"),
+                                             ("write off", "核销"), ("guarantee agency", "政府性融资担保机构")])
+def test_english_words_of_a_documents_particulars_and_of_guarantees(english, chinese):
+    from assistant.lexicon import in_document_terms
+    assert chinese in in_document_terms(f"这笔 {english} 怎么说")

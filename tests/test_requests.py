@@ -441,6 +441,7 @@ def test_deferral_from_a_monthly_total_of_the_three_insurances():
     ("工伤保险原来每季度交1500，按文件减半以后，一年下来交多少？", (), "3000元"),
     ("开小旅馆的，9个员工，一年营业额300万，算小型企业不？", (), "微型"),
     ("职工1200人，去年营业收入5个亿，算中小微不？", ("我们是做食品加工的厂子",), "大型"),
+    ("做SaaS的软件公司，9个员工，一年营收800万，算小型吧？", (), "微型"),
 ])
 def test_owners_shorthand_and_stories(text, history, figure):
     assert figure in format_answer(calculate(parse_request(text, history)))
