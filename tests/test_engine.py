@@ -351,6 +351,9 @@ def test_a_place_is_known_by_its_name_without_its_suffix():
     ("除了市科技局，还有哪些市级部门负责？", "department"),
     ("which department handles rent relief?", "department"),  # the English patterns still read the original
     ("is the policy still valid?", "time"),
+    ("人社局说能返，财政局又说不一定，这文件到底谁说了算？", "interpretation"),
+    ("两个窗口说法不一样听谁的？", "interpretation"),
+    ("那会儿没顾上交申请，现在补一个上去，还能给我算上不？", "time"),
 ])
 def test_the_form_of_a_mixed_or_indirect_question(question, intent):
     from assistant.intent import classify
@@ -369,3 +372,8 @@ def test_owners_fears_in_the_documents_terms():
 def test_english_words_of_a_documents_particulars_and_of_guarantees(english, chinese):
     from assistant.lexicon import in_document_terms
     assert chinese in in_document_terms(f"这笔 {english} 怎么说")
+
+
+def test_this_matter_is_no_topic_of_its_own(fake_engine):
+    # 「那这事儿归哪个局管？」 after questions about 社保缓缴 is about 缓缴: 事儿 must not make it another subject
+    assert "事儿" not in fake_engine._topical("那这事儿归哪个局管？")
