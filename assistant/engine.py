@@ -24,6 +24,7 @@ from assistant.scene import asked_part, scene_words
 from assistant.scope import MODEL, NOUN_TAGS, ScopeModel, out_of_scope, scope_features, word_tag
 from assistant.settings import Settings
 from assistant.spelling import SpellingFixer
+from corpus.districts import cities_of
 from corpus.metadata_regions import CITIES
 from corpus.records import Answer, Calculation, Hit, Policy, Section, Sentence
 from corpus.segment import units_note
@@ -776,9 +777,11 @@ ENGLISH_FILLER = frozenset("can could will would is are was be do does did have 
 
 def unknown_places(places: Sequence[str], known: Callable[[str], bool]) -> tuple[str, ...]:
     """The places no document mentions. 伊犁州 is the documents' 伊犁 (伊犁哈萨克自治州): a place is known by its
-    name without its 州/市/县 too."""
-    return tuple(p for p in places if not known(p)
-                 and not (len(p) >= 3 and p[-1] in "州市县区省盟旗" and known(p[:-1])))
+    name without its 州/市/县 too; and a district or county by its city (小店区 is in 太原市, corpus.districts)."""
+    def stem_known(name: str) -> bool:
+        return known(name) or (len(name) >= 3 and name[-1] in "州市县区省盟旗" and known(name[:-1]))
+
+    return tuple(p for p in places if not stem_known(p) and not any(stem_known(c) for c in cities_of(p)))
 
 
 def _is_quantity(token: str) -> bool:

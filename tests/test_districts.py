@@ -1,0 +1,27 @@
+"""County-level divisions and their cities (corpus.districts), and what that does to the foreign-place check."""
+
+from __future__ import annotations
+
+from assistant.engine import unknown_places
+from corpus.districts import cities_of, parse_adcodes
+
+
+def test_county_level_rows_map_to_their_city_or_municipality():
+    rows = [{"adcode": "140100000000", "name": "太原市"}, {"adcode": "140000000000", "name": "山西省"},
+            {"adcode": "140105000000", "name": "小店区"}, {"adcode": "140181000000", "name": "古交市"},
+            {"adcode": "140101000000", "name": "市辖区"}, {"adcode": "110000000000", "name": "北京市"},
+            {"adcode": "110100000000", "name": "市辖区"}, {"adcode": "110108000000", "name": "海淀区"},
+            {"adcode": "", "name": "空"}]
+    assert parse_adcodes(rows) == [("海淀区", "北京市", "北京市"), ("小店区", "太原市", "山西省"),
+                                   ("古交市", "太原市", "山西省")]
+
+
+def test_the_shipped_table_knows_districts_and_shared_names():
+    assert cities_of("小店区") == ("太原市",)
+    assert set(cities_of("朝阳区")) == {"北京市", "长春市"}
+    assert cities_of("太原市") == () and cities_of("不存在区") == ()
+
+
+def test_a_district_of_a_city_the_documents_cover_is_no_foreign_place():
+    known = "太原市人民政府 山西省财政厅".__contains__
+    assert unknown_places(["小店区", "海淀区", "潞州区"], known) == ("海淀区", "潞州区")  # 潞州区 is in 长治市
