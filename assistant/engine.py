@@ -633,8 +633,9 @@ class Engine:
             for s in scored:
                 if s.sentence in quoted or not any(kind.search(s.sentence.text) for kind in wanted):
                     continue
-                if best is None or self._match(s) > best[0]:
-                    best = (self._match(s), other, s.sentence, [x.sentence for x in scored])
+                value = self._match(s)
+                if best is None or value > best[0]:
+                    best = (value, other, s.sentence, [x.sentence for x in scored])
         if best is None:
             return []
         _, other, sentence, quotable = best
