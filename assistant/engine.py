@@ -48,6 +48,8 @@ STATES_CONTACT = re.compile(r"电话|热线|联系|咨询|\d{3,4}-?\d{7,8}|\d{5,
                             rf"{WEB_ADDRESS}|@", re.IGNORECASE)
 ASKS_WEB = re.compile(r"网址|网站|官网|链接|(哪个|什么)(网站|平台|系统|小程序|公众号)|在哪(个)?(网|平台)")
 STATES_WEB = re.compile(WEB_ADDRESS, re.IGNORECASE)
+ASKS_LIST = re.compile(r"哪[一二三四五六七八九十几两\d]+[条项个种类方面点]|哪些|具体指什么|具体是什么|包括(哪些|什么)|指的是什么")
+OPENS_LIST = re.compile(r"[“\"][一二三四五六七八九十两]+[\u4e00-\u9fff]{1,6}[”\"]|包括[：:]?|如下|[：:]$")
 # A sentence that announces or forwards what follows (「现就有关事项通知如下：」「现将《指南》印发给你们，请参照执行。」)
 # describes the document; the rule is in what follows.
 ANNOUNCES = re.compile(r"如下[\u4e00-\u9fff]{0,4}[：:。]?$|以下[\u4e00-\u9fff]{0,6}[：:]$|印发给你们[，,]?请.{0,12}$")
@@ -95,6 +97,7 @@ class Tuning:
     phone_bonus: float = 0.1  # asked for a phone number: a retrieved section, and a sentence, that states one gains this
     contact_bonus: float = 0.15  # a "whom / which number" question wants a sentence that names a body or a number
     opening_penalty: float = 0.1  # taken from a document's opening: its addressees, or why it was written
+    list_items: int = 3  # asked for a list, a sentence that opens one is followed by up to this many of its items
     announce_penalty: float = 0.15  # taken from a sentence that only announces what follows (ANNOUNCES)
     title_weight: float = 0.2  # how much a match on a document's title, issuer or region adds (several documents)
     focus_weight: float = 0.3  # added to a document the question names by region or body, taken from one it does not
@@ -574,6 +577,18 @@ class Engine:
             if nxt is not None and len(nxt.text) <= t.short_sentence_chars and nxt not in chosen:
                 chosen.append(nxt)
             chosen += [b for b in _bracket_opened_before(quotable, sentence) if b not in chosen]
+        if ASKS_LIST.search(q.text):
+            # 「“五严格”是哪五条？」: a sentence that opens a counted list (「这五个严格包括：…」「做到“五应五尽”。」)
+            # is followed by its items
+            by_start = {s.sentence.start: s.sentence for s in scored}
+            for sentence in sorted(chosen, key=lambda s: s.start):
+                if not OPENS_LIST.search(sentence.text):
+                    continue
+                nxt, added = by_start.get(sentence.end) or by_start.get(sentence.end + 1), 0
+                while nxt is not None and added < t.list_items and nxt not in chosen:
+                    chosen.append(nxt)
+                    added += 1
+                    nxt = by_start.get(nxt.end) or by_start.get(nxt.end + 1)
         return sorted(chosen, key=lambda s: s.start), score(ranked[0])
 
     def _part_terms(self, part: str) -> list[str]:

@@ -1,5 +1,6 @@
 """Asked for a phone number or a web address the quoted sentences do not give, the answer adds the document's
-sentence that gives one (engine._contact_elsewhere), on the fake embedder over the seed plus a small notice."""
+sentence that gives one (engine._contact_elsewhere); asked for a list, the items follow the sentence that opens
+it. On the fake embedder over the seed plus two small notices."""
 
 from __future__ import annotations
 
@@ -14,6 +15,10 @@ NOTICE = ("某市交通运输局关于办理应急运输车辆通行证的通告
           " 三、其他 本通告自发布之日起施行。 2020年2月10日 （联系人：王五；联系电话：13912345678）")
 
 
+FIVE = ("某省应急管理厅关于抗疫物资管理的通知 日前，省应急管理厅印发通知，要求对抗疫物资的管理使用做到“三严格”。"
+        "严格使用范围，不得擅自改变用途。严格回收管理，用后及时回收。严格管理责任，责任落实到人。各地要抓好落实。")
+
+
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory):
     from assistant.runtime import build_engine
@@ -21,6 +26,7 @@ def engine(tmp_path_factory):
 
     folder = tmp_path_factory.mktemp("contacts")
     (folder / "permit.txt").write_text(NOTICE, encoding="utf-8")
+    (folder / "five.txt").write_text(FIVE, encoding="utf-8")
     cfg = load_settings(data_dir=tmp_path_factory.mktemp("contacts-index"), extra_corpus_dir=folder, today=TODAY)
     return build_engine(cfg, embedder=FakeEmbedder())
 
@@ -86,3 +92,10 @@ def test_a_phone_said_in_the_story_is_no_question_for_a_phone(engine):
 def test_a_question_that_asks_for_no_contact_gets_none_added(engine):
     answer = engine.answer("某市应急运输车辆通行证由谁申报？")
     assert "13912345678" not in answer.text
+
+
+def test_a_list_question_gets_the_items_after_the_sentence_that_opens_the_list(engine):
+    answer = engine.answer("某省应急管理厅对抗疫物资提出的“三严格”是哪三条？")
+    assert answer.citations[0].doc == "five"
+    for item in ("严格使用范围", "严格回收管理", "严格管理责任"):
+        assert item in answer.text, item

@@ -377,3 +377,13 @@ def test_english_words_of_a_documents_particulars_and_of_guarantees(english, chi
 def test_this_matter_is_no_topic_of_its_own(fake_engine):
     # 「那这事儿归哪个局管？」 after questions about 社保缓缴 is about 缓缴: 事儿 must not make it another subject
     assert "事儿" not in fake_engine._topical("那这事儿归哪个局管？")
+
+
+def test_a_question_for_a_list_and_a_sentence_that_opens_one():
+    from assistant.engine import ASKS_LIST, OPENS_LIST
+    for q in ("辽宁提出的“五严格”是哪五条？", "“五应五尽”具体指什么？", "安徽出台了哪些措施？"):
+        assert ASKS_LIST.search(q), q
+    assert not ASKS_LIST.search("房租能减免多少？")
+    for sentence in ("要确保“五严格”。", "这五个严格包括：严格使用范围", "现就有关事项通知如下："):
+        assert OPENS_LIST.search(sentence), sentence
+    assert not OPENS_LIST.search("前两个月房租免收、第三个月房租减半。")
