@@ -39,6 +39,24 @@ def fake_engine(tmp_path_factory):
     return build_engine(cfg, embedder=FakeEmbedder())
 
 
+def documents_folder(tmp_path_factory, name: str, documents: dict[str, str]) -> Path:
+    """A fresh folder holding `documents` (file stem → text) as .txt files: extra policies for a test."""
+    folder = tmp_path_factory.mktemp(name)
+    for stem, text in documents.items():
+        (folder / f"{stem}.txt").write_text(text, encoding="utf-8")
+    return folder
+
+
+def fake_engine_over(tmp_path_factory, extra: Path):
+    """The engine on the fake embedder over the seed plus the documents in `extra`, in a fresh index folder."""
+    from assistant.runtime import build_engine
+    from assistant.settings import load_settings
+    from index.embedder import FakeEmbedder
+
+    cfg = load_settings(data_dir=tmp_path_factory.mktemp(f"{extra.name}-index"), extra_corpus_dir=extra, today=TODAY)
+    return build_engine(cfg, embedder=FakeEmbedder())
+
+
 @pytest.fixture(scope="session")
 def real_engine(tmp_path_factory):
     """The real model (onnx backend, checked against torch on export) over a real persistent Chroma store."""

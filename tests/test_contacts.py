@@ -7,8 +7,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.engine import ASKS_PHONE, ASKS_WEB, STATES_PHONE, STATES_WEB
-from assistant.settings import load_settings
-from tests.conftest import TODAY
+from tests.conftest import documents_folder, fake_engine_over
 
 NOTICE = ("某市交通运输局关于办理应急运输车辆通行证的通告 一、办理范围 从事应急运输任务的车辆均要办理通行证，由承运单位向"
           "市交通运输局申报。 二、办理方式 申报材料经审核后统一办理，办理结果在线公布，网址为txz.example.gov.cn。"
@@ -21,14 +20,8 @@ FIVE = ("某省应急管理厅关于抗疫物资管理的通知 日前，省应�
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory):
-    from assistant.runtime import build_engine
-    from index.embedder import FakeEmbedder
-
-    folder = tmp_path_factory.mktemp("contacts")
-    (folder / "permit.txt").write_text(NOTICE, encoding="utf-8")
-    (folder / "five.txt").write_text(FIVE, encoding="utf-8")
-    cfg = load_settings(data_dir=tmp_path_factory.mktemp("contacts-index"), extra_corpus_dir=folder, today=TODAY)
-    return build_engine(cfg, embedder=FakeEmbedder())
+    return fake_engine_over(tmp_path_factory, documents_folder(tmp_path_factory, "contacts",
+                                                               {"permit": NOTICE, "five": FIVE}))
 
 
 def test_phone_numbers_of_every_usual_form_are_recognised():

@@ -12,8 +12,7 @@ import pytest
 
 from assistant.doc_focus import answered_elsewhere, rarity, weighted_coverage
 from assistant.engine import ANNOUNCES, ASKS_AMOUNT, MANY_DOCUMENTS, Engine, Tuning
-from assistant.settings import load_settings
-from tests.conftest import TODAY
+from tests.conftest import documents_folder, fake_engine_over
 
 CANTEEN = ("单位食堂新型冠状病毒感染的肺炎预防控制指引 一、错时就餐 单位食堂要安排职工轮流就餐、错时就餐，"
            "就餐期间要避免面对面就餐。 二、晨检 单位食堂应当坚持对从业人员进行每日晨检和体温监测。")
@@ -63,14 +62,8 @@ def test_sentences_that_only_announce_what_follows_are_recognised():
 @pytest.fixture(scope="module")
 def engines(tmp_path_factory):
     """The engine over the seed plus the two documents, and the same engine with the coverage check off."""
-    from assistant.runtime import build_engine
-    from index.embedder import FakeEmbedder
-
-    folder = tmp_path_factory.mktemp("routing-extra")
-    (folder / "canteen.txt").write_text(CANTEEN, encoding="utf-8")
-    (folder / "care-home.txt").write_text(CARE_HOME, encoding="utf-8")
-    cfg = load_settings(data_dir=tmp_path_factory.mktemp("routing-index"), extra_corpus_dir=folder, today=TODAY)
-    engine = build_engine(cfg, embedder=FakeEmbedder())
+    folder = documents_folder(tmp_path_factory, "routing-extra", {"canteen": CANTEEN, "care-home": CARE_HOME})
+    engine = fake_engine_over(tmp_path_factory, folder)
     never_elsewhere = Engine(engine.index, engine.settings, replace(MANY_DOCUMENTS, home_coverage=0.0),
                              home_docs=engine.home_docs, home_tuning=Tuning())
     return engine, never_elsewhere

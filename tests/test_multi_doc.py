@@ -16,7 +16,7 @@ from corpus.records import Answer, Citation
 from evals.extra_eval import extra_report, score_extra
 from evals.extra_gold import ExtraCase
 from evals.report import extra_markdown
-from tests.conftest import SEED, TODAY
+from tests.conftest import SEED, documents_folder, fake_engine_over
 
 BEIJING = ("北京市人民政府办公厅关于支持中小微企业应对疫情的若干措施 "
            "一、减免房租 对承租本市市属国有企业房产的中小微企业，免收2月份房租，3月和4月房租减半。 "
@@ -33,20 +33,13 @@ NOTICE = ("紧急公告 广大市民朋友：" + "疫情防控形势严峻，请
 
 @pytest.fixture(scope="module")
 def extra_dir(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("extra")
-    (folder / "beijing-2020.txt").write_text(BEIJING, encoding="utf-8")
-    (folder / "hubei-news.txt").write_text(HUBEI_NEWS, encoding="utf-8")
-    (folder / "bus-notice.txt").write_text(NOTICE, encoding="utf-8")
-    return folder
+    return documents_folder(tmp_path_factory, "extra",
+                            {"beijing-2020": BEIJING, "hubei-news": HUBEI_NEWS, "bus-notice": NOTICE})
 
 
 @pytest.fixture(scope="module")
 def multi_engine(extra_dir, tmp_path_factory):
-    from assistant.runtime import build_engine
-    from index.embedder import FakeEmbedder
-
-    cfg = load_settings(data_dir=tmp_path_factory.mktemp("multi-index"), extra_corpus_dir=extra_dir, today=TODAY)
-    return build_engine(cfg, embedder=FakeEmbedder())
+    return fake_engine_over(tmp_path_factory, extra_dir)
 
 
 def test_extra_documents_parse_with_regions(extra_dir):
