@@ -38,7 +38,8 @@ ASKS_AMOUNT = re.compile(r"多少|几[个月次天年周项条家名倍遍]|多�
 ASKS_PHONE = re.compile(r"电话|热线|(联系|手机|咨询|举报|服务|投诉)号码|phone", re.IGNORECASE)
 # 0851-86822440, 83878729, 12345, a mobile 13981067330; not an amount (1000000元, 10000人)
 STATES_PHONE = re.compile(r"(?<!\d)(?:0\d{2,3}[-—]?)?\d{7,8}(?![\d元万亿%.人])|(?<!\d)1\d{4}(?![\d元万亿%.人年])|"
-                          r"(?<!\d)1[3-9]\d{9}(?![\d元万亿%.人])")
+                          r"(?<!\d)1[3-9]\d{9}(?![\d元万亿%.人])|(?<!\d)[48]00[-—]?\d{3}[-—]?\d{4}(?!\d)|"
+                          r"(?<!\d)9[56]\d{3}(?![\d元万亿%.人年吨个件次户家名台辆套])")  # 400/800 numbers, 95xxx/96xxx hotlines
 # A web address (sme.miit.gov.cn, ykt.eduyun.cn): a name with a letter in it, not 「5.com」 or a version number
 WEB_ADDRESS = r"https?://|(?:[A-Za-z0-9-]+\.)*[A-Za-z0-9-]*[A-Za-z][A-Za-z0-9-]*\.(?:cn|com|org|net|gov)(?![A-Za-z0-9])"
 ASKS_CONTACT = re.compile(r"电话|热线|联系|咨询|找谁|哪个(部门|单位|机构)|谁(负责|管|办)|在哪(里|儿)?(申请|办|填|报|登记)|"
@@ -577,6 +578,9 @@ class Engine:
             if nxt is not None and len(nxt.text) <= t.short_sentence_chars and nxt not in chosen:
                 chosen.append(nxt)
             chosen += [b for b in _bracket_opened_before(quotable, sentence) if b not in chosen]
+            if (wants_contact or wants_phone) and STATES_PHONE.search(sentence.text):
+                chosen += [b for b in _labels_before(section.sentences, sentence, section.heading_path)
+                           if b not in chosen]
         if ASKS_LIST.search(q.text):
             # 「“五严格”是哪五条？」: a sentence that opens a counted list (「这五个严格包括：…」「做到“五应五尽”。」)
             # is followed by its items
@@ -654,7 +658,10 @@ class Engine:
         if best is None:
             return []
         _, other, sentence, quotable = best
-        opened = [b for b in _bracket_opened_before(quotable, sentence) if b not in quoted]
+        phone = STATES_PHONE.search(sentence.text)
+        labels = _labels_before(other.sentences, sentence, other.heading_path) if phone else []
+        opened = [b for b in (*_bracket_opened_before(quotable, sentence), *labels) if b not in quoted]
+        opened = list(dict.fromkeys(opened))
         return sorted([(other, b) for b in opened], key=lambda pair: pair[1].start) + [(other, sentence)]
 
     def _match(self, s) -> float:
@@ -760,6 +767,29 @@ def _bracket_opened_before(sentences: Sequence[Sentence], sentence: Sentence) ->
             return found[::-1]
         current = before
     return []
+
+
+def _labels_before(sentences: Sequence[Sentence], sentence: Sentence, headings: Sequence[str] = ()) -> list[Sentence]:
+    """The short label lines right before a phone number that say whose it is (「（二）政策咨询」「中国就业培训技术
+    指导中心」「联系人：王鹏」 before 「联系电话：010-…」; 「▼税控盘服务单位—甘肃百旺九赋服务方式：」 before
+    「技术服务热线400-…」): a one-line contact list split into lines. A line that ends a sentence, gives a
+    number itself or is a heading of the section (`headings`) is no label."""
+    by_end = {s.end: s for s in sentences}
+    found: list[Sentence] = []
+    current = sentence
+    while len(found) < MAX_LABEL_LINES:
+        before = by_end.get(current.start) or by_end.get(current.start - 1)
+        text = before.text.strip() if before is not None else ""
+        if (not text or len(text) > MAX_LABEL_CHARS or text[-1] in "。！？；;" or STATES_PHONE.search(text)
+                or text in headings):
+            break
+        found.append(before)
+        current = before
+    return found[::-1]
+
+
+MAX_LABEL_LINES = 3
+MAX_LABEL_CHARS = 40
 
 
 def _unclosed(text: str) -> int:

@@ -287,6 +287,31 @@ def test_a_note_split_at_its_semicolons_is_quoted_from_its_opening_bracket():
     assert _bracket_opened_before(items, items[1]) == []
 
 
+def test_the_label_lines_before_a_phone_number_say_whose_number_it_is():
+    # gold ex-719 / ex-720 (dev): one-line contact lists split into short lines
+    from assistant.engine import _labels_before
+    from corpus.records import Sentence
+    lines = ["请及时联系主管税务机关。", "（二）政策咨询", "中国就业培训技术指导中心", "联系人：王鹏", "联系电话：010-84661061"]
+    sentences, start = [], 0
+    for text in lines:
+        sentences.append(Sentence(text=text, start=start, end=start + len(text)))
+        start += len(text) + 1  # a space between lines, as in the one-line texts
+    assert [s.text for s in _labels_before(sentences, sentences[-1])] == lines[1:4]
+    # a line that ends a sentence, or gives a number itself, is no label
+    other = [Sentence("热线95113；", 0, 8), Sentence("微信公众号“甘肃航信”。", 8, 20), Sentence("服务单位—甘肃百旺九赋：", 20, 32),
+             Sentence("技术服务热线400-649-1366；", 32, 51)]
+    assert [s.text for s in _labels_before(other, other[-1])] == ["服务单位—甘肃百旺九赋："]
+    assert _labels_before(other, other[1]) == []
+
+
+def test_service_hotlines_state_a_phone_number():
+    from assistant.engine import STATES_PHONE
+    for line in ("技术服务热线400-649-1366；", "技术服务热线95113；", "拨打96556预约", "服务热线4006491366"):
+        assert STATES_PHONE.search(line), line
+    for line in ("达到95%以上", "95后护士", "投放96000吨储备菜", "补贴400万元"):
+        assert not STATES_PHONE.search(line), line
+
+
 def test_the_story_before_the_question_is_marked_as_scene_in_the_evidence(fake_engine):
     # What the scope decision then weighs less (tests/test_scope.py; real-model gold case ty-796)
     story = ("整个疫情我一分钱没挣，房东还天天打电话催租子。我那小门脸是跟街道上一家国有公司租的，"
