@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Container, Iterable, Sequence
 
+from corpus.districts import cities_of, districts_in
 from corpus.metadata_regions import PLACE_NAMES
 from corpus.records import Policy
 
@@ -167,12 +168,32 @@ class FocusIndex:
             found = self._answering[name] = frozenset(d for d, t in self._texts.items() if _answers_to(name, t))
         return found
 
+    def _cities_of_districts(self, question: str, names: Sequence[str]) -> list[str]:
+        """The cities, in the documents' words, of the districts the question names that no document names
+        (「海淀这边…」「浦东新区的企业」 → 北京, 上海): a district's rules are its city's. A district several
+        cities have (朝阳区) names none; a bare stem only when jieba knows it as a place (海淀, not 和平)."""
+        from assistant.scope import word_tag  # jieba's dictionary: loaded once, on the first question
+
+        cities: list[str] = []
+        for said, full, stem in districts_in(question):
+            if any(said in n or n in said for n in names) or (stem and word_tag(said) != "ns"):
+                continue
+            found = cities_of(full)
+            if len(found) != 1:
+                continue
+            forms = (found[0].removesuffix("市"), found[0])
+            city = next((c for c in forms if c in self.places), None)
+            if city is not None and not any(f in names or f in cities or f in question for f in forms):
+                cities.append(city)
+        return cities
+
     def focus(self, question: str) -> Focus:
         # A 文号 identifies one document outright (「发改价格〔2020〕258号」); it outranks any place or body.
         numbered = self.numbered(question)
         if numbered:
             return Focus(tuple(self._number_of[p.doc] for p in self.policies if p.doc in numbered), numbered)
         names = named(question, self.places)
+        names = (*names, *self._cities_of_districts(question, names))
         if not names:
             return Focus(())
         picked = frozenset().union(*(self.answering(n) for n in names))

@@ -54,6 +54,40 @@ def cities_of(district: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(city for city, _ in _table().get(district, ())))
 
 
+def districts_in(text: str) -> list[tuple[str, str, bool]]:
+    """The county-level divisions `text` names, left to right, the longest name at each place: (as said, full
+    name, said by its stem). A stem (海淀 for 海淀区, 浦东 for 浦东新区) counts only when it belongs to one full
+    name; whether a stem is meant as a place (和平, 新华 are words too) is the caller's to judge."""
+    full_of, longest = _said()
+    found, i = [], 0
+    while i < len(text) - 1:
+        for size in range(min(longest, len(text) - i), 1, -1):
+            said = text[i:i + size]
+            if said in full_of:
+                found.append((said, *full_of[said]))
+                i += size
+                break
+        else:
+            i += 1
+    return found
+
+
+@lru_cache(maxsize=1)
+def _said() -> tuple[dict[str, tuple[str, bool]], int]:
+    """Every name as it may be said (full, or a stem one district has) → (full name, is a stem); the longest."""
+    full_of: dict[str, tuple[str, bool]] = {name: (name, False) for name in _table()}
+    stems: dict[str, set[str]] = {}
+    for name in _table():
+        for suffix in ("新区", *_COUNTY_LEVEL):
+            if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+                stems.setdefault(name[: -len(suffix)], set()).add(name)
+                break
+    for stem, names in stems.items():
+        if len(names) == 1 and stem not in full_of:
+            full_of[stem] = (next(iter(names)), True)
+    return full_of, max(map(len, full_of))
+
+
 def main(argv: list[str]) -> int:
     if len(argv) != 1:
         print("usage: python -m corpus.districts path/to/adcodes.csv > corpus/regions/districts.tsv", file=sys.stderr)

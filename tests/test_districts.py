@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from assistant.engine import unknown_places
-from corpus.districts import cities_of, parse_adcodes
+from corpus.districts import cities_of, districts_in, parse_adcodes
 
 
 def test_county_level_rows_map_to_their_city_or_municipality():
@@ -25,3 +25,10 @@ def test_the_shipped_table_knows_districts_and_shared_names():
 def test_a_district_of_a_city_the_documents_cover_is_no_foreign_place():
     known = "太原市人民政府 山西省财政厅".__contains__
     assert unknown_places(["小店区", "海淀区", "潞州区"], known) == ("海淀区", "潞州区")  # 潞州区 is in 长治市
+
+
+def test_districts_are_found_in_full_or_by_a_stem_only_one_district_has():
+    assert districts_in("我在小店区开了个宾馆") == [("小店区", "小店区", False)]
+    assert districts_in("海淀这边") == [("海淀", "海淀区", True)]
+    assert districts_in("浦东新区的企业") == [("浦东新区", "浦东新区", False)]
+    assert ("朝阳", "朝阳区", True) not in districts_in("朝阳这边")  # 北京 and 长春 both have a 朝阳区

@@ -87,6 +87,18 @@ def test_focus_prefers_the_named_region_or_body(policy, extra_dir):
     assert focus("火星市的房租", policies).of("beijing-2020") == 0.0
 
 
+def test_a_district_no_document_names_picks_its_citys_documents(policy, extra_dir):
+    # gold ex-676 (dev): 「海淀這邊我們公司…」 was answered from Taiyuan's document
+    policies = [policy, load_policy(extra_dir / "beijing-2020.txt"), load_policy(extra_dir / "hubei-news.txt")]
+    for question in ("海淀这边的公司能不能延期申报？", "海淀区的企业房租怎么减免？", "北京海淀区的企业房租怎么减免？"):
+        f = focus(question, policies)
+        assert f.names == ("北京",) and f.of("beijing-2020") == 1.0 and f.of("taiyuan-2020-2") == -1.0, question
+    assert focus("小店区的宾馆房租怎么减免？", policies).of("taiyuan-2020-2") == 1.0
+    # a district two cities have names neither; a stem that is a word as well (和平) is no place
+    assert focus("朝阳区的企业房租怎么减免？", policies).picked == frozenset()
+    assert focus("和平年代的房租怎么减免？", policies).names == ()
+
+
 def test_home_and_extra_refuses_duplicate_ids(tmp_path):
     (tmp_path / "taiyuan-2020-2.txt").write_text(BEIJING, encoding="utf-8")
     with pytest.raises(CorpusError, match="taiyuan-2020-2.*rename"):
