@@ -87,6 +87,7 @@ class Tuning:
     use_history: bool = True  # off for the "without history" ablation
     lead_bonus: float = 0.03  # an item's first sentence usually states its main rule
     quantity_bonus: float = 0.15  # a "how much / how long" question wants a sentence that states an amount
+    count_bonus: float = 0.15  # asked for a count of a thing (「多少个隔离点」): a sentence that counts it
     section_prior: float = 0.2  # several documents: how much a section's retrieval score counts against its sentences
     candidates: int = 10  # sections retrieved per question (at least top_k)
     per_part: bool = True  # a question in several parts gets each part's best sentence (see _scored_sentences)
@@ -544,11 +545,13 @@ class Engine:
         wants_contact = bool(ASKS_CONTACT.search(asked_part(q.text)))
         wants_phone = bool(ASKS_PHONE.search(asked_part(q.text)))
         lead = scored[0].sentence
+        counted = _counts_asked(asked_part(q.text)) if t.count_bonus else None
 
         def score(s) -> float:
             value = self._match(s)
             value += t.lead_bonus if s.sentence is lead else 0.0
             value += t.quantity_bonus if wants_amount and STATES_AMOUNT.search(s.sentence.text) else 0.0
+            value += t.count_bonus if counted and counted.search(s.sentence.text) else 0.0
             value += t.contact_bonus if wants_contact and STATES_CONTACT.search(s.sentence.text) else 0.0
             value += t.phone_bonus if wants_phone and STATES_PHONE.search(s.sentence.text) else 0.0
             value -= t.announce_penalty if ANNOUNCES.search(s.sentence.text.strip()) else 0.0
@@ -767,6 +770,25 @@ def _bracket_opened_before(sentences: Sequence[Sentence], sentence: Sentence) ->
             return found[::-1]
         current = before
     return []
+
+
+_ASKED_COUNT = re.compile(r"(?:多少|几)([个家项条名所支台辆间张批座次位户种类吨]?)([\u4e00-\u9fff]{2,8})")
+_NUMBER = r"[\d〇零一二三四五六七八九十百千两]+(?:[.,]\d+)?[万亿]?"
+
+
+def _counts_asked(question: str) -> re.Pattern[str] | None:
+    """What states a count the question asks for: 「设了多少个集中隔离点」「一共有多少房间」 → a number before 集中…
+    or 房间 (「95个集中隔离医学观察点」「5754个房间」); None when it asks for no count of a thing."""
+    wanted = []
+    for unit, noun in _ASKED_COUNT.findall(question):
+        head = noun[:2]
+        if head in GENERIC or head[0] in _NOT_A_THING:
+            continue
+        wanted.append(f"{_NUMBER}{re.escape(unit) if unit else '[个家项条名所支台辆间张批座次位户种类吨]?'}{re.escape(head)}")
+    return re.compile("|".join(wanted)) if wanted else None
+
+
+_NOT_A_THING = "个月年天日号点时分秒周倍成岁元万亿钱"  # spans of time, money and shares: STATES_AMOUNT's business
 
 
 def _labels_before(sentences: Sequence[Sentence], sentence: Sentence, headings: Sequence[str] = ()) -> list[Sentence]:

@@ -304,6 +304,19 @@ def test_the_label_lines_before_a_phone_number_say_whose_number_it_is():
     assert _labels_before(other, other[1]) == []
 
 
+def test_a_count_asked_for_is_found_as_a_number_before_the_thing():
+    # gold ex-395 / ex-564 (dev): the lead sentence of a news item had been quoted instead
+    from assistant.engine import _counts_asked
+    asked = _counts_asked("重庆给密切接触者设了多少个集中隔离点？一共有多少房间？")
+    assert asked.search("已设置了95个集中隔离医学观察点") and asked.search("能提供5754个房间")
+    assert not asked.search("实施集中隔离，加大密切接触者管理力度")
+    assert _counts_asked("至少要组建几支干预队伍？").search("组建2支心理干预队伍") is None  # the number must lead
+    assert _counts_asked("至少要组建几支干预队伍？").search("至少组建2支干预队伍")
+    # time spans, money and bare amounts are STATES_AMOUNT's business
+    for question in ("能延期几个月？", "房租能减免多少？", "多少钱能退吗？"):
+        assert _counts_asked(question) is None, question
+
+
 def test_service_hotlines_state_a_phone_number():
     from assistant.engine import STATES_PHONE
     for line in ("技术服务热线400-649-1366；", "技术服务热线95113；", "拨打96556预约", "服务热线4006491366"):
