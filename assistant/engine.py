@@ -537,7 +537,8 @@ class Engine:
         """The sentences that answer best within `section`, and the best one's score."""
         policy = self._policy[section.doc]
         named = self._focus(" ".join((*q.history, q.text))).names
-        scored = self._quotable_scores(section, e.vector, self._sentence_terms(policy, e.query_text, named))
+        terms = self._sentence_terms(policy, e.query_text, named)
+        scored = self._quotable_scores(section, e.vector, terms)
         if not scored:
             return list(section.sentences[:1]), float("-inf")
         t = self.tuning
@@ -546,9 +547,10 @@ class Engine:
         wants_phone = bool(ASKS_PHONE.search(asked_part(q.text)))
         lead = scored[0].sentence
         counted = _counts_asked(asked_part(q.text)) if t.count_bonus else None
+        labelled = self._label_matches(section, e, terms) if wants_phone else {}
 
         def score(s) -> float:
-            value = self._match(s)
+            value = max(self._match(s), labelled.get(s.sentence.start, float("-inf")))
             value += t.lead_bonus if s.sentence is lead else 0.0
             value += t.quantity_bonus if wants_amount and STATES_AMOUNT.search(s.sentence.text) else 0.0
             value += t.count_bonus if counted and counted.search(s.sentence.text) else 0.0
@@ -597,6 +599,20 @@ class Engine:
                     added += 1
                     nxt = by_start.get(nxt.end) or by_start.get(nxt.end + 1)
         return sorted(chosen, key=lambda s: s.start), score(ranked[0])
+
+    def _label_matches(self, section: Section, e: Evidence, terms: Sequence[str]) -> dict[int, float]:
+        """Per phone-number line of `section` (by start), how well its label lines match (「平凉市委网信办」
+        before 「0933-8239022」): a bare number has no words of its own to match the question with."""
+        every = self.index.sentence_scores(section, e.vector, terms)
+        by_start = {s.sentence.start: s for s in every}
+        sentences = [s.sentence for s in every]
+        out: dict[int, float] = {}
+        for s in every:
+            if STATES_PHONE.search(s.sentence.text):
+                labels = _labels_before(sentences, s.sentence, section.heading_path)
+                if labels:
+                    out[s.sentence.start] = max(self._match(by_start[b.start]) for b in labels)
+        return out
 
     def _part_terms(self, part: str) -> list[str]:
         # The part's own topical words, the document's title words included: within one document they tell its
@@ -795,15 +811,17 @@ def _labels_before(sentences: Sequence[Sentence], sentence: Sentence, headings: 
     """The short label lines right before a phone number that say whose it is (「（二）政策咨询」「中国就业培训技术
     指导中心」「联系人：王鹏」 before 「联系电话：010-…」; 「▼税控盘服务单位—甘肃百旺九赋服务方式：」 before
     「技术服务热线400-…」): a one-line contact list split into lines. A line that ends a sentence, gives a
-    number itself or is a heading of the section (`headings`) is no label."""
+    number, mail or web address itself, or is a heading of the section (`headings`) is no label."""
     by_end = {s.end: s for s in sentences}
     found: list[Sentence] = []
     current = sentence
     while len(found) < MAX_LABEL_LINES:
-        before = by_end.get(current.start) or by_end.get(current.start - 1)
+        # the one-line texts leave up to a few spaces between a label and its number
+        before = next((by_end[current.start - gap] for gap in range(MAX_LABEL_GAP + 1)
+                       if current.start - gap in by_end), None)
         text = before.text.strip() if before is not None else ""
         if (not text or len(text) > MAX_LABEL_CHARS or text[-1] in "。！？；;" or STATES_PHONE.search(text)
-                or text in headings):
+                or "@" in text or STATES_WEB.search(text) or text in headings):
             break
         found.append(before)
         current = before
@@ -811,6 +829,7 @@ def _labels_before(sentences: Sequence[Sentence], sentence: Sentence, headings: 
 
 
 MAX_LABEL_LINES = 3
+MAX_LABEL_GAP = 3
 MAX_LABEL_CHARS = 40
 
 

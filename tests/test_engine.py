@@ -302,6 +302,13 @@ def test_the_label_lines_before_a_phone_number_say_whose_number_it_is():
              Sentence("技术服务热线400-649-1366；", 32, 51)]
     assert [s.text for s in _labels_before(other, other[-1])] == ["服务单位—甘肃百旺九赋："]
     assert _labels_before(other, other[1]) == []
+    # a table of bodies and numbers (gold ex-511): spaces between the lines; a mail address is no label
+    table, start = [], 0
+    for text in ("举报电话和邮箱：", "平凉市委网信办", "0933-8239022", "举报邮箱：plsyhxxjb@163.com", "崆峒区委网信办", "0933-8215257"):
+        table.append(Sentence(text=text, start=start, end=start + len(text)))
+        start += len(text) + 3
+    assert [s.text for s in _labels_before(table, table[2])] == ["举报电话和邮箱：", "平凉市委网信办"]
+    assert [s.text for s in _labels_before(table, table[5])] == ["崆峒区委网信办"]
 
 
 def test_a_count_asked_for_is_found_as_a_number_before_the_thing():
