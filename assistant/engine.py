@@ -105,6 +105,7 @@ class Tuning:
     focus_weight: float = 0.3  # added to a document the question names by region or body, taken from one it does not
     home_coverage: float = 0.33  # home documents using less of a question's rare words may not be what it asks about
     elsewhere_margin: float = 0.3  # … and then another document's section must cover this much more of them
+    max_titled_docs: int = 3  # a quoted title picks the documents containing it, when at most this many do
 
 
 # Over many documents (the seed plus corpus-extra), chosen on the dev split of evals/gold/extra.jsonl: quote up to
@@ -270,8 +271,22 @@ class Engine:
         if found is None:
             if len(self._focus_cache) > 256:
                 self._focus_cache.clear()
-            found = self._focus_cache[text] = self._mentioned_instead(self._focus_index.focus(text))
+            # A quoted title, like a 文号, outranks any place or body.
+            found = self._titled(text) or self._mentioned_instead(self._focus_index.focus(text))
+            self._focus_cache[text] = found
         return found
+
+    def _titled(self, text: str) -> Focus | None:
+        """A document title the question quotes (「《上海市交通行业疫情防控工作措施》是几号印发的」) picks the few
+        documents that contain it, as a 文号 does; a title that many documents cite picks none (None)."""
+        if len(self.index.policies) < 2:
+            return None
+        for title in _QUOTED_TITLE.findall(text):
+            rows = self._corpus.documents_containing(title)
+            if 0 < len(rows) <= self.tuning.max_titled_docs:
+                picked = frozenset(self.index.policies[r].doc for r in rows.tolist())
+                return Focus((f"《{title}》",), picked, self._focus_index.neutral - picked)
+        return None
 
     def _mentioned_instead(self, named: Focus) -> Focus:
         """A city no document is known to be from still picks the few documents of unknown region that are about
@@ -733,6 +748,7 @@ def _is_opening(text: str, policy: Policy) -> bool:
     return bool(policy.addressees and policy.addressees in text) or bool(OPENING.search(text))
 
 
+_QUOTED_TITLE = re.compile(r"《([^《》]{6,80})》")
 _CITY_NAMES = re.compile("|".join(sorted(CITIES, key=len, reverse=True)))  # longest first: 马鞍山, not 鞍山
 MAX_MENTIONING_CHECKED = 50  # documents of unknown region looked at per named city (bounded at any corpus size)
 

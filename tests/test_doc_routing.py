@@ -113,3 +113,13 @@ def test_places_and_bodies_that_picked_the_document_do_not_pick_its_sentences(en
     # a named body's own words stay: 税务局 in 「深圳市税务局」 is often the topic
     assert "税务局" in engine._sentence_terms(care_home, "税务局体温", named=("深圳市税务局",))
     assert "阜阳" in engine._home._sentence_terms(engine._home._policy["taiyuan-2020-2"], "阜阳体温")  # one document
+
+
+def test_a_quoted_title_picks_the_documents_that_contain_it_over_a_place(engines):
+    # gold ex-645 (dev): 「上海市交通委那份《上海市交通行业疫情防控工作措施》…」 went to another 上海 document
+    engine, _ = engines
+    question = "太原那份《单位食堂新型冠状病毒感染的肺炎预防控制指引》要求怎么就餐？"
+    assert engine._focus(question).picked == frozenset({"canteen"})
+    assert engine.answer(question).citations[0].doc == "canteen"
+    # a title no document contains leaves the places to decide
+    assert engine._focus("太原那份《火星移民工作措施》怎么说？").picked == frozenset({"taiyuan-2020-2"})
