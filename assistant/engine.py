@@ -335,7 +335,7 @@ class Engine:
         if evidence.absent_terms:  # another policy's instrument, whatever form the question takes
             return self._refuse(evidence.absent_terms)
         parts = _parts(q.text) if self.tuning.per_part else []
-        if parts and len({classify(p) for p in parts}) > 1:
+        if parts and len({classify(p) for p in parts}) > 1 and not _asks_whom_and_number(parts):
             return self._each_part(q, parts)
         if intent is Intent.LOOKUP and self._out_of_scope(evidence):
             return self._refuse(evidence.foreign_places or tuple(f"{y}年" for y in evidence.foreign_years)
@@ -863,6 +863,12 @@ def _parts(text: str) -> list[str]:
     """The parts of a question asked in several (split at question marks), when there are two or more."""
     parts = [p for p in re.split(r"[？?]", text) if len(p.strip()) >= 4]
     return parts if len(parts) >= 2 else []
+
+
+def _asks_whom_and_number(parts: Sequence[str]) -> bool:
+    """「市里是谁负责？电话多少？」: who handles it and how to reach them, which one contact line answers together
+    (「市运管处副处长肖开旺（联系电话139…）」); answered part by part, the second part lost the first's subject."""
+    return all(classify(p) is Intent.DEPARTMENT or ASKS_CONTACT.search(p) for p in parts)
 
 
 def _gave_numbers(needs: NeedsInput) -> bool:

@@ -324,6 +324,13 @@ def test_a_count_asked_for_is_found_as_a_number_before_the_thing():
         assert _counts_asked(question) is None, question
 
 
+def test_who_handles_it_and_the_number_are_one_contact_question():
+    # gold ex-401 (dev): answered part by part, 「电话多少？」 lost 「市里是谁负责」's subject
+    from assistant.engine import _asks_whom_and_number, _parts
+    assert _asks_whom_and_number(_parts("德阳的应急运输车要办通行证，市里是谁负责？电话多少？"))
+    assert not _asks_whom_and_number(_parts("社保能缓缴吗？找哪个部门？"))  # a rule and a department: two answers
+
+
 def test_service_hotlines_state_a_phone_number():
     from assistant.engine import STATES_PHONE
     for line in ("技术服务热线400-649-1366；", "技术服务热线95113；", "拨打96556预约", "服务热线4006491366"):
