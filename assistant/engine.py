@@ -95,6 +95,7 @@ class Tuning:
     other_part_min_lexical: float = 0.6  # … and from another section of the same document, at least this
     other_part_margin: float = 0.3  # … and this much more than any sentence of the quoted section
     doc_coverage_weight: float = 0.4  # several documents: how much a hit's document's rare-word coverage counts
+    coverage_of_known: bool = True  # … measured over the question's words that some document uses
     max_mentioning_docs: int = 10  # a name only mentioned (no document is from it) picks at most this many
     phone_bonus: float = 0.1  # asked for a phone number: a retrieved section, and a sentence, that states one gains this
     contact_bonus: float = 0.15  # a "whom / which number" question wants a sentence that names a body or a number
@@ -500,7 +501,8 @@ class Engine:
             return hits
         cover: dict[str, float] = {}
         if w:
-            words = tuple(topical)
+            # a word no document uses (开厂, 出不去) covers no candidate: counted, it only dilutes the differences
+            words = tuple(w for w in topical if not self.tuning.coverage_of_known or self._known(w)) or tuple(topical)
             weights = {t: self._rarity(t) for t in words}
             cover = {d: weighted_coverage(words, self._policy[d].text, weights) for d in {h.section.doc for h in hits}}
         return tuple(sorted(hits, key=lambda h: -(h.score + (w * cover[h.section.doc] if w else 0.0)
