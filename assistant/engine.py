@@ -97,6 +97,7 @@ class Tuning:
     doc_coverage_weight: float = 0.4  # several documents: how much a hit's document's rare-word coverage counts
     coverage_of_known: bool = True  # … measured over the question's words that some document uses
     max_mentioning_docs: int = 10  # a name only mentioned (no document is from it) picks at most this many
+    follow_focus: bool = True  # a follow-up naming no place or body keeps the conversation's named documents
     phone_bonus: float = 0.1  # asked for a phone number: a retrieved section, and a sentence, that states one gains this
     contact_bonus: float = 0.15  # a "whom / which number" question wants a sentence that names a body or a number
     opening_penalty: float = 0.1  # taken from a document's opening: its addressees, or why it was written
@@ -442,6 +443,10 @@ class Engine:
             # A follow-up borrows its topic from the previous user turn, unless its own words clearly
             # name another clause (「那欠款这事呢，归谁管？」 after a rent question).
             context = " ".join(q.history[-self.tuning.history_turns:])
+            if self.tuning.follow_focus and not self._focus(q.text).names and self._focus(context).picked:
+                # …and, naming no place or body of its own, stays with the documents the conversation named
+                # (「那要是有人私下乱募捐，举报电话是多少？」 after a question about 北京市民政局's notice).
+                evidence = self._evidence_for(q.text, focus_text=f"{context} {q.text}")
             joined = self._evidence_for(f"{context} {q.text}")
             own_top = evidence.hits[0]
             switched = (own_top.section.id != joined.hits[0].section.id
@@ -459,10 +464,10 @@ class Engine:
                 return joined
         return evidence
 
-    def _evidence_for(self, own: str) -> Evidence:
+    def _evidence_for(self, own: str, focus_text: str | None = None) -> Evidence:
         query = with_document_terms(own)
         vector = self.index.embed_query(query)
-        boost = self._focus_boost(self._focus(own))
+        boost = self._focus_boost(self._focus(focus_text or own))
         hits = tuple(self.index.search(query, k=max(self.settings.top_k, self.tuning.candidates), vector=vector,
                                        dense_weight=self.tuning.dense_weight, title_weight=self.tuning.title_weight,
                                        doc_boost=boost))

@@ -332,3 +332,17 @@ def test_phone_bonus_and_document_coverage_rank_together(multi_engine):
 
 def test_a_question_in_parts_naming_a_place_no_document_answers_for_is_refused(multi_engine):
     assert multi_engine.answer("青岛市的社保能缓缴吗？找哪个部门？").refused
+
+
+def test_a_follow_up_naming_no_place_stays_with_the_documents_the_conversation_named(multi_engine):
+    # gold ex-756 / ex-760 (dev): the follow-up's own words picked another region's document
+    from dataclasses import replace
+    history = [{"role": "user", "content": "北京市的国有房产房租怎么减免？"}]
+    question = "那失业保险稳岗返还的标准是多少？"  # Taiyuan's item 五 has these words too
+    assert multi_engine.answer(question, history).citations[0].doc == "beijing-2020"
+    drifting = replace(multi_engine.tuning, follow_focus=False)
+    original, multi_engine.tuning = multi_engine.tuning, drifting
+    try:
+        assert multi_engine.answer(question, history).citations[0].doc == "taiyuan-2020-2"
+    finally:
+        multi_engine.tuning = original
