@@ -34,6 +34,14 @@ from index.tokenize import POLICY_TERMS, content_words, is_common_word, is_place
 ASKS_AMOUNT = re.compile(r"多少|几[个月次天年周项条家名倍遍]|多久|多长|比例|标准|额度|怎么(减|免|算|补|返)|what\s+time|when|"
                          r"什么时[候间]|何时|哪天|哪一天|几号|几点|最晚|最迟|截止|期限|有效期|电话|热线|"
                          r"how\s+(much|many|long)", re.I)
+# An item's own number (「6.延长合同履行期限。」「（2）…」) states no amount.
+_ITEM_NUMBER = re.compile(r"^\s*(?:[（(]\d{1,2}[)）]|\d{1,2}[.、．](?!\d))")
+
+
+def _unnumbered(text: str) -> str:
+    return _ITEM_NUMBER.sub("", text, count=1)
+
+
 # Asked for a number to call; checked on the clauses that ask (assistant.scene): 「客户天天打电话催货，…」 tells a story
 ASKS_PHONE = re.compile(r"电话|热线|(联系|手机|咨询|举报|服务|投诉)号码|phone", re.IGNORECASE)
 # 0851-86822440, 83878729, 12345, a mobile 13981067330; not an amount (1000000元, 10000人)
@@ -574,7 +582,7 @@ class Engine:
         def score(s) -> float:
             value = max(self._match(s), labelled.get(s.sentence.start, float("-inf")))
             value += t.lead_bonus if s.sentence is lead else 0.0
-            value += t.quantity_bonus if wants_amount and STATES_AMOUNT.search(s.sentence.text) else 0.0
+            value += t.quantity_bonus if wants_amount and STATES_AMOUNT.search(_unnumbered(s.sentence.text)) else 0.0
             value += t.count_bonus if counted and counted.search(s.sentence.text) else 0.0
             value += t.contact_bonus if wants_contact and STATES_CONTACT.search(s.sentence.text) else 0.0
             value += t.phone_bonus if wants_phone and STATES_PHONE.search(s.sentence.text) else 0.0

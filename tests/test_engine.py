@@ -331,6 +331,15 @@ def test_who_handles_it_and_the_number_are_one_contact_question():
     assert not _asks_whom_and_number(_parts("社保能缓缴吗？找哪个部门？"))  # a rule and a department: two answers
 
 
+def test_an_items_own_number_states_no_amount():
+    # gold ex-733 (dev): 「6.延长合同履行期限。」 took the amount bonus from the sentence that answers 「延多久」
+    from assistant.engine import STATES_AMOUNT, _unnumbered
+    for heading in ("6.延长合同履行期限。", "（2）优化审批流程。", "1、减免房租。"):
+        assert not STATES_AMOUNT.search(_unnumbered(heading)), heading
+    for amount in ("3.5%的利率", "12个项目", "6.延长至3月底。"):
+        assert STATES_AMOUNT.search(_unnumbered(amount)), amount
+
+
 def test_service_hotlines_state_a_phone_number():
     from assistant.engine import STATES_PHONE
     for line in ("技术服务热线400-649-1366；", "技术服务热线95113；", "拨打96556预约", "服务热线4006491366"):
