@@ -448,3 +448,16 @@ def test_a_question_for_a_list_and_a_sentence_that_opens_one():
     for sentence in ("要确保“五严格”。", "这五个严格包括：严格使用范围", "现就有关事项通知如下："):
         assert OPENS_LIST.search(sentence), sentence
     assert not OPENS_LIST.search("前两个月房租免收、第三个月房租减半。")
+
+
+def test_the_social_security_card_is_the_documents_social_security_card():
+    # gold ex-759 (dev): 社保卡 had become 社会保险卡, a word no document uses
+    from assistant.lexicon import in_document_terms
+    assert "社会保障卡" in in_document_terms("社保卡综合服务窗口开了多少个？")
+    assert "社会保险" in in_document_terms("社保能缓缴吗？")
+
+
+def test_counting_words_are_no_topic(fake_engine):
+    # 「一共多少钱」: 一共 is how the question asks, not what about (gold ex-759's second part)
+    topical = fake_engine._topical("另外医保基金一共预付了多少？")
+    assert "一共" not in topical and "另外" not in topical
