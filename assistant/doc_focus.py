@@ -34,6 +34,8 @@ BODIES: dict[str, tuple[str, ...]] = {
     "文旅部": ("文化和旅游部", "文旅部"), "国资委": ("国有资产监督管理委员会", "国资委"), "工商联": ("工商业联合会", "工商联"),
     "贸促会": ("贸促会", "国际贸易促进委员会"), "公积金中心": ("住房公积金管理中心", "公积金中心"),
 }
+# What makes a bare district stem a place: 「海淀这边」「浦东那边」「昌平一带」
+_LOCALITY = ("这边", "那边", "这里", "那里", "这块", "那块", "一带", "地区", "片区")
 _NATIONAL_BODY = re.compile(r"国家[\u4e00-\u9fff]{1,6}?(?:总局|局|委员会|委|署)")
 LEAD_CHARS = 160  # a document's first characters: where news items and notices name their region and body
 NATIONAL = ("国务院", "国家", "中国人民银行", "财政部", "商务部", "海关总署", "全国")
@@ -169,19 +171,31 @@ class FocusIndex:
         return found
 
     def _cities_of_districts(self, question: str, names: Sequence[str]) -> list[str]:
-        """The cities, in the documents' words, of the districts the question names that no document names
-        (「海淀这边…」「浦东新区的企业」 → 北京, 上海): a district's rules are its city's. A district several
-        cities have (朝阳区) names none; a bare stem only when jieba knows it as a place (海淀, not 和平)."""
-        from assistant.scope import word_tag  # jieba's dictionary: loaded once, on the first question
-
+        """The districts the question names that documents answer to, else their cities in the documents' words
+        (「海淀这边…」「浦东新区的企业」 → 北京, 上海): a district's rules are its city's. Not a
+        district several cities have (朝阳区), one said only as where someone comes from (「从海淀回来」), one
+        inside another place's name (通海 in 南通海关), nor a bare stem without a word that makes it a place
+        (「海淀这边」, but not 「新建的厂房」)."""
         cities: list[str] = []
-        for said, full, stem in districts_in(question):
-            if any(said in n or n in said for n in names) or (stem and word_tag(said) != "ns"):
+        found = districts_in(question)
+        if not found:
+            return cities
+        spans = [(m.start(), m.end()) for p in self.places for m in re.finditer(re.escape(p), question)]
+        for said, full, stem, start in found:
+            end = start + len(said)
+            if (any(a < end and start < b and question[a:b] != said for a, b in spans)
+                    or (stem and not question.startswith(_LOCALITY, end))
+                    or only_as_origin(said, question, names)):
                 continue
-            found = cities_of(full)
-            if len(found) != 1:
+            answered = next((form for form in (full, said) if self.answering(form)), None)
+            if answered is not None:  # documents about the district itself: they answer for it
+                if answered not in names and answered not in cities:
+                    cities.append(answered)
                 continue
-            forms = (found[0].removesuffix("市"), found[0])
+            of = cities_of(full)
+            if len(of) != 1:
+                continue
+            forms = (of[0].removesuffix("市"), of[0])
             city = next((c for c in forms if c in self.places), None)
             if city is not None and not any(f in names or f in cities or f in question for f in forms):
                 cities.append(city)

@@ -47,7 +47,7 @@ ASKS_PHONE = re.compile(r"电话|热线|(联系|手机|咨询|举报|服务|投�
 # 0851-86822440, 83878729, 12345, a mobile 13981067330; not an amount (1000000元, 10000人)
 STATES_PHONE = re.compile(r"(?<!\d)(?:0\d{2,3}[-—]?)?\d{7,8}(?![\d元万亿%.人])|(?<!\d)1\d{4}(?![\d元万亿%.人年])|"
                           r"(?<!\d)1[3-9]\d{9}(?![\d元万亿%.人])|(?<!\d)[48]00[-—]?\d{3}[-—]?\d{4}(?!\d)|"
-                          r"(?<!\d)9[56]\d{3}(?![\d元万亿%.人年吨个件次户家名台辆套])")  # 400/800 numbers, 95xxx/96xxx hotlines
+                          r"(?:热线|电话|拨打|客服|号码|服务)[^\d，。；]{0,6}9[56]\d{3}(?!\d)")  # 400/800, 95xxx/96xxx hotlines
 # A web address (sme.miit.gov.cn, ykt.eduyun.cn): a name with a letter in it, not 「5.com」 or a version number
 WEB_ADDRESS = r"https?://|(?:[A-Za-z0-9-]+\.)*[A-Za-z0-9-]*[A-Za-z][A-Za-z0-9-]*\.(?:cn|com|org|net|gov)(?![A-Za-z0-9])"
 ASKS_CONTACT = re.compile(r"电话|热线|联系|咨询|找谁|哪个(部门|单位|机构)|谁(负责|管|办)|在哪(里|儿)?(申请|办|填|报|登记)|"
@@ -124,7 +124,7 @@ class Tuning:
 # alone: a section's retrieval score mostly says how well it matches the document's subject (the preamble, an
 # item sharing the question's setting), which found the document but does not say where the answer is (on the
 # 159 dev cases facts rose from 82.0% to 84.0% with the prior at 0 instead of 0.2, falling steadily as it grew).
-MANY_DOCUMENTS = Tuning(second_sentence_ratio=0.5, max_sentences=3, lead_bonus=0.0, section_prior=0.0)
+MANY_DOCUMENTS = Tuning(second_sentence_ratio=0.4, max_sentences=4, lead_bonus=0.0, section_prior=0.0)
 
 
 @dataclass(frozen=True)
@@ -281,16 +281,32 @@ class Engine:
         if found is None:
             if len(self._focus_cache) > 256:
                 self._focus_cache.clear()
-            # A quoted title, like a 文号, outranks any place or body.
-            found = self._titled(text) or self._mentioned_instead(self._focus_index.focus(text))
-            self._focus_cache[text] = found
+            named = self._mentioned_instead(self._focus_index.focus(text))
+            found = self._focus_cache[text] = self._titled(text, named) or named
         return found
 
-    def _titled(self, text: str) -> Focus | None:
-        """A document title the question quotes (「《上海市交通行业疫情防控工作措施》是几号印发的」) picks the few
-        documents that contain it, as a 文号 does; a title that many documents cite picks none (None)."""
-        if len(self.index.policies) < 2:
+    def _titled(self, text: str, named: Focus) -> Focus | None:
+        """A document title the question quotes (「上海市交通委那份《上海市交通行业疫情防控工作措施》是几号印发的」)
+        narrows what it names to the few documents that contain the title: the document of that title, else the
+        named place's documents that cite it (or every one, when nothing else is named). None when a 文号 already
+        picks, or no quoted title is in a few documents: a law or national notice many documents cite says little
+        about which one is asked about."""
+        if len(self.index.policies) < 2 or self._focus_index.numbered(text):
             return None
+        for title in _QUOTED_TITLE.findall(text):
+            if not MIN_TITLE_CHARS <= len(title) <= MAX_TITLE_CHARS:
+                continue
+            rows = self._corpus.documents_containing(title)
+            if not 0 < len(rows) <= self.tuning.max_titled_docs:
+                continue
+            docs = {self.index.policies[r] for r in rows.tolist()}
+            own = frozenset(p.doc for p in docs if title in p.title or (len(p.title) >= 6 and p.title in title))
+            citing = frozenset(p.doc for p in docs)
+            if not own and named.picked:
+                citing &= named.picked | named.neutral
+            if own or citing:
+                return Focus((f"《{title}》",), own or citing)
+        return None
         for title in _QUOTED_TITLE.findall(text):
             rows = self._corpus.documents_containing(title)
             if 0 < len(rows) <= self.tuning.max_titled_docs:
@@ -446,15 +462,16 @@ class Engine:
                       calculation=calculation, intent=intent)
 
     def _evidence(self, q: Question) -> Evidence:
-        evidence = self._evidence_for(q.text)
-        if q.history and looks_like_follow_up(q.text) and not self._names_other_subject(evidence):
+        context = " ".join(q.history[-self.tuning.history_turns:])
+        follow_up = bool(q.history) and looks_like_follow_up(q.text)
+        # A follow-up that names no place or body of its own stays with the documents the conversation named
+        # (「那要是有人私下乱募捐，举报电话是多少？」 after a question about 北京市民政局's notice).
+        stays = (follow_up and self.tuning.follow_focus and len(self.index.policies) > 1
+                 and not self._focus(q.text).names and bool(self._focus(context).picked))
+        evidence = self._evidence_for(q.text, focus_text=f"{context} {q.text}" if stays else None)
+        if follow_up and not self._names_other_subject(evidence):
             # A follow-up borrows its topic from the previous user turn, unless its own words clearly
             # name another clause (「那欠款这事呢，归谁管？」 after a rent question).
-            context = " ".join(q.history[-self.tuning.history_turns:])
-            if self.tuning.follow_focus and not self._focus(q.text).names and self._focus(context).picked:
-                # …and, naming no place or body of its own, stays with the documents the conversation named
-                # (「那要是有人私下乱募捐，举报电话是多少？」 after a question about 北京市民政局's notice).
-                evidence = self._evidence_for(q.text, focus_text=f"{context} {q.text}")
             joined = self._evidence_for(f"{context} {q.text}")
             own_top = evidence.hits[0]
             switched = (own_top.section.id != joined.hits[0].section.id
@@ -465,7 +482,7 @@ class Engine:
             # A question that is out of scope on its own words may still lean on the conversation without
             # saying so (「今年评审能照顾吗？」 after a question about 技改资金): it is, when its own words already
             # point at the clause the joined words pick and the joined words are in scope.
-            joined = self._evidence_for(f"{' '.join(q.history[-self.tuning.history_turns:])} {q.text}")
+            joined = self._evidence_for(f"{context} {q.text}")
             own_top = evidence.hits[0] if evidence.hits else None
             if (own_top is not None and (own_top.lexical or 0.0) > 0.0
                     and own_top.section.id == joined.hits[0].section.id and not self._out_of_scope(joined)):
@@ -515,7 +532,7 @@ class Engine:
         cover: dict[str, float] = {}
         if w:
             # a word no document uses (开厂, 出不去) covers no candidate: counted, it only dilutes the differences
-            words = tuple(w for w in topical if not self.tuning.coverage_of_known or self._known(w)) or tuple(topical)
+            words = tuple(t for t in topical if not self.tuning.coverage_of_known or t in self._corpus) or tuple(topical)
             weights = {t: self._rarity(t) for t in words}
             cover = {d: weighted_coverage(words, self._policy[d].text, weights) for d in {h.section.doc for h in hits}}
         return tuple(sorted(hits, key=lambda h: -(h.score + (w * cover[h.section.doc] if w else 0.0)
@@ -763,7 +780,8 @@ def _is_opening(text: str, policy: Policy) -> bool:
     return bool(policy.addressees and policy.addressees in text) or bool(OPENING.search(text))
 
 
-_QUOTED_TITLE = re.compile(r"《([^《》]{6,80})》")
+_QUOTED_TITLE = re.compile(r"《([^《》\n]*[\u4e00-\u9fff][^《》\n]*)》")
+MIN_TITLE_CHARS, MAX_TITLE_CHARS = 6, 80  # a quoted title shorter than this names no one document
 _CITY_NAMES = re.compile("|".join(sorted(CITIES, key=len, reverse=True)))  # longest first: 马鞍山, not 鞍山
 MAX_MENTIONING_CHECKED = 50  # documents of unknown region looked at per named city (bounded at any corpus size)
 
@@ -820,7 +838,8 @@ def _bracket_opened_before(sentences: Sequence[Sentence], sentence: Sentence) ->
 
 
 _ASKED_COUNT = re.compile(r"(?:多少|几)([个家项条名所支台辆间张批座次位户种类吨]?)([\u4e00-\u9fff]{2,8})")
-_NUMBER = r"[\d〇零一二三四五六七八九十百千两]+(?:[.,]\d+)?[万亿]?"
+_DIGITS = r"\d+(?:[.,]\d+)?[万亿]?"
+_NUMERALS = r"[〇零一二三四五六七八九十百千两]+[万亿]?"  # only with a unit: 一 is in 同一房间 too
 
 
 def _counts_asked(question: str) -> re.Pattern[str] | None:
@@ -829,13 +848,15 @@ def _counts_asked(question: str) -> re.Pattern[str] | None:
     wanted = []
     for unit, noun in _ASKED_COUNT.findall(question):
         head = noun[:2]
-        if head in GENERIC or head[0] in _NOT_A_THING:
+        if head in GENERIC or noun.startswith(_NOT_A_THING):
             continue
-        wanted.append(f"{_NUMBER}{re.escape(unit) if unit else '[个家项条名所支台辆间张批座次位户种类吨]?'}{re.escape(head)}")
+        units = re.escape(unit) if unit else "[个家项条名所支台辆间张批座次位户种类吨]"
+        wanted.append(f"(?:{_DIGITS}{units}?|{_NUMERALS}{units}){re.escape(head)}")
     return re.compile("|".join(wanted)) if wanted else None
 
 
-_NOT_A_THING = "个月年天日号点时分秒周倍成岁元万亿钱"  # spans of time, money and shares: STATES_AMOUNT's business
+# spans of time, money and shares: STATES_AMOUNT's business
+_NOT_A_THING = (*"个月年天日号点时分秒周倍成岁元万亿钱", "工作日", "小时", "星期", "季度")
 
 
 def _labels_before(sentences: Sequence[Sentence], sentence: Sentence, headings: Sequence[str] = ()) -> list[Sentence]:
@@ -883,7 +904,9 @@ def _parts(text: str) -> list[str]:
 def _asks_whom_and_number(parts: Sequence[str]) -> bool:
     """「市里是谁负责？电话多少？」: who handles it and how to reach them, which one contact line answers together
     (「市运管处副处长肖开旺（联系电话139…）」); answered part by part, the second part lost the first's subject."""
-    return all(classify(p) is Intent.DEPARTMENT or ASKS_CONTACT.search(p) for p in parts)
+    intents = [classify(p) for p in parts]
+    return (intents.count(Intent.DEPARTMENT) == 1
+            and all(i is Intent.DEPARTMENT or ASKS_PHONE.search(asked_part(p)) for i, p in zip(intents, parts)))
 
 
 def _gave_numbers(needs: NeedsInput) -> bool:

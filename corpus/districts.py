@@ -54,17 +54,17 @@ def cities_of(district: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(city for city, _ in _table().get(district, ())))
 
 
-def districts_in(text: str) -> list[tuple[str, str, bool]]:
+def districts_in(text: str) -> list[tuple[str, str, bool, int]]:
     """The county-level divisions `text` names, left to right, the longest name at each place: (as said, full
-    name, said by its stem). A stem (海淀 for 海淀区, 浦东 for 浦东新区) counts only when it belongs to one full
-    name; whether a stem is meant as a place (和平, 新华 are words too) is the caller's to judge."""
+    name, said by its stem, where). A stem (海淀 for 海淀区, 浦东 for 浦东新区) counts only when it belongs to one
+    full name; whether a stem is meant as a place (新建, 平原 are words too) is the caller's to judge."""
     full_of, longest = _said()
     found, i = [], 0
     while i < len(text) - 1:
         for size in range(min(longest, len(text) - i), 1, -1):
             said = text[i:i + size]
             if said in full_of:
-                found.append((said, *full_of[said]))
+                found.append((said, *full_of[said], i))
                 i += size
                 break
         else:

@@ -28,7 +28,7 @@ def test_a_district_of_a_city_the_documents_cover_is_no_foreign_place():
 
 
 def test_districts_are_found_in_full_or_by_a_stem_only_one_district_has():
-    assert districts_in("我在小店区开了个宾馆") == [("小店区", "小店区", False)]
-    assert districts_in("海淀这边") == [("海淀", "海淀区", True)]
-    assert districts_in("浦东新区的企业") == [("浦东新区", "浦东新区", False)]
-    assert ("朝阳", "朝阳区", True) not in districts_in("朝阳这边")  # 北京 and 长春 both have a 朝阳区
+    assert districts_in("我在小店区开了个宾馆") == [("小店区", "小店区", False, 2)]
+    assert districts_in("海淀这边") == [("海淀", "海淀区", True, 0)]
+    assert districts_in("浦东新区的企业") == [("浦东新区", "浦东新区", False, 0)]
+    assert ("朝阳", "朝阳区", True, 0) not in districts_in("朝阳这边")  # 北京 and 长春 both have a 朝阳区

@@ -319,6 +319,8 @@ def test_a_count_asked_for_is_found_as_a_number_before_the_thing():
     assert not asked.search("实施集中隔离，加大密切接触者管理力度")
     assert _counts_asked("至少要组建几支干预队伍？").search("组建2支心理干预队伍") is None  # the number must lead
     assert _counts_asked("至少要组建几支干预队伍？").search("至少组建2支干预队伍")
+    assert not asked.search("同一房间不得安排两人")  # 一 of a word is no count
+    assert _counts_asked("要几个工作日？") is None
     # time spans, money and bare amounts are STATES_AMOUNT's business
     for question in ("能延期几个月？", "房租能减免多少？", "多少钱能退吗？"):
         assert _counts_asked(question) is None, question
@@ -329,6 +331,7 @@ def test_who_handles_it_and_the_number_are_one_contact_question():
     from assistant.engine import _asks_whom_and_number, _parts
     assert _asks_whom_and_number(_parts("德阳的应急运输车要办通行证，市里是谁负责？电话多少？"))
     assert not _asks_whom_and_number(_parts("社保能缓缴吗？找哪个部门？"))  # a rule and a department: two answers
+    assert not _asks_whom_and_number(_parts("网上平台卖货的小企业，社保能缓缴吗？找哪个部门？"))
 
 
 def test_an_items_own_number_states_no_amount():
@@ -344,7 +347,7 @@ def test_service_hotlines_state_a_phone_number():
     from assistant.engine import STATES_PHONE
     for line in ("技术服务热线400-649-1366；", "技术服务热线95113；", "拨打96556预约", "服务热线4006491366"):
         assert STATES_PHONE.search(line), line
-    for line in ("达到95%以上", "95后护士", "投放96000吨储备菜", "补贴400万元"):
+    for line in ("达到95%以上", "95后护士", "投放96000吨储备菜", "补贴400万元", "96000平方米", "95000头生猪", "第95012号"):
         assert not STATES_PHONE.search(line), line
 
 
