@@ -105,6 +105,7 @@ class Tuning:
     doc_coverage_weight: float = 0.4  # several documents: how much a hit's document's rare-word coverage counts
     coverage_of_known: bool = True  # … measured over the question's words that some document uses
     max_mentioning_docs: int = 10  # a name only mentioned (no document is from it) picks at most this many
+    local_notices: bool = True  # a named city also picks the notices of unknown region that are about it
     follow_focus: bool = True  # a follow-up naming no place or body keeps the conversation's named documents
     phone_bonus: float = 0.1  # asked for a phone number: a retrieved section, and a sentence, that states one gains this
     contact_bonus: float = 0.15  # a "whom / which number" question wants a sentence that names a body or a number
@@ -318,9 +319,11 @@ class Engine:
         """A city no document is known to be from still picks the few documents of unknown region that are about
         it (a 「紧急公告」 about 西宁 with no region in its header), rather than none. A document that only lists
         the city among others, or is of a known region, does not answer for it."""
-        if not named.names or named.picked or len(self.index.policies) < 2:
+        if not named.names or len(self.index.policies) < 2:
             return named
         neutral = self._focus_index.neutral
+        if named.picked:
+            return self._with_local_notices(named) if self.tuning.local_notices else named
         rows = set()
         for name in named.names:
             city = name.removesuffix("市")
@@ -332,6 +335,22 @@ class Engine:
             return named
         picked = frozenset(self.index.policies[r].doc for r in rows)
         return Focus(named.names, picked, neutral - picked)
+
+    def _with_local_notices(self, named: Focus) -> Focus:
+        """The named city's documents plus the notices of unknown region that are about it (a 「温馨提示」 of 深圳's
+        tax bureau with no place in its header, which names 深圳 more than any other city): they are that city's
+        too, and would otherwise rank below every document that answers to the name."""
+        rows = set()
+        for name in named.names:
+            city = name.removesuffix("市")
+            if city in CITIES:
+                mentioning = [r for r in self._corpus.documents_containing(city).tolist()
+                              if self.index.policies[r].doc in named.neutral][:MAX_MENTIONING_CHECKED]
+                rows.update(r for r in mentioning if self._main_city(r) == city)
+        if not rows:
+            return named
+        local = frozenset(self.index.policies[r].doc for r in rows)
+        return Focus(named.names, named.picked | local, named.neutral - local)
 
     def _unmatched_names(self, q: Question) -> tuple[str, ...]:
         """Regions or bodies the question names that no document of several answers to (青岛 when no document is

@@ -356,3 +356,17 @@ def test_a_title_only_another_places_document_cites_leaves_the_named_place_to_de
     question = "北京按《中小企业划型标准规定》算小微企业的，国有房产房租怎么减免？"
     assert "beijing-2020" in multi_engine._focus(question).picked
     assert multi_engine.answer(question).citations[0].doc == "beijing-2020"
+
+
+XINING = ("西宁市人民政府办公厅关于做好复工复产的通知 一、有序复工 各类企业在做好防控的前提下有序复工复产。"
+          "二、交通保障 市交通运输局保障公交线路正常运营。")
+
+
+def test_a_named_citys_documents_include_its_notices_of_unknown_region(tmp_path_factory):
+    # gold ex-387 (dev): a 深圳 tax bureau 「温馨提示」 with no place in its header ranked below every 深圳 document
+    from tests.conftest import documents_folder, fake_engine_over
+    engine = fake_engine_over(tmp_path_factory, documents_folder(tmp_path_factory, "local",
+                                                                 {"xining": XINING, "bus-notice": NOTICE}))
+    picked = engine._focus("西宁38路公交车同乘的市民要怎么办？").picked
+    assert {"xining", "bus-notice"} <= picked
+    assert engine.answer("西宁38路公交车同乘的市民要怎么办？").citations[0].doc == "bus-notice"
