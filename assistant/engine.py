@@ -316,41 +316,31 @@ class Engine:
         return None
 
     def _mentioned_instead(self, named: Focus) -> Focus:
-        """A city no document is known to be from still picks the few documents of unknown region that are about
-        it (a 「紧急公告」 about 西宁 with no region in its header), rather than none. A document that only lists
-        the city among others, or is of a known region, does not answer for it."""
-        if not named.names or len(self.index.policies) < 2:
+        """The notices of unknown region that are about a named city count as that city's (they name it more
+        than any other city, twice or more). A city no document is known to be from picks them, rather than
+        none (a 「紧急公告」 about 西宁 with no region in its header); a city with documents of its own picks them
+        too (a 深圳 tax bureau 「温馨提示」 with no place in its header). A document that only lists the city
+        among others, or is of a known region, does not answer for it."""
+        if not named.names or len(self.index.policies) < 2 or (named.picked and not self.tuning.local_notices):
             return named
-        neutral = self._focus_index.neutral
+        local = self._notices_about(named.names)
         if named.picked:
-            return self._with_local_notices(named) if self.tuning.local_notices else named
+            return Focus(named.names, named.picked | local, named.neutral - local) if local else named
+        if not local or len(local) > self.tuning.max_mentioning_docs:
+            return named
+        return Focus(named.names, local, self._focus_index.neutral - local)
+
+    def _notices_about(self, names: Sequence[str]) -> frozenset[str]:
+        """The documents of unknown region whose most-named city is one of `names`."""
+        neutral = self._focus_index.neutral
         rows = set()
-        for name in named.names:
+        for name in names:
             city = name.removesuffix("市")
             if city in CITIES:
                 mentioning = [r for r in self._corpus.documents_containing(city).tolist()
                               if self.index.policies[r].doc in neutral][:MAX_MENTIONING_CHECKED]
                 rows.update(r for r in mentioning if self._main_city(r) == city)
-        if not rows or len(rows) > self.tuning.max_mentioning_docs:
-            return named
-        picked = frozenset(self.index.policies[r].doc for r in rows)
-        return Focus(named.names, picked, neutral - picked)
-
-    def _with_local_notices(self, named: Focus) -> Focus:
-        """The named city's documents plus the notices of unknown region that are about it (a 「温馨提示」 of 深圳's
-        tax bureau with no place in its header, which names 深圳 more than any other city): they are that city's
-        too, and would otherwise rank below every document that answers to the name."""
-        rows = set()
-        for name in named.names:
-            city = name.removesuffix("市")
-            if city in CITIES:
-                mentioning = [r for r in self._corpus.documents_containing(city).tolist()
-                              if self.index.policies[r].doc in named.neutral][:MAX_MENTIONING_CHECKED]
-                rows.update(r for r in mentioning if self._main_city(r) == city)
-        if not rows:
-            return named
-        local = frozenset(self.index.policies[r].doc for r in rows)
-        return Focus(named.names, named.picked | local, named.neutral - local)
+        return frozenset(self.index.policies[r].doc for r in rows)
 
     def _unmatched_names(self, q: Question) -> tuple[str, ...]:
         """Regions or bodies the question names that no document of several answers to (青岛 when no document is
