@@ -580,12 +580,15 @@ class Engine:
     def _pick_sentences(self, section: Section, q: Question, e: Evidence):
         return self._scored_sentences(section, q, e)[0]
 
-    def _quotable_scores(self, section: Section, vector: np.ndarray, terms: Sequence[str]) -> list:
-        """The section's sentences scored against `terms`, without those that answer nothing: its 责任单位
-        note, its heading, a line that only repeats the document's title or 文号."""
+    def _quotable_scores(self, section: Section, vector: np.ndarray, terms: Sequence[str],
+                         scored: Sequence | None = None) -> list:
+        """The section's sentences scored against `terms` (or its `scored` sentences, already scored so), without
+        those that answer nothing: its 责任单位 note, its heading, a line that only repeats the document's title
+        or 文号."""
         note = units_note(section)
         policy = self._policy[section.doc]
-        return [s for s in self.index.sentence_scores(section, vector, terms)
+        every = self.index.sentence_scores(section, vector, terms) if scored is None else scored
+        return [s for s in every
                 if s.sentence != note and s.sentence.text not in section.heading_path
                 and not _names_the_document(s.sentence.text, policy)]
 
@@ -594,7 +597,8 @@ class Engine:
         policy = self._policy[section.doc]
         named = self._focus(" ".join((*q.history, q.text))).names
         terms = self._sentence_terms(policy, e.query_text, named)
-        scored = self._quotable_scores(section, e.vector, terms)
+        every = self.index.sentence_scores(section, e.vector, terms)
+        scored = self._quotable_scores(section, e.vector, terms, every)
         if not scored:
             return list(section.sentences[:1]), float("-inf")
         t = self.tuning
@@ -603,7 +607,7 @@ class Engine:
         wants_phone = bool(ASKS_PHONE.search(asked_part(q.text)))
         lead = scored[0].sentence
         counted = _counts_asked(asked_part(q.text)) if t.count_bonus else None
-        labelled = self._label_matches(section, e, terms) if wants_phone else {}
+        labelled = self._label_matches(section, every) if wants_phone else {}
 
         def score(s) -> float:
             value = max(self._match(s), labelled.get(s.sentence.start, float("-inf")))
@@ -656,10 +660,10 @@ class Engine:
                     nxt = by_start.get(nxt.end) or by_start.get(nxt.end + 1)
         return sorted(chosen, key=lambda s: s.start), score(ranked[0])
 
-    def _label_matches(self, section: Section, e: Evidence, terms: Sequence[str]) -> dict[int, float]:
+    def _label_matches(self, section: Section, every: Sequence) -> dict[int, float]:
         """Per phone-number line of `section` (by start), how well its label lines match (「平凉市委网信办」
-        before 「0933-8239022」): a bare number has no words of its own to match the question with."""
-        every = self.index.sentence_scores(section, e.vector, terms)
+        before 「0933-8239022」), from `every` sentence of it scored: a bare number has no words of its own to
+        match the question with."""
         by_start = {s.sentence.start: s for s in every}
         sentences = [s.sentence for s in every]
         out: dict[int, float] = {}
