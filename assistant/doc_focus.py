@@ -180,7 +180,8 @@ class FocusIndex:
         found = districts_in(question)
         if not found:
             return cities
-        spans = [(m.start(), m.end()) for p in self.places for m in re.finditer(re.escape(p), question)]
+        spans = [(m.start(), m.end()) for p in self.places if p in question
+                 for m in re.finditer(re.escape(p), question)]
         for said, full, stem, start in found:
             end = start + len(said)
             if (any(a < end and start < b and question[a:b] != said for a, b in spans)

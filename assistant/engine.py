@@ -308,12 +308,6 @@ class Engine:
             if own or citing:
                 return Focus((f"《{title}》",), own or citing)
         return None
-        for title in _QUOTED_TITLE.findall(text):
-            rows = self._corpus.documents_containing(title)
-            if 0 < len(rows) <= self.tuning.max_titled_docs:
-                picked = frozenset(self.index.policies[r].doc for r in rows.tolist())
-                return Focus((f"《{title}》",), picked, self._focus_index.neutral - picked)
-        return None
 
     def _mentioned_instead(self, named: Focus) -> Focus:
         """The notices of unknown region that are about a named city count as that city's (they name it more
@@ -603,10 +597,11 @@ class Engine:
             return list(section.sentences[:1]), float("-inf")
         t = self.tuning
         wants_amount = bool(ASKS_AMOUNT.search(q.text))
-        wants_contact = bool(ASKS_CONTACT.search(asked_part(q.text)))
-        wants_phone = bool(ASKS_PHONE.search(asked_part(q.text)))
+        asked = asked_part(q.text)
+        wants_contact = bool(ASKS_CONTACT.search(asked))
+        wants_phone = bool(ASKS_PHONE.search(asked))
         lead = scored[0].sentence
-        counted = _counts_asked(asked_part(q.text)) if t.count_bonus else None
+        counted = _counts_asked(asked) if t.count_bonus else None
         labelled = self._label_matches(section, every) if wants_phone else {}
 
         def score(s) -> float:
@@ -850,7 +845,8 @@ def _bracket_opened_before(sentences: Sequence[Sentence], sentence: Sentence) ->
     return []
 
 
-_ASKED_COUNT = re.compile(r"(?:多少|几)([个家项条名所支台辆间张批座次位户种类吨]?)([\u4e00-\u9fff]{2,8})")
+_COUNT_UNITS = "[个家项条名所支台辆间张批座次位户种类吨]"  # the measure words a count of things takes
+_ASKED_COUNT = re.compile(rf"(?:多少|几)({_COUNT_UNITS}?)([\u4e00-\u9fff]{{2,8}})")
 _DIGITS = r"\d+(?:[.,]\d+)?[万亿]?"
 _NUMERALS = r"[〇零一二三四五六七八九十百千两]+[万亿]?"  # only with a unit: 一 is in 同一房间 too
 
@@ -863,7 +859,7 @@ def _counts_asked(question: str) -> re.Pattern[str] | None:
         head = noun[:2]
         if head in GENERIC or noun.startswith(_NOT_A_THING):
             continue
-        units = re.escape(unit) if unit else "[个家项条名所支台辆间张批座次位户种类吨]"
+        units = re.escape(unit) if unit else _COUNT_UNITS
         wanted.append(f"(?:{_DIGITS}{units}?|{_NUMERALS}{units}){re.escape(head)}")
     return re.compile("|".join(wanted)) if wanted else None
 
