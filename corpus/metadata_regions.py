@@ -71,10 +71,22 @@ CITIES = _city_table()
 _PROVINCE_NAMES = sorted({n for full, short in PROVINCES.items() for n in (full, *short)}, key=len, reverse=True)
 _SHORT_TO_FULL = {n: full for full, short in PROVINCES.items() for n in (full, *short)}
 # Provinces, full and short (山西省, 山西), and prefecture-level cities (阳泉): names a question may use for a region.
-PLACE_NAMES = frozenset(_SHORT_TO_FULL) | frozenset(CITIES)
+PROVINCE_NAMES = frozenset(_SHORT_TO_FULL)
+PLACE_NAMES = PROVINCE_NAMES | frozenset(CITIES)
 _PROVINCE = re.compile("|".join(_PROVINCE_NAMES))
 _CITY = re.compile("|".join(f"{re.escape(name)}{suffix}" for name, (_, suffix) in
                             sorted(CITIES.items(), key=lambda kv: len(kv[0]), reverse=True)))
+
+
+def province_of(place: str) -> str | None:
+    """The full name of the province a province or prefecture name belongs to (「商洛」「商洛市」 → 陕西省, 「陕西」 →
+    陕西省); None for other names."""
+    if place in _SHORT_TO_FULL:
+        return _SHORT_TO_FULL[place]
+    short = next((n for n in _BY_LENGTH if place.startswith(n)
+                  and (place == n or re.fullmatch(CITIES[n][1], place[len(n):]))),
+                 None)
+    return CITIES[short][0] if short else None
 
 
 def region_in(text: str) -> str:

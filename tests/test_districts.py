@@ -32,3 +32,19 @@ def test_districts_are_found_in_full_or_by_a_stem_only_one_district_has():
     assert districts_in("海淀这边") == [("海淀", "海淀区", True, 0)]
     assert districts_in("浦东新区的企业") == [("浦东新区", "浦东新区", False, 0)]
     assert ("朝阳", "朝阳区", True, 0) not in districts_in("朝阳这边")  # 北京 and 长春 both have a 朝阳区
+
+
+def test_a_city_said_with_its_province_is_no_foreign_place():
+    # 「陕西商洛的贫困户…」: no document names 商洛, but 陕西's documents may cover it; 商洛 alone stays foreign.
+    known = "陕西省人民政府 山西省财政厅".__contains__
+    assert unknown_places(["陕西", "商洛"], known) == ()
+    assert unknown_places(["商洛"], known) == ("商洛",)
+    assert unknown_places(["山西", "商洛"], known) == ("商洛",)  # 商洛 is in 陕西, not 山西
+    assert unknown_places(["湖南", "商洛"], known) == ("湖南", "商洛")  # a province no document names covers nothing
+
+
+def test_province_of_reads_provinces_and_prefectures_with_or_without_their_suffix():
+    from corpus.metadata_regions import province_of
+    assert province_of("商洛") == province_of("商洛市") == province_of("陕西") == "陕西省"
+    assert province_of("恩施") == province_of("恩施土家族苗族自治州") == "湖北省"
+    assert province_of("海淀区") is None and province_of("商洛县城") is None

@@ -123,3 +123,21 @@ def test_a_quoted_title_picks_the_documents_that_contain_it_over_a_place(engines
     assert engine.answer(question).citations[0].doc == "canteen"
     # a title no document contains leaves the places to decide
     assert engine._focus("太原那份《火星移民工作措施》怎么说？").picked == frozenset({"taiyuan-2020-2"})
+
+
+def test_a_runner_up_section_about_as_good_as_the_winner_is_quoted_too(engines):
+    # The canteen guide's two items match 「单位食堂就餐晨检」 about equally: over many documents the runner-up's best
+    # sentence is quoted after the winner's when it scores at least other_section_ratio of it.
+    engine, _ = engines
+    question = "单位食堂就餐晨检"
+    alone = Engine(engine.index, engine.settings, replace(MANY_DOCUMENTS, other_section_ratio=0.0),
+                   home_docs=engine.home_docs, home_tuning=Tuning()).answer(question)
+    both = Engine(engine.index, engine.settings, replace(MANY_DOCUMENTS, other_section_ratio=0.5),
+                  home_docs=engine.home_docs, home_tuning=Tuning()).answer(question)
+    assert {c.doc for c in both.citations} == {"canteen"}
+    assert len({c.clause for c in alone.citations}) == 1
+    assert {c.clause for c in both.citations} == {"1", "2"}
+    assert "错时就餐" in both.text and "晨检" in both.text
+    never = Engine(engine.index, engine.settings, replace(MANY_DOCUMENTS, other_section_ratio=1.01),
+                   home_docs=engine.home_docs, home_tuning=Tuning()).answer(question)
+    assert (never.text, never.citations) == (alone.text, alone.citations)
