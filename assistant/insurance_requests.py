@@ -12,7 +12,8 @@ import re
 from decimal import Decimal
 
 from assistant.calculator import DeferralRequest, JobSubsidyRequest, PensionRequest, RefundRequest, WorkInjuryRequest
-from assistant.quantities import CN_DIGITS, CalendarMonth, Headcount, Money, MonthCount, Rate, words_before
+from assistant.calculator.social_insurance import PER_MONTHS
+from assistant.quantities import CN_DIGITS, CalendarMonth, Headcount, Money, MonthCount, Quantity, Rate, words_before
 from assistant.turns import Turn, first_found, value_of
 from assistant.year_parts import (
     CLAUSE_END, PartAmount, YearPart, amounts_to_sum, part_before, per_part, said_as_additional, series, year_parts,
@@ -26,6 +27,22 @@ _PER_QUARTER = re.compile(r"每季|每个季度|按季|(?<![一二三四1-4])季
 _PER_MONTH = re.compile(r"每月|每个月|按月|月缴|月交|月均")
 _PERIOD_MONTHS = {"month": 1, "quarter": 3}
 _PREMIUMS = r"失业|保险费|保费|缴|交"
+
+
+# 「1到3月我们还没参保」: a part of the year said as unpaid
+_UNPAID = re.compile(r"[^，,。；;！!？?\d]{0,4}(没|未|不)(参保|交|缴|上|买)")
+# 「一年下来要交多少」「半年下来一共交多少」「三个月加起来交多少」: a span the question asks a total over
+_ASKED_OVER = re.compile(r"[^，,。；;！!？?]{0,8}(多少|几)")
+
+
+def asked_months(turns: list[Turn], amount: Quantity) -> int | None:
+    """The months the question asks a total over, said after the amount when the question states it:
+    「每个月工资总额38万…一年下来要交多少」 → 12. None when it asks about one month or names no span."""
+    asked = turns[0]
+    after = amount.end if amount in asked.quantities else 0
+    spans = [m for m in asked.of(MonthCount) if m.start >= after and m.value > 1
+             and _ASKED_OVER.match(asked.text, m.end) and not re.search(r"每\s*$", asked.text[:m.start])]
+    return spans[0].value if spans else None
 
 
 def _paid_per(t: Turn, paid: Money) -> str | None:
@@ -48,7 +65,9 @@ def refund(turns: list[Turn], today) -> RefundRequest:
         step = _PERIOD_MONTHS[per]
         spans = [m.value for m in t.of(MonthCount) if m.value <= 12 and m.value % step == 0]
         if not spans:  # 「下半年每月交1200」「去年7月才开始参保，每月交1200」: the months of that part of the year
-            spans = [p.months for p in year_parts(t.text) if 1 < p.months < 12 and p.months % step == 0][:1]
+            # (not a part said as unpaid: 「1到3月还没参保，4月开始每月交1150」 paid from April)
+            spans = [p.months for p in year_parts(t.text) if 1 < p.months < 12 and p.months % step == 0
+                     and not _UNPAID.match(t.text, p.end)][:1]
         # 「交了-3个月」「交了0个月」 go to the rule to be refused, not dropped for a full year's worth
         odd = [s for s in spans if s <= 0]
         return paid, per, ((odd[0] if odd else max(spans)) // step if spans else None)
@@ -117,6 +136,7 @@ def _headcount_spans(t: Turn) -> tuple[tuple[int, int, Decimal], ...] | None:
 
 
 _PER_PERSON = re.compile(r"每人|人均|每个人|每名|每位|一个人|一人|平均")
+_YEARLY_BASE = re.compile(r"(?<![去今前明上])年")
 _FIRM_TOTAL = re.compile(r"总额|合计|一共|全部|总共|全员|全公司|总")
 
 
@@ -141,7 +161,9 @@ def pension(turns: list[Turn], today) -> PensionRequest:
             people = first_found(turns, headcount)
         if _FIRM_TOTAL.search(said) and not _PER_PERSON.search(said):
             people = None
-        return PensionRequest(base.value, value_of(people), old_rate)
+        # a base is a month's (「每个月工资总额38万」); one said for a year is not multiplied again
+        months = None if _YEARLY_BASE.search(said) else asked_months(turns, base)
+        return PensionRequest(base.value, value_of(people), old_rate, months=months)
     return PensionRequest(employees=value_of(first_found(turns, headcount)), old_rate=old_rate)
 
 
@@ -186,9 +208,15 @@ def work_injury(turns: list[Turn], today) -> WorkInjuryRequest:
     per = None
     if paid is not None:
         said = words_before(next(t for t in turns if paid in t.quantities).text, paid.start)
-        per = ("quarter" if re.search(r"每个?季度?|按季", said) else "month" if re.search(r"每个?月|按月|月均", said)
+        per = ("quarter" if re.search(r"(每|一)个?季度?|按季", said)
+               else "month" if re.search(r"每个?月|一个月|按月|月均", said)
                else "year" if re.search(r"每年|一年|全年|年缴|按年", said) else None)
-    return WorkInjuryRequest(old_rate=value_of(rate_q), wage_base=value_of(base), old_amount=value_of(paid), per=per)
+    months = asked_months(turns, paid) if per is not None else None
+    if months is not None and (months % PER_MONTHS[per] or months in (PER_MONTHS[per], 12)):
+        # 「每季度2400，8个月交多少」: no whole number of payments; one payment or a year: the rule's own figures
+        months = None
+    return WorkInjuryRequest(old_rate=value_of(rate_q), wage_base=value_of(base), old_amount=value_of(paid), per=per,
+                             months=months)
 
 
 _COVERED = {"养老": "养老保险", "失业": "失业保险", "工伤": "工伤保险"}

@@ -201,13 +201,17 @@ _HALF_YEAR = re.compile(rf"(?<![上下前后])半年(?!度)|({_NUMBER})个?年�
 # 「二十来个人」「一百来人」: 来 after a round number is rough too, but only in headcounts (「八千来块」 stays 8000)
 _APPROX = r"多(?!少)|余|(?<=十)几|(?<=[十百千0])来(?=个|人|名|位|号人)"
 # what 「12个…」 counts as people: 「12个快递员」「3个厨师」 (not 「5个分店」)
-_STAFF = ("员工|职工|工人|人|雇员|店员|职员|伙计|服务员|营业员|销售员|收银员|快递员|业务员|配送员|送货员|技术员|"
-          "司机|师傅|骑手|厨师|保安|保洁|客服|导购|工程师|老师|教师|护士|医生|会计|学徒")
+_STAFF_WORDS = ("员工|职工|工人|雇员|店员|职员|伙计|服务员|营业员|销售员|收银员|快递员|业务员|配送员|送货员|技术员|"
+                "司机|师傅|骑手|厨师|保安|保洁|客服|导购|工程师|老师|教师|护士|医生|会计|学徒|"
+                "小哥|码农|程序员|设计师|小伙子?|小姑娘|姑娘|阿姨|大姐|帮工|小工|临时工|钟点工|工友|技师|文员|助理")
+_STAFF = f"{_STAFF_WORDS}|人"
+# 「20个快递小哥」「8个装修师傅」: a trade, then a word for people; not a place (「3个门店员工」 counts shops)
+_QUALIFIED_STAFF = rf"(?:(?![店厂部门处间家层室地场点站区组队楼栋院所校园科])[\u4e00-\u9fff]){{1,2}}(?:{_STAFF_WORDS})"
 # 「我和老婆俩人」「仨人」: colloquial counts, read only as headcounts (「俩」 is no digit elsewhere)
 _PAIR = re.compile(r"(俩|仨)(?:个)?(?=人|名|位)")
 _QUANTITY = re.compile(rf"(第)?((?:{_NUMBER})(?:个(?=亿))?(?:亿)?)(?:({_APPROX})([万亿])?)?\s*"
                        rf"(元人民币|人民币|块钱|元|块|圆|个季度|个多?月|"
-                       rf"个(?={_STAFF})|号人|人|名|位|"
+                       rf"个(?={_STAFF}|{_QUALIFIED_STAFF})|号人|人|名|位|"
                        rf"月份|月|年|[日号天岁倍次户家辆台件套吨斤米平])?")
 _MONEY_CONTEXT = re.compile(r"租|费|缴|交|付|(?<!风)险|基数|本金|贷款|借|收入|营收|营业额|销售额|流水|资产|补贴|金额|工资|薪|标准|贴息|税|钱|"
                             r"社保|保险|养老|失业|工伤")
@@ -382,6 +386,7 @@ def _rough(value: Decimal, approx: str | None, scale: str | None) -> tuple[Decim
 
 _PEOPLE_UNITS = ("个", "人", "名", "位", "号人")  # 「二百来号人」
 _NOBODY = re.compile(r"(个)?(人|员工|职工|工人|雇员|店员)?(都|也)?(没|不|未|无)")
+_NONE_MISSED = re.compile(r"(都|也)?(没|未|不)(断|停|落|少|漏|欠|拉|差|缺)")
 
 
 _SENTENCE_END = re.compile(r"[。；;！!？?\n]")
@@ -406,6 +411,8 @@ def _classify(text: str, m: re.Match, value: Decimal, listed: type | None = None
     if unit == "个季度":
         return MonthCount(int(value) * 3, *span) if value == int(value) else None
     if unit.startswith("个") and unit.endswith("月"):
+        if value == 1 and number_text == "一" and _NONE_MISSED.match(text, m.end()):
+            return None  # 「一个月没断」「一个月都没落下」: not one month, every month
         return MonthCount(int(value), *span) if value == int(value) else None
     if unit in _PEOPLE_UNITS:
         if value == 1 and number_text == "一" and _NOBODY.match(text, m.end()):
@@ -437,12 +444,19 @@ def _classify(text: str, m: re.Match, value: Decimal, listed: type | None = None
         if _PER_PERIOD.search(before) and _MONEY_CONTEXT.search(_sentence_of(text, m.start())):
             # 「失业保险按月交，1到6月每月800」: a per-month figure in a sentence about paying is money
             return Money(value, *span, upper=upper)
-        if listed is not None:
+        if (_AFTER_MONTH.search(text, 0, m.start()) and (value > 31 or value != int(value))
+                and _MONEY_CONTEXT.search(_sentence_of(text, m.start()))):
+            # 「社保…1月9500、2月1万」: a figure said right after a month is that month's amount (one up to 31 may
+            # be a day: 「3月15」)
+            return Money(value, *span, upper=upper)
+        if listed is not None and not _MONTHS_LISTED.match(text, m.end()):
             return listed(value, *span)  # listed after one read from its words (see parse_quantities)
     return None
 
 
 _PER_PERIOD = re.compile(r"(每个?月|每季度?|月均|每年)\s*$")
+_MONTHS_LISTED = re.compile(r"(?:\s*[、，,和及与]\s*\d{1,2})+\s*月")  # 「4、5、6月」: the 4 is a month, not a listed amount
+_AFTER_MONTH = re.compile(rf"(?<![\d.])(?:1[0-2]|[1-9]|十[一二]?|[{CN_DIGITS}])\s*月份?\s*$")
 
 
 _PER_PERSON = re.compile(r"每(个|位|名)?(人|员工|职工|工人)|人均(?!参保)|[发给]了?$")

@@ -52,7 +52,10 @@ _PERIOD_STRONG = re.compile(r"有效期|执行期|执行期限|政策期|(政策
                             r"(执行|有效)到(什么时候|哪天|几号|几月|哪一?年)|(政策|意见|文件|措施|优惠)[^，。？?]{0,6}(多久|多长)|"
                             r"validity|valid\b|expire", re.I)
 _PERIOD_WEAK = re.compile(r"到期|截止|过期|失效|(什么时候|哪天|几号|何时)(结束|截止|到期|为止|开始)|期限|从哪天|"
-                          r"哪天(开始|起)|起算|管多久|管多长|还(能|可以)[^，。？?]{0,8}(享受|申请|办|减免|用)|还适用|还管用")
+                          r"哪天(开始|起)|起算|管多久|管多长|还(能|可以)[^，。？?]{0,8}(享受|申请|办|减免|用)|还适用|还管用|"
+                          # 「4月20号…还在文件说的那三个月里面吗」: whether a day is inside the period
+                          r"(在|落在|算在)[^，。？?]{0,10}(三个月|3个月|期限|期间|执行期|有效期|优惠期|减免期)"
+                          r"(里面?|内|之内|以内|当中|范围内?)(吗|么|不|没|呢)")
 _ABOUT_POLICY = re.compile(r"政策|文件|意见|通知|措施|规定|优惠|好处|减免|policy", re.I)
 _RENT = re.compile(r"房租|租金|月租|年租|季租|门面|店面|铺面|商铺|租的|租了|租用|承租|房东")
 _SIZE_WORD = re.compile(r"大型|中型|小型|微型|小微|中小微|中小|大企业|规模|划型|企业类型|(什么|啥|哪一?类|哪种)(企业|公司)")
@@ -62,7 +65,7 @@ _SIZE_ASK = re.compile(r"算不算|算是|算作|属于|属不属于|是不是|�
 _SIZE_CLASS = re.compile(r"算哪[种类档个样]|哪一[档类种级]|哪[档类种级](企业|公司)?|(什么|啥)(规模|档|级别|类型|企业|公司)|"
                          r"多大规模|规模多大|属于(什么|啥|哪)|算(什么|啥)|"
                          r"是不是(中小微|小微|中小|小型|微型|中型|大型)|(中小微|小微|中小|小型|微型|中型|大型)(企业)?[吗么嘛吧]|"
-                         r"(小型|微型|中型|大型)还是(小型|微型|中型|大型)|"
+                         r"(小型|微型|中型|大型|大企业|小企业|小微)(企业|公司)?还是(小型|微型|中型|大型|大企业|小企业|小微)|"
                          r"算(得上)?(中小微|小微|中小|小型|微型|中型|大型)(企业|公司)?(不|没|不算)[？?]?$")
 # 「按规模怎么划」「划哪档」「怎么划型」: how the firm is classed; a size question when an industry and figures are given
 _SIZE_HOW = re.compile(r"(怎么|如何|怎样|咋)(划|算规模|定规模|归类)|划(型|成|为|哪)|按规模[^，。？?]{0,6}(划|分|算)|"
@@ -169,7 +172,11 @@ def parse_request(text: str, history: Sequence[str] = (), today: dt.date | None 
     return needs_input(request) or request
 
 
-_OTHER_LANDLORD = re.compile(r"非国有|不是国有|不属于国有|私人|个人(的)?房|个人房东|房东是个人|民营|私企|私房|商业地产")
+# 「跟一个老乡个人租的」「租的村民的院子」: a private person as landlord, whatever the document is said to say about
+# 国有 (「我看了说的是国有的房子」 quotes the rule, it does not describe the premises)
+_OTHER_LANDLORD = re.compile(r"非国有|不是国有|不属于国有|私人|个人(的)?房|个人房东|房东是个人|民营|私企|私房|商业地产|"
+                             r"(跟|向|从|租)[^，。；？?]{0,6}((?<![\d一二三四五六七八九十几两])个人|老乡|村民|农户|亲戚|邻居)|"
+                             r"(?<![\d一二三四五六七八九十几两])个人(出租|[^，。；？?]{0,2}租的)")
 _STATE_LANDLORD = re.compile(r"国有|国企|国资|公房|政府(的)?房")
 
 
@@ -282,9 +289,14 @@ def _tax(turns: list[Turn], today) -> TaxDeferralRequest:
 _TARGET = re.compile(r"(延|推迟|拖|缓|晚|推|改)[^，。？?]{0,3}(到|至)$|(延|拖|推)期?(到|至)|到$|至$")
 
 
+# The rent relief's own three months (六: 「自本意见发布之日起三个月」), asked about by name
+_RENT_MEASURE = re.compile(rf"{_RENT.pattern}|[免减]租|房租")
+
+
 def _period(turns: list[Turn], today) -> PeriodRequest:
     on = next(iter(turns[0].of(DateValue)), None)
-    return PeriodRequest(on=value_of(on), today=today)
+    measure = "rent_relief" if _RENT_MEASURE.search(turns[0].text) else None
+    return PeriodRequest(on=value_of(on), today=today, measure=measure)
 
 
 def _sme(turns: list[Turn], today) -> SmeRequest:

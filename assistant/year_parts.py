@@ -22,6 +22,14 @@ _MONTH = rf"1[0-2]|[1-9]|十[一二]?|[{CN_DIGITS}]"
 _LINK = r"到|至|-|—|–|~|～|－"
 # 「1到6月」「1月到6月份」「7—12月」; not inside a date (「3月15日到5月6日」) and not 「6月6日」 after it
 _RANGE = re.compile(rf"(?<![\d日号.])({_MONTH})\s*(?:月份?)?\s*(?:{_LINK})\s*({_MONTH})\s*月份?(?![\d{CN_DIGITS}十]*[日号])")
+# 「从4月到12月」「4月开始每月交1150，一直交到12月」: a start said as 从/开始/起, then, in the same sentence, an end
+# said as 到/至 right after it or after 一直/交 (「4月起每月1万，到6月要交多少」 asks about June, it names no span)
+_NOT_A_DAY = rf"(?![\d{CN_DIGITS}十]*[日号])"
+_SPAN = re.compile(rf"(?<![\d日号.])(?P<said>(?:从|自)\s*({_MONTH})\s*月份?{_NOT_A_DAY}(?:\s*(?:才|就)?\s*(?:开始|起))?|"
+                   rf"({_MONTH})\s*月份?\s*(?:才|就)?\s*(?:开始|起))"
+                   rf"(?:\s*|[^。；;！!？?\n]{{0,30}}?(?:一直|持续|连续|都)(?:交|缴|付|参保)?|"
+                   rf"[^。；;！!？?\n]{{0,30}}?(?:交|缴|付|参保)了?)"
+                   rf"\s*(?:到|至)\s*({_MONTH})\s*月份?(?:底|末|为止)?{_NOT_A_DAY}")
 # 「4月以后」「7月起」「10月份开始」: from that month to the year's end
 _FROM = re.compile(rf"(?<![\d日号.])({_MONTH})\s*月份?\s*(?:才|就)?\s*(?:以后|之后|往后|起|开始|以来)")
 _HALF = re.compile(r"(?<![之此])([上下前后])半年")  # not 之前半年/此前半年 (the last six months)
@@ -65,15 +73,18 @@ def year_parts(text: str) -> tuple[YearPart, ...]:
     found: list[YearPart] = []
     taken: list[tuple[int, int]] = []
 
-    def add(first: int | None, last: int | None, m: re.Match) -> None:
+    def add(first: int | None, last: int | None, m: re.Match, said: int | str = 0) -> None:
         if any(m.start() < end and start < m.end() for start, end in taken):
             return
         taken.append(m.span())  # 「6到3月」 is no part, and neither is its 「3月」
         if first is not None and last is not None and first <= last:
-            found.append(YearPart(first, last, m.group(0), m.start(), m.end()))
+            found.append(YearPart(first, last, m.group(said), m.start(said), m.end(said)))
 
     for m in _RANGE.finditer(text):
         add(_month(m.group(1)), _month(m.group(2)), m)
+    for m in _SPAN.finditer(text):
+        # named where it starts (「4月开始」), so what is said for it before its end pairs with it as with 「4月以后」
+        add(_month(m.group(2) or m.group(3)), _month(m.group(4)), m, said="said")
     for m in _FROM.finditer(text):
         add(_month(m.group(1)), 12, m)
     for m in _HALF.finditer(text):

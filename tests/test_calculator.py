@@ -572,7 +572,8 @@ requests = st.one_of(
     st.builds(JobSubsidyRequest, monthly_benefit=amounts, insured_employees=st.one_of(st.none(), amounts),
               monthly_headcounts=st.one_of(anything, st.lists(st.tuples(st.integers(-1, 13), st.integers(-1, 13),
                                                                         amounts), max_size=3).map(tuple))),
-    st.builds(PensionRequest, wage_base=amounts, employees=amounts, old_rate=st.one_of(anything, st.decimals(-1, 2))),
+    st.builds(PensionRequest, wage_base=amounts, employees=amounts, old_rate=st.one_of(anything, st.decimals(-1, 2)),
+              months=st.one_of(st.none(), st.integers(-1, 130), anything)),
     st.builds(DeferralRequest, monthly_amount=amounts, asked_month=st.one_of(st.integers(0, 13), anything),
               asked_through=st.one_of(st.integers(0, 13), anything),
               month_amounts=st.one_of(anything, st.lists(st.tuples(st.integers(-1, 13), amounts),
@@ -582,7 +583,8 @@ requests = st.one_of(
     st.builds(JobSubsidyRequest, insured_employees=amounts, monthly_benefit=amounts),
     st.builds(PensionRequest, wage_base=amounts, employees=amounts),
     st.builds(WorkInjuryRequest, old_rate=st.one_of(anything, st.decimals(-1, 2)), wage_base=amounts,
-              old_amount=amounts, per=st.one_of(st.sampled_from(["month", "year", None]), anything)),
+              old_amount=amounts, per=st.one_of(st.sampled_from(["month", "quarter", "year", None]), anything),
+              months=st.one_of(st.none(), st.integers(-1, 130), anything)),
     st.builds(DeferralRequest, monthly_amount=amounts, asked_month=anything,
               components=st.one_of(anything, st.lists(st.tuples(
                   st.sampled_from(["养老保险", "失业保险", "工伤保险", "医疗保险"]), amounts), max_size=3).map(tuple))),
@@ -590,7 +592,8 @@ requests = st.one_of(
               annual_rate=st.one_of(anything, st.decimals(-1, 2)), months=anything),
     st.builds(TaxDeferralRequest, due_date=anything, requested_months=anything, requested_date=anything),
     st.builds(TaxDeferralRequest, due_date=st.dates(), requested_month=st.one_of(st.integers(-1, 14), anything)),
-    st.builds(PeriodRequest, on=anything, today=anything, issued=anything),
+    st.builds(PeriodRequest, on=anything, today=anything, issued=anything,
+              measure=st.one_of(st.sampled_from([None, "rent_relief"]), anything)),
     st.builds(SmeRequest, industry=st.one_of(st.sampled_from(list(INDUSTRIES) + ["饭店", "软件公司"]), anything),
               employees=amounts, revenue_yuan=amounts, assets_yuan=amounts),
     st.builds(SmeRequest, industry=st.sampled_from(list(INDUSTRIES)), employees=amounts, revenue_yuan=amounts,
@@ -659,7 +662,7 @@ user_requests = st.one_of(
     st.builds(JobSubsidyRequest, monthly_benefit=_figures, monthly_headcounts=st.lists(
         st.tuples(st.integers(1, 12), st.integers(1, 12), _figures.filter(lambda v: v is not None)),
         min_size=1, max_size=3).map(lambda spans: tuple((min(a, b), max(a, b), n) for a, b, n in spans))),
-    st.builds(PensionRequest, wage_base=_figures, employees=_figures, old_rate=_figures),
+    st.builds(PensionRequest, wage_base=_figures, employees=_figures, old_rate=_figures, months=_counts),
     st.builds(DeferralRequest, monthly_amount=_figures, asked_month=st.integers(1, 12),
               asked_through=st.one_of(st.none(), _counts),
               month_amounts=st.lists(st.tuples(st.integers(1, 12), _figures.filter(lambda v: v is not None)),
@@ -669,6 +672,8 @@ user_requests = st.one_of(
     st.builds(PensionRequest, wage_base=_figures, employees=_figures),
     st.builds(WorkInjuryRequest, old_rate=_figures, wage_base=_figures),
     st.builds(WorkInjuryRequest, old_amount=_figures, per=st.sampled_from(["month", "year", None])),
+    st.builds(WorkInjuryRequest, old_amount=_figures, per=st.sampled_from(["month", "quarter", "year"]), months=_counts),
+    st.builds(PeriodRequest, on=st.one_of(st.none(), st.dates()), measure=st.just("rent_relief")),
     st.builds(DeferralRequest, monthly_amount=_figures, asked_month=_counts),
     st.builds(DeferralRequest, components=st.lists(st.tuples(st.sampled_from(["养老保险", "失业保险", "工伤保险"]),
                                                              _figures.filter(lambda v: v is not None)),
@@ -946,3 +951,44 @@ def test_deferral_with_medical_insurance_paid_every_month():
                                            ("眼镜店", "零售业")])
 def test_more_owner_wordings_of_trades(said, industry):
     assert resolve_industry(said) == industry
+
+
+# -- totals over the months asked (「一年下来」「半年下来」); a measure's own period ---------------------------------
+def test_pension_total_over_the_months_asked():
+    calc = calculate(PensionRequest(wage_base=D(380_000), months=12))
+    assert exact(calc.result["contribution"]) == D(60800) and exact(calc.result["total"]) == D(729_600)
+    assert calc.inputs["months"] == 12 and "一年：每月6.08万元×12 = 72.96万元。" in calc.steps
+    assert "一年共需单位缴费729600元" in format_answer(calc).split("\n")[0]
+    saved = pension_contribution(D(10000), old_rate=D("0.2"), months=3)
+    assert exact(saved.result["total"]) == D(4800) and exact(saved.result["saving_total"]) == D(1200)
+    assert "3个月共需单位缴费4800元，共少缴1200元" in format_answer(saved).split("\n")[0]
+    with pytest.raises(AmountError, match="所问的月数") as err:
+        pension_contribution(D(5000), months=0)
+    assert err.value.field == "months"
+
+
+def test_work_injury_total_over_the_months_asked():
+    calc = calculate(WorkInjuryRequest(old_amount=D(960), per="month", months=6))
+    assert (exact(calc.result["total"]), exact(calc.result["saving_total"])) == (D(2880), D(2880))
+    assert "半年：每月480元×6 = 2880元，少缴480元×6 = 2880元。" in calc.steps
+    assert "半年共交2880元" in format_answer(calc).split("\n")[0]
+    quarterly = work_injury_cut(old_amount=D(3000), per="quarter", months=6)
+    assert exact(quarterly.result["total"]) == D(3000)  # two quarters at 1500
+    with pytest.raises(AmountError, match="3的整数倍") as err:
+        work_injury_cut(old_amount=D(3000), per="quarter", months=4)
+    assert err.value.field == "months"
+    with pytest.raises(CalculatorError, match="per"):
+        work_injury_cut(old_amount=D(3000), months=6)  # a total needs to know what the amount is per
+    with pytest.raises(CalculatorError, match="old_amount"):
+        work_injury_cut(D("0.004"), D(100000), months=6)
+
+
+def test_the_rent_reliefs_own_period_is_the_policy_period_cited_from_clause_six():
+    calc = calculate(PeriodRequest(on=dt.date(2020, 4, 20), measure="rent_relief"))
+    assert calc.clause == "6" and calc.result["end"] == "2020-05-07" and calc.result["on_inside"] is True
+    head = format_answer(calc).split("\n")[0]
+    assert "自本意见发布之日起三个月" in head and "2020年2月7日" in head and "2020年4月20日在这三个月内" in head
+    assert policy_validity(on=dt.date(2020, 5, 8), measure="rent_relief").result["on_inside"] is False
+    assert policy_validity().clause == "closing"
+    with pytest.raises(CalculatorError, match="measure must be one of"):
+        policy_validity(measure="tax")

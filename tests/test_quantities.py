@@ -285,7 +285,17 @@ def test_colloquial_headcounts(text, people):
     assert isinstance(found, Headcount) and found.value == people
 
 
-@pytest.mark.parametrize("text", ["咱俩商量一下", "5个分店", "俩月没开张", "3个项目"])
+@pytest.mark.parametrize("text,people", [
+    ("20个快递小哥", 20), ("299个码农", 299), ("8个装修师傅", 8), ("3个外卖骑手", 3), ("6个程序员", 6),
+    ("两个钟点工", 2),
+])
+def test_people_named_by_trade_or_nickname_are_headcounts(text, people):
+    found = only(text)
+    assert isinstance(found, Headcount) and found.value == people and found.text.endswith("个")
+
+
+@pytest.mark.parametrize("text", ["咱俩商量一下", "5个分店", "俩月没开张", "3个项目", "3个门店员工", "两个工厂工人",
+                                  "3个月工资"])
 def test_not_headcounts(text):
     assert not any(isinstance(q, Headcount) for q in parse_quantities(text))
 
@@ -360,3 +370,22 @@ def test_the_words_named_last_decide_a_bare_numbers_kind(text, kind, value):
 
 def test_a_lone_chinese_digit_in_a_word_is_no_bare_number():
     assert parse_quantities("员工一直没来上班") == ()
+
+
+def test_a_figure_right_after_a_month_is_that_months_amount():
+    text = "社保1月9500、2月1万、3月1万1都没交"
+    assert [(type(q), q.value) for q in parse_quantities(text)] == [
+        (CalendarMonth, 1), (Money, 9500), (CalendarMonth, 2), (Money, 10000), (CalendarMonth, 3), (Money, 11000)]
+    assert not any(isinstance(q, Money) for q in parse_quantities("社保3月15要交"))  # may be a day
+    assert not any(isinstance(q, Money) for q in parse_quantities("1月9500"))  # nothing says it is money
+    # 「4、5月」 after them names months: the 4 is no amount listed after 9800
+    assert [q.value for q in parse_quantities("社保1月9500、2月9800，4、5月各交多少") if isinstance(q, Money)] == [9500, 9800]
+
+
+@pytest.mark.parametrize("text", ["一直交到12月，一个月没断", "一个月都没落下", "一个月也没少交"])
+def test_not_one_month_missed_is_no_duration(text):
+    assert not any(isinstance(q, MonthCount) for q in parse_quantities(text))
+
+
+def test_one_month_is_still_a_duration():
+    assert [q.value for q in parse_quantities("以前一个月交960") if isinstance(q, MonthCount)] == [1]

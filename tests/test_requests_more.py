@@ -5,14 +5,15 @@ year-parts parser itself, with properties."""
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal as D
 
 import pytest
 from hypothesis import given, strategies as st
 
 from assistant.calculator import (
-    Calculation, DeferralRequest, InterestRequest, JobSubsidyRequest, NeedsInput, PensionRequest, RefundRequest,
-    RentRequest, SmeRequest, calculate, format_answer,
+    Calculation, DeferralRequest, InterestRequest, JobSubsidyRequest, NeedsInput, PensionRequest, PeriodRequest,
+    RefundRequest, RentRequest, SmeRequest, WorkInjuryRequest, calculate, format_answer,
 )
 from assistant.quantities import Headcount, parse_quantities
 from assistant.requests import parse_request
@@ -319,3 +320,97 @@ def test_more_trades_and_how_is_it_classed_wordings(text, industry, size):
 
 def test_how_to_split_the_interest_is_not_a_size_question():
     assert not isinstance(parse_request("我们饭店贷款100万，利率2%，贴息中央和省里怎么分"), SmeRequest)
+
+
+# -- spans said from a start to an end, totals asked over months, landlords, periods and trades in owners' words ---
+@pytest.mark.parametrize("text,spans", [
+    ("去年1到3月还没参保，4月开始每月交1150元，一直交到12月", [(1, 3), (4, 12)]),
+    ("从4月开始到9月", [(4, 9)]),
+    ("失业保险从3月起每月交1000，交到10月", [(3, 10)]),
+    ("七月开始交，交到十二月", [(7, 12)]),
+    ("4月起每月1万，到6月要交多少", [(4, 12), (6, 6)]),  # 6月 is asked about, not where the span ends
+])
+def test_a_span_from_a_start_to_an_end_said_later(text, spans):
+    assert [(p.first, p.last) for p in year_parts(text)] == spans
+
+
+def test_a_span_is_named_where_it_starts_so_its_amount_pairs_with_it():
+    text = "1到6月每月参保10人，7月起每月参保14人，一直到12月"
+    people = [q for q in parse_quantities(text) if isinstance(q, Headcount)]
+    assert [(p.first, p.last, h.value) for p, h in per_part(text, year_parts(text), people)] == [
+        (1, 6, 10), (7, 12, 14)]
+
+
+@pytest.mark.parametrize("text,periods", [
+    ("去年1到3月我们还没参保，4月开始每月交失业保险1,150元，一直交到12月，一个月没断。今年一个员工没裁，返还多少钱？", 9),
+    ("失业保险从3月起每月交1000，交到10月，没裁员，能返多少", 8),
+])
+def test_monthly_premiums_count_the_months_paid_not_the_months_unpaid(text, periods):
+    request = parse_request(text)
+    assert isinstance(request, RefundRequest) and request.per == "month" and request.periods == periods
+
+
+@pytest.mark.parametrize("text,months,total", [
+    ("每个月工资总额38万，按文件里现在的企业养老费率，单位这块一年下来要交多少？", 12, "729600元"),
+    ("养老保险每月缴费基数5万，半年一共交多少", 6, "48000元"),
+])
+def test_a_pension_total_asked_over_months(text, months, total):
+    request = parse_request(text)
+    assert isinstance(request, PensionRequest) and request.months == months
+    assert total in lead(request)
+
+
+def test_a_pension_base_said_for_a_year_or_a_month_asked_is_not_multiplied():
+    assert parse_request("年工资总额456万，养老一年交多少").months is None
+    assert parse_request("养老保险缴费基数5000元，每月交多少").months is None
+
+
+@pytest.mark.parametrize("text,per,months", [
+    ("工伤保显以前一个月交960，文件说减半，那半年下来一共交多少？", "month", 6),
+    ("工伤险原来每季度交3000，现在半年要交多少", "quarter", 6),
+    ("工伤险原来每月要交2400块，现在一年能省多少", "month", None),  # the rule gives the year itself
+    ("工伤险原来每季度要交2400块，8个月一共交多少", "quarter", None),  # no whole number of quarters
+])
+def test_a_work_injury_total_asked_over_months(text, per, months):
+    request = parse_request(text)
+    assert isinstance(request, WorkInjuryRequest) and (request.per, request.months) == (per, months)
+
+
+@pytest.mark.parametrize("text", [
+    "我在村里开民宿，院子是跟一个老乡个人租的，一年房租六万。他说政府文件让房东免三个月，我看了说的是国有的房子？那我这个能让他减多少？",
+    "租的村民的院子开农家乐，月租3000，能减多少",
+    "门面是从个人手里租的，月租5000，能免几个月",
+])
+def test_a_private_person_as_landlord_is_no_state_premises(text):
+    request = parse_request(text)
+    assert isinstance(request, RentRequest) and request.landlord == "other"
+    assert "具体由双方协商" in lead(request)
+
+
+def test_a_day_inside_the_rent_reliefs_three_months_is_its_period_question():
+    request = parse_request("国有门面减房租那条，我4月20号才去申请，还在文件说的那三个月里面吗？")
+    assert request == PeriodRequest(on=dt.date(2020, 4, 20), measure="rent_relief")
+    assert "自本意见发布之日起三个月" in lead(request) and "2020年2月7日" in lead(request)
+    assert parse_request("5月7日政策还有效吗") == PeriodRequest(on=dt.date(2020, 5, 7))  # the document's own
+    # a rent with figures asked over the three months is the relief, not the period
+    assert isinstance(parse_request("国有门面月租8000，在政策三个月内一共要交多少"), RentRequest)
+
+
+@pytest.mark.parametrize("text,industry,size", [
+    ("开了个快递站，20个快递小哥，一年营收100万，算小型还是微型？", "邮政业", "小型"),
+    ("我们是做有线电视网络传输的小公司，10个员工，一年营收一百万，划型算啥？", "信息传输业", "小型"),
+    ("做软件的，299个码农，去年营收2个亿，是大企业还是中型？", "软件和信息技术服务业", "中型"),
+    ("搞卫星传输服务的，120人，营收1500万，算哪一档？", "信息传输业", "中型"),
+])
+def test_people_by_nickname_and_transmission_trades(text, industry, size):
+    request = parse_request(text)
+    assert isinstance(request, SmeRequest), request
+    calc = calculate(request)
+    assert calc.inputs["industry"] == industry and calc.result["size"] == size
+
+
+def test_each_months_amount_said_right_after_the_month():
+    request = parse_request("社保里养老失业工伤这三样，1月9500、2月1万、3月1万1都还没交，4月起每月1万2。4、5、6月各要交多少？")
+    assert isinstance(request, DeferralRequest) and request.month_amounts[:4] == (
+        (1, D(9500)), (2, D(10000)), (3, D(11000)), (4, D(12000)))
+    assert all(figure in lead(request) for figure in ("21500元", "22000元", "23000元"))

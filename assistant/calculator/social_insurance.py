@@ -210,6 +210,27 @@ class PensionRequest:
     old_rate: Decimal | None = None  # the rate paid before the cut to 16% (0.2 is 20%): gives the saving
     # or, instead of one base: groups of people with their per-person base ((4, 3000), (4, 5000)), summed
     groups: tuple[tuple[Decimal, Decimal], ...] = ()
+    months: int | None = None  # the months a total is asked for (「一年下来交多少」: 12); None: one month's
+
+
+MAX_MONTHS = 120  # a total asked over up to ten years (「两年下来」); beyond that it is no question about these rates
+
+
+def span_said(months: int) -> str:
+    """How an answer names the months a total is for: 「一年」「半年」, else 「8个月」."""
+    return {12: "一年", 6: "半年"}.get(months, f"{months}个月")
+
+
+def _over_months(months: Any, each: Decimal, result: dict[str, Any], saving: Decimal | None = None) -> str:
+    """The step that multiplies a month's amount by the months asked; adds months, total (and saving_total)."""
+    count = whole_months(months, "months", 1, MAX_MONTHS, label="所问的月数")
+    total = each * count
+    result.update(months=count, total=number(total))
+    step = f"{span_said(count)}：每月{short(each)}×{count} = {short(total)}"
+    if saving is not None:
+        result["saving_total"] = number(saving * count)
+        step += f"，少缴{short(saving)}×{count} = {short(saving * count)}"
+    return step + "。"
 
 
 def _grouped_base(groups: Any) -> tuple[Decimal, str, list[list[Any]]]:
@@ -226,7 +247,8 @@ def _grouped_base(groups: Any) -> tuple[Decimal, str, list[list[Any]]]:
     return total, f"缴费基数合计：{terms} = {short(total)}。", [[number(p), number(b)] for p, b in checked]
 
 
-def pension_contribution(wage_base: Any, employees: Any = None, old_rate: Any = None, groups: Any = ()) -> Calculation:
+def pension_contribution(wage_base: Any, employees: Any = None, old_rate: Any = None, groups: Any = (),
+                         months: Any = None) -> Calculation:
     grouped: list[str] = []
     json_groups = None
     if groups != ():
@@ -265,6 +287,10 @@ def pension_contribution(wage_base: Any, employees: Any = None, old_rate: Any = 
     if old is not None:
         steps.append(_pension_saving(base, people if employees is not None else None, old, result))
         inputs["old_rate"] = number(old)
+    if months is not None:
+        saving = None if old is None else Decimal(str(result["saving"]))
+        steps.append(_over_months(months, Decimal(str(result["contribution"])), result, saving))
+        inputs["months"] = result["months"]
     return Calculation(kind=PensionRequest.kind, inputs=inputs, result=result, steps=tuple(steps), clause=CLAUSE)
 
 
@@ -290,10 +316,21 @@ def pension_needs(request: PensionRequest) -> NeedsInput | None:
 
 
 def solve_pension(request: PensionRequest) -> Calculation:
-    return pension_contribution(request.wage_base, request.employees, request.old_rate, request.groups)
+    return pension_contribution(request.wage_base, request.employees, request.old_rate, request.groups, request.months)
 
 
 def pension_lead(calc: Calculation) -> str:
+    lead = _pension_month_lead(calc)
+    if "total" not in calc.result:
+        return lead
+    months, total = calc.result["months"], Decimal(str(calc.result["total"]))
+    text = f"{lead[:-1]}；{span_said(months)}共需单位缴费{yuan(total)}"
+    if "saving_total" in calc.result:
+        text += f"，共少缴{yuan(Decimal(str(calc.result['saving_total'])))}"
+    return text + "。"
+
+
+def _pension_month_lead(calc: Calculation) -> str:
     base, contribution = Decimal(str(calc.inputs["wage_base"])), Decimal(str(calc.result["contribution"]))
     if "saving" in calc.result:
         old, before, saving = (Decimal(str(calc.result[k])) for k in ("old_rate", "before", "saving"))
@@ -321,14 +358,16 @@ class WorkInjuryRequest:
     wage_base: Decimal | None = None  # optional: gives the saving in 元
     old_amount: Decimal | None = None  # or: the contribution paid before the cut, 元 (same base → it halves)
     per: str | None = None  # what old_amount is paid per: "month", "year", or None when not said
+    months: int | None = None  # the months a total is asked for (「半年下来一共交多少」: 6), with old_amount and per
 
 
 PER = {"month": "每月", "quarter": "每季度", "year": "每年", None: ""}
 PERIODS_A_YEAR = {"month": 12, "quarter": 4}
+PER_MONTHS = {"month": 1, "quarter": 3, "year": 12}
 
 
 def work_injury_cut(old_rate: Any = None, wage_base: Any = None, old_amount: Any = None,
-                    per: Any = None) -> Calculation:
+                    per: Any = None, months: Any = None) -> Calculation:
     if not (per is None or isinstance(per, str) and per in PER):
         raise CalculatorError(f"per must be one of {list(PER)}, got {per!r}")
     if old_amount is not None and wage_base is not None:
@@ -361,11 +400,31 @@ def work_injury_cut(old_rate: Any = None, wage_base: Any = None, old_amount: Any
         inputs["old_amount"] = number(before)
         result.update(before=number(before), after=number(after), saving=number(before - after))
         times = PERIODS_A_YEAR.get(per)
-        if times:  # what a year comes to: owners compare yearly
+        if times and months in (None, 12):  # what a year comes to: owners compare yearly
             steps.append(f"一年：{when}{short(after)}×{times} = {short(after * times)}，"
                          f"少缴{short(before - after)}×{times} = {short((before - after) * times)}。")
             result.update(after_year=number(after * times), saving_year=number((before - after) * times))
+        if months is not None and not (times and months == 12):
+            steps.append(_work_injury_over(months, per, after, before - after, result))
+            inputs["months"] = result["months"]
+    elif months is not None:
+        raise CalculatorError(f"months goes with old_amount (a total of what is paid), got months {months!r} "
+                              f"and old_amount {old_amount!r}")
     return Calculation(kind=WorkInjuryRequest.kind, inputs=inputs, result=result, steps=tuple(steps), clause=CLAUSE)
+
+
+def _work_injury_over(months: Any, per: Any, after: Decimal, saving: Decimal, result: dict[str, Any]) -> str:
+    """The step for a total asked over `months` of a contribution paid each `per`: 「半年下来」 of 480元 a month."""
+    if per not in PER_MONTHS:
+        raise CalculatorError(f"months needs per to be one of {list(PER_MONTHS)}, got {per!r}")
+    count = whole_months(months, "months", 1, MAX_MONTHS, label="所问的月数")
+    step = PER_MONTHS[per]
+    if count % step:
+        raise AmountError(f"所问的月数应为{step}的整数倍（原应缴金额是{PER[per]}的），收到 {count}个月", field="months")
+    times = count // step
+    result.update(months=count, total=number(after * times), saving_total=number(saving * times))
+    return (f"{span_said(count)}：{PER[per]}{short(after)}×{times} = {short(after * times)}，"
+            f"少缴{short(saving)}×{times} = {short(saving * times)}。")
 
 
 def work_injury_needs(request: WorkInjuryRequest) -> NeedsInput | None:
@@ -379,7 +438,7 @@ def work_injury_needs(request: WorkInjuryRequest) -> NeedsInput | None:
 
 
 def solve_work_injury(request: WorkInjuryRequest) -> Calculation:
-    return work_injury_cut(request.old_rate, request.wage_base, request.old_amount, request.per)
+    return work_injury_cut(request.old_rate, request.wage_base, request.old_amount, request.per, request.months)
 
 
 def work_injury_lead(calc: Calculation) -> str:
@@ -389,7 +448,10 @@ def work_injury_lead(calc: Calculation) -> str:
         when = PER[inputs.get("per")]
         text = (f"工伤保险费率下调50%，缴费基数不变时应缴的工伤保险费也减半：原来{when}交{yuan(before, gloss=False)}，"
                 f"下调后{when}交{yuan(after)}，{when}少交{yuan(saving)}")
-        if r.get("after_year") is not None:
+        if r.get("total") is not None:
+            text += (f"；{span_said(r['months'])}共交{yuan(Decimal(str(r['total'])))}，"
+                     f"少交{yuan(Decimal(str(r['saving_total'])))}")
+        elif r.get("after_year") is not None:
             text += f"；一年共交{yuan(Decimal(str(r['after_year'])))}，少交{yuan(Decimal(str(r['saving_year'])))}"
         return text + "。"
     old, new = (Decimal(str(r[k])) for k in ("old_rate", "new_rate"))
