@@ -117,6 +117,7 @@ class Tuning:
     home_coverage: float = 0.33  # home documents using less of a question's rare words may not be what it asks about
     elsewhere_margin: float = 0.3  # … and then another document's section must cover this much more of them
     max_titled_docs: int = 3  # a quoted title picks the documents containing it, when at most this many do
+    label_completion: bool = True  # a quoted label line (「联系人：」) brings the line after it
     other_section_ratio: float = 0.0  # several documents: a runner-up section's best sentence is quoted at this share
 
 
@@ -645,6 +646,11 @@ class Engine:
             nxt = candidates.get(sentence.end)
             if nxt is not None and len(nxt.text) <= t.short_sentence_chars and nxt not in chosen:
                 chosen.append(nxt)
+            # a label line (「政策业务咨询服务：」) says nothing without the line it introduces
+            if t.label_completion and _is_label(sentence.text):
+                after = next((candidates[i] for i in range(sentence.end, sentence.end + 4) if i in candidates), None)
+                if after is not None and after not in chosen:
+                    chosen.append(after)
             chosen += [b for b in _bracket_opened_before(quotable, sentence) if b not in chosen]
             if (wants_contact or wants_phone) and STATES_PHONE.search(sentence.text):
                 chosen += [b for b in _labels_before(section.sentences, sentence, section.heading_path)
@@ -950,6 +956,12 @@ def unknown_places(places: Sequence[str], known: Callable[[str], bool]) -> tuple
     named = {province_of(p) for p in places if p in PROVINCE_NAMES and stem_known(p)}
     return tuple(p for p in places if not stem_known(p) and not any(stem_known(c) for c in cities_of(p))
                  and province_of(p) not in named)
+
+
+def _is_label(text: str) -> bool:
+    """A short line that only introduces the next one: 「政策业务咨询服务：」「联系方式:」."""
+    text = text.strip()
+    return 2 <= len(text) <= 16 and text[-1] in "：:"
 
 
 def _is_quantity(token: str) -> bool:

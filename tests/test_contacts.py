@@ -92,3 +92,17 @@ def test_a_list_question_gets_the_items_after_the_sentence_that_opens_the_list(e
     assert answer.citations[0].doc == "five"
     for item in ("严格使用范围", "严格回收管理", "严格管理责任"):
         assert item in answer.text, item
+
+
+CHARITY = ("某市民政局关于加强疫情期间慈善捐赠管理的通知 一、规范募捐 慈善组织开展募捐要依法备案。\n"
+           "二、咨询方式\n政策业务咨询服务：\n张海舟（65396033，13426396042）\n"
+           "举报违法热线电话：84038110")
+
+
+def test_a_quoted_label_line_brings_the_line_it_introduces(tmp_path_factory):
+    from assistant.engine import _is_label
+    assert _is_label("政策业务咨询服务：") and _is_label("联系方式:")
+    assert not _is_label("现将有关事项通知如下，请各单位结合实际认真贯彻执行：") and not _is_label("：")
+    engine = fake_engine_over(tmp_path_factory, documents_folder(tmp_path_factory, "label", {"charity": CHARITY}))
+    answer = engine.answer("慈善捐赠的通知，政策业务咨询服务找谁？")
+    assert "政策业务咨询服务：张海舟（65396033" in answer.text
