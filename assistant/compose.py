@@ -111,6 +111,15 @@ def addressees_answer(policy: Policy) -> Answer | None:
     return None
 
 
+def not_stated(policy: Policy, section: Section, chosen: Sequence[Sentence], missing: Sequence[str]) -> Answer:
+    """Asked for a figure the clause does not give (「担保费率降到百分之几」 over 「降低担保和再担保费率」): say that
+    the document does not state it, and quote what the clause does say. Refused, since the document does not
+    answer it; and like every refusal it carries no citations: the clause is named in the text."""
+    body = "".join(s.text for s in chosen)
+    text = (f"文件没有写明具体的{'、'.join(missing)}。相关条款只说：「{body}」\n{source_line(policy, section)}")
+    return Answer(text=text, refused=True, citations=(), intent="refusal")
+
+
 def refusal(policy_titles: Sequence[str], topics: Sequence[str], missing: Sequence[str]) -> Answer:
     what = f"「{'、'.join(missing)}」" if missing else "这个问题"
     docs = "、".join(f"《{t}》" for t in policy_titles)

@@ -1,0 +1,45 @@
+"""Which figure a question asks for (a rate, an amount, a date, a duration), and whether a quote states one.
+
+「担保费率具体降到百分之几了？」 over a clause that only says 「降低担保和再担保费率」: the document does not state
+the figure, and quoting the clause as if it answered would mislead. The engine then says the figure is not
+written and quotes what the clause does say (assistant.engine, Tuning.unstated_figures).
+
+A figure counts as stated when the quote has one of the asked kind, or a rule the kind is given by: 「减半」 and
+「免收」 answer 「减多少」, 「上年度」 answers 「按哪一年」, 「按…标准」 answers 「给多少钱」 (the calculator's inputs).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+_NUMERAL = r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千半]+)"
+
+# kind → (how a question asks for it, how a quote states it)
+FIGURES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
+    "rate": (re.compile(r"百分之几|几个点|(费率|比例|利率|比率|税率)(是|为|降到|降至|调到|定在|能有)?(多少|几)|"
+                        r"多少(个点|%|％|比例)|几(%|％)"),
+             re.compile(r"\d\s*[%％‰]|百分之|百分点|基点|[一二三四五六七八九]成|减半|全免|免收|免征|免于")),
+    "amount": (re.compile(r"多少钱|几块钱|多少元|多少块|(给|补|贴|奖|返|发|减|免)多少|多少万|多少额度|额度[是有]?多少"),
+               re.compile(rf"\d[\d.,，]*\s*(元|万|亿|块)|{_NUMERAL}(元|万元|亿元)|减半|免收|全免|免征|\d\s*[%％]|"
+                          r"按[^。；]{0,30}(标准|比例|计算|核定)")),
+    "date": (re.compile(r"哪一?天|几号|几月几[日号]|(截止|截至|开始|结束)(时间|日期)|哪一?年|什么时候(开始|截止|结束|到期)"),
+             re.compile(r"\d{1,4}\s*(年|月|日|号)|[一二三四五六七八九十]+月|月底|月初|即日|发布之日|印发之日|"
+                        r"上年度|上一年|去年|当年|本年度|今年|明年")),
+    "duration": (re.compile(r"多久|多长时间|几个月|几天|几年|多少天|多长期限"),
+                 re.compile(rf"{_NUMERAL}\s*(个月|天|日|年|周|小时|分钟|个工作日)|月底|年底")),
+}
+
+# how the answer names what is missing
+NAMES = {"rate": "比例或费率", "amount": "金额", "date": "日期", "duration": "期限"}
+
+
+def figures_asked(question: str) -> tuple[str, ...]:
+    """The kinds of figure the question asks for, in FIGURES order."""
+    return tuple(kind for kind, (asks, _) in FIGURES.items() if asks.search(question))
+
+
+def unstated(kinds: Iterable[str], quotes: Iterable[str]) -> tuple[str, ...]:
+    """The asked kinds that none of the quoted texts states."""
+    text = "".join(quotes)
+    return tuple(kind for kind in kinds if not FIGURES[kind][1].search(text))
