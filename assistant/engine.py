@@ -107,6 +107,7 @@ class Tuning:
     coverage_of_known: bool = True  # … measured over the question's words that some document uses
     max_mentioning_docs: int = 10  # a name only mentioned (no document is from it) picks at most this many
     local_notices: bool = True  # a named city also picks the notices of unknown region that are about it
+    said_with_topic: bool = True  # a name no document is from picks the few that say it with the question's topic
     follow_focus: bool = True  # a follow-up naming no place or body keeps the conversation's named documents
     phone_bonus: float = 0.1  # asked for a phone number: a retrieved section, and a sentence, that states one gains this
     contact_bonus: float = 0.15  # a "whom / which number" question wants a sentence that names a body or a number
@@ -292,7 +293,7 @@ class Engine:
         if found is None:
             if len(self._focus_cache) > 256:
                 self._focus_cache.clear()
-            named = self._mentioned_instead(self._focus_index.focus(text))
+            named = self._mentioned_instead(self._focus_index.focus(text), text)
             found = self._focus_cache[text] = self._titled(text, named) or named
         return found
 
@@ -319,7 +320,7 @@ class Engine:
                 return Focus((f"《{title}》",), own or citing)
         return None
 
-    def _mentioned_instead(self, named: Focus) -> Focus:
+    def _mentioned_instead(self, named: Focus, text: str) -> Focus:
         """The notices of unknown region that are about a named city count as that city's (they name it more
         than any other city, twice or more). A city no document is known to be from picks them, rather than
         none (a 「紧急公告」 about 西宁 with no region in its header); a city with documents of its own picks them
@@ -331,8 +332,27 @@ class Engine:
         if named.picked:
             return Focus(named.names, named.picked | local, named.neutral - local) if local else named
         if not local or len(local) > self.tuning.max_mentioning_docs:
-            return named
+            said = self._said_with_topic(named.names, text) if self.tuning.said_with_topic else frozenset()
+            return Focus(named.names, said, self._focus_index.neutral - said) if said else named
         return Focus(named.names, local, self._focus_index.neutral - local)
+
+    def _said_with_topic(self, names: Sequence[str], text: str) -> frozenset[str]:
+        """The few documents that name a place or body no document is from in one sentence with one of the
+        question's topical words: a national round-up's 「山东淄博第一批享受稳岗补贴政策企业共计737家」 answers
+        「淄博…稳岗补贴…」; a passing mention of the place does not."""
+        topical = [t for t in self._topical(text) if len(t) >= 2 and t in self._corpus
+                   and not any(t in n or n in t for n in names) and not is_place_name(t)]
+        found: set[str] = set()
+        for name in names:
+            rows = self._corpus.documents_containing(name).tolist()
+            if len(rows) > MAX_MENTIONING_CHECKED:
+                continue
+            for r in rows:
+                policy = self.index.policies[r]
+                if any(name in s.text and any(t in s.text for t in topical)
+                       for section in policy.sections for s in section.sentences):
+                    found.add(policy.doc)
+        return frozenset(found) if len(found) <= self.tuning.max_mentioning_docs else frozenset()
 
     def _notices_about(self, names: Sequence[str]) -> frozenset[str]:
         """The documents of unknown region whose most-named city is one of `names`."""

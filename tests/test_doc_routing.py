@@ -141,3 +141,19 @@ def test_a_runner_up_section_about_as_good_as_the_winner_is_quoted_too(engines):
     never = Engine(engine.index, engine.settings, replace(MANY_DOCUMENTS, other_section_ratio=1.01),
                    home_docs=engine.home_docs, home_tuning=Tuning()).answer(question)
     assert (never.text, never.citations) == (alone.text, alone.citations)
+
+
+ROUNDUP = ("人力资源社会保障部：各地出台惠企政策 近期，北京、天津等地人社部门出台援企稳岗举措，北京市阶段性减免社会保险费。"
+           "天津市延长社保缴费期限。山东淄博第一批享受稳岗补贴政策企业共计737家，预计返还资金3900万元。"
+           "广州近日天气晴好，市民出行方便。")
+
+
+def test_a_place_no_document_is_from_picks_the_few_that_say_it_with_the_question_topic(tmp_path_factory):
+    engine = fake_engine_over(tmp_path_factory, documents_folder(tmp_path_factory, "roundup",
+                                                                 {"roundup": ROUNDUP, "canteen": CANTEEN}))
+    question = "淄博第一批享受稳岗补贴的企业有多少家？"
+    assert engine._said_with_topic(("淄博",), question) == frozenset({"roundup"})
+    answer = engine.answer(question)
+    assert not answer.refused and answer.citations[0].doc == "roundup" and "737家" in answer.text
+    # 广州 is only said with the weather: its rent is no topic said with it
+    assert engine._said_with_topic(("广州",), "广州的小微企业房租能减免吗？") == frozenset()
