@@ -97,6 +97,20 @@ def issued_answer(policy: Policy) -> Answer | None:
     return None
 
 
+def issuer_answer(policy: Policy) -> Answer | None:
+    """Which body issued the document, quoting its own first sentence that names that body (its title line or
+    signature); None when the metadata found no issuer or no sentence names it."""
+    if not policy.issuer:
+        return None
+    for section in policy.sections:
+        sentence = next((s for s in section.sentences if policy.issuer in s.text), None)
+        if sentence is not None:
+            number = f"（{policy.doc_number}）" if policy.doc_number else ""
+            return Answer(text=f"《{policy.title}》{number}由{policy.issuer}发布。\n{source_line(policy, section)}",
+                          refused=False, citations=(citation(section, sentence),), intent="issuer")
+    return None
+
+
 def addressees_answer(policy: Policy) -> Answer | None:
     """To whom the document is addressed, quoting its own 主送 line (None if it has none)."""
     if not policy.addressees:

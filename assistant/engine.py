@@ -407,6 +407,8 @@ class Engine:
             return addressed
         if intent is Intent.ISSUED and (issued := compose.issued_answer(policy)) is not None:
             return issued
+        if intent is Intent.ISSUER and (issuer := compose.issuer_answer(policy)) is not None:
+            return issuer
         if intent is Intent.TIME and top.doc == RULES_DOC:
             # One implementation of the period, the calculator's, whichever way the question reached it.
             return self._computed_answer(q, calculate(PeriodRequest(today=self.settings.today)), evidence)

@@ -18,6 +18,7 @@ class Intent(str, Enum):
     INTERPRETATION = "interpretation"
     TIME = "time"
     ISSUED = "issued"
+    ISSUER = "issuer"
     ADDRESSEES = "addressees"
 
 
@@ -58,6 +59,15 @@ _ISSUED = re.compile(
     r"(发布|印发|出台|成文|下发|发文|落款)(日期|时间)|落款[^。？?，,]{0,4}(哪天|哪一天|几号|什么时候|啥时候|日期)|when\s+was\s+(it|this|the)(\s+\w+)?\s+(issued|published|released)",
     re.IGNORECASE,
 )
+# Which body issued the document itself (「这个意见是哪个部门发的」「以哪个机关的名义发出来的」), not which bodies carry
+# out a clause (DEPARTMENT) nor who issued another document the question names (_ISSUER_OF)
+_ISSUER = re.compile(
+    r"(文件|意见|通知|公文|这份|本文)[^。？?]{0,12}"
+    r"((哪个|哪家|哪一?级|什么|啥)(部门|单位|机关|机构|政府)[^。？?，,]{0,6}(发布|印发|发|发出|出台|下发|颁布)(出来)?的?"
+    r"(?=[吗呢呀啊？?。，,]|$)|(以|用)(谁|哪个[^。？?，,]{0,3})的?名义|谁(发布|印发|发|出台|下发)的)|"
+    r"发文(机关|单位|部门)|who\s+(issued|published)",
+    re.IGNORECASE,
+)
 # To whom the document is addressed (its 主送 line), not which bodies carry out a clause (DEPARTMENT)
 _ADDRESSEES = re.compile(
     r"(文件|意见|通知|这份|本文|公文)[^。？?，,]{0,4}(发给|下发给|印发给|下发到|主送)(了)?(哪些|哪几个|哪个|什么|谁)|"
@@ -82,6 +92,8 @@ def classify(text: str) -> Intent:
         return Intent.ADDRESSEES
     if _ISSUER_OF.search(text):
         return Intent.LOOKUP
+    if _ISSUER.search(text):
+        return Intent.ISSUER
     if _DEPARTMENT.search(text):
         return Intent.DEPARTMENT
     if _ISSUED.search(text):

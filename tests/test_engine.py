@@ -54,6 +54,13 @@ def test_a_question_whose_parts_want_different_answers_gets_each(fake_engine):
     assert single.citations[0].clause == "5" and "\n\n" not in single.text
 
 
+def test_issuer_question_names_the_issuing_body_from_the_documents_own_line(fake_engine, policy):
+    a = fake_engine.answer("这个意见是哪个部门发的？")
+    assert a.intent == "issuer" and "由太原市人民政府发布" in a.text
+    c = a.citations[0]
+    assert "太原市人民政府" in c.quote and policy.text[c.start:c.end] == c.quote
+
+
 def test_addressees_question_quotes_the_documents_own_line(fake_engine, policy):
     a = fake_engine.answer("这份意见是发给哪些单位的？")
     assert a.intent == "addressees" and "西山示范区管委会" in a.text
@@ -84,7 +91,9 @@ def test_issue_date_written_in_chinese_numerals_is_found_too():
     ("这份意见是发给哪些单位的？", "addressees"), ("主送单位有哪些", "addressees"),
     ("《中小企业划型标准规定》是哪个部门发布的？", "lookup"), ("房租减免归哪个部门管？", "department"),
     ("稳岗补贴发给谁？", "lookup"), ("补贴发到哪个账户？", "lookup"), ("哪个部门发的补贴？", "department"),
-    ("免三个月房租怎么算？", "lookup"), ("这条政策适用到个体户吗？", "lookup"), ("给个解释", "interpretation")])
+    ("免三个月房租怎么算？", "lookup"), ("这条政策适用到个体户吗？", "lookup"), ("给个解释", "interpretation"),
+    ("这个意见是哪个部门发的？", "issuer"), ("这份扶持意见是以哪个机关的名义发出来的？", "issuer"),
+    ("发文机关是哪个？", "issuer"), ("这份文件是谁发的", "issuer"), ("这个意见是哪个部门负责落实的？", "department")])
 def test_question_forms(question, intent):
     from assistant.intent import classify
 
