@@ -56,6 +56,7 @@ _TIME = re.compile(
 # When the document itself was issued (not how long its measures run: that is TIME)
 _ISSUED = re.compile(
     r"(哪天|哪一天|什么时候|啥时候|何时|几月几[日号]|哪年哪月|什么时间|哪个月)[^。？?，,]{0,4}(发布|印发|出台|下发|公布|颁布|发的)|"
+    r"(发布|印发|出台|下发|发)的[吧吗呀][^。]{0,8}(哪天|哪一天|几号|几月几[日号]|什么时候|啥时候)|"
     r"(发布|印发|出台|成文|下发|发文|落款)(日期|时间)|落款[^。？?，,]{0,4}(哪天|哪一天|几号|什么时候|啥时候|日期)|when\s+was\s+(it|this|the)(\s+\w+)?\s+(issued|published|released)",
     re.IGNORECASE,
 )
