@@ -26,7 +26,7 @@ from assistant.scope import MODEL, NOUN_TAGS, ScopeModel, out_of_scope, scope_fe
 from assistant.settings import Settings
 from assistant.spelling import SpellingFixer
 from corpus.districts import cities_of
-from corpus.metadata_regions import CITIES, PROVINCE_NAMES, province_of
+from corpus.metadata_regions import CITIES, PLACE_NAMES, PROVINCE_NAMES, province_of
 from corpus.records import Answer, Calculation, Hit, Policy, Section, Sentence
 from corpus.segment import units_note
 from index.hybrid import PolicyIndex
@@ -107,6 +107,7 @@ class Tuning:
     coverage_of_known: bool = True  # … measured over the question's words that some document uses
     max_mentioning_docs: int = 10  # a name only mentioned (no document is from it) picks at most this many
     local_notices: bool = True  # a named city also picks the notices of unknown region that are about it
+    local_regions: bool = True  # … and a named province or municipality its notices of unknown region too
     said_with_topic: bool = True  # a name no document is from picks the few that say it with the question's topic
     follow_focus: bool = True  # a follow-up naming no place or body keeps the conversation's named documents
     phone_bonus: float = 0.1  # asked for a phone number: a retrieved section, and a sentence, that states one gains this
@@ -175,6 +176,7 @@ class Engine:
         self._neutral_rows = index.document_rows(self._focus_index.neutral)  # documents of unknown region
         self._focus_cache: dict[str, Focus] = {}
         self._main_cities: dict[int, str | None] = {}
+        self._main_places: dict[int, str | None] = {}
         self._subsets: OrderedDict[frozenset[str], Engine] = OrderedDict()
         self._subset_lock = threading.Lock()
         vocabulary = index.vocabulary() | set(POLICY_TERMS) | set(COLLOQUIAL) | set(COLLOQUIAL.values())
@@ -355,15 +357,22 @@ class Engine:
         return frozenset(found) if len(found) <= self.tuning.max_mentioning_docs else frozenset()
 
     def _notices_about(self, names: Sequence[str]) -> frozenset[str]:
-        """The documents of unknown region whose most-named city is one of `names`."""
+        """The documents of unknown region whose most-named place is one of `names`: a city, or with
+        local_regions a province or municipality (a 北京 notice that never says 北京市 in its header), which also
+        claims its cities' notices."""
         neutral = self._focus_index.neutral
         rows = set()
         for name in names:
-            city = name.removesuffix("市")
-            if city in CITIES:
-                mentioning = [r for r in self._corpus.documents_containing(city).tolist()
-                              if self.index.policies[r].doc in neutral][:MAX_MENTIONING_CHECKED]
-                rows.update(r for r in mentioning if self._main_city(r) == city)
+            key = _place_key(name) if self.tuning.local_regions else name.removesuffix("市")
+            if key is None or (not self.tuning.local_regions and key not in CITIES):
+                continue
+            said = key if key in CITIES else name.removesuffix("省").removesuffix("市")
+            mentioning = [r for r in self._corpus.documents_containing(said).tolist()
+                          if self.index.policies[r].doc in neutral][:MAX_MENTIONING_CHECKED]
+            if self.tuning.local_regions:
+                rows.update(r for r in mentioning if _in_place(self._main_place(r), key))
+            else:
+                rows.update(r for r in mentioning if self._main_city(r) == key)
         return frozenset(self.index.policies[r].doc for r in rows)
 
     def _unmatched_names(self, q: Question) -> tuple[str, ...]:
@@ -598,6 +607,11 @@ class Engine:
         do not make it one. (A question the calculator takes borrows figures from the history before this.)"""
         nouns = [w for w in own.missing if word_tag(w).startswith(NOUN_TAGS)]
         return bool(nouns or own.absent_terms) and self._out_of_scope(own)
+
+    def _main_place(self, row: int) -> str | None:
+        if row not in self._main_places:
+            self._main_places[row] = main_place(self.index.policies[row].text)
+        return self._main_places[row]
 
     def _main_city(self, row: int) -> str | None:
         # Once per document (the same answer every time, so a race only repeats the work).
@@ -837,6 +851,32 @@ _QUOTED_TITLE = re.compile(r"《([^《》\n]*[\u4e00-\u9fff][^《》\n]*)》")
 MIN_TITLE_CHARS, MAX_TITLE_CHARS = 6, 80  # a quoted title shorter than this names no one document
 _CITY_NAMES = re.compile("|".join(sorted(CITIES, key=len, reverse=True)))  # longest first: 马鞍山, not 鞍山
 MAX_MENTIONING_CHECKED = 50  # documents of unknown region looked at per named city (bounded at any corpus size)
+
+
+_PLACE_NAMES = re.compile("|".join(sorted(PLACE_NAMES, key=len, reverse=True)))
+
+
+def _place_key(name: str) -> str | None:
+    """A province or municipality by its full name (广东 → 广东省, 北京市 → 北京市), a prefecture city by its short
+    name (郑州市 → 郑州); None for other names."""
+    if name in PROVINCE_NAMES:
+        return province_of(name)
+    short = name.removesuffix("市")
+    return short if short in CITIES else None
+
+
+def _in_place(place: str | None, key: str) -> bool:
+    """Whether `place` (a _place_key) is `key` or a city of the province `key`."""
+    return place is not None and (place == key or (place in CITIES and CITIES[place][0] == key))
+
+
+def main_place(text: str) -> str | None:
+    """The province, municipality or city (as _place_key) a text names most, at least twice and more often than
+    any other."""
+    counts = Counter(_place_key(m.group()) for m in _PLACE_NAMES.finditer(text)).most_common(2)
+    if not counts or counts[0][0] is None or counts[0][1] < 2 or (len(counts) > 1 and counts[1][1] == counts[0][1]):
+        return None
+    return counts[0][0]
 
 
 def main_city(text: str) -> str | None:
