@@ -7,7 +7,7 @@ import threading
 import time
 from collections import Counter, OrderedDict
 from dataclasses import dataclass, replace
-from typing import Any, Callable, Sequence
+from typing import Any, Callable, Container, Sequence
 
 import numpy as np
 
@@ -177,6 +177,9 @@ class Engine:
         self._focus_cache: dict[str, Focus] = {}
         self._main_cities: dict[int, str | None] = {}
         self._main_places: dict[int, str | None] = {}
+        # provinces some document is the province's own (its region is the province, no city)
+        self._province_regions = frozenset(p.region for p in index.policies
+                                           if p.region and p.region == province_of(p.region))
         self._subsets: OrderedDict[frozenset[str], Engine] = OrderedDict()
         self._subset_lock = threading.Lock()
         vocabulary = index.vocabulary() | set(POLICY_TERMS) | set(COLLOQUIAL) | set(COLLOQUIAL.values())
@@ -489,7 +492,10 @@ class Engine:
         (score, top, chosen), *rest = ranked
         ratio = self.tuning.other_section_ratio
         if ratio and rest and score > 0 and rest[0][0] >= ratio * score:
-            return top, chosen, [(rest[0][1], rest[0][2][0])]
+            section, sentence = rest[0][1], rest[0][2][0]
+            # the preamble matches a document's subject, which found the document; it does not answer
+            if section.id != "preamble" and not _is_opening(sentence.text, self._policy[section.doc]):
+                return top, chosen, [(section, sentence)]
         return top, chosen, []
 
     def _calculate(self, q: Question) -> Calculation | NeedsInput | None:
@@ -552,7 +558,7 @@ class Engine:
         phone = self.tuning.phone_bonus if ASKS_PHONE.search(asked_part(own)) else 0.0
         hits = self._reranked(hits, topical, phone)
         missing = tuple(t for t in topical if not self._known(t))
-        places = unknown_places(place_names(own), self._corpus.__contains__)
+        places = unknown_places(place_names(own), self._corpus.__contains__, self._province_regions)
         # A year the best-matching document never mentions means another policy (「2022年上海封控期间…」): over
         # several documents the corpus as a whole mentions most years, in deadlines, so only that document counts.
         best_text = self._policy[hits[0].section.doc].text if hits else self._corpus
@@ -1016,15 +1022,17 @@ ENGLISH_FILLER = frozenset("can could will would is are was be do does did have 
                            "on at by with and or not no yes it this that what how when which who why please".split())
 
 
-def unknown_places(places: Sequence[str], known: Callable[[str], bool]) -> tuple[str, ...]:
+def unknown_places(places: Sequence[str], known: Callable[[str], bool],
+                   provinces_with_documents: Container[str] = frozenset()) -> tuple[str, ...]:
     """The places no document mentions. 伊犁州 is the documents' 伊犁 (伊犁哈萨克自治州): a place is known by its
     name without its 州/市/县 too; a district or county by its city (小店区 is in 太原市, corpus.districts); and a
-    city by its province when the question names both (「陕西商洛」: 陕西's documents may cover 商洛)."""
+    city by its province when the question names both and some document is the province's own (「陕西商洛」:
+    陕西省's documents cover 商洛; a province only mentioned, as 山西省财政厅 in a 太原 document, covers nothing)."""
     def stem_known(name: str) -> bool:
         return known(name) or (len(name) >= 3 and name[-1] in "州市县区省盟旗" and known(name[:-1]))
 
     # provinces said as such (「陕西」), not those a city implies
-    named = {province_of(p) for p in places if p in PROVINCE_NAMES and stem_known(p)}
+    named = {province_of(p) for p in places if p in PROVINCE_NAMES and province_of(p) in provinces_with_documents}
     return tuple(p for p in places if not stem_known(p) and not any(stem_known(c) for c in cities_of(p))
                  and province_of(p) not in named)
 

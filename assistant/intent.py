@@ -56,14 +56,14 @@ _TIME = re.compile(
 # When the document itself was issued (not how long its measures run: that is TIME)
 _ISSUED = re.compile(
     r"(哪天|哪一天|什么时候|啥时候|何时|几月几[日号]|哪年哪月|什么时间|哪个月)[^。？?，,]{0,4}(发布|印发|出台|下发|公布|颁布|发的)|"
-    r"(发布|印发|出台|下发|发)的[吧吗呀][^。]{0,8}(哪天|哪一天|几号|几月几[日号]|什么时候|啥时候)|"
+    r"(文件|意见|通知)[^。？?]{0,12}(发布|印发|出台|下发|发)的[吧吗呀][^。]{0,8}(哪天|哪一天|几号|几月几[日号]|什么时候|啥时候)|"
     r"(发布|印发|出台|成文|下发|发文|落款)(日期|时间)|落款[^。？?，,]{0,4}(哪天|哪一天|几号|什么时候|啥时候|日期)|when\s+was\s+(it|this|the)(\s+\w+)?\s+(issued|published|released)",
     re.IGNORECASE,
 )
 # Which body issued the document itself (「这个意见是哪个部门发的」「以哪个机关的名义发出来的」), not which bodies carry
 # out a clause (DEPARTMENT) nor who issued another document the question names (_ISSUER_OF)
 _ISSUER = re.compile(
-    r"(文件|意见|通知|公文|这份|本文)[^。？?]{0,12}"
+    r"(这个|这份|这篇|本|该|此)[^。？?，,]{0,4}(文件|意见|通知|公文)[^。？?，,]{0,3}"
     r"((哪个|哪家|哪一?级|什么|啥)(部门|单位|机关|机构|政府)[^。？?，,]{0,6}(发布|印发|发|发出|出台|下发|颁布)(出来)?的?"
     r"(?=[吗呢呀啊？?。，,]|$)|(以|用)(谁|哪个[^。？?，,]{0,3})的?名义|谁(发布|印发|发|出台|下发)的)|"
     r"发文(机关|单位|部门)|who\s+(issued|published)",

@@ -35,12 +35,15 @@ def test_districts_are_found_in_full_or_by_a_stem_only_one_district_has():
 
 
 def test_a_city_said_with_its_province_is_no_foreign_place():
-    # 「陕西商洛的贫困户…」: no document names 商洛, but 陕西's documents may cover it; 商洛 alone stays foreign.
+    # 「陕西商洛的贫困户…」: no document names 商洛, but 陕西省's own documents cover it; 商洛 alone stays foreign.
     known = "陕西省人民政府 山西省财政厅".__contains__
-    assert unknown_places(["陕西", "商洛"], known) == ()
-    assert unknown_places(["商洛"], known) == ("商洛",)
-    assert unknown_places(["山西", "商洛"], known) == ("商洛",)  # 商洛 is in 陕西, not 山西
-    assert unknown_places(["湖南", "商洛"], known) == ("湖南", "商洛")  # a province no document names covers nothing
+    own = frozenset({"陕西省"})
+    assert unknown_places(["陕西", "商洛"], known, own) == ()
+    assert unknown_places(["商洛"], known, own) == ("商洛",)
+    # a province only mentioned (山西省财政厅 in a 太原 document) is no province of documents: 忻州 stays foreign
+    assert unknown_places(["山西", "忻州"], known, own) == ("忻州",)
+    assert unknown_places(["陕西", "商洛"], known) == ("商洛",)
+    assert unknown_places(["湖南", "商洛"], known, own) == ("湖南", "商洛")  # 商洛 is in 陕西, not 湖南
 
 
 def test_province_of_reads_provinces_and_prefectures_with_or_without_their_suffix():

@@ -93,7 +93,9 @@ def test_issue_date_written_in_chinese_numerals_is_found_too():
     ("稳岗补贴发给谁？", "lookup"), ("补贴发到哪个账户？", "lookup"), ("哪个部门发的补贴？", "department"),
     ("免三个月房租怎么算？", "lookup"), ("这条政策适用到个体户吗？", "lookup"), ("给个解释", "interpretation"),
     ("这个意见是哪个部门发的？", "issuer"), ("这份扶持意见是以哪个机关的名义发出来的？", "issuer"),
-    ("发文机关是哪个？", "issuer"), ("这个文件是正月里发的吧？具体是哪天？", "issued"), ("这份文件是谁发的", "issuer"), ("这个意见是哪个部门负责落实的？", "department")])
+    ("发文机关是哪个？", "issuer"), ("这个文件是正月里发的吧？具体是哪天？", "issued"),
+    ("文件里的稳岗补贴是哪个部门发的？", "department"), ("通知里的补贴是什么单位发的？", "department"),
+    ("稳岗补贴是一次性发的吗？什么时候发？", "lookup"), ("补贴是按月发的吗？几号发", "lookup"), ("这份文件是谁发的", "issuer"), ("这个意见是哪个部门负责落实的？", "department")])
 def test_question_forms(question, intent):
     from assistant.intent import classify
 
