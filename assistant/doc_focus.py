@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass
-from typing import Container, Iterable, Sequence
+from typing import Callable, Container, Iterable, Sequence
 
 from corpus.districts import cities_of, districts_in
-from corpus.metadata_regions import PLACE_NAMES
+from corpus.metadata_regions import CITIES, PLACE_NAMES, PROVINCE_NAMES, province_of
 from corpus.records import Policy
 
 # Short forms callers use → the ways an issuer, title or lead paragraph writes the body.
@@ -250,3 +251,44 @@ def answered_elsewhere(words: Sequence[str], weights: dict[str, float], home_tex
     home = max((weighted_coverage(words, s, weights) for s in home_sections), default=0.0)
     other = max(weighted_coverage(words, s, weights) for s in other_sections)
     return other - home >= margin
+
+
+_PLACE_NAMES = re.compile("|".join(sorted(PLACE_NAMES, key=len, reverse=True)))  # longest first: 马鞍山, not 鞍山
+
+
+def place_key(name: str) -> str | None:
+    """A province or municipality by its full name (广东 → 广东省, 北京市 → 北京市), a prefecture city by its short
+    name (郑州市 → 郑州); None for other names."""
+    if name in PROVINCE_NAMES:
+        return province_of(name)
+    short = name.removesuffix("市")
+    return short if short in CITIES else None
+
+
+def in_place(place: str | None, key: str) -> bool:
+    """Whether `place` (a place_key) is `key` or a city of the province `key`."""
+    return place is not None and (place == key or (place in CITIES and CITIES[place][0] == key))
+
+
+def main_place(text: str) -> str | None:
+    """The province, municipality or city (as place_key) a text names most, at least twice and more often than
+    any other."""
+    counts = Counter(place_key(m.group()) for m in _PLACE_NAMES.finditer(text)).most_common(2)
+    if not counts or counts[0][1] < 2 or (len(counts) > 1 and counts[1][1] == counts[0][1]):
+        return None
+    return counts[0][0]
+
+
+def unknown_places(places: Sequence[str], known: Callable[[str], bool],
+                   provinces_with_documents: Container[str] = frozenset()) -> tuple[str, ...]:
+    """The places no document mentions. 伊犁州 is the documents' 伊犁 (伊犁哈萨克自治州): a place is known by its
+    name without its 州/市/县 too; a district or county by its city (小店区 is in 太原市, corpus.districts); and a
+    city by its province when the question names both and some document is the province's own (「陕西商洛」:
+    陕西省's documents cover 商洛; a province only mentioned, as 山西省财政厅 in a 太原 document, covers nothing)."""
+    def stem_known(name: str) -> bool:
+        return known(name) or (len(name) >= 3 and name[-1] in "州市县区省盟旗" and known(name[:-1]))
+
+    # provinces said as such (「陕西」), not those a city implies
+    named = {province_of(p) for p in places if p in PROVINCE_NAMES and province_of(p) in provinces_with_documents}
+    return tuple(p for p in places if not stem_known(p) and not any(stem_known(c) for c in cities_of(p))
+                 and province_of(p) not in named)

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 import threading
 import time
-from collections import Counter, OrderedDict
+from collections import OrderedDict
 from dataclasses import dataclass, replace
-from typing import Any, Callable, Container, Sequence
+from typing import Any, Sequence
 
 import numpy as np
 
@@ -15,7 +15,8 @@ from assistant import compose
 from assistant.asked_figure import NAMES, figures_asked, unstated
 from assistant.calculator import CalculatorError, NeedsInput, PeriodRequest, calculate, format_answer
 from assistant.corpus_text import CorpusText
-from assistant.doc_focus import Focus, FocusIndex, answered_elsewhere, only_as_origin, rarity, weighted_coverage
+from assistant.doc_focus import (Focus, FocusIndex, answered_elsewhere, in_place, main_place, only_as_origin,
+                                 place_key, rarity, unknown_places, weighted_coverage)
 from assistant.intent import Intent, classify, looks_like_follow_up
 from assistant.lexicon import COLLOQUIAL, in_document_terms, with_document_terms
 from assistant.policy_terms import absent_terms, unknown_charges
@@ -25,8 +26,7 @@ from assistant.scene import asked_part, scene_words
 from assistant.scope import MODEL, NOUN_TAGS, ScopeModel, out_of_scope, scope_features, word_tag
 from assistant.settings import Settings
 from assistant.spelling import SpellingFixer
-from corpus.districts import cities_of
-from corpus.metadata_regions import CITIES, PLACE_NAMES, PROVINCE_NAMES, province_of
+from corpus.metadata_regions import CITIES, province_of
 from corpus.records import Answer, Calculation, Hit, Policy, Section, Sentence
 from corpus.segment import units_note
 from index.hybrid import PolicyIndex
@@ -106,8 +106,7 @@ class Tuning:
     doc_coverage_weight: float = 0.4  # several documents: how much a hit's document's rare-word coverage counts
     coverage_of_known: bool = True  # … measured over the question's words that some document uses
     max_mentioning_docs: int = 10  # a name only mentioned (no document is from it) picks at most this many
-    local_notices: bool = True  # a named city also picks the notices of unknown region that are about it
-    local_regions: bool = True  # … and a named province or municipality its notices of unknown region too
+    local_notices: bool = True  # a named place also picks the notices of unknown region that are about it
     said_with_topic: bool = True  # a name no document is from picks the few that say it with the question's topic
     follow_focus: bool = True  # a follow-up naming no place or body keeps the conversation's named documents
     phone_bonus: float = 0.1  # asked for a phone number: a retrieved section, and a sentence, that states one gains this
@@ -175,7 +174,6 @@ class Engine:
         self._focus_index = FocusIndex(index.policies)
         self._neutral_rows = index.document_rows(self._focus_index.neutral)  # documents of unknown region
         self._focus_cache: dict[str, Focus] = {}
-        self._main_cities: dict[int, str | None] = {}
         self._main_places: dict[int, str | None] = {}
         # provinces some document is the province's own (its region is the province, no city)
         self._province_regions = frozenset(p.region for p in index.policies
@@ -360,22 +358,18 @@ class Engine:
         return frozenset(found) if len(found) <= self.tuning.max_mentioning_docs else frozenset()
 
     def _notices_about(self, names: Sequence[str]) -> frozenset[str]:
-        """The documents of unknown region whose most-named place is one of `names`: a city, or with
-        local_regions a province or municipality (a 北京 notice that never says 北京市 in its header), which also
-        claims its cities' notices."""
+        """The documents of unknown region whose most-named place is one of `names`: a city, a province or a
+        municipality (a 北京 notice that never says 北京市 in its header); a province also claims its cities'."""
         neutral = self._focus_index.neutral
         rows = set()
         for name in names:
-            key = _place_key(name) if self.tuning.local_regions else name.removesuffix("市")
-            if key is None or (not self.tuning.local_regions and key not in CITIES):
+            key = place_key(name)
+            if key is None:
                 continue
             said = key if key in CITIES else name.removesuffix("省").removesuffix("市")
             mentioning = [r for r in self._corpus.documents_containing(said).tolist()
                           if self.index.policies[r].doc in neutral][:MAX_MENTIONING_CHECKED]
-            if self.tuning.local_regions:
-                rows.update(r for r in mentioning if _in_place(self._main_place(r), key))
-            else:
-                rows.update(r for r in mentioning if self._main_city(r) == key)
+            rows.update(r for r in mentioning if in_place(self._main_place(r), key))
         return frozenset(self.index.policies[r].doc for r in rows)
 
     def _unmatched_names(self, q: Question) -> tuple[str, ...]:
@@ -619,12 +613,6 @@ class Engine:
             self._main_places[row] = main_place(self.index.policies[row].text)
         return self._main_places[row]
 
-    def _main_city(self, row: int) -> str | None:
-        # Once per document (the same answer every time, so a race only repeats the work).
-        if row not in self._main_cities:
-            self._main_cities[row] = main_city(self.index.policies[row].text)
-        return self._main_cities[row]
-
     def _known(self, word: str) -> bool:
         return word in self._corpus or _is_quantity(word)
 
@@ -855,44 +843,6 @@ def _is_opening(text: str, policy: Policy) -> bool:
 
 _QUOTED_TITLE = re.compile(r"《([^《》\n]*[\u4e00-\u9fff][^《》\n]*)》")
 MIN_TITLE_CHARS, MAX_TITLE_CHARS = 6, 80  # a quoted title shorter than this names no one document
-_CITY_NAMES = re.compile("|".join(sorted(CITIES, key=len, reverse=True)))  # longest first: 马鞍山, not 鞍山
-MAX_MENTIONING_CHECKED = 50  # documents of unknown region looked at per named city (bounded at any corpus size)
-
-
-_PLACE_NAMES = re.compile("|".join(sorted(PLACE_NAMES, key=len, reverse=True)))
-
-
-def _place_key(name: str) -> str | None:
-    """A province or municipality by its full name (广东 → 广东省, 北京市 → 北京市), a prefecture city by its short
-    name (郑州市 → 郑州); None for other names."""
-    if name in PROVINCE_NAMES:
-        return province_of(name)
-    short = name.removesuffix("市")
-    return short if short in CITIES else None
-
-
-def _in_place(place: str | None, key: str) -> bool:
-    """Whether `place` (a _place_key) is `key` or a city of the province `key`."""
-    return place is not None and (place == key or (place in CITIES and CITIES[place][0] == key))
-
-
-def main_place(text: str) -> str | None:
-    """The province, municipality or city (as _place_key) a text names most, at least twice and more often than
-    any other."""
-    counts = Counter(_place_key(m.group()) for m in _PLACE_NAMES.finditer(text)).most_common(2)
-    if not counts or counts[0][0] is None or counts[0][1] < 2 or (len(counts) > 1 and counts[1][1] == counts[0][1]):
-        return None
-    return counts[0][0]
-
-
-def main_city(text: str) -> str | None:
-    """The city a text names most, when it names it at least twice and more often than any other."""
-    counts = Counter(m.group() for m in _CITY_NAMES.finditer(text)).most_common(2)
-    if not counts or counts[0][1] < 2 or (len(counts) > 1 and counts[1][1] == counts[0][1]):
-        return None
-    return counts[0][0]
-
-
 def _is_lead(section: Section) -> bool:
     return section.id in ("preamble", "p1")
 
@@ -1022,19 +972,7 @@ ENGLISH_FILLER = frozenset("can could will would is are was be do does did have 
                            "on at by with and or not no yes it this that what how when which who why please".split())
 
 
-def unknown_places(places: Sequence[str], known: Callable[[str], bool],
-                   provinces_with_documents: Container[str] = frozenset()) -> tuple[str, ...]:
-    """The places no document mentions. 伊犁州 is the documents' 伊犁 (伊犁哈萨克自治州): a place is known by its
-    name without its 州/市/县 too; a district or county by its city (小店区 is in 太原市, corpus.districts); and a
-    city by its province when the question names both and some document is the province's own (「陕西商洛」:
-    陕西省's documents cover 商洛; a province only mentioned, as 山西省财政厅 in a 太原 document, covers nothing)."""
-    def stem_known(name: str) -> bool:
-        return known(name) or (len(name) >= 3 and name[-1] in "州市县区省盟旗" and known(name[:-1]))
-
-    # provinces said as such (「陕西」), not those a city implies
-    named = {province_of(p) for p in places if p in PROVINCE_NAMES and province_of(p) in provinces_with_documents}
-    return tuple(p for p in places if not stem_known(p) and not any(stem_known(c) for c in cities_of(p))
-                 and province_of(p) not in named)
+MAX_MENTIONING_CHECKED = 50  # documents of unknown region looked at per named city (bounded at any corpus size)
 
 
 def _is_label(text: str) -> bool:

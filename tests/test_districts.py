@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.engine import unknown_places
+from assistant.doc_focus import unknown_places
 from corpus.districts import cities_of, districts_in, parse_adcodes
 
 
@@ -54,11 +54,11 @@ def test_province_of_reads_provinces_and_prefectures_with_or_without_their_suffi
 
 
 def test_the_place_a_notice_names_most_is_a_province_municipality_or_city():
-    from assistant.engine import _in_place, _place_key, main_place
-    assert _place_key("广东") == _place_key("广东省") == "广东省" and _place_key("北京市") == "北京市"
-    assert _place_key("郑州市") == _place_key("郑州") == "郑州" and _place_key("海淀区") is None
+    from assistant.doc_focus import in_place, main_place, place_key
+    assert place_key("广东") == place_key("广东省") == "广东省" and place_key("北京市") == "北京市"
+    assert place_key("郑州市") == place_key("郑州") == "郑州" and place_key("海淀区") is None
     assert main_place("北京发布通知。北京的企业复工。上海也有。") == "北京市"
     assert main_place("广州天河。广州番禺。深圳。") == "广州" and main_place("广州。深圳。") is None
     # a city's notice is its province's too, not another province's
-    assert _in_place("广州", "广东省") and _in_place("广东省", "广东省") and not _in_place("广州", "湖北省")
-    assert not _in_place(None, "广东省")
+    assert in_place("广州", "广东省") and in_place("广东省", "广东省") and not in_place("广州", "湖北省")
+    assert not in_place(None, "广东省")

@@ -219,13 +219,13 @@ def test_each_part_of_a_question_gets_its_sentence_even_from_another_clause(fake
 
 
 def test_the_city_a_text_is_about_is_the_one_it_names_most():
-    from assistant.engine import main_city
+    from assistant.doc_focus import main_place
 
-    assert main_city("西宁市民请注意。西宁38路公交停运。青岛来人登记。") == "西宁"
-    assert main_city("西宁市民请注意。") is None  # once is a mention
-    assert main_city("青岛、青岛、西宁、西宁、西宁") == "西宁"
-    assert main_city("青岛、青岛、西宁、西宁") is None  # a tie names no one city
-    assert main_city("马鞍山市。马鞍山的企业。") == "马鞍山"  # 鞍山 inside 马鞍山 is not counted
+    assert main_place("西宁市民请注意。西宁38路公交停运。青岛来人登记。") == "西宁"
+    assert main_place("西宁市民请注意。") is None  # once is a mention
+    assert main_place("青岛、青岛、西宁、西宁、西宁") == "西宁"
+    assert main_place("青岛、青岛、西宁、西宁") is None  # a tie names no one city
+    assert main_place("马鞍山市。马鞍山的企业。") == "马鞍山"  # 鞍山 inside 马鞍山 is not counted
 
 
 def test_the_documents_term_for_an_owners_word_stays_a_word_of_its_own():
@@ -414,7 +414,7 @@ def test_a_fee_the_document_names_is_answered(fake_engine):
 
 
 def test_a_place_is_known_by_its_name_without_its_suffix():
-    from assistant.engine import unknown_places
+    from assistant.doc_focus import unknown_places
     corpus = "伊犁哈萨克自治州 西宁市 海淀区"
     known = corpus.__contains__
     assert unknown_places(["伊犁州", "西宁", "海淀区", "长治市", "长治"], known) == ("长治市", "长治")
