@@ -58,6 +58,8 @@ _EN_WORDS = {
     "real estate developer": "房地产开发", "real estate": "房地产", "property developer": "房地产开发",
     "property management": "物业", "consulting": "咨询", "advertising": "广告", "farm": "农场",
     "hospital": "医院", "clinic": "诊所",
+    "unemployment benefit standard": "失业保险金标准", "benefit standard": "失业保险金标准",
+    "unemployment benefits": "失业保险金", "unemployment benefit": "失业保险金", "headcount": "人数",
     "what size": "什么规模", "which size": "什么规模", "size class": "规模", "small or micro": "小型还是微型",
     "micro or small": "微型还是小型", "medium or small": "中型还是小型", "small or medium": "小型还是中型",
 }

@@ -118,8 +118,15 @@ def job(turns: list[Turn], today) -> JobSubsidyRequest:
     spans = first_found(turns, _headcount_spans)
     if spans:
         return JobSubsidyRequest(monthly_benefit=value_of(benefit), monthly_headcounts=spans)
-    employees = first_found(turns, lambda t: next(iter(t.of(Headcount)), None))
+    employees = first_found(turns, _insured_headcount)
     return JobSubsidyRequest(insured_employees=value_of(employees), monthly_benefit=value_of(benefit))
+
+
+def _insured_headcount(t: Turn) -> Headcount | None:
+    """The turn's headcount, the insured one when it says several (「在册25个人，年度平均参保职工19个」: the subsidy is
+    reckoned on 年度平均参保职工人数, 19)."""
+    people = t.of(Headcount)
+    return next((h for h in people if re.search(r"参保|平均", t.label(h))), next(iter(people), None))
 
 
 def _headcount_spans(t: Turn) -> tuple[tuple[int, int, Decimal], ...] | None:

@@ -7,8 +7,10 @@ rule's request. A bare number's words decide what it is (「月租3000」), or, 
 a quantity is read as written, sign and all: 「月租-8000元」 is Money(-8000) for the rule to refuse, never 8000;
 「1.5e3元」 is 1500. Only two things are refused here, each as a CalculatorError naming the text: a date that
 does not exist (「2月30日」, DateError) and a quantity too large or small to be any amount, count or duration
-(10^100 or more, as 「1e400元」, or a non-zero one under 10^-100; AmountError). Rough figures (「两百多万」) keep
-their range and only the size standard uses them.
+(10^100 or more, as 「1e400元」, or a non-zero one under 10^-100; AmountError). Rough figures keep their range and
+only the size standard uses them: 「两百多万」「800来万」, digits said together (「九十七八个」「一百零几」), a figure
+bounded from above (「将近300人」「不到三个亿」), and a figure refined by a restatement in brackets right after it
+(「将近一百人（九十七八个）」).
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass, replace
-from decimal import MAX_EMAX, MIN_EMIN, Context, Decimal, InvalidOperation, localcontext
+from decimal import MAX_EMAX, MIN_EMIN, ROUND_CEILING, Context, Decimal, InvalidOperation, localcontext
 
 from assistant.calculator import AmountError, DateError
 
@@ -198,8 +200,9 @@ _DATE_AFTER = re.compile(r"\s*[日号]?\s*(要|需|得|该|应|到期|截止|前
 # 「半年」「一年半」: durations in months (not 「上半年」「下半年度」)
 _HALF_YEAR = re.compile(rf"(?<![上下前后])半年(?!度)|({_NUMBER})个?年半")
 # 「两百多万」「三十多个人」「十几人」「1万余元」: a rough figure, kept with its range; 「两个亿」 is 「两亿」.
-# 「二十来个人」「一百来人」: 来 after a round number is rough too, but only in headcounts (「八千来块」 stays 8000)
-_APPROX = r"多(?!少)|余|(?<=十)几|(?<=[十百千0])来(?=个|人|名|位|号人)"
+# 「二十来个人」「一百来人」: 来 after a round number is rough too, in headcounts and before 万/亿 (「800来万」 is
+# 800–900万, not 800元 over some 来); 「八千来块」 stays 8000. 「一百零几」 is 101–109.
+_APPROX = r"多(?!少)|余|(?<=[十零])几|(?<=[十百千0])来(?=个|人|名|位|号人|[万亿])"
 # what 「12个…」 counts as people: 「12个快递员」「3个厨师」 (not 「5个分店」)
 _STAFF_WORDS = ("员工|职工|工人|雇员|店员|职员|伙计|服务员|营业员|销售员|收银员|快递员|业务员|配送员|送货员|技术员|"
                 "司机|师傅|骑手|厨师|保安|保洁|客服|导购|工程师|老师|教师|护士|医生|会计|学徒|"
@@ -209,7 +212,7 @@ _STAFF = f"{_STAFF_WORDS}|人"
 _QUALIFIED_STAFF = rf"(?:(?![店厂部门处间家层室地场点站区组队楼栋院所校园科])[\u4e00-\u9fff]){{1,2}}(?:{_STAFF_WORDS})"
 # 「我和老婆俩人」「仨人」: colloquial counts, read only as headcounts (「俩」 is no digit elsewhere)
 _PAIR = re.compile(r"(俩|仨)(?:个)?(?=人|名|位)")
-_QUANTITY = re.compile(rf"(第)?((?:{_NUMBER})(?:个(?=亿))?(?:亿)?)(?:({_APPROX})([万亿])?)?\s*"
+_QUANTITY = re.compile(rf"(第)?((?:{_NUMBER})(?:个(?=(?:多|余)?亿))?(?:亿)?)(?:({_APPROX})([万亿])?)?\s*"
                        rf"(元人民币|人民币|块钱|元|块|圆|个季度|个多?月|"
                        rf"个(?={_STAFF}|{_QUALIFIED_STAFF})|号人|人|名|位|"
                        rf"月份|月|年|[日号天岁倍次户家辆台件套吨斤米平])?")
@@ -354,34 +357,138 @@ def parse_quantities(text: str) -> tuple[Quantity, ...]:
         if not _span_free(taken, *m.span()) or m.group(1):  # 「第三个月」 is an ordinal, not a count
             continue
         try:
-            value = chinese_number(m.group(2).replace("个", ""))
+            value, pair_upper = _read(m.group(2).replace("个", ""))
         except _NotANumber:
             continue
         except _OutOfRange as out:
-            value, large = None, out.large
+            value, pair_upper, large = None, None, out.large
         # An out-of-range number is refused only if it is a quantity at all (「增长1e400倍」 is none); a stand-in
         # value decides that, since only the unit and the words around it do.
-        quantity = _classify(text, m, Decimal(1) if value is None else value, listed)
+        quantity = _classify(text, m, Decimal(1) if value is None else value, listed, pair_upper)
         if _bare(m):
             listed = type(quantity) if quantity is not None else listed
         if quantity is None:
             continue
         if value is None or not readable(quantity.value):
             raise _out_of_range(m.group(0).strip(), large if value is None else quantity.value.adjusted() > 0)
-        found.append(_signed(text, quantity))
-    return tuple(sorted(found, key=lambda q: q.start))
+        found.append(_bounded(text, _signed(text, quantity)))
+    return _restated(text, sorted(found, key=lambda q: q.start))
 
 
-def _rough(value: Decimal, approx: str | None, scale: str | None) -> tuple[Decimal, Decimal | None]:
+def _rough(value: Decimal, approx: str | None, scale: str | None, number_text: str = "",
+           upper: Decimal | None = None) -> tuple[Decimal, Decimal | None]:
     """(lower bound, exclusive upper bound or None): 「两百多万」 → (2000000, 3000000), 「5万多」 → (50000, 60000),
-    「十几」 → (10, 20): 多/余/几/来 add up to one unit of the number's last non-zero digit."""
-    upper = None
-    if approx and value > 0:
-        upper = value + Decimal(10) ** value.normalize().as_tuple().exponent
+    「十几」 → (10, 20): 多/余/几/来 add up to one unit of the number's last non-zero digit; 「一百零几」 → (101, 110).
+    `upper` is a range the digits themselves said (「九十七八」, see `_read`)."""
+    if upper is None and approx == "几" and number_text.endswith(("零", "〇")):
+        value, upper = value + 1, value + 10  # 几 after 零 is the ones digit
+    elif upper is None and approx and value > 0:
+        upper = _one_more(value)
     if scale:
         value *= _LARGE[scale]
         upper = None if upper is None else upper * _LARGE[scale]
     return value, upper
+
+
+def _one_more(value: Decimal) -> Decimal:
+    """`value` plus one unit of its last non-zero digit: the exclusive end of 「value多」 (300 → 400, 98 → 99)."""
+    return value + Decimal(10) ** value.normalize().as_tuple().exponent
+
+
+# 「九十七八」「十八九」「三四万」「两三个」: the last two digits consecutive say a range (97–98), not one number
+_DIGIT_PAIR = re.compile(r"(.*?)([一二两三四五六七八])([二三四五六七八九])([十百千万亿]*)")
+
+
+def _read(number_text: str) -> tuple[Decimal, Decimal | None]:
+    """(value, exclusive upper bound or None): a number, or the range two consecutive digits say: 「九十七八」 →
+    (97, 99), 「三四万」 → (30000, 50000), as 「四万多」 ends. Raises _NotANumber / _OutOfRange as chinese_number."""
+    try:
+        return chinese_number(number_text), None
+    except _NotANumber:
+        pair = _DIGIT_PAIR.fullmatch(number_text)
+        if pair is None or _DIGIT[pair.group(3)] != _DIGIT[pair.group(2)] + 1:
+            raise
+        prefix, low, high, units = pair.groups()
+        return chinese_number(prefix + low + units), _one_more(chinese_number(prefix + high + units))
+
+
+# 「将近300个工人」「差几个不到300」: just under the figure, read as its last tenth (270 to under 300) — a convention,
+# since no one says 「将近300」 of 200; 「不到三个亿」「不足50人」 only caps it: anything from 0 up to under it.
+_NEARLY = re.compile(r"(?:将近|接近|(?<![最附靠临将接])近|(?<![赶加尽很])快|"
+                     r"差(?:一点儿?|点儿?|一些|几个|一两个|[一两几]个人)?不到)\s*$")
+_BELOW = re.compile(r"(?:不到|不足|不满|没到|没有到|少于|低于)\s*$")
+NEARLY_SHARE = Decimal("0.9")
+
+
+def _bounds_before(text: str, start: int, value: Decimal, whole: bool) -> tuple[int, Decimal] | None:
+    """(where the words start, lower bound) when 将近/不到… right before `start` bound a figure from above."""
+    if (nearly := _NEARLY.search(text, 0, start)) is not None:
+        low = value * NEARLY_SHARE
+        return nearly.start(), low.to_integral_value(ROUND_CEILING) if whole else low
+    if (below := _BELOW.search(text, 0, start)) is not None:
+        return below.start(), Decimal(0)
+    return None
+
+
+def _bounded(text: str, q: Quantity) -> Quantity:
+    """An exact amount or headcount said as 「将近300人」「不到三个亿」 → the range it stands for (see _NEARLY)."""
+    if not isinstance(q, (Money, Headcount)) or q.upper is not None or q.value <= 0:
+        return q
+    whole = isinstance(q, Headcount) and q.value == q.value.to_integral_value()
+    bounds = _bounds_before(text, q.start, q.value, whole)
+    if bounds is None or bounds[1] >= q.value:
+        return q
+    start, low = bounds
+    return replace(q, value=low, upper=q.value, text=text[start:q.end], start=start)
+
+
+# 「将近一百人（九十七八个）」「两个多亿（不到三个亿）」: a figure restated in brackets right after it (with at most the
+# words for what it counts between) is refined by the restatement.
+_BRACKETS = re.compile(r"[（(]([^（）()]{1,24})[）)]")
+_RESTATED_BEFORE = re.compile(r"\s*(?:大概|大约|约|差不多|估计|其实|实际上?|准确(?:地)?说|也就|就)?\s*")
+_RESTATED_AFTER = re.compile(r"\s*(?:个|人|名|位|号人|元|块)?\s*(?:左右|上下|吧)?\s*")
+_COUNTED = re.compile(r"[\u4e00-\u9fffA-Za-z]{0,6}")
+
+
+def _restatement(text: str, start: int, end: int, whole: bool) -> tuple[Decimal, Decimal | None] | None:
+    """(value, exclusive upper or None) of the one figure text[start:end] restates, or None when it says more."""
+    m = _QUANTITY.search(text, start, end)
+    if m is None or m.group(1) or not _RESTATED_AFTER.fullmatch(text, m.end(), end):
+        return None
+    try:
+        value, upper = _read(m.group(2).replace("个", ""))
+    except (_NotANumber, _OutOfRange):
+        return None
+    value, upper = _rough(value, m.group(3), m.group(4), m.group(2), upper)
+    bounds = _bounds_before(text, m.start(), value, whole) if upper is None else None
+    lead_end = m.start() if bounds is None else bounds[0]
+    if not _RESTATED_BEFORE.fullmatch(text, start, lead_end):
+        return None
+    return (value, upper) if bounds is None else (bounds[1], value)
+
+
+def _restated(text: str, found: list[Quantity]) -> tuple[Quantity, ...]:
+    """`found` with each figure restated in brackets right after it refined by the restatement, which it absorbs."""
+    for brackets in _BRACKETS.finditer(text):
+        before = [q for q in found if q.end <= brackets.start()]
+        inside = [q for q in found if brackets.start() <= q.start and q.end <= brackets.end()]
+        if not before or not isinstance(q := before[-1], (Money, Headcount)):
+            continue
+        if not _COUNTED.fullmatch(text, q.end, brackets.start()) or any(type(i) is not type(q) for i in inside):
+            continue
+        said = _restatement(text, brackets.start(1), brackets.end(1), isinstance(q, Headcount))
+        if said is None:
+            continue
+        low, upper = said
+        # the restatement must be about this figure: inside its range, or near an exact one (「300人（297个）」)
+        near_low, near_high = (q.value * NEARLY_SHARE, q.value / NEARLY_SHARE) if q.upper is None else (q.value, q.upper)
+        if low > near_high or (low if upper is None else upper) < near_low:
+            continue
+        if q.upper is not None and upper is not None and max(low, q.value) < min(upper, q.upper):
+            low, upper = max(low, q.value), min(upper, q.upper)  # both ranges: what both allow
+        refined = replace(q, value=low, upper=upper, text=text[q.start:brackets.end()], end=brackets.end())
+        found = [refined if f is q else f for f in found if f not in inside]
+    return tuple(found)
 
 
 _PEOPLE_UNITS = ("个", "人", "名", "位", "号人")  # 「二百来号人」
@@ -398,9 +505,10 @@ def _bare(m: re.Match) -> bool:
         r"[万亿千wWkK]", m.group(2))
 
 
-def _classify(text: str, m: re.Match, value: Decimal, listed: type | None = None) -> Quantity | None:
+def _classify(text: str, m: re.Match, value: Decimal, listed: type | None = None,
+              pair_upper: Decimal | None = None) -> Quantity | None:
     unit, number_text, approx, scale = m.group(5) or "", m.group(2), m.group(3), m.group(4)
-    value, upper = _rough(value, approx, scale)
+    value, upper = _rough(value, approx, scale, number_text, pair_upper)
     span = (m.group(0), m.start(), m.end())
     if unit == "块" and number_text == "一" and (re.match(r"儿", text[m.end():]) or re.search(r"[加合凑放在到搁]$", text[:m.start()])):
         return None  # 「仨加一块」「放在一块儿」: together, not one yuan
@@ -427,6 +535,8 @@ def _classify(text: str, m: re.Match, value: Decimal, listed: type | None = None
     if unit:
         return None  # 天, 倍, 平米 …: not a quantity any rule uses
     before = _SAID_BEFORE.sub("", words_before(text, m.start()))
+    if _STAFF_SAID.search(before) and _COUNT_AFTER.match(text, m.end()):
+        return Headcount(value, *span, upper=upper)  # 「店员正好50个」「工人一共三十个」: people named, then counted
     if re.search(r"[万亿千wWkK]", number_text) or scale:
         # 「月租8千」「两万五」「两百多万」: amounts said in 千/万 are money, unless people were named last and the
         # number is said in 百/千 (「从业人员一千二」; 「员工两万五」 is more likely a wage than a headcount)
@@ -454,6 +564,10 @@ def _classify(text: str, m: re.Match, value: Decimal, listed: type | None = None
     return None
 
 
+# a word for people, then only words like 正好/一共/大概 before the number (「店员正好50个」)
+_STAFF_SAID = re.compile(rf"(?:{_STAFF_WORDS}|人数|人手|从业人员)(?:正好|刚好|恰好|一共|总共|共|合计|加起来|大概|大约|"
+                         rf"差不多|约|有|就|才|只有|也就|是|将近|接近|近|快|不到|不足|\s)*$")
+_COUNT_AFTER = re.compile(r"\s*个(?:左右|上下|出头)?(?:了|吧|呢|啊)?(?![\u4e00-\u9fff])")
 _PER_PERIOD = re.compile(r"(每个?月|每季度?|月均|每年)\s*$")
 _MONTHS_LISTED = re.compile(r"(?:\s*[、，,和及与]\s*\d{1,2})+\s*月")  # 「4、5、6月」: the 4 is a month, not a listed amount
 _AFTER_MONTH = re.compile(rf"(?<![\d.])(?:1[0-2]|[1-9]|十[一二]?|[{CN_DIGITS}])\s*月份?\s*$")

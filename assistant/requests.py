@@ -24,8 +24,8 @@ from assistant.calculator import (
 )
 from assistant.english_numbers import from_english
 from assistant.quantities import (
-    CalendarMonth, DateValue, Headcount, Money, MonthCount, Quantity, Rate, chinese_number, parse_quantities,
-    words_before,
+    CN_DIGITS, CalendarMonth, DateValue, Headcount, Money, MonthCount, Quantity, Rate, chinese_number,
+    parse_quantities, words_before,
 )
 from assistant.turns import CORRECTION, Turn, first_found, value_of
 
@@ -299,16 +299,34 @@ def _period(turns: list[Turn], today) -> PeriodRequest:
     return PeriodRequest(on=value_of(on), today=today, measure=measure)
 
 
+_REVENUE = r"营收|营业收入|收入|营业额|销售额|产值|流水"
+# 「一周流水差不多3万」「每天营业额5000」「流水一个月10万」: revenue said for a period shorter than a year, the period
+# word attached to the figure (in the words right before it); 「3月营收」 is one month's, not a rate, so not these
+_REVENUE_PERIODS = {"day": r"(?:每|一)(?:天|日)|日均|(?<![生节假平])日(?=流水|营|收|销)",
+                    "week": r"(?:每|一)个?(?:周|星期|礼拜)|周均|(?<![上下本这])周(?=流水|营|收|销)",
+                    "month": rf"(?:每|一)个?月|月均|(?<![\d{CN_DIGITS}十个年])月(?=流水|营|收|销)"}
+_ROUGHLY = r"(?:大概|大约|约|差不多|平均|能有|有|能|就|才|也就|在|是|\s)*"
+_REVENUE_PER = {per: re.compile(rf"(?:{words})的?(?:{_REVENUE}){_ROUGHLY}$|(?:{_REVENUE})(?:{words}){_ROUGHLY}$")
+                for per, words in _REVENUE_PERIODS.items()}
+
+
+def _revenue_per(t: Turn, revenue: Money) -> str | None:
+    """"day"/"week"/"month" when `revenue` is said for that period (「一周流水差不多3万」), else None (a year's)."""
+    before = words_before(t.text, revenue.start, limit=14)
+    return next((per for per, said in _REVENUE_PER.items() if said.search(before)), None)
+
+
 def _sme(turns: list[Turn], today) -> SmeRequest:
     """Rough indicators (「两百多万」) are kept as ranges: the class is given when the whole range agrees."""
     industry = first_found(turns, lambda t: find_industry(t.text))
     employees = first_found(turns, lambda t: next(iter(t.of(Headcount, rough=True)), None))
     assets = first_found(turns, lambda t: t.money(r"资产", fallback=False, rough=True))
-    revenue = first_found(turns, lambda t: t.money(r"营收|营业收入|收入|营业额|销售额|产值|流水", avoid=r"资产", rough=True))
+    said = first_found(turns, lambda t: (t, q) if (q := t.money(_REVENUE, avoid=r"资产", rough=True)) else None)
+    revenue, per = (said[1], _revenue_per(*said)) if said else (None, None)
     given = (("employees", employees), ("revenue_yuan", revenue), ("assets_yuan", assets))
     ranges = tuple((name, q.upper) for name, q in given if q is not None and q.upper is not None)
     return SmeRequest(industry=industry[1] if industry else None, employees=value_of(employees),
-                      revenue_yuan=value_of(revenue), assets_yuan=value_of(assets), ranges=ranges)
+                      revenue_yuan=value_of(revenue), assets_yuan=value_of(assets), ranges=ranges, revenue_per=per)
 
 
 _BUILDERS: dict[str, Callable[[list[Turn], dt.date | None], Request]] = {

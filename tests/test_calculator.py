@@ -598,7 +598,8 @@ requests = st.one_of(
               employees=amounts, revenue_yuan=amounts, assets_yuan=amounts),
     st.builds(SmeRequest, industry=st.sampled_from(list(INDUSTRIES)), employees=amounts, revenue_yuan=amounts,
               assets_yuan=amounts, ranges=st.one_of(anything, st.lists(st.tuples(
-                  st.sampled_from(["employees", "revenue_yuan", "assets_yuan", "profit"]), amounts), max_size=2).map(tuple))),
+                  st.sampled_from(["employees", "revenue_yuan", "assets_yuan", "profit"]), amounts), max_size=2).map(tuple)),
+              revenue_per=st.one_of(st.sampled_from([None, "day", "week", "month", "year"]), anything)),
 )
 
 
@@ -846,6 +847,31 @@ def test_a_rough_indicator_wholly_below_the_small_bound_decides_micro():
     straddles = calculate(SmeRequest(industry="工业", revenue_yuan=D(2_000_000),
                                      ranges=(("revenue_yuan", D(4_000_000)),)))
     assert isinstance(straddles, NeedsInput)
+
+
+def test_revenue_said_per_day_week_or_month_is_scaled_to_a_year_and_says_so():
+    calc = sme_size("超市", D(12), D(30_000), revenue_per="week")  # 「一周流水3万」: 3万×52 = 156万 → 小型
+    assert calc.result["size"] == "小型" and calc.inputs["revenue_wan"] == 156 and calc.inputs["revenue_per"] == "week"
+    assert calc.steps[1] == "你说的是每周的营业收入，按一年52周折算为全年：3万元×52 = 156万元。"
+    assert sme_size("饭店", D(12), D(5_000), revenue_per="day").inputs["revenue_wan"] == D("182.5")
+    assert sme_size("饭店", D(12), D(100_000), revenue_per="month").inputs["revenue_wan"] == 120
+    # a range is scaled with its figure: 每月10万多 is 120万 to under 240万 a year, 小型 at both ends
+    ranged = sme_size("饭店", D(12), D(100_000), None, (("revenue_yuan", D(200_000)),), revenue_per="month")
+    assert ranged.inputs["ranges"] == {"revenue_wan": [120, 240]}
+    # an industry that does not use revenue says nothing about it
+    assert not any("折算" in step for step in sme_size("理发店", D(12), D(1_000), revenue_per="day").steps)
+    with pytest.raises(CalculatorError, match=r"revenue_per must be one of \['day', 'week', 'month'\]"):
+        sme_size("超市", D(12), D(30_000), revenue_per="fortnight")
+    with pytest.raises(AmountError, match="每周营业收入不能为负数"):
+        sme_size("超市", D(12), D(-30_000), revenue_per="week")
+
+
+def test_a_range_with_only_a_top_is_said_as_under_it():
+    # 「不到300人」: 0 to under 300 people spans 微型 and 小型 for a factory with 5000万元, so it asks
+    out = calculate(SmeRequest("工业", D(0), D(50_000_000), ranges=(("employees", D(300)),)))
+    assert isinstance(out, NeedsInput) and "你说的从业人员不足300人" in out.question_back
+    calc = sme_size("理发店", D(0), None, None, (("employees", D(10)),))  # under 10 people: 微型 whatever
+    assert calc.result["size"] == "微型" and "从业人员不足10人" in calc.steps[0]
 
 
 @given(st.sampled_from([i for i in INDUSTRIES if len(SIZE_RULES[i].indicators) == 2]), st.data())

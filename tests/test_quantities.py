@@ -85,7 +85,8 @@ def test_months():
 def test_what_is_not_a_quantity():
     assert parse_quantities("一季度一起来看一下") == ()
     assert parse_quantities("2020年的政策") == ()
-    assert parse_quantities("三四万") == ()  # a range, not a number
+    # a range, not a number: kept as a rough figure (to the end of 「四万多」), which only the size standard uses
+    assert only("三四万") == Money(D(30000), "三四万", 0, 3, upper=D(50000))
 
 
 def test_several_quantities_in_order():
@@ -307,8 +308,74 @@ def test_lai_after_a_round_headcount_is_rough(text, low, high):
     assert isinstance(found, Headcount) and (found.value, found.upper) == (low, high)
 
 
-def test_lai_is_rough_only_for_headcounts():
+def test_lai_is_rough_only_for_headcounts_and_before_wan_or_yi():
     assert only("八千来块") == Money(D(8000), "八千", 0, 2)
+    # 「800来万」 is 800–900万, not 800元 (来 after a number before 万/亿 rounds it, it divides nothing)
+    assert only("营业额800来万") == Money(D(8_000_000), "800来万", 3, 8, upper=D(9_000_000))
+    assert only("走货四千来万") == Money(D(40_000_000), "四千来万", 2, 6, upper=D(50_000_000))
+    assert only("十来亿") == Money(D(1_000_000_000), "十来亿", 0, 3, upper=D(2_000_000_000))
+
+
+# -- fixes from the dev cases ty-1026…1075: ranges of digits, 将近/不到, restatements in brackets, counts after staff --
+@pytest.mark.parametrize("text,low,high", [
+    ("九十七八个人", 97, 99), ("十八九个员工", 18, 20), ("三四十个员工", 30, 50), ("两三个人", 2, 4),
+    ("一百零几个人", 101, 110), ("一千零几人", 1001, 1010),
+])
+def test_consecutive_digits_and_ling_ji_are_ranges(text, low, high):
+    found = only(text)
+    assert isinstance(found, Headcount) and (found.value, found.upper) == (low, high)
+
+
+def test_a_month_or_duration_said_as_a_range_is_none():
+    assert parse_quantities("五六月份") == () and parse_quantities("一两个月") == ()
+
+
+@pytest.mark.parametrize("text,kind,low,high", [
+    ("将近300个工人", Headcount, 270, 300), ("差几个不到300人", Headcount, 270, 300), ("快20个人了", Headcount, 18, 20),
+    ("接近一百人", Headcount, 90, 100), ("将近15个员工", Headcount, 14, 15),  # the last tenth, in whole people
+    ("将近两个亿", Money, 180_000_000, 200_000_000), ("月租近3万", Money, 27_000, 30_000),
+    ("员工不到10人", Headcount, 0, 10), ("营收不足500万", Money, 0, 5_000_000),  # a cap only: from 0
+    ("两个多亿", Money, 200_000_000, 300_000_000),
+])
+def test_nearly_and_under_bound_a_figure_from_above(text, kind, low, high):
+    found = only(text)
+    assert isinstance(found, kind) and (found.value, found.upper) == (low, high)
+    assert text[found.start:found.end] == found.text
+
+
+@pytest.mark.parametrize("text", ["最近3个月", "附近300米", "一年3万"])
+def test_nearly_words_inside_other_words_bound_nothing(text):
+    assert all(getattr(q, "upper", None) is None for q in parse_quantities(text))
+
+
+@pytest.mark.parametrize("text,kind,low,high", [
+    ("将近一百人（九十七八个）", Headcount, 97, 99),
+    ("将近20个快递员（十八九个）", Headcount, 18, 20),
+    ("将近300个工人（差几个不到300）", Headcount, 270, 300),
+    ("两个多亿（不到三个亿）", Money, 200_000_000, 300_000_000),  # both ranges: what both allow
+    ("300人（297个）", Headcount, 297, None),  # an exact restatement is the figure
+    ("营收约2000万（准确说1980万）", Money, 19_800_000, None),
+])
+def test_a_figure_restated_in_brackets_is_refined_by_it(text, kind, low, high):
+    found = only(text)
+    assert isinstance(found, kind) and (found.value, found.upper) == (low, high)
+    assert text[found.start:found.end] == found.text and found.text.endswith(("）", ")"))
+
+
+@pytest.mark.parametrize("text,values", [
+    ("将近300人（其中50个是临时工）", [270, 50]),  # brackets that say more than the figure restate nothing
+    ("员工30人（不含老板）", [30]),
+    ("将近300人（30个）", [270]),  # far outside the figure: not a restatement of it, and no headcount on its own
+])
+def test_brackets_that_are_no_restatement_leave_the_figure(text, values):
+    assert [q.value for q in parse_quantities(text) if isinstance(q, Headcount)] == values
+
+
+@pytest.mark.parametrize("text,count", [("店员正好50个", 50), ("工人一共三十个", 30), ("员工大概40个左右", 40),
+                                        ("店员50个", 50), ("服务员差不多八个吧", 8)])
+def test_a_count_after_staff_and_an_adverb_is_a_headcount(text, count):
+    found = only(text)
+    assert isinstance(found, Headcount) and found.value == count
 
 
 # -- owners' shorthand and lists -------------------------------------------------------------------------

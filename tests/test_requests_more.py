@@ -414,3 +414,63 @@ def test_each_months_amount_said_right_after_the_month():
     assert isinstance(request, DeferralRequest) and request.month_amounts[:4] == (
         (1, D(9500)), (2, D(10000)), (3, D(11000)), (4, D(12000)))
     assert all(figure in lead(request) for figure in ("21500元", "22000元", "23000元"))
+
+
+# -- dev cases ty-1026…1075: rough and restated headcounts, revenue per period, APP trades, the insured headcount --
+@pytest.mark.parametrize("text,industry,size", [
+    ("开面馆的，二十来个人，一年营业额300来万，算哪种？", "餐饮业", "小型"),  # 20–29 people, 300–399万
+    ("做五金批发的，七八个人，一年走货两千来万，算中型不？", "批发业", "小型"),
+    ("机械加工厂将近300个工人（差几个不到300），去年营收8000万，算中型吗？", "工业", "小型"),
+    ("物业公司，保洁将近一百人（九十七八个），一年收入600万，算什么规模？", "物业管理", "微型"),
+    ("快递站将近20个快递员（十八九个），年营收300万，属于哪一档？", "邮政业", "微型"),
+    ("跑货运的，五百来号人，年营收两个多亿（不到三个亿），算哪档？", "交通运输业", "中型"),
+    ("开培训学校的，老师一共一百零几个人，算什么规模？", "其他未列明行业", "中型"),
+    ("开服装店的，店员正好10个，去年营业收入99万，算哪档？", "零售业", "微型"),
+    ("做小程序外包的，30个人，营收600万，属于什么规模？", "软件和信息技术服务业", "小型"),
+])
+def test_size_from_rough_restated_and_adverb_headcounts(text, industry, size):
+    request = parse_request(text)
+    assert isinstance(request, SmeRequest), request
+    calc = calculate(request)
+    assert isinstance(calc, Calculation), calc
+    assert calc.inputs["industry"] == industry and calc.result["size"] == size
+
+
+def test_nearly_a_band_line_is_below_it_and_a_range_across_a_line_asks():
+    # 「将近100人」 is 90–99: under the 物业 小型 line of 100 people, wherever in that range
+    assert calculate(parse_request("物业公司将近100人，营收800万，算哪档？")).result["size"] == "微型"
+    # 「不到300人」 caps the count only: 0–299 people spans 微型 and 小型 for a factory, so it asks
+    out = parse_request("加工厂不到300人，营收5000万，算哪档？")
+    assert isinstance(out, NeedsInput) and "从业人员不足300人" in out.question_back
+
+
+@pytest.mark.parametrize("text,per,size", [
+    ("开了个便利店，12个店员，一周流水差不多3万，算哪档？", "week", "小型"),  # 3万×52 = 156万
+    ("开饭馆的，15个人，每天营业额5000左右，算哪种规模？", "day", "小型"),  # 5000×365 = 182.5万
+    ("开饭馆的，15个人，流水一个月8万，算哪种规模？", "month", "微型"),  # 8万×12 = 96万 < 100万
+    ("开饭馆的，15个人，一年营业额300万，每周营业7天，算哪种规模？", None, "小型"),  # the week is not the figure's
+])
+def test_revenue_said_per_day_week_or_month_is_a_years_worth(text, per, size):
+    request = parse_request(text)
+    assert isinstance(request, SmeRequest) and request.revenue_per == per
+    calc = calculate(request)
+    assert calc.result["size"] == size
+    assert ("折算为全年" in format_answer(calc)) == (per is not None)
+
+
+def test_apps_and_mini_programs_are_software_unless_another_trade_is_named():
+    assert parse_request("做APP外包的，team 有 45 人，revenue 800万，属于什么规模？").industry == "APP"
+    assert calculate(parse_request("做APP外包的，45人，营收800万，属于什么规模？")).inputs["industry"] == "软件和信息技术服务业"
+    restaurant = calculate(parse_request("开饭馆的，用小程序点餐，20人，营收300万，算哪档？"))
+    assert restaurant.inputs["industry"] == "餐饮业"
+
+
+def test_the_job_subsidy_takes_the_insured_headcount_over_the_roll():
+    request = parse_request("场里在册25个人，年度平均参保职工19个，月人均失业保险金标准按1360算，稳岗补贴能拿多少？")
+    assert request == JobSubsidyRequest(insured_employees=D(19), monthly_benefit=D(1360))
+    assert "155040元" in lead(request)
+    # the standard said in English in the question, the insured headcount in an earlier turn
+    request = parse_request("benefit standard 按 1,360 元/月 算，稳岗补贴 total 多少？",
+                            ["We are a small software company（做软件的），现在暂时困难 but no layoffs",
+                             "年度平均参保 headcount 是 15 人"])
+    assert request == JobSubsidyRequest(insured_employees=D(15), monthly_benefit=D(1360))

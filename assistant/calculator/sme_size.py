@@ -13,7 +13,9 @@ from decimal import Decimal
 from typing import Any, ClassVar
 
 from assistant.calculator.results import NeedsInput
-from assistant.calculator.values import WAN, CalculatorError, UnknownIndustryError, headcount, money, number, plain
+from assistant.calculator.values import (
+    WAN, CalculatorError, UnknownIndustryError, choice, headcount, money, number, plain, short,
+)
 from corpus.records import Calculation
 
 KIND = "sme_size"
@@ -80,7 +82,7 @@ ALIASES = {
     "信息传输业": "信息传输 电信 通信 宽带 互联网 有线电视 广播电视传输 电视传输 卫星传输 网络传输 互联网接入 宽带接入 "
              "移动通信 基站 数据中心 IDC",
     "软件和信息技术服务业": "软件 信息技术 IT公司 游戏开发 游戏研发 软件开发 APP开发 应用开发 网站开发 网站建设 "
-                   "系统集成 信息系统 数据处理 小程序开发 开发小程序 开发APP",
+                   "系统集成 信息系统 数据处理 小程序开发 开发小程序 开发APP 外包开发 软件外包 开发外包 APP 小程序",
     "房地产开发经营": "房地产 地产 开发商 房开 置业公司",
     "物业管理": "物业",
     "租赁和商务服务业": "租赁 商务服务 广告 咨询 中介 会展 旅行社 律师 律所 会计师 事务所 人力资源 劳务派遣 劳务公司 "
@@ -90,12 +92,15 @@ ALIASES = {
                  "医院 卫生院 门诊 医疗机构 养老院 幼儿园 托育 学校 影院 婚庆 汽修 洗车 足疗 按摩 驾校",
 }
 WORDS = {word: industry for industry, words in ALIASES.items() for word in (industry, *words.lower().split())}
-# English words only as whole words (「rental」, not inside 「parental」); Chinese words anywhere.
-_PATTERNS = {word: re.compile(rf"(?<![a-z]){re.escape(word)}" if word.isascii() else re.escape(word), re.I)
+# English words only as whole words, plurals too (「rental」, not inside 「parental」; 「app」 not in 「apply」); Chinese words
+# anywhere.
+_PATTERNS = {word: re.compile(rf"(?<![a-z]){re.escape(word)}(?:s|es)?(?![a-z])" if word.isascii() else re.escape(word),
+                              re.I)
              for word in WORDS}
 # Words that name goods rather than a trade: 「蔬菜种植」 is farming, but 「蔬菜批发」 is wholesale and 「水产超市」
 # retail, so these decide only when no other industry wording is present.
-GOODS = frozenset("种苗 苗木 花卉 蔬菜 水产".split())
+# 「APP」「小程序」 are products too (「做APP外包的」 is software, 「饭馆用小程序点餐」 is still a restaurant).
+GOODS = frozenset("种苗 苗木 花卉 蔬菜 水产 app 小程序".split())
 # A trade word qualified by another (「建筑机械租赁」「construction machinery rental」) names the business by its last
 # word, as Chinese and English compounds do. The earlier word wins when more than a few characters or one English
 # word stand between them, or words that close a noun phrase or join two (「物流公司的仓库」「饭店和超市」).
@@ -138,6 +143,27 @@ class SmeRequest:
     # Indicators said only roughly (「两百多万」「三十多个人」): (field, exclusive upper bound in 元 / people); the
     # field itself holds the lower bound. The class is given only when both ends of the range agree.
     ranges: tuple[tuple[str, Decimal], ...] = ()
+    # 「一周流水3万」「每天营业额5000」: revenue said per "day", "week" or "month" (PER_YEAR), not for the year;
+    # revenue_yuan (and its range) is then that period's, and the rule scales it to a year
+    revenue_per: str | None = None
+
+
+# periods a revenue may be said per → (periods in a year, the period's name in a step)
+PER_YEAR = {"day": (365, "天"), "week": (52, "周"), "month": (12, "个月")}
+
+
+def _yearly(revenue_yuan: Any, ranges: Any, per: Any) -> tuple[Any, Any, str | None]:
+    """(a year's revenue, its ranges, the step saying how it was scaled) for revenue said per `per`."""
+    if per is None or revenue_yuan is None:
+        return revenue_yuan, ranges, None
+    times, period = PER_YEAR[choice(per, "revenue_per", tuple(PER_YEAR))]
+    said = money(revenue_yuan, "revenue_yuan", MAX_AMOUNT, label=f"每{period}{LABEL[Y]}")
+    if isinstance(ranges, tuple):
+        ranges = tuple((Y, money(pair[1], Y, MAX_AMOUNT, label=f"每{period}{LABEL[Y]}（约数的上限）") * times)
+                       if isinstance(pair, tuple) and len(pair) == 2 and pair[0] == Y else pair for pair in ranges)
+    step = (f"你说的是每{period}的{LABEL[Y]}，按一年{times}{period}折算为全年："
+            f"{short(said)}×{times} = {short(said * times)}。")
+    return said * times, ranges, step
 
 
 def _values(employees: Any, revenue_yuan: Any, assets_yuan: Any) -> dict[str, Decimal | None]:
@@ -207,9 +233,16 @@ def _range_sizes(rule: SizeRule, values: dict[str, Decimal], tops: dict[str, tup
     return _classify(rule, values)[0], _classify(rule, {**values, **used})[0]
 
 
+def _range_said(i: str, low: Decimal, upper: Decimal, label: bool = True) -> str:
+    """「从业人员在40人以上、不足50人」; 「从业人员不足300人」 when only the top was said (「不到300人」)."""
+    name = LABEL[i] if label else ""
+    if low == 0:
+        return f"{name}不足{plain(upper)}{UNIT[i]}"
+    return f"{name}{'在' if label else ''}{plain(low)}{UNIT[i]}以上、不足{plain(upper)}{UNIT[i]}"
+
+
 def _range_text(values: dict[str, Decimal], tops: dict[str, tuple[Decimal, Decimal]], rule: SizeRule) -> str:
-    return "；".join(f"{LABEL[i]}在{plain(values[i])}{UNIT[i]}以上、不足{plain(tops[i][1])}{UNIT[i]}"
-                     for i in rule.indicators if i in tops)
+    return "；".join(_range_said(i, values[i], tops[i][1]) for i in rule.indicators if i in tops)
 
 
 def _micro_condition(rule: SizeRule) -> str:
@@ -234,8 +267,9 @@ def _below_small(rule: SizeRule, values: dict[str, Decimal | None],
 
 
 def sme_size(industry: Any, employees: Any = None, revenue_yuan: Any = None, assets_yuan: Any = None,
-             ranges: Any = ()) -> Calculation:
+             ranges: Any = (), revenue_per: Any = None) -> Calculation:
     rule = RULES[resolve_industry(industry)]
+    revenue_yuan, ranges, scaled = _yearly(revenue_yuan, ranges, revenue_per)
     values = _values(employees, revenue_yuan, assets_yuan)
     tops = _ranges(ranges, values)
     absent = [LABEL[i] for i in rule.indicators if values[i] is None]
@@ -248,7 +282,7 @@ def sme_size(industry: Any, employees: Any = None, revenue_yuan: Any = None, ass
                                   f"{[LABEL[i] for i in rule.indicators]}")
         size, decided = "微型", [f"{below[0]}，低于小型标准；微型标准是{_micro_condition(rule)}，"
                                  f"一项低于即为微型，不需要{'、'.join(absent)}"]
-        figures = "，".join(f"{LABEL[i]}在{plain(values[i])}{UNIT[i]}以上、不足{plain(tops[i][1])}{UNIT[i]}" if i in tops
+        figures = "，".join(_range_said(i, values[i], tops[i][1]) if i in tops
                             else f"{LABEL[i]}{plain(values[i])}{UNIT[i]}"
                             for i in rule.indicators if values[i] is not None)
         steps = [f"行业：{rule.industry}{said}；{figures}；{'、'.join(absent)}未提供。",
@@ -265,12 +299,16 @@ def sme_size(industry: Any, employees: Any = None, revenue_yuan: Any = None, ass
             steps[0] = f"行业：{rule.industry}{said}；{given}（{_range_text(values, tops, rule)}，按区间下限计）。"
             decided_steps.append(f"区间上限一端同样是{size}：区间内任何数值结果都相同，不需要准确数字。")
         steps += decided_steps
+    if scaled is not None and Y in rule.indicators:
+        steps.insert(1, scaled)
     covered = size != "大型"
     steps.append(f"依据{STANDARD}。" + (
         f"{size}企业属于中小微企业，在本意见支持的企业范围内（重点支持受疫情影响较大、生产经营遇到困难的企业）。"
         if covered else "大型企业不属于中小微企业，不在本意见支持的范围内。"))
     inputs = {"industry": rule.industry, "industry_as_said": str(industry),
               **{_INPUT_NAME[k]: None if v is None else number(v) for k, v in values.items()}}
+    if revenue_per is not None and revenue_yuan is not None:
+        inputs["revenue_per"] = revenue_per
     if tops:
         inputs["ranges"] = {_INPUT_NAME[k]: [number(values[k]), number(bound)] for k, (_, bound) in tops.items()}
     result = {"size": size, "covered": covered, "decided_by": "；".join(decided)}
@@ -280,11 +318,12 @@ def sme_size(industry: Any, employees: Any = None, revenue_yuan: Any = None, ass
 def needs(request: SmeRequest) -> NeedsInput | None:
     if request.industry is None:
         try:
-            values = _values(request.employees, request.revenue_yuan, request.assets_yuan)
-            tops = _ranges(request.ranges, values)
+            revenue, ranges, _ = _yearly(request.revenue_yuan, request.ranges, request.revenue_per)
+            values = _values(request.employees, revenue, request.assets_yuan)
+            tops = _ranges(ranges, values)
         except CalculatorError:
             values, tops = {}, {}
-        given = "、".join(f"{LABEL[i]}{plain(v)}{UNIT[i]}" + (f"以上、不足{plain(tops[i][1])}{UNIT[i]}" if i in tops else "")
+        given = "、".join(LABEL[i] + (_range_said(i, v, tops[i][1], label=False) if i in tops else f"{plain(v)}{UNIT[i]}")
                          for i, v in values.items() if v is not None)
         known = f"你给出的{given}还不够：" if given else ""
         return NeedsInput(kind=KIND, missing=("industry",), clause=CLAUSE,
@@ -298,8 +337,9 @@ def needs(request: SmeRequest) -> NeedsInput | None:
     missing = tuple(i for i in rule.indicators if getattr(request, i) is None)
     if not missing:
         return _range_needs(rule, request)
-    values = _values(request.employees, request.revenue_yuan, request.assets_yuan)
-    if _below_small(rule, values, _ranges(request.ranges, values)):
+    revenue, ranges, _ = _yearly(request.revenue_yuan, request.ranges, request.revenue_per)
+    values = _values(request.employees, revenue, request.assets_yuan)
+    if _below_small(rule, values, _ranges(ranges, values)):
         return None  # 微型 already: one indicator under the 小型 bound settles it
     ask = "、".join(LABEL[i] + ("（人）" if i == X else "（元或万元）") for i in missing)
     question = f"{rule.industry}按{'、'.join(LABEL[i] for i in rule.indicators)}划型，请告诉我{ask}。"
@@ -315,8 +355,9 @@ def needs(request: SmeRequest) -> NeedsInput | None:
 
 def _range_needs(rule: SizeRule, request: SmeRequest) -> NeedsInput | None:
     """Ask for the exact figure when an indicator given as a range (「两百多万」) straddles a band's line."""
-    values = _values(request.employees, request.revenue_yuan, request.assets_yuan)
-    tops = _ranges(request.ranges, values)
+    revenue, ranges, _ = _yearly(request.revenue_yuan, request.ranges, request.revenue_per)
+    values = _values(request.employees, revenue, request.assets_yuan)
+    tops = _ranges(ranges, values)
     both_ends = _range_sizes(rule, values, tops)
     if both_ends is None or both_ends[0] == both_ends[1]:
         return None
@@ -330,7 +371,8 @@ def _range_needs(rule: SizeRule, request: SmeRequest) -> NeedsInput | None:
 
 
 def solve(request: SmeRequest) -> Calculation:
-    return sme_size(request.industry, request.employees, request.revenue_yuan, request.assets_yuan, request.ranges)
+    return sme_size(request.industry, request.employees, request.revenue_yuan, request.assets_yuan, request.ranges,
+                    request.revenue_per)
 
 
 def lead(calc: Calculation) -> str:
