@@ -12,7 +12,7 @@ import re
 from decimal import Decimal
 
 from assistant.calculator import DeferralRequest, JobSubsidyRequest, PensionRequest, RefundRequest, WorkInjuryRequest
-from assistant.calculator.social_insurance import PER_MONTHS
+from assistant.calculator.social_insurance import MAX_MONTHS, PER_MONTHS
 from assistant.quantities import CN_DIGITS, CalendarMonth, Headcount, Money, MonthCount, Quantity, Rate, words_before
 from assistant.turns import Turn, first_found, value_of
 from assistant.year_parts import (
@@ -31,18 +31,20 @@ _PREMIUMS = r"失业|保险费|保费|缴|交"
 
 # 「1到3月我们还没参保」: a part of the year said as unpaid
 _UNPAID = re.compile(r"[^，,。；;！!？?\d]{0,4}(没|未|不)(参保|交|缴|上|买)")
-# 「一年下来要交多少」「半年下来一共交多少」「三个月加起来交多少」: a span the question asks a total over
-_ASKED_OVER = re.compile(r"[^，,。；;！!？?]{0,8}(多少|几)")
+# 「一年下来要交多少」「半年下来一共交多少」「三个月加起来交多少」: a span the question asks a total over (an amount;
+# not a count: 「一年几次申报」「一年下来有几个人能退休」)
+_ASKED_OVER = re.compile(r"[^，,。；;！!？?]{0,8}(多少|几)(?!\s*(次|回|遍|趟|期|个?人|名|位|号|天|日|点|岁|家|项|个?月|年))")
 
 
 def asked_months(turns: list[Turn], amount: Quantity) -> int | None:
     """The months the question asks a total over, said after the amount when the question states it:
-    「每个月工资总额38万…一年下来要交多少」 → 12. None when it asks about one month or names no span."""
+    「每个月工资总额38万…一年下来要交多少」 → 12. None when it asks about one month or names no span, or a span
+    beyond what the rules reckon (MAX_MONTHS: 「11年下来」), for which the month's figure is the answer."""
     asked = turns[0]
     after = amount.end if amount in asked.quantities else 0
     spans = [m for m in asked.of(MonthCount) if m.start >= after and m.value > 1
              and _ASKED_OVER.match(asked.text, m.end) and not re.search(r"每\s*$", asked.text[:m.start])]
-    return spans[0].value if spans else None
+    return spans[0].value if spans and spans[0].value <= MAX_MONTHS else None
 
 
 def _paid_per(t: Turn, paid: Money) -> str | None:
@@ -66,7 +68,10 @@ def refund(turns: list[Turn], today) -> RefundRequest:
         spans = [m.value for m in t.of(MonthCount) if m.value <= 12 and m.value % step == 0]
         if not spans:  # 「下半年每月交1200」「去年7月才开始参保，每月交1200」: the months of that part of the year
             # (not a part said as unpaid: 「1到3月还没参保，4月开始每月交1150」 paid from April)
-            spans = [p.months for p in year_parts(t.text) if 1 < p.months < 12 and p.months % step == 0
+            # (the part the amount is said for first: 「1到3月上了，4到12月每月1000」 is 9 months at 1000)
+            parts = year_parts(t.text)
+            own = part_before(t.text, parts, paid.start)
+            spans = [p.months for p in [*([own] if own else []), *parts] if 1 < p.months < 12 and p.months % step == 0
                      and not _UNPAID.match(t.text, p.end)][:1]
         # 「交了-3个月」「交了0个月」 go to the rule to be refused, not dropped for a full year's worth
         odd = [s for s in spans if s <= 0]
@@ -143,7 +148,8 @@ def _headcount_spans(t: Turn) -> tuple[tuple[int, int, Decimal], ...] | None:
 
 
 _PER_PERSON = re.compile(r"每人|人均|每个人|每名|每位|一个人|一人|平均")
-_YEARLY_BASE = re.compile(r"(?<![去今前明上])年")
+# a base said for a year (「年工资总额」「一年缴费基数」「全年」), not a year said as a date (「2021年每月工资总额」)
+_YEARLY_BASE = re.compile(rf"(?<![去今前明上\d{CN_DIGITS}十])年|(?<![\d{CN_DIGITS}十])[一全每]年")
 _FIRM_TOTAL = re.compile(r"总额|合计|一共|全部|总共|全员|全公司|总")
 
 

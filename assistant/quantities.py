@@ -208,8 +208,10 @@ _STAFF_WORDS = ("员工|职工|工人|雇员|店员|职员|伙计|服务员|营�
                 "司机|师傅|骑手|厨师|保安|保洁|客服|导购|工程师|老师|教师|护士|医生|会计|学徒|"
                 "小哥|码农|程序员|设计师|小伙子?|小姑娘|姑娘|阿姨|大姐|帮工|小工|临时工|钟点工|工友|技师|文员|助理")
 _STAFF = f"{_STAFF_WORDS}|人"
-# 「20个快递小哥」「8个装修师傅」: a trade, then a word for people; not a place (「3个门店员工」 counts shops)
-_QUALIFIED_STAFF = rf"(?:(?![店厂部门处间家层室地场点站区组队楼栋院所校园科])[\u4e00-\u9fff]){{1,2}}(?:{_STAFF_WORDS})"
+# 「20个快递小哥」「8个装修师傅」: a trade, then a word for people; not a place (「3个门店员工」 counts shops) nor a
+# thing (「5个项目工人」 counts projects)
+_QUALIFIED_STAFF = (rf"(?:(?![店厂部门处间家层室地场点站区组队楼栋院所校园科项品批台辆款件])[\u4e00-\u9fff]){{1,2}}"
+                    rf"(?:{_STAFF_WORDS})")
 # 「我和老婆俩人」「仨人」: colloquial counts, read only as headcounts (「俩」 is no digit elsewhere)
 _PAIR = re.compile(r"(俩|仨)(?:个)?(?=人|名|位)")
 _QUANTITY = re.compile(rf"(第)?((?:{_NUMBER})(?:个(?=(?:多|余)?亿))?(?:亿)?)(?:({_APPROX})([万亿])?)?\s*"
@@ -534,6 +536,8 @@ def _classify(text: str, m: re.Match, value: Decimal, listed: type | None = None
         return MonthCount(int(value) * 12, *span) if is_term else None
     if unit:
         return None  # 天, 倍, 平米 …: not a quantity any rule uses
+    if _SPAN_START.match(text, m.end()) and value == int(value) and 1 <= value <= 12 and not scale:
+        return None  # 「1到3月」「4-12月」: the month a span starts with, not an amount or a count
     before = _SAID_BEFORE.sub("", words_before(text, m.start()))
     if _STAFF_SAID.search(before) and _COUNT_AFTER.match(text, m.end()):
         return Headcount(value, *span, upper=upper)  # 「店员正好50个」「工人一共三十个」: people named, then counted
@@ -570,6 +574,7 @@ _STAFF_SAID = re.compile(rf"(?:{_STAFF_WORDS}|人数|人手|从业人员)(?:正�
 _COUNT_AFTER = re.compile(r"\s*个(?:左右|上下|出头)?(?:了|吧|呢|啊)?(?![\u4e00-\u9fff])")
 _PER_PERIOD = re.compile(r"(每个?月|每季度?|月均|每年)\s*$")
 _MONTHS_LISTED = re.compile(r"(?:\s*[、，,和及与]\s*\d{1,2})+\s*月")  # 「4、5、6月」: the 4 is a month, not a listed amount
+_SPAN_START = re.compile(rf"\s*(?:到|至|-|—|~|～)\s*(?:1[0-2]|[1-9]|十[一二]?|[{CN_DIGITS}])\s*月(?!\d|[{CN_DIGITS}十]+[日号])")
 _AFTER_MONTH = re.compile(rf"(?<![\d.])(?:1[0-2]|[1-9]|十[一二]?|[{CN_DIGITS}])\s*月份?\s*$")
 
 
@@ -595,6 +600,29 @@ def _sentence_of(text: str, start: int) -> str:
 
 
 _SAID_BEFORE = re.compile(rf"^.*\d\s*(?:个|名|位)?(?:{_STAFF})?")
+
+
+# 「两个阿姨一个大姐」「3个厨师、2个服务员和1个收银员」: staff counted role by role, each count right after the last
+_NEXT_ROLE = re.compile(rf"(?:{_QUALIFIED_STAFF}|{_STAFF_WORDS})\s*(?:和|跟|与|及|、|，|,|加上?|还有|另外|外加)?\s*")
+_ROLE_AFTER = re.compile(rf"\s*(?:{_QUALIFIED_STAFF}|{_STAFF_WORDS})")
+
+
+def staff_total(text: str, quantities: tuple[Quantity, ...]) -> Headcount | None:
+    """The first headcount, summed with the ones listed right after it by role: 「两个阿姨一个大姐」 → 3 people.
+    Rough counts are not summed (the first stands)."""
+    people = [i for i, q in enumerate(quantities) if isinstance(q, Headcount)]
+    if not people:
+        return None
+    first = last = quantities[people[0]]
+    total = first.value
+    for q in quantities[people[0] + 1:]:
+        if not (isinstance(q, Headcount) and first.upper is None and q.upper is None
+                and _NEXT_ROLE.fullmatch(text, last.end, q.start) and _ROLE_AFTER.match(text, q.end)):
+            break
+        total, last = total + q.value, q
+    if last is first:
+        return first
+    return Headcount(total, text[first.start:last.end], first.start, last.end)
 
 
 def words_before(text: str, start: int, limit: int = 10) -> str:

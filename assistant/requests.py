@@ -25,7 +25,7 @@ from assistant.calculator import (
 from assistant.english_numbers import from_english
 from assistant.quantities import (
     CN_DIGITS, CalendarMonth, DateValue, Headcount, Money, MonthCount, Quantity, Rate, chinese_number,
-    parse_quantities, words_before,
+    parse_quantities, staff_total, words_before,
 )
 from assistant.turns import CORRECTION, Turn, first_found, value_of
 
@@ -53,9 +53,10 @@ _PERIOD_STRONG = re.compile(r"有效期|执行期|执行期限|政策期|(政策
                             r"validity|valid\b|expire", re.I)
 _PERIOD_WEAK = re.compile(r"到期|截止|过期|失效|(什么时候|哪天|几号|何时)(结束|截止|到期|为止|开始)|期限|从哪天|"
                           r"哪天(开始|起)|起算|管多久|管多长|还(能|可以)[^，。？?]{0,8}(享受|申请|办|减免|用)|还适用|还管用|"
-                          # 「4月20号…还在文件说的那三个月里面吗」: whether a day is inside the period
+                          # 「4月20号…还在文件说的那三个月里面吗」: whether a day is inside the period, asked by a
+                          # particle that ends the clause (「在三个月内没营业」「在三个月内不开业」 say what happened)
                           r"(在|落在|算在)[^，。？?]{0,10}(三个月|3个月|期限|期间|执行期|有效期|优惠期|减免期)"
-                          r"(里面?|内|之内|以内|当中|范围内?)(吗|么|不|没|呢)")
+                          r"(里面?|内|之内|以内|当中|范围内?)(吗|么|嘛|不|没有|没|呢)\s*(?=[？?。！!]|$)")
 _ABOUT_POLICY = re.compile(r"政策|文件|意见|通知|措施|规定|优惠|好处|减免|policy", re.I)
 _RENT = re.compile(r"房租|租金|月租|年租|季租|门面|店面|铺面|商铺|租的|租了|租用|承租|房东")
 _SIZE_WORD = re.compile(r"大型|中型|小型|微型|小微|中小微|中小|大企业|规模|划型|企业类型|(什么|啥|哪一?类|哪种)(企业|公司)")
@@ -173,11 +174,26 @@ def parse_request(text: str, history: Sequence[str] = (), today: dt.date | None 
 
 
 # 「跟一个老乡个人租的」「租的村民的院子」: a private person as landlord, whatever the document is said to say about
-# 国有 (「我看了说的是国有的房子」 quotes the rule, it does not describe the premises)
-_OTHER_LANDLORD = re.compile(r"非国有|不是国有|不属于国有|私人|个人(的)?房|个人房东|房东是个人|民营|私企|私房|商业地产|"
-                             r"(跟|向|从|租)[^，。；？?]{0,6}((?<![\d一二三四五六七八九十几两])个人|老乡|村民|农户|亲戚|邻居)|"
-                             r"(?<![\d一二三四五六七八九十几两])个人(出租|[^，。；？?]{0,2}租的)")
+# 国有 (「我看了说的是国有的房子」 quotes the rule, it does not describe the premises). The tenant may be a 个人 too:
+# 「我个人租的」「以个人名义租的」「3个人租的」 say who rents, not from whom.
+_PRIVATE_OWNER = re.compile(r"非国有|不是国有|不属于国有|私人|个人(的)?房|个人房东|房东是个人|民营|私企|私房|商业地产")
+_OTHER_LANDLORD = re.compile(r"(跟|向|从|租)[^，。；？?]{0,6}((?<![\d一二三四五六七八九十几两])个人|老乡|村民|农户|亲戚|邻居)|"
+                             r"(?<![\d一二三四五六七八九十几两我们以])个人(出租|[^，。；？?]{0,2}租的)")
 _STATE_LANDLORD = re.compile(r"国有|国企|国资|公房|政府(的)?房")
+# 国有 said of the premises (「从老乡手里租的国有门面」「跟邻居租的，国有的」) outweighs a person named as landlord
+# (not a private owner said outright: _PRIVATE_OWNER), but not when it quotes the rule or doubts it (「我看了说的是国有的
+# 房子」「是不是国有的我不知道」)
+_STATE_PREMISES = re.compile(r"国有(?!的?(吗|么|嘛|不|没)|与否)")
+_QUOTED_STATE = re.compile(r"(说|讲|写|规定|文件|政策|意见|要求|只有|只限|限于|是不是|是否|不知道|不清楚|不确定)[^，,。；;？?]{0,6}$")
+
+
+def _landlord(text: str) -> str | None:
+    """"state", "other" or None (not said) for who owns the premises a question is about."""
+    if _PRIVATE_OWNER.search(text):
+        return "other"
+    if any(not _QUOTED_STATE.search(text[:m.start()]) for m in _STATE_PREMISES.finditer(text)):
+        return "state"
+    return "other" if _OTHER_LANDLORD.search(text) else "state" if _STATE_LANDLORD.search(text) else None
 
 
 _QUARTER = r"季度|一季|每季|季租|季付"
@@ -189,7 +205,7 @@ _PER_WORDS = {"half_year": (_HALF_YEARLY, r"(?<![上下])半年一?(交|付|缴)
 
 def _rent(turns: list[Turn], today) -> RentRequest:
     def landlord(t: Turn) -> str | None:
-        return "other" if _OTHER_LANDLORD.search(t.text) else "state" if _STATE_LANDLORD.search(t.text) else None
+        return _landlord(t.text)
 
     def amount(t: Turn) -> tuple[Money, str] | None:
         """The rent this turn states and what it is per: 「月租8000」 month, 「季度租金3万」 quarter, 「年租12万」 year."""
@@ -289,13 +305,18 @@ def _tax(turns: list[Turn], today) -> TaxDeferralRequest:
 _TARGET = re.compile(r"(延|推迟|拖|缓|晚|推|改)[^，。？?]{0,3}(到|至)$|(延|拖|推)期?(到|至)|到$|至$")
 
 
-# The rent relief's own three months (六: 「自本意见发布之日起三个月」), asked about by name
-_RENT_MEASURE = re.compile(rf"{_RENT.pattern}|[免减]租|房租")
+# The rent relief's own three months (六: 「自本意见发布之日起三个月」), asked about by name (「房租减免…还在三个月
+# 里面吗」「减房租那条」), or as 「那三个月」 of a rent; not when renting only describes the asker (「我租的门面，5月10号
+# 政策还有效吗」 asks about the document's period)
+_RENT_MEASURE = re.compile(r"[免减]租|(房租|租金)[^，。？?]{0,3}(减免|减半|减|免)|(减免|减半|减|免收?)[^，。？?]{0,3}(房租|租金)")
+_THREE_MONTHS = re.compile(r"(三|3)个月")
 
 
 def _period(turns: list[Turn], today) -> PeriodRequest:
     on = next(iter(turns[0].of(DateValue)), None)
-    measure = "rent_relief" if _RENT_MEASURE.search(turns[0].text) else None
+    text = turns[0].text
+    named = _RENT_MEASURE.search(text) or (_RENT.search(text) and _THREE_MONTHS.search(text))
+    measure = "rent_relief" if named else None
     return PeriodRequest(on=value_of(on), today=today, measure=measure)
 
 
@@ -319,7 +340,7 @@ def _revenue_per(t: Turn, revenue: Money) -> str | None:
 def _sme(turns: list[Turn], today) -> SmeRequest:
     """Rough indicators (「两百多万」) are kept as ranges: the class is given when the whole range agrees."""
     industry = first_found(turns, lambda t: find_industry(t.text))
-    employees = first_found(turns, lambda t: next(iter(t.of(Headcount, rough=True)), None))
+    employees = first_found(turns, lambda t: staff_total(t.text, t.quantities))  # 「两个阿姨一个大姐」: 3
     assets = first_found(turns, lambda t: t.money(r"资产", fallback=False, rough=True))
     said = first_found(turns, lambda t: (t, q) if (q := t.money(_REVENUE, avoid=r"资产", rough=True)) else None)
     revenue, per = (said[1], _revenue_per(*said)) if said else (None, None)

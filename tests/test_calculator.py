@@ -1018,3 +1018,8 @@ def test_the_rent_reliefs_own_period_is_the_policy_period_cited_from_clause_six(
     assert policy_validity().clause == "closing"
     with pytest.raises(CalculatorError, match="measure must be one of"):
         policy_validity(measure="tax")
+
+
+def test_a_total_asked_over_whole_years_is_named_in_years():
+    from assistant.calculator.social_insurance import span_said
+    assert [span_said(m) for m in (6, 12, 24, 120, 8, 18)] == ["半年", "一年", "2年", "10年", "8个月", "18个月"]

@@ -456,3 +456,37 @@ def test_not_one_month_missed_is_no_duration(text):
 
 def test_one_month_is_still_a_duration():
     assert [q.value for q in parse_quantities("以前一个月交960") if isinstance(q, MonthCount)] == [1]
+
+
+@pytest.mark.parametrize("text", ["失业保险1到3月不交，4月开始每月1000", "1-3月没交", "4至12月每月1000", "1到3月上了"])
+def test_the_month_a_span_starts_with_is_no_amount(text):
+    # 「1到3月」: the 1 is a month of the span, never premiums of 1元
+    assert not any(isinstance(q, Money) and q.value < 13 for q in parse_quantities(text))
+
+
+def test_a_range_of_amounts_and_a_day_after_a_range_stay_amounts():
+    assert [q.value for q in parse_quantities("月租5000-6000元")] == [5000, 6000]
+    assert any(isinstance(q, Money) and q.value == 1000 for q in parse_quantities("失业保险每月1000，1到6月没裁员"))
+
+
+@pytest.mark.parametrize("text,counted", [
+    ("5个项目工人", False),  # five projects
+    ("3个批次工人", False),
+    ("8个装修师傅", True),
+    ("20个快递小哥", True),
+])
+def test_a_thing_between_the_number_and_the_staff_word_is_no_headcount(text, counted):
+    assert any(isinstance(q, Headcount) for q in parse_quantities(text)) is counted
+
+
+@pytest.mark.parametrize("text,people", [
+    ("店里有两个阿姨一个大姐，营收50万", 3),
+    ("3个厨师、2个服务员和1个收银员", 6),
+    ("两个阿姨，一个大姐", 3),
+    ("员工10人，其中5个厨师", 10),  # the 5 are among the 10
+    ("10个人，5个厨师", 10),
+    ("5个员工，营收100万", 5),
+])
+def test_staff_counted_role_by_role_are_summed(text, people):
+    from assistant.quantities import staff_total
+    assert staff_total(text, parse_quantities(text)).value == people

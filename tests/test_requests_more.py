@@ -474,3 +474,109 @@ def test_the_job_subsidy_takes_the_insured_headcount_over_the_roll():
                             ["We are a small software company（做软件的），现在暂时困难 but no layoffs",
                              "年度平均参保 headcount 是 15 人"])
     assert request == JobSubsidyRequest(insured_employees=D(15), monthly_benefit=D(1360))
+
+
+# -- review 6: period particles, the tenant as 个人, dated bases, asked spans, role headcounts, trade verbs --
+@pytest.mark.parametrize("text", [
+    "门面在三个月内没营业，月租5000，房租能减免吗？",
+    "我们店在三个月内不开业，房租能减免吗？",
+    "我们在三个月内没有裁员，文件说的返还能拿吗",
+    "在疫情期间内不开门，房租有减免吗",
+])
+def test_not_or_no_followed_by_a_verb_is_no_period_question(text):
+    assert not isinstance(parse_request(text), PeriodRequest)
+
+
+def test_a_clause_ending_particle_still_asks_whether_a_day_is_inside():
+    for text in ("4月20号还在文件说的那三个月里面吗", "4月20号还在文件说的那三个月里面不？", "4月20号还在政策期限内没有？"):
+        assert isinstance(parse_request(text), PeriodRequest), text
+    rent = parse_request("门面在三个月内没营业，月租5000，房租能减免吗？")
+    assert isinstance(rent, RentRequest) and "12500元" in lead(rent)
+
+
+@pytest.mark.parametrize("text,figure", [
+    ("我个人租的国有门面，月租5000能减多少", "12500元"),
+    ("我是个体户，个人租的国有门面月租5000，能免多少", "12500元"),
+    ("我以个人名义租的国有门面，月租5000能减多少", "12500元"),
+    ("从老乡手里租的国有门面，月租5000", "12500元"),
+    ("房子是跟邻居租的，国有的，月租3000，能减多少", "7500元"),
+])
+def test_state_premises_said_outright_win_over_a_person_named(text, figure):
+    request = parse_request(text)
+    assert isinstance(request, RentRequest) and request.landlord == "state" and figure in lead(request)
+
+
+@pytest.mark.parametrize("text,landlord", [
+    ("我个人租的门面，月租5000", None),  # the tenant is the 个人: who owns it is not said
+    ("我们跟个人租的门面，月租5000，能免多少？", "other"),
+    ("我从个人那里租的，是不是国有的我不知道，月租5000", "other"),  # doubted, not said
+    ("租的不是国有的房子，月租5000", "other"),
+])
+def test_a_person_as_landlord_or_tenant(text, landlord):
+    request = parse_request(text)
+    assert isinstance(request, (RentRequest, NeedsInput)), request
+    if isinstance(request, RentRequest):
+        assert request.landlord == landlord
+
+
+def test_a_year_said_as_a_date_is_no_yearly_base():
+    request = parse_request("2021年每月工资总额10万，养老保险一年下来交多少")
+    assert isinstance(request, PensionRequest) and request.months == 12 and "192000元" in lead(request)
+    assert parse_request("我们公司成立3年了，每月工资总额38万，养老保险一年下来要交多少").months == 12
+    assert parse_request("养老保险一年缴费基数60万，一年下来要交多少").months is None  # a year's base
+
+
+def test_a_span_beyond_the_rules_range_or_a_count_asked_is_not_multiplied():
+    far = parse_request("养老保险每月基数5万，11年下来交多少")
+    assert far.months is None and "8000元" in lead(far) and "无法计算" not in lead(far)
+    assert parse_request("养老保险每月基数5万，一年几次申报？").months is None  # how many filings
+    assert parse_request("养老保险每月基数5万，一年下来有几个人能退休").months is None
+    two = parse_request("养老保险每月基数5万，两年下来交多少")
+    assert two.months == 24 and "2年共需单位缴费192000元" in lead(two)
+    assert parse_request("养老保险每月基数5万，一年下来交多少").months == 12
+
+
+def test_staff_listed_by_role_are_one_headcount_and_projects_are_none():
+    request = parse_request("店里有两个阿姨一个大姐，营收50万，餐饮，算微型吗")
+    assert isinstance(request, SmeRequest) and request.employees == 3
+    request = parse_request("5个项目工人，建筑公司营收500万，资产800万，算啥规模")
+    assert isinstance(request, SmeRequest) and request.employees is None
+
+
+@pytest.mark.parametrize("text,industry", [
+    ("卖有线电视机顶盒的，营收100万，10个员工，算什么规模", "零售业"),
+    ("数据中心机房建设，营收1000万，资产800万，算什么规模", "建筑业"),
+    ("建设数据中心的，营收1000万，资产800万，算什么规模", "建筑业"),
+    ("批发蔬菜的，10个员工，营收500万，算什么规模", "批发业"),
+    ("做有线电视网络传输的，10个员工，营收100万，算什么规模", "信息传输业"),
+    ("开饭店卖炒菜的，10个员工，营收100万，算什么规模", "餐饮业"),
+    ("做网站建设的，10个员工，营收100万，算什么规模", "软件和信息技术服务业"),
+])
+def test_a_trade_verb_names_the_trade_over_the_goods_after_it(text, industry):
+    request = parse_request(text)
+    assert isinstance(request, (SmeRequest, NeedsInput)), request
+    assert calculate(request).inputs["industry"] == industry if isinstance(request, SmeRequest) \
+        else request.inputs["industry"] == industry
+
+
+@pytest.mark.parametrize("text,measure", [
+    ("我租的门面，5月10号政策还有效吗？", None),  # renting describes the asker
+    ("房租减免，5月10号还在三个月里面吗？", "rent_relief"),
+    ("国有门面减房租那条，我4月20号才去申请，还在文件说的那三个月里面吗？", "rent_relief"),
+    ("免租的政策5月10号还有效吗？", "rent_relief"),
+    ("5月10号政策还有效吗？", None),
+])
+def test_the_rent_reliefs_own_period_only_when_asked_about(text, measure):
+    request = parse_request(text)
+    assert isinstance(request, PeriodRequest) and request.measure == measure
+
+
+@pytest.mark.parametrize("text,paid", [
+    ("失业保险1到3月不交，4月开始每月1000，没裁员能返多少", 9000),
+    ("失业保险1到3月上了，4到12月每月1000，没裁员能返多少", 9000),  # the months the amount is said for
+    ("从3月起每月交1000失业保险，去年交到10月，没裁员，能返多少", 8000),
+])
+def test_month_numbers_in_a_span_are_not_premiums(text, paid):
+    request = parse_request(text)
+    assert isinstance(request, RefundRequest) and request.premiums_paid is None and request.periodic_amount == 1000
+    assert calculate(request).inputs["premiums_paid"] == paid and f"{paid // 2}元" in lead(request)

@@ -68,9 +68,9 @@ ALIASES = {
     # 电力、热力、燃气及水生产和供应业 is 工业 in the standard: 供热/供暖 companies too
     "工业": "工厂 制造 加工厂 厂家 厂子 厂 采矿 矿山 煤矿 电厂 发电 供电 热力 燃气 自来水 水生产 作坊 车间 印刷 "
           "供热 供暖 集中供热 热电 供气 供水 水厂 钢铁 冶炼 铸造 化工 纺织 制药 酿造",
-    "建筑业": "建筑 施工 装修 装饰 工程队 施工队 装修队 建筑劳务 劳务分包",
+    "建筑业": "建筑 施工 装修 装饰 建设 工程队 施工队 装修队 建筑劳务 劳务分包",
     "批发业": "批发",
-    "零售业": "零售 超市 便利店 商店 小卖部 商场 药店 网店 淘宝 电商 网购 杂货店 小卖店 副食店 烟酒店 水果店 服装店 "
+    "零售业": "卖 零售 超市 便利店 商店 小卖部 商场 药店 网店 淘宝 电商 网购 杂货店 小卖店 副食店 烟酒店 水果店 服装店 "
            "鞋店 母婴店 文具店 五金店 专卖店 门市部 加油站 药房 花店 书店 眼镜店 手机店 建材店 粮油店",
     "交通运输业": "交通运输 运输 物流 货运 客运 出租车 网约车 公交",
     "仓储业": "仓储 仓库 冷库",
@@ -97,6 +97,11 @@ WORDS = {word: industry for industry, words in ALIASES.items() for word in (indu
 _PATTERNS = {word: re.compile(rf"(?<![a-z]){re.escape(word)}(?:s|es)?(?![a-z])" if word.isascii() else re.escape(word),
                               re.I)
              for word in WORDS}
+# 「卖机顶盒的」 sells (not 「外卖」「买卖」「拍卖」); 「建设」 builds (not 「建设银行」)
+_PATTERNS.update({"卖": re.compile(r"(?<![外买拍义])卖"), "建设": re.compile(r"建设(?!银行|局|厅|部|委)")})
+# Verbs that name a trade by what they do to the goods or works after them: 「卖有线电视机顶盒的」 is retail,
+# 「批发蔬菜」 wholesale, 「建设数据中心」 construction. Said after (「数据中心机房建设」) they head the phrase anyway.
+TRADE_VERBS = frozenset("卖 批发 建设 施工 装修 装饰".split())
 # Words that name goods rather than a trade: 「蔬菜种植」 is farming, but 「蔬菜批发」 is wholesale and 「水产超市」
 # retail, so these decide only when no other industry wording is present.
 # 「APP」「小程序」 are products too (「做APP外包的」 is software, 「饭馆用小程序点餐」 is still a restaurant).
@@ -110,7 +115,8 @@ _SAME_PHRASE = re.compile(r"(?:(?!公司|企业|的|和|与|及|跟|或|也|还)
 def find_industry(text: str) -> tuple[str, str] | None:
     """(industry, the words that named it) for the industry wording `text` is about. A wording inside a longer one
     is the longer one (「房地产」 in 「房地产开发」); a trade wording wins over a goods word (GOODS); of wordings in
-    one phrase the last (the head of the compound) wins, else the first said."""
+    one phrase the last (the head of the compound) wins, except over a trade verb before it (TRADE_VERBS), else
+    the first said."""
     spans = sorted((m.start(), m.end(), word) for word, pattern in _PATTERNS.items() for m in pattern.finditer(text))
     whole = [s for s in spans if not any(o != s and o[0] <= s[0] and s[1] <= o[1] for o in spans)]
     trades = [s for s in whole if s[2] not in GOODS] or whole
@@ -122,6 +128,8 @@ def find_industry(text: str) -> tuple[str, str] | None:
             continue  # overlapping wordings: the first said stands
         if not _SAME_PHRASE.fullmatch(text[chosen[1]:later[0]]):
             break
+        if (chosen[2] in TRADE_VERBS and later[2] not in TRADE_VERBS) or later[2] == "卖":
+            continue  # a verb and its object: the verb names the trade (「饭店卖菜」 is still a restaurant)
         chosen = later
     return WORDS[chosen[2]], text[chosen[0]:chosen[1]]
 

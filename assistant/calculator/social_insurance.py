@@ -217,8 +217,10 @@ MAX_MONTHS = 120  # a total asked over up to ten years (「两年下来」); bey
 
 
 def span_said(months: int) -> str:
-    """How an answer names the months a total is for: 「一年」「半年」, else 「8个月」."""
-    return {12: "一年", 6: "半年"}.get(months, f"{months}个月")
+    """How an answer names the months a total is for: 「一年」「半年」「2年」, else 「8个月」."""
+    if months in (12, 6):
+        return {12: "一年", 6: "半年"}[months]
+    return f"{months // 12}年" if months > 12 and months % 12 == 0 else f"{months}个月"
 
 
 def _over_months(months: Any, each: Decimal, result: dict[str, Any], saving: Decimal | None = None) -> str:
