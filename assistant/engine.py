@@ -280,6 +280,8 @@ class Engine:
             outcome = self._calculate(q) if self.tuning.use_calculator and self._rules_apply(q) else None
         except CalculatorError as exc:
             return Answer(text=f"无法计算：{exc}", refused=False, intent="calculation_error")
+        if isinstance(outcome, Calculation) and (several := self._calculated_parts(q)):
+            return several
         if isinstance(outcome, Calculation) or (isinstance(outcome, NeedsInput) and _gave_numbers(outcome)):
             return self._computed_answer(q, outcome, evidence)
         answer = self._looked_up(q, evidence or self._evidence(q))
@@ -491,6 +493,26 @@ class Engine:
             if section.id != "preamble" and not _is_opening(sentence.text, self._policy[section.doc]):
                 return top, chosen, [(section, sentence)]
         return top, chosen, []
+
+    def _calculated_parts(self, q: Question) -> Answer | None:
+        """「房租这三个月一共能减多少？失业险能返多少？」: parts that ask for different rules' figures each get their
+        own calculation, the earlier parts as their history (where the figures were said). None unless at least
+        two parts compute, by different rules."""
+        parts = _parts(q.text) if self.tuning.per_part else []
+        answers: list[Answer] = []
+        for n, part in enumerate(parts):
+            asked = replace(q, text=part, history=(*q.history, *parts[:n]))
+            try:
+                outcome = self._calculate(asked)
+            except CalculatorError:
+                return None
+            if isinstance(outcome, Calculation) and all(a.calculation.kind != outcome.kind for a in answers):
+                answers.append(self._computed_answer(asked, outcome))
+        if len(answers) < 2:
+            return None
+        return Answer(text="\n\n".join(a.text for a in answers), refused=False,
+                      citations=tuple(dict.fromkeys(c for a in answers for c in a.citations)),
+                      calculation=answers[0].calculation, intent="calculation")
 
     def _calculate(self, q: Question) -> Calculation | NeedsInput | None:
         """The calculator's outcome when the question asks for a figure; None when it does not."""

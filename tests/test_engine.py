@@ -475,3 +475,14 @@ def test_counting_words_are_no_topic(fake_engine):
     # 「一共多少钱」: 一共 is how the question asks, not what about (gold ex-759's second part)
     topical = fake_engine._topical("另外医保基金一共预付了多少？")
     assert "一共" not in topical and "另外" not in topical
+
+
+def test_parts_asking_for_different_rules_figures_get_each_calculation(fake_engine):
+    question = ("开饭馆的，门脸是国有资产的，月租8千；去年失业保险实际交了6千4，疫情到现在一个伙计没辞。"
+                "两件事：房租这三个月一共能减多少？失业险能返多少？")
+    a = fake_engine.answer(question)
+    assert a.intent == "calculation" and "20000元" in a.text and "3200元" in a.text
+    assert {c.clause for c in a.citations} >= {"6", "4"} and a.calculation.kind == "rent_relief"
+    # parts asking for figures of one rule stay one calculation
+    one = fake_engine.answer("国有门面月租8千，三个月能减多少？第三个月交多少？")
+    assert one.text.count("计算过程") == 1 and one.calculation.kind == "rent_relief"
