@@ -97,6 +97,16 @@ def issued_answer(policy: Policy) -> Answer | None:
     return None
 
 
+def eligibility_answer(policy: Policy, section: Section) -> Answer | None:
+    """Which enterprises the document is for, quoting its sentence that says so (「以上政策重点支持…中小微企业…」);
+    None when `section` has none."""
+    sentence = next((s for s in section.sentences if "支持" in s.text and "企业" in s.text), None)
+    if sentence is None:
+        return None
+    return Answer(text=f"{sentence.text}\n{source_line(policy, section)}", refused=False,
+                  citations=(citation(section, sentence),), intent="eligibility")
+
+
 def issuer_answer(policy: Policy) -> Answer | None:
     """Which body issued the document, quoting its own first sentence that names that body (its title line or
     signature); None when the metadata found no issuer or no sentence names it."""

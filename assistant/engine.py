@@ -417,6 +417,9 @@ class Engine:
             return issued
         if intent is Intent.ISSUER and (issuer := compose.issuer_answer(policy)) is not None:
             return issuer
+        if intent is Intent.ELIGIBILITY and top.doc == RULES_DOC and (closing := self._closing(policy)) is not None \
+                and (eligible := compose.eligibility_answer(policy, closing)) is not None:
+            return eligible
         if intent is Intent.TIME and top.doc == RULES_DOC:
             # One implementation of the period, the calculator's, whichever way the question reached it.
             return self._computed_answer(q, calculate(PeriodRequest(today=self.settings.today)), evidence)

@@ -19,6 +19,7 @@ class Intent(str, Enum):
     TIME = "time"
     ISSUED = "issued"
     ISSUER = "issuer"
+    ELIGIBILITY = "eligibility"
     ADDRESSEES = "addressees"
 
 
@@ -69,6 +70,15 @@ _ISSUER = re.compile(
     r"发文(机关|单位|部门)|who\s+(issued|published)",
     re.IGNORECASE,
 )
+# Which enterprises the document as a whole is for (「这些好处是所有企业都能沾光，还是只管小的？」「个体户能沾上边
+#不？」), not who one measure is for: a question naming a measure (房租, 贷款, 社保…) is that measure's lookup
+_ELIGIBILITY = re.compile(
+    r"(所有|全部|哪些|什么样的?|啥样的?|哪类|哪种)的?(企业|公司|单位|商户|老板)[^。？?]{0,8}(能|可以|可)?(享受|沾|适用|用上|申请)|"
+    r"(好处|优惠|扶持|政策|文件|意见)[^。？?]{0,8}(沾上|沾光|沾边|沾得上|享受得?[到上]|用得上|轮得上|够得着|能享受|能用)|"
+    r"(个体户|夫妻店|大(企业|厂|公司))[^。？?]{0,12}(能|可以|算不算|算)[^。？?]{0,6}(享受|沾|适用|用|在内|范围)|"
+    r"只(管|给|针对|照顾)[^。？?]{0,4}(小|中小|小微)"
+)
+_MEASURE = re.compile(r"房租|租金|门面|贷款|贴息|利息|社保|保险|税|补贴|担保|资金|账款|执法|信贷|返还|缓缴|减免|稳岗")
 # To whom the document is addressed (its 主送 line), not which bodies carry out a clause (DEPARTMENT)
 _ADDRESSEES = re.compile(
     r"(文件|意见|通知|这份|本文|公文)[^。？?，,]{0,4}(发给|下发给|印发给|下发到|主送)(了)?(哪些|哪几个|哪个|什么|谁)|"
@@ -99,6 +109,8 @@ def classify(text: str) -> Intent:
         return Intent.DEPARTMENT
     if _ISSUED.search(text):
         return Intent.ISSUED
+    if _ELIGIBILITY.search(text) and not _MEASURE.search(text):
+        return Intent.ELIGIBILITY
     if _TIME.search(text):
         return Intent.TIME
     return Intent.LOOKUP

@@ -95,7 +95,9 @@ def test_issue_date_written_in_chinese_numerals_is_found_too():
     ("这个意见是哪个部门发的？", "issuer"), ("这份扶持意见是以哪个机关的名义发出来的？", "issuer"),
     ("发文机关是哪个？", "issuer"), ("这个文件是正月里发的吧？具体是哪天？", "issued"),
     ("文件里的稳岗补贴是哪个部门发的？", "department"), ("通知里的补贴是什么单位发的？", "department"),
-    ("稳岗补贴是一次性发的吗？什么时候发？", "lookup"), ("补贴是按月发的吗？几号发", "lookup"), ("这份文件是谁发的", "issuer"), ("这个意见是哪个部门负责落实的？", "department")])
+    ("稳岗补贴是一次性发的吗？什么时候发？", "lookup"), ("补贴是按月发的吗？几号发", "lookup"),
+    ("这些好处是所有企业都能沾光，还是只管小的？", "eligibility"), ("个体户这文件里那些好处能沾上边不？", "eligibility"),
+    ("大厂也能享受这个文件吗？", "eligibility"), ("房租减免个体户能享受吗？", "lookup"), ("这份文件是谁发的", "issuer"), ("这个意见是哪个部门负责落实的？", "department")])
 def test_question_forms(question, intent):
     from assistant.intent import classify
 
@@ -486,3 +488,11 @@ def test_parts_asking_for_different_rules_figures_get_each_calculation(fake_engi
     # parts asking for figures of one rule stay one calculation
     one = fake_engine.answer("国有门面月租8千，三个月能减多少？第三个月交多少？")
     assert one.text.count("计算过程") == 1 and one.calculation.kind == "rent_relief"
+
+
+def test_who_the_document_is_for_is_answered_from_its_closing(fake_engine):
+    a = fake_engine.answer("俺就是个夫妻店，个体户，这文件里那些好处俺能沾上边不？")
+    assert a.intent == "eligibility" and not a.refused
+    assert a.citations[0].clause == "closing" and "中小企业划型标准规定" in a.text
+    # one measure's eligibility stays that measure's lookup
+    assert fake_engine.answer("房租减免个体户能享受吗？").citations[0].clause == "6"
