@@ -65,6 +65,9 @@ OPENS_LIST = re.compile(r"[“\"][一二三四五六七八九十两]+[\u4e00-\u9
 ANNOUNCES = re.compile(r"如下[\u4e00-\u9fff]{0,4}[：:。]?$|以下[\u4e00-\u9fff]{0,6}[：:]$|印发给你们[，,]?请.{0,12}$")
 STATES_AMOUNT = re.compile(r"\d|[一两二三四五六七八九十百]+(个月|年|倍|成)|减半|免收|全免|%")
 
+# Words for the kind of firm asking whom the document is for (Intent.ELIGIBILITY), as jieba cuts them.
+FIRM_KINDS = frozenset("个体 个体户 工商户 个体工商户 夫妻店 小店 小厂 大厂 作坊 小作坊 商户 门店 大企业 大公司".split())
+
 # The calculator's rules implement clauses of this document (并政发〔2020〕2号).
 RULES_DOC = "taiyuan-2020-2"
 
@@ -396,6 +399,8 @@ class Engine:
 
     def _looked_up(self, q: Question, evidence: Evidence) -> Answer:
         intent = classify(q.text)
+        if intent is Intent.ELIGIBILITY and not (evidence.hits and evidence.hits[0].section.doc == RULES_DOC):
+            intent = Intent.LOOKUP  # only the calculator's document says whom it is for; others face the scope check
         unmatched = self._unmatched_names(q)
         if unmatched:
             return self._refuse(unmatched)
@@ -404,9 +409,16 @@ class Engine:
         parts = _parts(q.text) if self.tuning.per_part else []
         if parts and len({classify(p) for p in parts}) > 1 and not _asks_whom_and_number(parts):
             return self._each_part(q, parts)
-        if intent is Intent.LOOKUP and self._out_of_scope(evidence):
-            return self._refuse(evidence.foreign_places or tuple(f"{y}年" for y in evidence.foreign_years)
-                                or evidence.missing)
+        checked = evidence
+        if intent is Intent.ELIGIBILITY:
+            # 「夫妻店、个体户能沾上边不」: the kind of firm asking is what the closing answers, not a topic it lacks;
+            # any other word the documents never use (「火星移民基地的好处…」) still refuses
+            checked = replace(evidence, topical=tuple(t for t in evidence.topical if t not in FIRM_KINDS),
+                              missing=tuple(t for t in evidence.missing if t not in FIRM_KINDS))
+        if (intent is Intent.LOOKUP or (intent is Intent.ELIGIBILITY and checked.topical)) \
+                and self._out_of_scope(checked):
+            return self._refuse(checked.foreign_places or tuple(f"{y}年" for y in checked.foreign_years)
+                                or checked.missing)
         top = evidence.hits[0].section
         policy = self._policy[top.doc]
         if intent is Intent.INTERPRETATION and self._closing(policy) is not None:
@@ -417,7 +429,7 @@ class Engine:
             return issued
         if intent is Intent.ISSUER and (issuer := compose.issuer_answer(policy)) is not None:
             return issuer
-        if intent is Intent.ELIGIBILITY and top.doc == RULES_DOC and (closing := self._closing(policy)) is not None \
+        if intent is Intent.ELIGIBILITY and (closing := self._closing(policy)) is not None \
                 and (eligible := compose.eligibility_answer(policy, closing)) is not None:
             return eligible
         if intent is Intent.TIME and top.doc == RULES_DOC:

@@ -157,3 +157,13 @@ def test_a_place_no_document_is_from_picks_the_few_that_say_it_with_the_question
     assert not answer.refused and answer.citations[0].doc == "roundup" and "737家" in answer.text
     # 广州 is only said with the weather: its rent is no topic said with it
     assert engine._said_with_topic(("广州",), "广州的小微企业房租能减免吗？") == frozenset()
+
+
+def test_whom_the_document_is_for_still_faces_the_scope_check(engines, fake_engine):
+    # The kind of firm asking (夫妻店, 个体户) is what the closing answers; a topic no document has still refuses,
+    # over the seed alone and over several documents.
+    engine, _ = engines
+    for e in (engine, fake_engine):
+        assert e.answer("火星移民基地的好处，所有单位都能沾光吗？").refused
+    a = fake_engine.answer("俺就是个夫妻店，个体户，这文件里那些好处俺能沾上边不？")
+    assert not a.refused and a.intent == "eligibility"
