@@ -462,8 +462,7 @@ class Engine:
         gets the refusal's first line; the whole is refused only when no part is covered."""
         answers: list[Answer] = []
         engine: Engine = self
-        for n, part in enumerate(parts):
-            asked = replace(q, text=part, history=(*q.history, *parts[:n]))
+        for asked in _part_questions(q, parts):
             answer = engine._looked_up(asked, engine._evidence(asked))
             answers.append(answer)
             if engine is self and answer.citations and len(self.index.policies) > 1:
@@ -515,8 +514,7 @@ class Engine:
         two parts compute, by different rules."""
         parts = _parts(q.text) if self.tuning.per_part else []
         answers: list[Answer] = []
-        for n, part in enumerate(parts):
-            asked = replace(q, text=part, history=(*q.history, *parts[:n]))
+        for asked in _part_questions(q, parts):
             try:
                 outcome = self._calculate(asked)
             except CalculatorError:
@@ -986,6 +984,12 @@ def _parts(text: str) -> list[str]:
     """The parts of a question asked in several (split at question marks), when there are two or more."""
     parts = [p for p in re.split(r"[？?]", text) if len(p.strip()) >= 4]
     return parts if len(parts) >= 2 else []
+
+
+def _part_questions(q: Question, parts: Sequence[str]) -> list[Question]:
+    """Each part as a question of its own, the earlier parts as its history (where its subject and figures
+    were said)."""
+    return [replace(q, text=part, history=(*q.history, *parts[:n])) for n, part in enumerate(parts)]
 
 
 def _asks_whom_and_number(parts: Sequence[str]) -> bool:
