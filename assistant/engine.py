@@ -714,15 +714,15 @@ class Engine:
                 chosen.append(best_own.sentence)
         # A very short sentence right after a chosen one finishes its thought (「具体由双方协商。」); the sentences
         # before one that closes a bracket they opened are the same note (「（联系人：朱宏；」「联系电话：…）」).
-        candidates = {s.sentence.start: s.sentence for s in scored}
+        by_start = {s.sentence.start: s.sentence for s in scored}
         quotable = [s.sentence for s in scored]
         for sentence in list(chosen):
-            nxt = candidates.get(sentence.end)
+            nxt = _after(by_start, sentence, 0)
             if nxt is not None and len(nxt.text) <= t.short_sentence_chars and nxt not in chosen:
                 chosen.append(nxt)
             # a label line (「政策业务咨询服务：」) says nothing without the line it introduces
             if t.label_completion and _is_label(sentence.text):
-                after = next((candidates[i] for i in range(sentence.end, sentence.end + 4) if i in candidates), None)
+                after = _after(by_start, sentence, 3)
                 if after is not None and after not in chosen:
                     chosen.append(after)
             chosen += [b for b in _bracket_opened_before(quotable, sentence) if b not in chosen]
@@ -732,15 +732,14 @@ class Engine:
         if ASKS_LIST.search(q.text):
             # 「“五严格”是哪五条？」: a sentence that opens a counted list (「这五个严格包括：…」「做到“五应五尽”。」)
             # is followed by its items
-            by_start = {s.sentence.start: s.sentence for s in scored}
             for sentence in sorted(chosen, key=lambda s: s.start):
                 if not OPENS_LIST.search(sentence.text):
                     continue
-                nxt, added = by_start.get(sentence.end) or by_start.get(sentence.end + 1), 0
+                nxt, added = _after(by_start, sentence, 1), 0
                 while nxt is not None and added < t.list_items and nxt not in chosen:
                     chosen.append(nxt)
                     added += 1
-                    nxt = by_start.get(nxt.end) or by_start.get(nxt.end + 1)
+                    nxt = _after(by_start, nxt, 1)
         return sorted(chosen, key=lambda s: s.start), score(ranked[0])
 
     def _label_matches(self, section: Section, every: Sequence) -> dict[int, float]:
@@ -1014,6 +1013,11 @@ ENGLISH_FILLER = frozenset("can could will would is are was be do does did have 
 
 
 MAX_MENTIONING_CHECKED = 50  # documents of unknown region looked at per named city (bounded at any corpus size)
+
+
+def _after(by_start: dict[int, Sentence], sentence: Sentence, gap: int) -> Sentence | None:
+    """The sentence starting at most `gap` characters (line breaks, spaces) after `sentence` ends, if any."""
+    return next((by_start[i] for i in range(sentence.end, sentence.end + gap + 1) if i in by_start), None)
 
 
 def _is_label(text: str) -> bool:
