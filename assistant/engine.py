@@ -17,7 +17,7 @@ from assistant.calculator import CalculatorError, NeedsInput, PeriodRequest, cal
 from assistant.corpus_text import CorpusText
 from assistant.doc_focus import (Focus, FocusIndex, answered_elsewhere, in_place, main_place, only_as_origin,
                                  place_key, rarity, unknown_places, weighted_coverage)
-from assistant.intent import Intent, classify, looks_like_follow_up
+from assistant.intent import Intent, classify, looks_like_follow_up, still_only
 from assistant.lexicon import COLLOQUIAL, in_document_terms, with_document_terms
 from assistant.policy_terms import absent_terms, unknown_charges
 from assistant.question import Question, parse_question
@@ -383,7 +383,15 @@ class Engine:
         if len(self.index.policies) < 2:
             return ()
         named = self._focus(q.text)
-        return named.names if named.names and not named.picked else ()
+        if not named.names or named.picked:
+            return ()
+        if q.history and looks_like_follow_up(q.text):
+            # 「那承德市是哪个单位受理？」 after a question about 河北's hotlines: a city the conversation's own
+            # documents list is asked about within them
+            before = self._focus(" ".join(q.history)).picked
+            if before and all(any(n in self._policy[d].text for d in before) for n in named.names):
+                return ()
+        return named.names
 
     def _rules_apply(self, q: Question) -> bool:
         """The calculator implements RULES_DOC: not for a question that names another region or body."""
@@ -435,8 +443,9 @@ class Engine:
         if intent is Intent.TIME and top.doc == RULES_DOC:
             # One implementation of the period, the calculator's, whichever way the question reached it.
             return self._computed_answer(q, calculate(PeriodRequest(today=self.settings.today)), evidence)
-        if intent is Intent.TIME and (stated := self._validity_sentence(policy)) is not None:
-            section, sentence = stated
+        validity = self._validity_sentence(policy) if intent is Intent.TIME else None
+        if validity is not None and not still_only(q.text):
+            section, sentence = validity
             return compose.quote_answer(policy, section, [sentence])
         if intent is Intent.DEPARTMENT:
             with_units = next((h.section for h in evidence.hits if h.section.units and h.section.doc == top.doc), None)
@@ -453,6 +462,9 @@ class Engine:
         answer = compose.quote_answer(self._policy[section.doc], section, chosen)
         more += self._other_parts_elsewhere(q, evidence, section, [*chosen, *(s for _, s in more)])
         more += self._contact_elsewhere(q, evidence, section, [*chosen, *(s for _, s in more)])
+        if validity is not None and validity[0].doc == section.doc and validity[1] not in (*chosen, *(s for _, s in more)):
+            # 「还能接着享受贴息不」 may ask whether the situation qualifies or whether the measure still runs: both
+            more.append(validity)
         return compose.with_more_quotes(answer, self._policy[section.doc], more) if more else answer
 
     def _each_part(self, q: Question, parts: Sequence[str]) -> Answer:

@@ -42,18 +42,23 @@ _INTERPRETATION = re.compile(
     r"(文件|政策|意见|条款|规定|说法|口径|窗口)[^。？?]{0,8}(谁说了算|听谁的|以谁为准|谁拍板)|最后拍板",
     re.IGNORECASE,
 )
-_TIME = re.compile(
-    r"(还|仍|仍然|现在|目前|今年|如今)[^。？?]{0,8}(有效|适用|执行|算数|管用)|"
+# 「还能申请吗」「来得及吗」 ask about the period over one document whose measures have ended; over many, the
+# same words often ask whether a situation still qualifies (「没按时还上，以后还能接着享受贴息不」): see still_only.
+_STILL = (
     r"(还|仍|现在|目前|如今)(能|可以|可)[^。？?]{0,10}(享受|申请|办理|(?<![咋怎么])办|用|算上|算进|作数)|"
+    r"(赶得上|赶得及|来得及|赶趟|过期了|过时了|晚不晚|太晚)"
+)
+_PERIOD = re.compile(
+    r"(还|仍|仍然|现在|目前|今年|如今)[^。？?]{0,8}(有效|适用|执行|算数|管用)|"
     r"(还|仍|现在|目前|如今)(能|可以|可)(按|用|依|照|套用)[^。？?]{0,6}(文件|政策|意见|规定|条款)|"
     r"(管|执行|有效|实施)到[^。？?，,]{0,10}(年底|月底|为止)|(政策|文件|意见|措施)[^。？?，,]{0,6}(管|执行|有效)到|"
     r"一直(管|有效|执行|适用)|(3|三)个月[^。？?，,]{0,10}(算起|起算|开始算)|"
-    r"(赶得上|赶得及|来得及|赶趟|过期了|过时了|晚不晚|太晚)|"
     r"(执行|有效|实施|适用|管)到(什么时候|啥时候|哪天|哪一天|几月|何时)|(多久|多长时间)[^。？?，,]{0,2}有效|"
     r"有效期|执行期|(政策|意见|文件|措施|优惠)[^。？?]{0,6}(多久|多长时间|多长|期限)|(政策|意见|文件|措施|优惠|减免|执行)[^。？?，,]{0,8}(什么时候|哪天)?(结束|截止|到期|过期|失效)|还在执行|"
     r"still\s+(valid|apply|in\s+force)|expire",
     re.IGNORECASE,
 )
+_TIME = re.compile(f"{_PERIOD.pattern}|{_STILL}", re.IGNORECASE)
 # When the document itself was issued (not how long its measures run: that is TIME)
 _ISSUED = re.compile(
     r"(哪天|哪一天|什么时候|啥时候|何时|几月几[日号]|哪年哪月|什么时间|哪个月)[^。？?，,]{0,4}(发布|印发|出台|下发|公布|颁布|发的)|"
@@ -114,6 +119,11 @@ def classify(text: str) -> Intent:
     if _TIME.search(text):
         return Intent.TIME
     return Intent.LOOKUP
+
+
+def still_only(text: str) -> bool:
+    """Whether a TIME question asks only 「还能…吗」 or 「来得及吗」, naming no period, date or validity."""
+    return classify(text) is Intent.TIME and not _PERIOD.search(text)
 
 
 def looks_like_follow_up(text: str) -> bool:

@@ -370,3 +370,48 @@ def test_a_named_citys_documents_include_its_notices_of_unknown_region(tmp_path_
     picked = engine._focus("西宁38路公交车同乘的市民要怎么办？").picked
     assert {"xining", "bus-notice"} <= picked
     assert engine.answer("西宁38路公交车同乘的市民要怎么办？").citations[0].doc == "bus-notice"
+
+
+GUANGDONG = ("广东省人民政府关于进一步稳定和促进就业若干政策措施的通知 粤府〔2020〕12号 "
+             "一、鼓励创业 对已发放的个人创业担保贷款，因疫情影响经营受损，在疫情防控期间未能及时还贷的，"
+             "借款人可在疫情解除后30天内恢复正常还款并继续享受贴息。 "
+             "二、稳岗返还 对不裁员的企业返还上年度实际缴纳失业保险费的50%。 "
+             "三、本通知自印发之日起实施，有效期至2020年12月31日。")
+
+
+@pytest.fixture(scope="module")
+def guangdong_engine(tmp_path_factory):
+    return fake_engine_over(tmp_path_factory, documents_folder(tmp_path_factory, "guangdong", {"guangdong": GUANGDONG}))
+
+
+def test_asked_how_long_a_measure_runs_the_answer_is_its_validity_sentence(guangdong_engine):
+    a = guangdong_engine.answer("广东这个稳定就业的通知有效期到什么时候？")
+    assert "有效期至2020年12月31日" in a.text and "30天内" not in a.text
+
+
+def test_still_able_to_after_a_setback_gets_the_rule_and_the_validity_sentence(guangdong_engine):
+    # gold ex-675 (dev): 「还能接着享受贴息不」 asks whether missed repayments cost the subsidy, not only the period
+    a = guangdong_engine.answer("在广东贷了创业担保贷款，疫情期间没按时还上，以后还能接着享受贴息不？")
+    assert "30天内恢复正常还款" in a.text and "有效期至2020年12月31日" in a.text
+
+
+HEBEI = ("特殊儿童救助保护服务热线公布 河北省民政厅近日公布特殊儿童救助保护服务热线。"
+         "父母因疫情被隔离、儿童无人照料的，可致电当地热线反映。" + "各地民政部门要加强对困境儿童的排查和帮扶。" * 8 +
+         "河北省各地受理电话分别是："
+         "石家庄市未成年人保护中心0311-966008；承德市儿童救助保护中心0314-4044986；"
+         "张家口市未成年人保护中心0313-2012903；秦皇岛市未成年人救助保护中心0335-3019191。")
+
+
+def test_a_follow_up_asks_for_a_city_that_the_conversations_documents_list(tmp_path_factory):
+    # gold ex-872 (dev): no document is from 承德, but the 河北 notice the conversation is about lists its hotline
+    from dataclasses import replace
+    engine = fake_engine_over(tmp_path_factory, documents_folder(tmp_path_factory, "hebei",
+                                                                 {"hebei": HEBEI, "beijing-2020": BEIJING}))
+    # as in corpus-extra, where 承德 is listed in too many documents for its name alone to pick any
+    engine.tuning = replace(engine.tuning, max_mentioning_docs=0)
+    engine._focus_cache.clear()
+    assert not engine._focus("那承德市是哪个单位受理？电话多少？").picked
+    history = [{"role": "user", "content": "河北这边孩子父母都因为疫情被隔离了，孩子没人照料，有没有热线可以反映？"}]
+    a = engine.answer("那承德市是哪个单位受理？电话多少？", history)
+    assert not a.refused and "0314-4044986" in a.text
+    assert engine.answer("那青岛市是哪个单位受理？电话多少？", history).refused  # a city it does not list
