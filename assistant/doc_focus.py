@@ -37,6 +37,7 @@ BODIES: dict[str, tuple[str, ...]] = {
 }
 # What makes a bare district stem a place: 「海淀这边」「浦东那边」「昌平一带」
 _LOCALITY = ("这边", "那边", "这里", "那里", "这块", "那块", "一带", "地区", "片区")
+_TOWN = re.compile(r"[\u4e00-\u9fff]{1,4}?(镇|乡|街道)")  # 「宝山高境镇」: a district's stem before one of its towns
 _NATIONAL_BODY = re.compile(r"国家[\u4e00-\u9fff]{1,6}?(?:总局|局|委员会|委|署)")
 LEAD_CHARS = 160  # a document's first characters: where news items and notices name their region and body
 NATIONAL = ("国务院", "国家", "中国人民银行", "财政部", "商务部", "海关总署", "全国")
@@ -186,7 +187,7 @@ class FocusIndex:
         for said, full, stem, start in found:
             end = start + len(said)
             if (any(a < end and start < b and question[a:b] != said for a, b in spans)
-                    or (stem and not question.startswith(_LOCALITY, end))
+                    or (stem and not (question.startswith(_LOCALITY, end) or _TOWN.match(question, end)))
                     or only_as_origin(said, question, names)):
                 continue
             answered = next((form for form in (full, said) if self.answering(form)), None)

@@ -94,6 +94,8 @@ def test_a_district_no_document_names_picks_its_citys_documents(policy, extra_di
         f = focus(question, policies)
         assert f.names == ("北京",) and f.of("beijing-2020") == 1.0 and f.of("taiyuan-2020-2") == -1.0, question
     assert focus("小店区的宾馆房租怎么减免？", policies).of("taiyuan-2020-2") == 1.0
+    # gold ex-866 (dev): a stem before one of its towns is a place (「海淀中关村街道」, 「宝山高境镇」)
+    assert focus("海淀中关村街道的企业房租怎么减免？", policies).names == ("北京",)
     # a district two cities have names neither; a bare stem needs a word that makes it a place (新建 is 南昌's
     # 新建区, and a word); one inside another place's name (通海 in 南通海关) or said as an origin is none
     assert focus("朝阳区的企业房租怎么减免？", policies).picked == frozenset()
