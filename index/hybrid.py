@@ -81,6 +81,10 @@ class PolicyIndex:
     def embed_query(self, text: str) -> np.ndarray:
         return self.embedder.encode([text])[0]
 
+    def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
+        """One row per text, in one call to the model (a question's parts)."""
+        return self.embedder.encode(list(texts))
+
     def dense_scores(self, vector: np.ndarray) -> np.ndarray:
         return self._section_vectors @ vector
 

@@ -417,3 +417,23 @@ def test_a_follow_up_asks_for_a_city_that_the_conversations_documents_list(tmp_p
     a = engine.answer("那承德市是哪个单位受理？电话多少？", history)
     assert not a.refused and "0314-4044986" in a.text
     assert engine.answer("那青岛市是哪个单位受理？电话多少？", history).refused  # a city it does not list
+
+
+DEYANG = ("德阳市关于做好全市单位食堂疫情防控工作的通告\n"
+          "一、落实单位主体责任\n各单位应根据本地本单位疫情防控要求和工作需要，自行决定食堂是否开餐或暂缓食堂开餐时间。"
+          "开餐单位要对食堂操作人员进行全面摸排。\n"
+          "二、加强就餐管理\n开餐单位要在食堂配备测温仪，对进入食堂的人员逐一测温。就餐时应分散就座，错峰就餐。\n"
+          "三、严禁单位食堂对外经营\n严禁单位食堂对外承接宴席和开展其他经营性服务行为。\n")
+
+
+def test_each_part_of_a_question_gets_the_sentence_closest_to_its_own_meaning(tmp_path_factory):
+    # gold ex-426 (dev): 「还能接外头的酒席不」 shares no word with 「严禁单位食堂对外承接宴席」
+    from dataclasses import replace
+    engine = fake_engine_over(tmp_path_factory, documents_folder(tmp_path_factory, "deyang",
+                                                                 {"deyang": DEYANG, "beijing-2020": BEIJING}))
+    question = "德阳我们单位食堂到底能开不？还能接外头的酒席不？"
+    a = engine.answer(question)
+    assert "自行决定食堂是否开餐" in a.text and "严禁单位食堂对外承接宴席" in a.text
+    assert a.citations[-1].clause == "3"
+    engine.tuning = replace(engine.tuning, parts_by_meaning=False)
+    assert "严禁单位食堂对外承接宴席" not in engine.answer(question).text
