@@ -84,10 +84,40 @@ def refund(turns: list[Turn], today) -> RefundRequest:
     if found is not None and found[1] is not None:
         paid, per, periods = found
         return RefundRequest(periodic_amount=paid.value, per=per, periods=periods)
+    ranged = first_found(turns, _premium_range)
+    # 「估计在9千到1万1之间」: both ends, refunded alike; not when another turn says a part of the sum
+    if ranged is not None and not any(_paid_parts(t) for t in turns if ranged[0] not in t.quantities):
+        return RefundRequest(ranged[0].value, premiums_upper=ranged[1].value)
+    if any(_said_range(t) for t in turns):  # a range beside other amounts: which sum is meant is unclear, so ask
+        return RefundRequest()
     parts = amounts_to_sum([said for t in turns for said in reversed(_paid_parts(t))])
     if len(parts) > 1:
         return RefundRequest(parts=tuple((p.part.said if p.part else "", p.value) for p in parts))
     return RefundRequest(parts[0].value if parts else None if found is None else found[0].value)
+
+
+_BETWEEN = re.compile(r"\s*(到|至|-|—|–|~|～)\s*")
+
+
+def _said_range(t: Turn) -> bool:
+    """Whether the turn joins two amounts by 到/至 (「5400到6000」)."""
+    amounts = t.of(Money, rough=True)
+    return any(_BETWEEN.fullmatch(t.text[a.end:b.start]) for a, b in zip(amounts, amounts[1:]))
+
+
+def _premium_range(t: Turn) -> tuple[Money, Money] | None:
+    """Last year's premiums said as a range: 「估计在9千到1万1之间」 → (9千, 1万1); the amounts joined by 到/至 with
+    nothing else between, the premiums' words before the first (or the question itself), the second the larger.
+    Only when the two ends are the only amounts in the turn: a range that is one part of a sum (「上半年4600，下半年
+    5400到6000」「9千到1万，另外补缴了2千」) is not the whole year's, so it is no range here."""
+    amounts = t.of(Money, rough=True)
+    if len(amounts) != 2:
+        return None
+    low, high = amounts
+    if (low.upper is None and high.upper is None and _BETWEEN.fullmatch(t.text[low.end:high.start])
+            and high.value > low.value and (t.current or re.search(_PREMIUMS, t.label(low)))):
+        return low, high
+    return None
 
 
 def _actually_paid(t: Turn) -> Money | None:
@@ -118,13 +148,36 @@ def _paid_parts(t: Turn) -> list[PartAmount]:
     return [PartAmount(q.value, part, said_as_additional(t.text, q.start)) for q, part in listed]
 
 
+_SUMMED_OVER = re.compile(r"加起来|合计|一共|总共|共计|总计|累计|总额")
+# 「1360元/月」「1360元每月」「1360一个月」: a figure said per month after it
+_PER_MONTH_AFTER = re.compile(r"\s*(?:元|块)?\s*(?:/|／|每|一个?|每个?)\s*月")
+
+
+def _benefit_months(t: Turn, benefit: Money) -> int | None:
+    """The months a benefit figure is summed over: 「6个月的失业保险金标准加起来是8160元」 → 6; None for a monthly
+    figure (「月人均失业保险金标准1360元」「每月1360」「累计…1360元/月」)."""
+    if _PER_MONTH_AFTER.match(t.text, benefit.end):
+        return None
+    clause = CLAUSE_END.split(t.text[:benefit.start])[-1]
+    start = benefit.start - len(clause)
+    spans = [m for m in t.of(MonthCount) if start <= m.start and m.end <= benefit.start and m.value > 1]
+    if not spans:
+        return None
+    between = t.text[spans[-1].end:benefit.start]
+    return spans[-1].value if _SUMMED_OVER.search(between) and not re.search(r"每|月人均|/月|月均", between) else None
+
+
 def job(turns: list[Turn], today) -> JobSubsidyRequest:
-    benefit = first_found(turns, lambda t: t.money(r"标准|失业保险金|失业金|月人均", fallback=False))
+    said = first_found(turns, lambda t: (t, q) if (q := t.money(r"标准|失业保险金|失业金|月人均", fallback=False)) else None)
+    benefit = None if said is None else said[1]
+    summed = None if said is None else _benefit_months(*said)
+    given = {"monthly_benefit": value_of(benefit)} if summed is None else {"benefit_total": benefit.value,
+                                                                           "benefit_months": summed}
     spans = first_found(turns, _headcount_spans)
     if spans:
-        return JobSubsidyRequest(monthly_benefit=value_of(benefit), monthly_headcounts=spans)
+        return JobSubsidyRequest(monthly_headcounts=spans, **given)
     employees = first_found(turns, _insured_headcount)
-    return JobSubsidyRequest(insured_employees=value_of(employees), monthly_benefit=value_of(benefit))
+    return JobSubsidyRequest(insured_employees=value_of(employees), **given)
 
 
 def _insured_headcount(t: Turn) -> Headcount | None:
@@ -161,6 +214,10 @@ def pension(turns: list[Turn], today) -> PensionRequest:
         return next((h for h in t.of(Headcount) if not (h.value == 1 and h.text.startswith("一"))), None)
 
     old_rate = value_of(first_found(turns, _old_pension_rate))
+    paid = _paid_for_base(turns)
+    if paid is not None:
+        return PensionRequest(contribution=paid.value)
+    asks_base = bool(_ASKS_BASE.search(turns[0].text))
     for t in turns:
         groups = _base_groups(t)
         if groups:
@@ -168,6 +225,8 @@ def pension(turns: list[Turn], today) -> PensionRequest:
         base = t.money(r"基数|工资|薪|收入")
         if base is None:
             continue
+        if asks_base and not re.search(r"基数|工资|薪|收入", t.label(base)):
+            continue  # the question asks for the base: an amount not said as one (「交了2万4」) is no base
         said = words_before(t.text, base.start)
         people = headcount(t)
         if people is None and _PER_PERSON.search(said):
@@ -178,6 +237,30 @@ def pension(turns: list[Turn], today) -> PensionRequest:
         months = None if _YEARLY_BASE.search(said) else asked_months(turns, base)
         return PensionRequest(base.value, value_of(people), old_rate, months=months)
     return PensionRequest(employees=value_of(first_found(turns, headcount)), old_rate=old_rate)
+
+
+# 「基数合计是多少」「缴费基数多少」「按多少基数交的」: the question asks for the base itself
+_ASKS_BASE = re.compile(r"基数[^，,。；;！!？?]{0,6}(多少|几|多大|多高)|(多少|多大)[^，,。；;！!？?]{0,4}基数|反推|倒推")
+
+
+# What turns the reverse off: the employee's share in the amount (「单位加个人」), people (the base asked per person, or
+# the amount paid for several), a year's amount (「去年交了28万8」), the policy's floor or ceiling (「基数最低多少」)
+_NOT_FIRM_MONTH = re.compile(r"个人|职工|员工|每人|人均|平均|年|最低|最高|下限|上限|封顶|保底|托底")
+
+
+def _paid_for_base(turns: list[Turn]) -> Money | None:
+    """What the firm paid at the current rate when the question asks for the base it was paid on: 「单位养老保险这个月
+    交了2万4，已经是按文件里的企业费率交的，缴费基数合计是多少」 → 2万4. Narrow on purpose, since a wrong base is worse
+    than asking: the question itself says the amount, says 单位 paid it, names no people, no year and no floor or
+    ceiling, gives no base, and no rate other than 16%; earlier turns are not read."""
+    asked = turns[0]
+    text = asked.text
+    if (not _ASKS_BASE.search(text) or "单位" not in text or _NOT_FIRM_MONTH.search(text)
+            or asked.of(Headcount) or any(t.of(Headcount) for t in turns)
+            or any(r.value != Decimal("0.16") for r in asked.of(Rate))
+            or asked.money(r"基数|工资|薪|收入", fallback=False)):
+        return None
+    return asked.money(r"交|缴|付|保费|保险费", avoid=r"基数|工资|薪|收入", fallback=False)
 
 
 def _base_groups(t: Turn) -> tuple[tuple[Decimal, Decimal], ...] | None:
@@ -274,7 +357,8 @@ def deferral(turns: list[Turn], today) -> DeferralRequest:
                            month_amounts=tuple((m, q.value) for m, q in sorted(by_month.items())) if varied else (),
                            span_totals=tuple((p.first, p.last, q.value) for q, p in spans.items()),
                            same_every_month=bool(spans) and any(_SAME_EVERY_MONTH.search(t.text) for t in turns),
-                           medical_monthly=value_of(medical))
+                           medical_monthly=value_of(medical),
+                           medical_included=_inside_total(turns, medical, amount, bool(parts or by_month or spans)))
 
 
 _SAME_EVERY_MONTH = re.compile(r"(每个?月|各月|每月的?金额)[^，,。；;？?]{0,6}(一样|相同|一致|不变)|金额(都)?(一样|相同)")
@@ -299,9 +383,26 @@ def _span_totals(t: Turn) -> dict[Money, YearPart] | None:
     return found or None
 
 
+# 「其中医保5千」「含医保5000」: the medical amount said as part of the total before it; the part word right before 医保
+# and nothing but 费/每月 between 医保 and the figure. Not 含 in medical's own description (「医保（含生育）每月5千」
+# 「医保含大病每月5千」), nor a total that holds it (「包括医保在内一共2万3」).
+_PART_OF = re.compile(r"(?:其中|含|包括|包含)的?(?:医保|医疗保险|医疗)费?(?:每个?月|一个月|月)?(?:是|为|有)?$")
+
+
+def _inside_total(turns: list[Turn], medical: Money | None, amount: Decimal | None, itemized: bool) -> bool:
+    """Whether the medical amount was said inside the one monthly total (「每月社保一共2万3，其中医保5千」), so the
+    deferred three are the rest; not with amounts said per insurance or per month, which never held it."""
+    if medical is None or amount is None or itemized:
+        return False
+    return any(medical in t.quantities and bool(_PART_OF.search(t.label(medical))) for t in turns)
+
+
 def _medical(t: Turn) -> Money | None:
-    """Medical insurance said per month (「医保每月3000元」): not deferred, but part of what a month pays."""
-    return next((q for q in t.of(Money) if re.search(r"医保|医疗", t.label(q)) and re.search(r"月", t.label(q))), None)
+    """Medical insurance said per month (「医保每月3000元」), or as part of a monthly total (「每月社保一共2万3，其中医保
+    5千」): not deferred, but part of what a month pays. Not a total said with medical in it (「包括医保在内一共2万3」)."""
+    return next((q for q in t.of(Money) if re.search(r"医保|医疗", t.label(q))
+                 and not re.search(r"在内|一共|合计|总共|共计|加起来|总计", t.label(q))
+                 and (re.search(r"月", t.label(q)) or _PART_OF.search(t.label(q)))), None)
 
 
 def _month_amounts(t: Turn) -> dict[int, Money] | None:

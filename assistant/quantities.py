@@ -10,7 +10,8 @@ does not exist (「2月30日」, DateError) and a quantity too large or small to
 (10^100 or more, as 「1e400元」, or a non-zero one under 10^-100; AmountError). Rough figures keep their range and
 only the size standard uses them: 「两百多万」「800来万」, digits said together (「九十七八个」「一百零几」), a figure
 bounded from above (「将近300人」「不到三个亿」), and a figure refined by a restatement in brackets right after it
-(「将近一百人（九十七八个）」).
+(「将近一百人（九十七八个）」). Capital numerals (「贰万肆仟元整」) are read as the everyday ones, and a figure corrected
+later in the same text (「七千二，哦不对，是八千四」) gives way to the correction (see `assistant.corrections`).
 """
 
 from __future__ import annotations
@@ -20,8 +21,10 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 from decimal import MAX_EMAX, MIN_EMIN, ROUND_CEILING, Context, Decimal, InvalidOperation, localcontext
+from typing import Callable
 
 from assistant.calculator import AmountError, DateError
+from assistant.corrections import superseded
 
 DEFAULT_YEAR = 2020  # the policy's year: 「3月15日」 in a question about it means 2020-03-15
 
@@ -94,6 +97,20 @@ _K = r"[kK](?![A-Za-z])"  # 「8k」「1.2k」: 千
 _NUMBER = (rf"(?:{_ARABIC})(?:(?:[十百千万亿]|{_W}|{_K})+(?:{_ARABIC})?)*"
            rf"|[{CN_DIGITS}十](?:[{CN_DIGITS}十百千万亿]|点(?=[{CN_DIGITS}]))*")
 _TOKEN = re.compile(rf"{_ARABIC}|[{CN_DIGITS}]|[十百千万亿]|点")
+# 「贰万肆仟元整」: the capital numerals of contracts and receipts stand for the everyday ones, one character each,
+# so a text read with them replaced keeps its spans. In running text only a run of two or more numeral characters
+# (「壹拾万」「陆万」) or one before 元/圆/月/日/号 is a number: 陆 in 大陆, 肆 in 肆虐, 拾 in 收拾 are words.
+_CAPITALS = "壹贰貳叁肆伍陆陸柒捌玖拾佰仟萬億"
+_PLAIN = str.maketrans(_CAPITALS, "一二二三四五六六七八九十百千万亿")
+# a run with no digit in it (「拾万火急」) is a word unless a unit follows (「拾万元」)
+_CAPITAL_DIGIT = re.compile(r"[壹贰貳叁肆伍陆陸柒捌玖两零〇]")
+_CAPITAL_RUN = re.compile(rf"[{_CAPITALS}零〇两万亿]*[{_CAPITALS}][{_CAPITALS}零〇两万亿]*")
+
+
+def _plain_numerals(text: str) -> str:
+    """`text` with its capital numerals (「贰万肆仟」) written as everyday ones (「二万四千」), spans unchanged."""
+    return _CAPITAL_RUN.sub(lambda m: m.group(0).translate(_PLAIN) if len(m.group(0)) > 1 and _CAPITAL_DIGIT.search(
+        m.group(0)) or re.match(r"[元圆月日号]", text[m.end():m.end() + 1]) else m.group(0), text)
 
 
 class _NotANumber(Exception):
@@ -131,7 +148,9 @@ def _arabic(token: str) -> Decimal:
 
 def chinese_number(text: str) -> Decimal:
     """「两万五」→25000, 「一百二十万」→1200000, 「1.2万」→12000, 「三点五」→3.5, 「1,200,000」→1200000, 「1e4」→10000.
+    Capital numerals are read as the everyday ones: 「贰万肆仟」→24000.
     Raises _NotANumber for text that is no number and _OutOfRange for one outside `readable`."""
+    text = text.translate(_PLAIN)
     if re.match(r"\d", text):
         text = re.sub(_K, "千", re.sub(_W, "万", text))  # only after a digit, as _NUMBER reads it
     tokens = _TOKEN.findall(text)
@@ -307,8 +326,30 @@ def _signed(text: str, q: Quantity) -> Quantity:
 
 
 def parse_quantities(text: str) -> tuple[Quantity, ...]:
-    """Every quantity in `text`, in order. Raises DateError for a day that does not exist (「2月30日」) and
+    """Every quantity in `text`, in order, but for those corrected later in it (「七千二，哦不对，是八千四」: only
+    8400; see `assistant.corrections`). Raises DateError for a day that does not exist (「2月30日」) and
     AmountError for a quantity outside `readable` (「1e400元」)."""
+    found = _scan(text)
+    gone = [old for old, _ in superseded(text, found, _about(text))]
+    return tuple(q for q in found if not any(q is old for old in gone))
+
+
+def corrections(text: str) -> tuple[tuple[Quantity, Quantity], ...]:
+    """(corrected, correcting) for each figure a later one in `text` replaces: 「一个亿，不对，是九千八百万」."""
+    return superseded(text, _scan(text), _about(text))
+
+
+def _about(text: str) -> Callable[[Quantity], frozenset[str]]:
+    """What the words right before a quantity say it is about: {"资产"} for 「资产总额一个亿」."""
+    def about(q: Quantity) -> frozenset[str]:
+        said = words_before(text, q.start, limit=12)
+        return frozenset(m.group(0) for words in (_MONEY_CONTEXT, _PEOPLE_CONTEXT) for m in words.finditer(said))
+    return about
+
+
+def _scan(said: str) -> tuple[Quantity, ...]:
+    """Every quantity in `said`, in order, with the text as said (capital numerals and all)."""
+    text = _plain_numerals(said)
     found: list[Quantity] = []
     taken: list[tuple[int, int]] = []
     for m in _RATE.finditer(text):
@@ -374,7 +415,8 @@ def parse_quantities(text: str) -> tuple[Quantity, ...]:
         if value is None or not readable(quantity.value):
             raise _out_of_range(m.group(0).strip(), large if value is None else quantity.value.adjusted() > 0)
         found.append(_bounded(text, _signed(text, quantity)))
-    return _restated(text, sorted(found, key=lambda q: q.start))
+    quantities = _restated(text, sorted(found, key=lambda q: q.start))
+    return quantities if text == said else tuple(replace(q, text=said[q.start:q.end]) for q in quantities)
 
 
 def _rough(value: Decimal, approx: str | None, scale: str | None, number_text: str = "",

@@ -72,7 +72,7 @@ _SIZE_CLASS = re.compile(r"算哪[种类档个样]|哪一[档类种级]|哪[档�
 _SIZE_HOW = re.compile(r"(怎么|如何|怎样|咋)(划|算规模|定规模|归类)|划(型|成|为|哪)|按规模[^，。？?]{0,6}(划|分|算)|"
                        r"(企业)?规模(怎么|如何)?划分|属于哪档|哪个?档")
 _SIZE_INDICATOR = re.compile(r"营收|营业收入|收入|营业额|销售额|流水|资产|员工|职工|从业人员|人数|雇员")
-_SIZE_AMOUNT = re.compile(r"营收|营业收入|收入|营业额|销售额|资产|产值|流水")
+_SIZE_AMOUNT = re.compile(r"营收|营业收入|收入|营业额|销售额|资产|产值|流水|走货|出货")
 _WANTS_FIGURE = re.compile(r"多少|几|怎么算|算一下|算算|计算|能省|哪天|哪一天|哪个月|什么时候|最晚|最迟|到哪|"
                            r"算不算|属不属于|属于(哪|什么)|什么(规模|类型)")
 _FOLLOW_UP = re.compile(r"呢[？?]?$|^(那|那么|如果|要是|假如)|第[一二三1-3]个?月")
@@ -187,8 +187,21 @@ _STATE_PREMISES = re.compile(r"国有(?!的?(吗|么|嘛|不|没)|与否)")
 _QUOTED_STATE = re.compile(r"(说|讲|写|规定|文件|政策|意见|要求|只有|只限|限于|是不是|是否|不知道|不清楚|不确定)[^，,。；;？?]{0,6}$")
 
 
+# 「村集体办的创业园」「集体所有的厂房」「房东是村委会」: a collective owner of the premises, which is not 国有. Only
+# 集体/村 said of the premises or the landlord (not 「集体所有制企业」「员工集体的意见」「以前是集体的」「村里的房东」),
+# and never when a state owner is named (「租的国有门面，村委会的意见是减」): then the two-month rule is what applies.
+_PREMISES_WORD = r"(?:房(?!东)|厂房|门面|铺面|用房|园|楼|院|场地|仓库|门市|商铺|店面|库房|车间)"
+_COLLECTIVE_OWNER = re.compile(
+    rf"(?:村集体|集体(?:所有|产权|资产)|村委会?|村(?:里|上))(?:所有|名下|办|建|盖|出租)?的?[^，,。；;、房制东人户]{{0,4}}"
+    rf"{_PREMISES_WORD}|(?:房东|业主|产权方|出租方|产权)(?:是|为|属于?)(?:村集体|村委会?|集体)")
+_STATE_NAMED = re.compile(r"国有|国企|国资|公房|政府(的)?房")
+_NOT_STATE = re.compile(r"非国有|不是国有|不属于国有")
+
+
 def _landlord(text: str) -> str | None:
-    """"state", "other" or None (not said) for who owns the premises a question is about."""
+    """"state", "other", "collective" or None (not said) for who owns the premises a question is about."""
+    if _COLLECTIVE_OWNER.search(text) and not _STATE_NAMED.search(_NOT_STATE.sub("", text)):
+        return "collective"
     if _PRIVATE_OWNER.search(text):
         return "other"
     if any(not _QUOTED_STATE.search(text[:m.start()]) for m in _STATE_PREMISES.finditer(text)):
@@ -199,8 +212,56 @@ def _landlord(text: str) -> str | None:
 _QUARTER = r"季度|一季|每季|季租|季付"
 _HALF_YEARLY = r"(?<![上下])半年"
 _YEARLY = r"(?<!半)年租|每年|(?<!半)一年|全年|(?<!半)年付"
+_DAILY = r"(?:每|一)(?:天|日)|日租|按天|按日"
 _PER_WORDS = {"half_year": (_HALF_YEARLY, r"(?<![上下])半年一?(交|付|缴)|按半年|每半年"),
-              "quarter": (_QUARTER, r"按季度?(交|付|缴)|季付"), "year": (_YEARLY, r"按年(交|付|缴)|年付")}
+              "quarter": (_QUARTER, r"按季度?(交|付|缴)|季付"), "year": (_YEARLY, r"按年(交|付|缴)|年付"),
+              "day": (_DAILY, r"按(天|日)(算|计|交|付|收)")}
+_NOT_MONTHLY = f"{_YEARLY}|{_QUARTER}|{_HALF_YEARLY}|{_DAILY}"
+# Other charges said beside the rent (「另外物业费每月1500，水电一个月两千」) are not rent: a charge word with no 租 after it
+# in the figure's words, and not said as what the rent includes or leaves out (「月租金含物业费一共1万」「不含物业费月租
+# 8000」「水电自理月租8000」 are rents)
+_CHARGES = r"物业|管理费|水电|电费|水费|燃气|暖气|取暖|供暖|押金|保证金|定金|停车|网费|宽带"
+_NOT_RENT = rf"(?<!含)(?<!包括)(?<!包含)(?:{_CHARGES})[^租]*$"
+# 「每月交物业公司8000租金」: the rent word right after the figure
+_RENT_AFTER = re.compile(r"\s*(?:元|块)?\s*(?:的)?\s*(?:租金|房租)")
+# A per-day figure is the daily rent only when its own words say rent (「日租金350」「一天租金三百五」), or the question
+# says the rent is counted by the day (「合同是按天算租金的，一天三百五」) and the figure's words name nothing else.
+# 「每天营业额5000」「一天损失三千」「员工一天两百」 are no rent.
+_DAY_RENT_SAID = re.compile(r"日租|按(?:天|日)(?:算|计|收|交|付)?的?(?:租金|房租|租)")
+_NOT_DAY_RENT = re.compile(rf"营|收入|流水|损失|亏|赔|赚|挣|工资|薪|员工|人工|工人|师傅|销售|卖|成本|开销|花|进账|客|单|"
+                           rf"货|{_CHARGES}")
+# 「一天三百五」 with no 元 in a clause without 租 is no amount to the quantity parser; read as a daily rent only as above
+_BARE_DAILY = re.compile(rf"(?:每|一)(?:天|日)\s*((?:\d+(?:\.\d+)?|[{CN_DIGITS}十百千万])+)\s*(?:元|块)?(?=[，,。；;！!？?]|$)")
+# 「一个月按30天算」「按30天一个月」: the days the contract counts in a month; a count said loosely (「按二十八九天算」
+# 「按二三十天算」) is no count, and then the daily rent is not turned into a month's (the question asks back)
+_DAYS_A_MONTH = re.compile(rf"(?:一个?|每个?)月\s*(?:按|算|计)\s*(\d{{1,2}}|[{CN_DIGITS}十]+)\s*天|"
+                           rf"按\s*(\d{{1,2}}|[{CN_DIGITS}十]+)\s*天\s*(?:为|算|折)?\s*(?:一个?|每个?)月")
+_DAYS_SAID = re.compile(r"(?:一个?|每个?)月[^，,。；;？?]{0,3}(?:按|算|计)[^，,。；;？?]{0,8}天|"
+                        r"按[^，,。；;？?]{1,8}天[^，,。；;？?]{0,3}(?:月|算|计)")
+UNREADABLE_DAYS = 0
+
+
+def _daily_rent_words(t: Turn, start: int) -> bool:
+    """Whether the per-day figure at `start` is the daily rent (see _DAY_RENT_SAID)."""
+    before = words_before(t.text, start)
+    if not re.search(_DAILY, before) or _NOT_DAY_RENT.search(before):
+        return False
+    return bool(re.search(r"租", before) or _DAY_RENT_SAID.search(t.text))
+
+
+def _days_a_month(t: Turn) -> int | None:
+    """The days a month counts (「一个月按30天算」), UNREADABLE_DAYS when said but not as one count from 1 to 31,
+    None when not said."""
+    said = _DAYS_A_MONTH.search(t.text)
+    if said is not None:
+        try:
+            days = chinese_number(said.group(1) or said.group(2))
+        except Exception:  # the parser's own "no number" errors (「二十八九」)
+            return UNREADABLE_DAYS
+        if days == int(days) and 1 <= days <= 31:
+            return int(days)
+        return UNREADABLE_DAYS
+    return UNREADABLE_DAYS if _DAYS_SAID.search(t.text) else None
 
 
 def _rent(turns: list[Turn], today) -> RentRequest:
@@ -209,7 +270,7 @@ def _rent(turns: list[Turn], today) -> RentRequest:
 
     def amount(t: Turn) -> tuple[Money, str] | None:
         """The rent this turn states and what it is per: 「月租8000」 month, 「季度租金3万」 quarter, 「年租12万」 year."""
-        monthly = t.money(r"月租|每月|一个月|租金|房租|租", avoid=f"{_YEARLY}|{_QUARTER}|{_HALF_YEARLY}")
+        monthly = t.money(r"月租|每月|一个月|租金|房租|租", avoid=f"{_NOT_MONTHLY}|{_NOT_RENT}")
         if monthly is not None:
             if not re.search(r"月", t.label(monthly)):  # 「按季度交租…租金3万」: the clause before says the period
                 per = next((per for per, (_, paid) in _PER_WORDS.items() if re.search(paid, t.text)), "month")
@@ -218,8 +279,23 @@ def _rent(turns: list[Turn], today) -> RentRequest:
         for q in t.of(Money):
             before = words_before(t.text, q.start)
             per = next((per for per, (words, _) in _PER_WORDS.items() if re.search(words, before)), None)
-            if per and (re.search(r"租", before) or t.current):
+            if per == "day":
+                if _daily_rent_words(t, q.start):
+                    return q, per
+            elif per and (re.search(r"租", before) or t.current) and not re.search(_NOT_RENT, before):
                 return q, per
+        for q in t.of(Money):  # 「每月交物业公司8000租金」
+            if _RENT_AFTER.match(t.text, q.end) and re.search(r"月", words_before(t.text, q.start)) \
+                    and not re.search(_NOT_MONTHLY, words_before(t.text, q.start)):
+                return q, "month"
+        bare = _BARE_DAILY.search(t.text)
+        if bare and _daily_rent_words(t, bare.start(1)):
+            try:  # read as the quantity parser reads a rent (「租金三百五」), so its ranges and limits hold
+                read = [q for q in parse_quantities(f"租金{bare.group(1)}") if isinstance(q, Money) and q.upper is None]
+            except CalculatorError:
+                return None
+            if read:
+                return Money(read[0].value, bare.group(1), bare.start(1), bare.end(1)), "day"
         return None
 
     focus = _rent_focus(turns[0].text)
@@ -228,9 +304,13 @@ def _rent(turns: list[Turn], today) -> RentRequest:
         return RentRequest(landlord=first_found(turns, landlord), asked=focus, premises=premises)
     found = first_found(turns, amount)
     rent, per = found if found else (None, "month")
+    days = first_found(turns, _days_a_month) if per == "day" else None
+    if days == UNREADABLE_DAYS:  # 「一个月按二十八九天算」: no count to turn the daily rent into a month's; ask
+        rent, per, days = None, "month", None
     if per == "month":
         return RentRequest(monthly_rent=value_of(rent), landlord=first_found(turns, landlord), asked=focus)
-    return RentRequest(landlord=first_found(turns, landlord), asked=focus, period_rent=value_of(rent), per=per)
+    return RentRequest(landlord=first_found(turns, landlord), asked=focus, period_rent=value_of(rent), per=per,
+                       days_per_month=days)
 
 
 # Several premises: 「一间…另一间…」「两间铺面」「第二个门面」「分别」; each with its monthly rent, or one rent 「每间」
@@ -249,7 +329,7 @@ def _premises_rents(t: Turn, asked: str) -> tuple[Decimal, ...] | None:
         return None
     rents = [q for q in t.of(Money) if (re.search(r"月租|租金|房租|租|每月", words_before(t.text, q.start))
                                         or _NEXT_PREMISES.search(words_before(t.text, q.start)))
-             and not re.search(f"{_YEARLY}|{_QUARTER}|{_HALF_YEARLY}", words_before(t.text, q.start))]
+             and not re.search(f"{_NOT_MONTHLY}|{_NOT_RENT}", words_before(t.text, q.start))]
     if len(rents) > 1:
         return tuple(q.value for q in rents)
     each = _EACH.search(t.text)
@@ -272,11 +352,29 @@ def _rent_focus(asked: str) -> str | tuple[str, ...] | None:
     return None if not foci else foci[0] if len(foci) == 1 else tuple(foci)
 
 
+# 「月息0.125%」「月利率千分之1.25」: a rate labelled as per month, which the rule turns into the annual rate. Not a label
+# with 年 in it (「按月计息年利率3.15%」「月利率是年利率3.15%除以12」: an annual rate), nor 按月计息 (how interest is
+# charged, not what the rate is per); and only a plausible monthly rate (up to 1%, 12% a year): 「月利3.15%」 is more
+# likely an annual rate misnamed, so it is no rate at all and the question asks for it.
+_MONTHLY_RATE = re.compile(r"月息|月利率")
+_SAID_MONTHLY = re.compile(r"月(息|利|率)")  # a rate said per month in any wording
+MAX_MONTHLY_RATE = Decimal("0.01")
+
+
 def _interest(turns: list[Turn], today) -> InterestRequest:
-    annual_rate = first_found(turns, lambda t: next(iter(t.of(Rate)), None))
+    said = first_found(turns, lambda t: (t, r) if (r := next(iter(t.of(Rate)), None)) else None)
+    label = "" if said is None else said[0].label(said[1])
+    monthly = bool(_MONTHLY_RATE.search(label)) and "年" not in label
+    annual_rate = None if said is None else said[1]
+    if (monthly and annual_rate.value > MAX_MONTHLY_RATE) or (
+            not monthly and _SAID_MONTHLY.search(label) and "年" not in label):
+        monthly, annual_rate = False, None  # a monthly rate that cannot be read safely: ask for the rate
     months = first_found(turns, lambda t: next(iter(t.of(MonthCount)), None))
     principal = first_found(turns, lambda t: t.money(r"贷款|借|本金|融资|贷", fallback=annual_rate is not None))
     total = None if principal else first_found(turns, lambda t: t.money(r"贴息"))
+    if monthly:
+        return InterestRequest(total_subsidy=value_of(total), principal=value_of(principal),
+                               monthly_rate=value_of(annual_rate), months=value_of(months))
     return InterestRequest(total_subsidy=value_of(total), principal=value_of(principal),
                            annual_rate=value_of(annual_rate), months=value_of(months))
 
@@ -320,7 +418,8 @@ def _period(turns: list[Turn], today) -> PeriodRequest:
     return PeriodRequest(on=value_of(on), today=today, measure=measure)
 
 
-_REVENUE = r"营收|营业收入|收入|营业额|销售额|产值|流水"
+# 「一周走货三十来万」「出货额」: a trader's sales said as goods moved
+_REVENUE = r"营收|营业收入|收入|营业额|销售额|产值|流水|走货|出货"
 # 「一周流水差不多3万」「每天营业额5000」「流水一个月10万」: revenue said for a period shorter than a year, the period
 # word attached to the figure (in the words right before it); 「3月营收」 is one month's, not a rate, so not these
 _REVENUE_PERIODS = {"day": r"(?:每|一)(?:天|日)|日均|(?<![生节假平])日(?=流水|营|收|销)",

@@ -9,13 +9,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cached_property
 from typing import Callable
 
-from assistant.quantities import Money, Quantity, words_before
-
-
-# 「不对，是5400元」「应该是…」: words that correct an earlier figure
-CORRECTION = re.compile(r"不对|错了|说错了?|更正|纠正|应该是|其实是|改成|改为|准确(地)?说|确切(地)?说")
+from assistant.corrections import CORRECTION, opens_with_correction
+from assistant.quantities import Money, Quantity, corrections, words_before
 
 
 @dataclass(frozen=True)
@@ -25,9 +23,18 @@ class Turn:
     current: bool  # the question itself; earlier turns lend a value only when its label says what it is
 
     def label(self, q: Quantity) -> str:
-        """The words between the previous quantity (or clause break) and `q`: 「月租」 in 「月租8000元」."""
+        """The words between the previous quantity (or clause break) and `q`: 「月租」 in 「月租8000元」. A figure that
+        corrects another is also labelled by the other's words: 「资产总额一个亿，不对，是九千八百万」."""
         previous_end = max((p.end for p in self.quantities if p.end <= q.start), default=0)
-        return words_before(self.text[previous_end:q.start], q.start - previous_end, limit=12)
+        words = words_before(self.text[previous_end:q.start], q.start - previous_end, limit=12)
+        corrected = self._corrected.get((q.start, q.end))
+        return words if corrected is None else self.label(corrected) + words
+
+    @cached_property
+    def _corrected(self) -> dict[tuple[int, int], Quantity]:
+        """The figure each correcting figure replaced, by the correcting one's span (the text is read again only
+        when it has a correction in it)."""
+        return {(new.start, new.end): old for old, new in corrections(self.text)} if CORRECTION.search(self.text) else {}
 
     def of(self, kind: type, rough: bool = False) -> list:
         """The quantities of `kind`; rough ones (「两百多万」) only when the rule can use a range (`rough`)."""
@@ -41,7 +48,7 @@ class Turn:
         if labelled:
             return labelled[0]
         # 「不对，是5400元」: an earlier turn that corrects a figure lends it though its label is gone
-        corrects = not self.current and len(amounts) == 1 and CORRECTION.match(self.text.lstrip())
+        corrects = not self.current and len(amounts) == 1 and opens_with_correction(self.text.lstrip())
         return amounts[0] if amounts and fallback and (self.current or corrects) else None
 
 

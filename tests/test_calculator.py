@@ -1023,3 +1023,157 @@ def test_the_rent_reliefs_own_period_is_the_policy_period_cited_from_clause_six(
 def test_a_total_asked_over_whole_years_is_named_in_years():
     from assistant.calculator.social_insurance import span_said
     assert [span_said(m) for m in (6, 12, 24, 120, 8, 18)] == ["半年", "一年", "2年", "10年", "8个月", "18个月"]
+
+
+# -- amounts said otherwise: per day, per month, as a range, as a total, with medical, reversed -------------
+def test_rent_per_day_is_times_the_days_of_a_month():
+    said = rent_relief(None, "state", period_rent=350, per="day", days_per_month=30)
+    assert said.inputs["monthly_rent"] == 10500 and said.result["month3_payment"] == 5250
+    assert "350元×30天 = 每月1.05万元（按你说的一个月30天）" in said.steps[0]
+    unsaid = rent_relief(None, "state", period_rent=400, per="day")
+    assert unsaid.inputs["days_per_month"] == 30 and "你没有说一个月按几天算" in unsaid.steps[0]
+
+
+@pytest.mark.parametrize("kwargs,error", [
+    ({"period_rent": 350, "per": "day", "days_per_month": 0}, AmountError),
+    ({"period_rent": 350, "per": "day", "days_per_month": 32}, AmountError),
+    ({"period_rent": 350, "per": "day", "days_per_month": 30.5}, AmountError),
+    ({"period_rent": -350, "per": "day"}, AmountError),
+    ({"period_rent": 30000, "per": "quarter", "days_per_month": 30}, CalculatorError),  # days only with per day
+])
+def test_bad_daily_rent_inputs_are_refused(kwargs, error):
+    with pytest.raises(error):
+        rent_relief(None, "state", **kwargs)
+
+
+def test_a_collective_landlord_gets_the_rule_and_the_lead_sentence_but_no_amount():
+    calc = rent_relief(3000, "collective")
+    assert calc.result["covered"] is False and calc.result["relief_total"] is None
+    text = format_answer(calc)
+    assert "带头减免" in text and "国有资产类经营用房" in text and "7500" not in text
+    assert calculate(RentRequest(landlord="collective")).inputs["monthly_rent"] is None  # no rent needed
+
+
+def test_a_monthly_interest_rate_is_times_twelve():
+    calc = interest_subsidy(principal=6_000_000, monthly_rate=D("0.00125"), months=12)
+    assert calc.result == {"total_subsidy": 90000, "central": 45000, "provincial": 45000}
+    assert calc.inputs["annual_rate"] == 0.015 and calc.inputs["monthly_rate"] == 0.00125
+    request = InterestRequest(principal=D(6_000_000), monthly_rate=D("0.00125"), months=12)
+    assert calculate(request).result == calc.result
+    assert needs_input_missing(InterestRequest(principal=D(1), monthly_rate=D("0.001"))) == ("months",)
+
+
+def needs_input_missing(request) -> tuple[str, ...]:
+    outcome = calculate(request)
+    return outcome.missing if isinstance(outcome, NeedsInput) else ()
+
+
+@pytest.mark.parametrize("kwargs,error", [
+    ({"monthly_rate": D("0.1")}, AmountError),  # 120% a year
+    ({"monthly_rate": D("-0.001")}, AmountError),
+    ({"monthly_rate": D("0.001"), "annual_rate": D("0.012")}, CalculatorError),
+])
+def test_bad_monthly_rates_are_refused(kwargs, error):
+    with pytest.raises(error):
+        interest_subsidy(principal=1_000_000, months=12, **kwargs)
+
+
+def test_premiums_as_a_range_give_the_refund_range():
+    calc = unemployment_refund(9000, premiums_upper=11000)
+    assert calc.result == {"refund": 4500, "refund_upper": 5500}
+    assert "4500元至5500元" in format_answer(calc)
+
+
+@pytest.mark.parametrize("kwargs,error", [
+    ({"premiums_paid": 11000, "premiums_upper": 9000}, AmountError),
+    ({"premiums_paid": 9000, "premiums_upper": -1}, AmountError),
+    ({"premiums_paid": None, "periodic_amount": 900, "per": "month", "premiums_upper": 11000}, CalculatorError),
+])
+def test_bad_premium_ranges_are_refused(kwargs, error):
+    with pytest.raises(error):
+        unemployment_refund(**kwargs)
+
+
+def test_a_benefit_total_over_months_is_the_monthly_benefit_times_months():
+    assert job_subsidy(9, None, benefit_total=8160).result["subsidy"] == 73440
+    assert job_subsidy(9, None, benefit_total=4080, benefit_months=3).result["subsidy"] == 73440
+    # 1000 over 7 months is no whole fen a month; the subsidy is still 6/7 of 1000 per person, to the fen
+    assert exact(job_subsidy(7, None, benefit_total=1000, benefit_months=7).result["subsidy"]) == 6000
+    assert calculate(JobSubsidyRequest(insured_employees=D(9), benefit_total=D(8160))).result["subsidy"] == 73440
+
+
+@pytest.mark.parametrize("kwargs,error", [
+    ({"monthly_benefit": 1360, "benefit_total": 8160}, CalculatorError),
+    ({"monthly_benefit": None, "benefit_total": -8160}, AmountError),
+    ({"monthly_benefit": None, "benefit_total": 8160, "benefit_months": 0}, AmountError),
+    ({"monthly_benefit": None, "benefit_total": 8160, "benefit_months": "6"}, AmountError),
+])
+def test_bad_benefit_totals_are_refused(kwargs, error):
+    with pytest.raises(error):
+        job_subsidy(9, **kwargs)
+
+
+def test_the_pension_base_from_what_was_paid_at_16_percent():
+    calc = calculate(PensionRequest(contribution=D(24000)))
+    assert calc.result["wage_base"] == 150000 and "150000元" in format_answer(calc)
+    assert exact(calculate(PensionRequest(contribution=D(1))).result["wage_base"]) == D("6.25")
+    with pytest.raises(AmountError):
+        calculate(PensionRequest(contribution=D(-1)))
+    with pytest.raises(CalculatorError):
+        calculate(PensionRequest(contribution=D(24000), wage_base=D(150000)))
+
+
+def test_a_monthly_total_with_medical_in_it():
+    calc = deferral_schedule(23000, asked_month=5, medical_monthly=5000, medical_included=True)
+    assert calc.inputs["monthly_amount"] == 18000 and calc.inputs["monthly_total_with_medical"] == 23000
+    assert calc.result["month5_payment"] == 36000 and calc.result["month5_with_medical"] == 41000
+
+
+@pytest.mark.parametrize("kwargs,error", [
+    ({"monthly_amount": 5000, "medical_monthly": 5000}, AmountError),  # medical is the whole bill
+    ({"monthly_amount": 23000, "medical_monthly": None}, CalculatorError),
+    ({"monthly_amount": None, "medical_monthly": 5000}, CalculatorError),
+])
+def test_bad_totals_with_medical_are_refused(kwargs, error):
+    with pytest.raises(error):
+        deferral_schedule(medical_included=True, **kwargs)
+    with pytest.raises(CalculatorError):
+        deferral_schedule(23000, medical_monthly=5000, medical_included="yes")
+
+
+@pytest.mark.parametrize("text,industry", [
+    ("出租挖掘机、塔吊", "租赁和商务服务业"), ("开搬家公司", "交通运输业"), ("做搬家的", "交通运输业"),
+    ("开发楼盘的房企", "房地产开发经营"), ("房企", "房地产开发经营"), ("装卸搬运", "交通运输业"),
+    ("出租车公司", "交通运输业"), ("饭店刚搬家", "餐饮业"),
+])
+def test_industries_by_gbt_4754(text, industry):
+    assert resolve_industry(text) == industry
+
+
+def test_letting_premises_is_not_the_leasing_row():
+    with pytest.raises(UnknownIndustryError):
+        resolve_industry("房东出租门面")
+
+
+def test_a_benefit_total_that_is_no_whole_fen_a_month_shows_steps_that_add_up():
+    calc = job_subsidy(20, None, benefit_total=8160, benefit_months=7)
+    assert calc.inputs["monthly_benefit"] == 1165.71  # rounded to the fen, not 1165.7142857…
+    assert (calc.inputs["benefit_total"], calc.inputs["benefit_months"]) == (8160, 7)
+    assert calc.result["subsidy"] == 139885.71
+    assert not any("1165.71元/月×20人" in step for step in calc.steps)  # 6×1165.71×20 is 139885.20, not the total
+    assert any("8160元÷7" in step and "139885.71元" in step for step in calc.steps)
+    with pytest.raises(AmountError) as refused:
+        job_subsidy(9, None, benefit_total=-8160)
+    assert refused.value.field == "benefit_total"
+
+
+@pytest.mark.parametrize("wording,industry", [
+    ("商铺出租", None), ("房屋出租", None), ("场地出租", None), ("做仓库出租的", "仓储业"), ("仓库出租", "仓储业"),
+    ("我是开出租的", None), ("跑出租的", None),
+    ("我们出租挖掘机、塔吊这些工程机械", "租赁和商务服务业"), ("做设备出租的", "租赁和商务服务业"),
+    ("出租车公司", "交通运输业"),
+])
+def test_letting_premises_or_driving_a_taxi_is_no_leasing_trade(wording, industry):
+    from assistant.calculator import find_industry
+    found = find_industry(wording)
+    assert (found[0] if found else None) == industry

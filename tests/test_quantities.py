@@ -490,3 +490,134 @@ def test_a_thing_between_the_number_and_the_staff_word_is_no_headcount(text, cou
 def test_staff_counted_role_by_role_are_summed(text, people):
     from assistant.quantities import staff_total
     assert staff_total(text, parse_quantities(text)).value == people
+
+
+# -- capital numerals (「贰万肆仟元整」) ------------------------------------------------------------------------
+@pytest.mark.parametrize("text,value,said", [
+    ("合同上写的是月租金人民币贰万肆仟元整", "24000", "贰万肆仟元"),
+    ("去年失业保险单位实缴金额：壹万叁仟捌佰元整", "13800", "壹万叁仟捌佰元"),
+    ("贷款金额壹拾贰万零伍佰圆整", "120500", "壹拾贰万零伍佰圆"),
+    ("月租伍仟元", "5000", "伍仟元"),
+    ("租金两萬元", "20000", "两萬元"),
+    ("营收叁億元", "300000000", "叁億元"),
+    ("押金玖元", "9", "玖元"),
+])
+def test_capital_numerals_are_amounts_said_as_written(text, value, said):
+    q = only(text)
+    assert isinstance(q, Money) and q.value == D(value) and q.text == said and text[q.start:q.end] == said
+
+
+def test_capital_numerals_in_dates_and_counts():
+    assert only("原定贰〇贰〇年伍月叁拾壹日缴纳").value == dt.date(2020, 5, 31)
+    assert only("员工壹佰贰拾人") == Headcount(D(120), "壹佰贰拾人", 2, 7)
+    assert chinese_number("壹拾贰万零伍佰") == 120500 and chinese_number("陆") == 6
+
+
+def test_a_lone_capital_numeral_in_a_word_is_no_number():
+    assert parse_quantities("疫情肆虐，大陆员工陆续返岗，收拾店面") == ()
+
+
+_CAPITAL = str.maketrans("一二三四五六七八九十百千", "壹贰叁肆伍陆柒捌玖拾佰仟")
+
+
+@given(st.integers(1, 10**12 - 1), st.sampled_from(["万", "萬"]), st.sampled_from(["元整", "圆整", "元"]))
+def test_capital_numerals_read_as_the_everyday_ones(n, wan, unit):
+    capital = to_chinese(n).translate(_CAPITAL).replace("万", wan)
+    assert chinese_number(capital) == chinese_number(to_chinese(n)) == n
+    text = f"金额人民币{capital}{unit}"
+    q = only(text)
+    assert isinstance(q, Money) and q.value == n and q.text == text[q.start:q.end] == capital + unit.rstrip("整")
+
+
+# -- a figure corrected within the message (「七千二，哦不对，是八千四」) ---------------------------------------------
+@pytest.mark.parametrize("text,kind,value", [
+    ("国企的门面，月租七千二，哦不对，年初刚涨过，现在是八千四", Money, D(8400)),
+    ("年度平均参保职工24个，不对，刚核了一下是21个", Headcount, D(21)),
+    ("有笔增值税5月31号到期，哦不对，看错了，是5月13号到期", DateValue, dt.date(2020, 5, 13)),
+    ("资产总额一个亿，不对，财务说是九千八百万", Money, D(98_000_000)),
+    ("营业额500万，说错了，是530万", Money, D(5_300_000)),
+    ("员工30人，更正一下：32人", Headcount, D(32)),
+    ("费率0.5%，不对，应该是0.4%", Rate, D("0.004")),
+    ("月租8000元。哎呀记错了，8400元。", Money, D(8400)),
+    ("员工三十多人，准确说是32人", Headcount, D(32)),
+    ("员工24人，不对，21人，不对不对，是22人", Headcount, D(22)),
+])
+def test_a_corrected_figure_is_replaced_by_the_correction(text, kind, value):
+    assert [(type(q), q.value) for q in parse_quantities(text)] == [(kind, value)]
+
+
+def test_a_figure_of_another_kind_or_about_another_thing_survives_a_correction():
+    assert [q.value for q in parse_quantities("员工50人，营收3000万，不对，是3500万")] == [50, 35_000_000]
+    assert [q.value for q in parse_quantities("营收3000万，资产2000万，不对，营收是3500万")] == [20_000_000, 35_000_000]
+    assert [q.value for q in parse_quantities("营收3000万，员工50人，不对，是45人")] == [30_000_000, 45]
+    said = parse_quantities("月租7200元，不对，3月起涨到了8400元")  # the month is no correction, the rent is
+    assert [(type(q), q.value) for q in said] == [(CalendarMonth, 3), (Money, 8400)]
+
+
+@pytest.mark.parametrize("text,values", [
+    ("去年营收1500万，今年应该是2000万", [15_000_000, 20_000_000]),  # 应该是 opens no clause
+    ("营收800万，应该是小微企业，月租5000元", [8_000_000, 5000]),  # the restatement's clause has no figure
+    ("我算的减免6000元对不对？月租3000元", [6000, 3000]),  # 对不对 is a question
+    ("营收800万，不对吗？月租5000元", [8_000_000, 5000]),  # the correcting figure must be in the sentence
+])
+def test_what_is_no_correction_leaves_every_figure(text, values):
+    assert [q.value for q in parse_quantities(text)] == values
+
+
+def test_a_correcting_figure_is_about_what_it_corrects():
+    from assistant.turns import Turn
+    text = "房开公司，去年营收20个亿，资产总额一个亿，不对，财务说是九千八百万"
+    turn = Turn(text, parse_quantities(text), True)
+    assert "资产" in turn.label(turn.quantities[-1]) and "资产" not in turn.label(turn.quantities[0])
+    request = parse_request(text + "。这样算哪一档？")
+    assert (request.revenue_yuan, request.assets_yuan) == (2_000_000_000, 98_000_000)
+    request = parse_request("稳岗补贴：月人均失业保险金标准按1360，年度平均参保职工24个，不对，刚核了一下是21个。能拿多少钱？")
+    assert request == JobSubsidyRequest(D(21), D(1360))
+
+
+def test_an_earlier_turn_opening_with_an_aside_and_a_correction_lends_its_figure():
+    request = parse_request("这三个月能减免多少？", ["我租的国有门面，月租8000元", "哦不对，是8400元"])
+    assert request.monthly_rent == 8400
+
+
+# -- what only looks like a correction (the review's cases) ---------------------------------------------------------
+@pytest.mark.parametrize("text,values", [
+    ("国有门面月租8000，应该是减免16000吧？", [8000, 16000]),  # a guess at the result
+    ("做餐饮的，营收3000万，应该是5000万以下算小型吧？员工50人", [30_000_000, 50_000_000, 50]),
+    ("员工80人，应该是100人以下算小型吧？", [80, 100]),
+    ("营收3000万，应该是5000万以下算小型，对吧", [30_000_000, 50_000_000]),  # a threshold, tag question after
+    ("员工80人，应该是100人以下", [80, 100]),  # a threshold, no question
+    ("月租8000，应该是减免16000，对吧？", [8000, 16000]),
+    ("员工20人，营收800万，不对外营业，资产500万，做软件的", [20, 8_000_000, 5_000_000]),  # 不对外 is no denial
+    ("员工50人，不对口的岗位有10人", [50, 10]),  # nor is 不对口
+    ("员工50人，不对劲的是有10人没来", [50, 10]),
+])
+def test_a_guess_or_another_word_is_no_correction(text, values):
+    assert [q.value for q in parse_quantities(text)] == values
+
+
+def test_the_review_questions_keep_their_figures():
+    assert parse_request("国有门面月租8000，应该是减免16000吧？").monthly_rent == 8000
+    request = parse_request("做餐饮的，营收3000万，应该是5000万以下算小型吧？员工50人")
+    assert (request.revenue_yuan, request.employees) == (30_000_000, 50)
+    assert parse_request("员工80人，应该是100人以下算小型吧？").inputs["employees"] == 80
+
+
+@pytest.mark.parametrize("text,value", [
+    ("月租8000，不对是8400", 8400),
+    ("月租8000，不对不对，是8400", 8400),
+    ("员工三十多人，准确说是32人，能拿多少？", 32),
+    ("月租8000，应该是8400，我记错了", 8400),
+])
+def test_a_real_correction_still_corrects(text, value):
+    assert [q.value for q in parse_quantities(text)] == [value]
+
+
+def test_an_earlier_turn_guessing_lends_no_figure():
+    from assistant.corrections import opens_with_correction
+    assert opens_with_correction("哦不对，是8400元") and not opens_with_correction("应该是减免16000吧？")
+
+
+def test_a_capital_place_word_without_a_digit_is_no_number():
+    assert [q.value for q in parse_quantities("拾万火急，月租8000元")] == [8000]
+    assert [q.value for q in parse_quantities("押金拾万元")] == [100_000]

@@ -580,3 +580,250 @@ def test_month_numbers_in_a_span_are_not_premiums(text, paid):
     request = parse_request(text)
     assert isinstance(request, RefundRequest) and request.premiums_paid is None and request.periodic_amount == 1000
     assert calculate(request).inputs["premiums_paid"] == paid and f"{paid // 2}元" in lead(request)
+
+
+# -- rents per day, other charges, collective landlords ---------------------------------------------------
+@pytest.mark.parametrize("text,days,month3", [
+    ("租的是市属国企的临街铺面，合同是按天算租金的，一天三百五，一个月按30天算。第三个月房租要交多少？", 30, 5250),
+    ("国企门面日租金400元，第三个月要交多少？", None, 6000),  # no count said: 30 days, and the step says so
+    ("国企的门面每天租金500，按31天一个月，第三个月交多少？", 31, 7750),
+])
+def test_a_rent_said_per_day_is_a_month_of_days(text, days, month3):
+    request = parse_request(text)
+    assert isinstance(request, RentRequest) and request.per == "day" and request.days_per_month == days
+    assert f"{month3}元" in lead(request)
+
+
+@pytest.mark.parametrize("text,relief", [
+    ("国企的厂房，租金半年一付，半年9万3；另外物业费每月1500，水电一个月大概两千。光房租一共能少交多少？", 38750),
+    ("国企门面，物业费每月1000，月租8000，能减多少？", 20000),
+    ("国企门面，物业费一年1.2万，房租每季度3万，能减多少？", 25000),
+])
+def test_other_charges_beside_the_rent_are_not_rent(text, relief):
+    assert f"{relief}元" in lead(parse_request(text))
+
+
+@pytest.mark.parametrize("text,landlord", [
+    ("我们在村集体办的创业园里租了间办公室，月租3000，园区不是国有的。能减多少？", "collective"),
+    ("租的是集体所有的厂房，月租5000，能减多少？", "collective"),
+    ("租的国企门面，月租5000，文件说国有、集体及享受过财政支持的创业载体要带头减免，能减多少？", "state"),
+])
+def test_a_collective_landlord_is_not_state_owned(text, landlord):
+    request = parse_request(text)
+    assert isinstance(request, RentRequest) and request.landlord == landlord
+    if landlord == "collective":
+        calc = calculate(request)
+        assert calc.result["covered"] is False and calc.result["relief_total"] is None
+        assert "带头减免" in lead(request) and "国有资产类经营用房" in lead(request)
+
+
+# -- amounts said otherwise than the rule takes them ---------------------------------------------------
+def test_premiums_said_as_a_range_give_the_refund_at_both_ends():
+    request = parse_request("去年失业保险实际交了多少会计还在核，估计在9千到1万1之间，我们一个人没裁。返还大概在什么范围？")
+    assert isinstance(request, RefundRequest) and (request.premiums_paid, request.premiums_upper) == (9000, 11000)
+    assert "4500元" in lead(request) and "5500元" in lead(request)
+    # one amount is no range
+    assert parse_request("去年失业保险交了1万2，没裁员，能返多少").premiums_upper is None
+
+
+@pytest.mark.parametrize("text,history", [
+    ("社保局的人说6个月的失业保险金标准加起来是8160元，那稳岗补贴一共能拿多少？", ["暂时困难没裁员", "年度平均参保职工9个人"]),
+    ("稳岗补贴，半年的失业保险金标准合计8160元，年度平均参保职工9人，能拿多少？", []),
+])
+def test_a_benefit_standard_summed_over_months_is_divided_back(text, history):
+    request = parse_request(text, history)
+    assert isinstance(request, JobSubsidyRequest) and request.monthly_benefit is None
+    assert (request.benefit_total, request.benefit_months) == (8160, 6)
+    assert "73440元" in lead(request)
+    # a monthly figure stays one
+    monthly = parse_request("稳岗补贴，月人均失业保险金标准1360元，年度平均参保职工9人，能拿多少？")
+    assert monthly.monthly_benefit == 1360 and monthly.benefit_total is None
+
+
+@pytest.mark.parametrize("text,base", [
+    ("单位养老保险这个月交了2万4，已经是按文件里的企业费率交的，那我们单位的缴费基数合计是多少？", "150000元"),
+    ("养老保险单位每月缴了8000元，按16%算，缴费基数是多少？", "50000元"),
+])
+def test_a_pension_paid_at_16_percent_gives_the_base(text, base):
+    request = parse_request(text)
+    assert isinstance(request, PensionRequest) and request.wage_base is None and request.contribution is not None
+    assert base in lead(request)
+
+
+def test_a_pension_paid_at_another_rate_or_a_base_given_is_not_reversed():
+    paid_at_20 = parse_request("养老保险按20%交了8000元，缴费基数是多少？")
+    assert getattr(paid_at_20, "contribution", None) is None
+    assert getattr(paid_at_20, "wage_base", None) is None  # nor the amount paid read as the base: it asks
+    assert parse_request("养老保险每月缴费基数10万，单位交多少？").wage_base == 100000
+
+
+def test_a_monthly_total_with_medical_in_it_defers_only_the_rest():
+    request = parse_request("每月社保一共2万3，其中医保5千，剩下的是养老失业工伤。一季度除了医保都缓了，医保每月按时交。"
+                            "5月份一共要交多少？")
+    assert isinstance(request, DeferralRequest) and request.medical_included
+    assert (request.monthly_amount, request.medical_monthly) == (23000, 5000)
+    calc = calculate(request)
+    assert calc.result["month5_payment"] == 36000 and calc.result["month5_with_medical"] == 41000
+    # medical said on its own (not inside the total) is added, not taken out
+    apart = parse_request("每月养老失业工伤三项2万，医保每月5000，5月份要交多少？")
+    assert not apart.medical_included and calculate(apart).result["month5_with_medical"] == 45000
+
+
+@pytest.mark.parametrize("text,annual", [
+    ("我们是疫情防控重点保障企业，贷了600万，专项再贷款利率折成月息是0.125%，贷12个月。贴息一共多少？", None),
+    ("贴息：贷款600万，月利率0.125%，12个月，贴息多少？", None),
+    ("贴息：贷款600万，年利率1.5%，12个月，贴息多少？", D("0.015")),
+])
+def test_a_monthly_interest_rate_is_turned_into_the_annual_one(text, annual):
+    request = parse_request(text)
+    assert isinstance(request, InterestRequest) and request.annual_rate == annual
+    assert request.monthly_rate == (D("0.00125") if annual is None else None)
+    assert "90000元" in lead(request)
+
+
+# -- industries by GB/T 4754 -----------------------------------------------------------------------------
+@pytest.mark.parametrize("text,industry,size", [
+    ("开发楼盘的房企，几十号人，去年营收九百九十九万，资产总额三个亿，划型算哪档？", "房地产开发经营", "小型"),
+    ("我们出租挖掘机、塔吊这些工程机械，员工正好300人，资产总额12个亿，营收一年3个亿，还算中小微吗？", "租赁和商务服务业", "大型"),
+    ("开搬家公司的，搬运师傅加调度19个人，一年营收300万，算小型不？", "交通运输业", "微型"),
+    ("在批发市场做蔬菜一级批发，档口6个人，一周走货大概三十来万，算哪类企业？", "批发业", "小型"),
+])
+def test_trades_named_by_what_they_do(text, industry, size):
+    request = parse_request(text)
+    assert isinstance(request, SmeRequest), request
+    calc = calculate(request)
+    assert calc.inputs["industry"] == industry and calc.result["size"] == size
+
+
+# -- review fixes: each reviewer input is a case --------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "国有门面，一天400，一个月按二十八九天算，能减多少",
+    "国有门面，日租金400，每个月按二三十天算，能减多少",
+    "国有门面，日租金400，按三三天算，能减多少",
+    "国有门面，日租金400，一个月按二十八九天算，能减多少",
+])
+def test_a_loose_count_of_days_asks_for_the_rent_and_never_raises(text):
+    request = parse_request(text)
+    assert isinstance(request, NeedsInput) and request.missing == ("monthly_rent",)
+
+
+@pytest.mark.parametrize("text", [
+    "国有门面，每天营业额5000元，房租能减多少",
+    "国有门面，疫情期间一天损失三千，能减多少房租？",
+    "国有门面，一天营业额两千，房租能减多少",
+    "国有门面，每天亏两千，房租能减多少",
+    "国有门面，员工一天两百，租金能减吗？",
+    "国有门面，合同按天算租金，员工一天两百，租金能减多少？",
+])
+def test_a_per_day_figure_that_is_not_rent_is_no_rent(text):
+    request = parse_request(text)
+    assert isinstance(request, NeedsInput) and request.missing == ("monthly_rent",)
+
+
+@pytest.mark.parametrize("text", [
+    "我们是集体所有制企业，租的国有门面，月租1万，能减多少？",
+    "租的国有门面，月租1万，我们员工集体的意见是想多减点，能减多少？",
+    "租的国有门面，月租1万，集体的宿舍另算，能减多少？",
+    "租了国有的门面，和村里的房东不一样，月租1万，能减多少？",
+    "租的国有门面，月租1万，村委会的意见是减，能减多少？",
+    "租的国有资产公司的门面，以前是集体的，月租1万，能减多少？",
+])
+def test_collective_words_do_not_outweigh_a_state_landlord(text):
+    request = parse_request(text)
+    assert isinstance(request, RentRequest) and request.landlord == "state"
+    assert "25000元" in lead(request)
+
+
+@pytest.mark.parametrize("text,landlord", [
+    ("租的村委会的房子，月租2000，能减多少？", "collective"),
+    ("房东是村集体，月租2000，能减多少？", "collective"),
+    ("我们是集体所有制企业，租的私人门面，月租2000，能减多少？", "other"),
+])
+def test_collective_only_of_the_premises_or_landlord(text, landlord):
+    assert parse_request(text).landlord == landlord
+
+
+@pytest.mark.parametrize("text", [
+    "贷款100万，按月算息年利率3.15%，12个月，贴息多少",
+    "贷款100万，按月计息利率3.15%，12个月，贴息多少",
+    "贷款100万，月利率是年利率3.15%除以12，12个月，贴息多少",
+])
+def test_a_rate_charged_monthly_but_said_per_year_is_annual(text):
+    request = parse_request(text)
+    assert isinstance(request, InterestRequest) and request.monthly_rate is None and request.annual_rate == D("0.0315")
+    assert calculate(request).result["total_subsidy"] == 31500
+
+
+def test_an_implausible_or_loosely_named_monthly_rate_is_asked_for():
+    request = parse_request("贷款100万，月利3.15%，12个月，贴息多少")
+    assert isinstance(request, NeedsInput) and "annual_rate" in request.missing
+    request = parse_request("贷款100万，月息3.15%，12个月，贴息多少")
+    assert isinstance(request, NeedsInput) and "annual_rate" in request.missing
+    # a plausible one labelled 月息 stays monthly
+    request = parse_request("贷了600万，专项再贷款利率折成月息是0.125%，贷12个月，贴息多少？")
+    assert isinstance(request, InterestRequest) and request.monthly_rate == D("0.00125")
+    assert calculate(request).result["total_subsidy"] == 90000
+
+
+def test_a_monthly_rate_asked_back_shows_no_none_string():
+    request = parse_request("贷款12个月，利息月息0.4%，贴息多少")
+    assert isinstance(request, NeedsInput)
+    assert "None" not in request.inputs.values() and request.inputs.get("monthly_rate") == "0.004"
+    assert "annual_rate" not in request.inputs
+
+
+@pytest.mark.parametrize("text,april", [
+    ("每月三项社保1万8，医保（含生育）每月5千，4月交多少？", 36000),
+    ("每月三项社保1万8，医保含大病每月5千，4月交多少？", 36000),
+    ("每月社保三项合计1万8，包括医保在内一共2万3，4月交多少？", 36000),
+])
+def test_medicals_own_description_is_not_a_part_of_the_total(text, april):
+    request = parse_request(text)
+    assert isinstance(request, DeferralRequest) and not request.medical_included
+    assert calculate(request).result["month4_payment"] == april
+
+
+def test_a_benefit_said_per_month_after_the_figure_is_monthly():
+    request = parse_request("参保20人，6个月累计失业保险金标准1360元/月，补贴多少")
+    assert isinstance(request, JobSubsidyRequest) and request.monthly_benefit == 1360 and request.benefit_total is None
+    assert calculate(request).result["subsidy"] == 163200
+
+
+@pytest.mark.parametrize("text,rent", [
+    ("国有门面，物业租金每月8000，能减多少", 8000),
+    ("国有门面，不含物业费月租8000，能减多少", 8000),
+    ("国有门面，水电自理月租8000，能减多少", 8000),
+    ("国有门面，每月交物业公司8000租金，能减多少", 8000),
+    ("国有门面，月租金含物业费一共1万，能减多少", 10000),
+])
+def test_a_charge_word_that_qualifies_the_rent_does_not_hide_it(text, rent):
+    request = parse_request(text)
+    assert isinstance(request, RentRequest) and request.monthly_rent == rent
+
+
+@pytest.mark.parametrize("text,history", [
+    ("养老保险这个月交了2万4（单位加个人），缴费基数是多少？", []),
+    ("单位20个员工，养老保险这个月交了2万4，平均每人缴费基数是多少？", []),
+    ("单位养老保险去年交了28万8，缴费基数是多少？", []),
+    ("单位养老保险缴费基数最低多少？", []),
+    ("单位养老保险这个月交了1万6，缴费基数最高多少？", []),
+    ("单位养老保险这个月交了2万4，缴费基数合计是多少？", ["我们有20个员工"]),
+])
+def test_a_pension_amount_is_reversed_only_for_the_firm_in_one_month(text, history):
+    request = parse_request(text, history)
+    assert getattr(request, "contribution", None) is None
+
+
+def test_a_rate_in_an_earlier_turn_does_not_stop_the_reverse():
+    request = parse_request("单位养老保险这个月交了2万4，按文件费率交的，缴费基数合计是多少？", ["工伤保险费率0.4%"])
+    assert isinstance(request, PensionRequest) and request.contribution == 24000
+    assert "150000元" in lead(request)
+
+
+@pytest.mark.parametrize("text", [
+    "去年失业保险上半年4600，下半年5400到6000，没裁员，能返还多少？",
+    "去年失业保险交了9千到1万，另外补缴了2千，没裁员，能返还多少？",
+])
+def test_a_range_beside_other_premiums_asks_back(text):
+    request = parse_request(text)
+    assert isinstance(request, NeedsInput) and request.missing == ("premiums_paid",)

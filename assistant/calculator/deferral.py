@@ -38,6 +38,9 @@ class DeferralRequest:
     span_totals: tuple[tuple[int, int, Decimal], ...] = ()
     same_every_month: bool = False
     medical_monthly: Decimal | None = None  # medical insurance per month: not deferred, paid as usual (「连医保」)
+    # monthly_amount is the whole social-insurance bill with medical_monthly in it (「一共2万3，其中医保5千」): only the
+    # rest is the three deferred insurances
+    medical_included: bool = False
 
 
 def _spread(span_totals: Any, same: bool, amount: Decimal | None, varied: dict[int, Decimal]
@@ -73,9 +76,16 @@ def _spread(span_totals: Any, same: bool, amount: Decimal | None, varied: dict[i
 
 def deferral_schedule(monthly_amount: Any = None, components: Any = (), asked_month: Any = None,
                       month_amounts: Any = (), asked_through: Any = None, span_totals: Any = (),
-                      same_every_month: Any = False, medical_monthly: Any = None) -> Calculation:
+                      same_every_month: Any = False, medical_monthly: Any = None,
+                      medical_included: Any = False) -> Calculation:
     components = _components(components)
     amount = _monthly(monthly_amount, components)
+    if not isinstance(medical_included, bool):
+        raise CalculatorError(f"medical_included must be True or False, got {medical_included!r}")
+    whole_bill: list[str] = []
+    if medical_included:
+        amount, step = _without_medical(amount, medical_monthly, components, month_amounts, span_totals)
+        whole_bill.append(step)
     varied = _month_amounts(month_amounts)
     if not isinstance(same_every_month, bool):
         raise CalculatorError(f"same_every_month must be True or False, got {same_every_month!r}")
@@ -90,7 +100,7 @@ def deferral_schedule(monthly_amount: Any = None, components: Any = (), asked_mo
         whole_months(asked_through, "asked_through", asked_month, 12, label="月份范围的止月", unit="月")
     own = {m: varied.get(m, amount) for m in YEAR if varied.get(m, amount) is not None}
     steps = ["2020年1至3月应缴的养老、失业和工伤保险费可以延迟3个月补缴，延迟期内不征收滞纳金，不影响个人权益记录。",
-             "即：从4月份开始，缴纳本月并补缴1月份社会保险费，依此类推，6月份完成延期补缴手续。"]
+             "即：从4月份开始，缴纳本月并补缴1月份社会保险费，依此类推，6月份完成延期补缴手续。", *whole_bill]
     if components:
         parts = " + ".join(f"{name}{short(value)}" for name, value in components)
         steps.append(f"每月应缴：{parts} = {short(amount)}。")
@@ -121,11 +131,28 @@ def deferral_schedule(monthly_amount: Any = None, components: Any = (), asked_mo
         inputs["same_every_month"] = same_every_month
     if medical is not None:
         inputs["medical_monthly"] = number(medical)
+    if medical_included:
+        inputs["monthly_total_with_medical"] = number(amount + medical)
     if varied:
         inputs["month_amounts"] = {f"{m}月": number(v) for m, v in sorted(varied.items())}
     if asked_through is not None:
         inputs["asked_through"] = asked_through
     return Calculation(kind=KIND, inputs=inputs, result=result, steps=tuple(steps), clause=CLAUSE)
+
+
+def _without_medical(amount: Decimal | None, medical_monthly: Any, components: Any, month_amounts: Any,
+                     span_totals: Any) -> tuple[Decimal, str]:
+    """(the three insurances a month, the step) for a monthly bill said with the medical insurance in it."""
+    if amount is None or medical_monthly is None or components or month_amounts or span_totals:
+        raise CalculatorError(f"medical_included needs monthly_amount and medical_monthly alone (got "
+                              f"{amount!r}, {medical_monthly!r}, {components!r}, {month_amounts!r}, {span_totals!r})")
+    medical = money(medical_monthly, "medical_monthly", MAX_MONTHLY, label="每月应缴的医疗保险费")
+    if medical >= amount:
+        raise refuse(AmountError, "medical_monthly", f"应小于每月社会保险费合计{short(amount)}（医保包含在合计里），"
+                                                     f"收到 {said(medical)}元", label="每月应缴的医疗保险费")
+    rest = amount - medical
+    return rest, (f"每月社保合计{short(amount)}，其中医保{short(medical)}不缓缴；"
+                  f"养老、失业、工伤三项每月{short(amount)} − {short(medical)} = {short(rest)}。")
 
 
 def _payments(own: dict[int, Decimal]) -> dict[int, Decimal]:
@@ -227,7 +254,7 @@ def _monthly(monthly_amount: Any, components: tuple[tuple[str, Decimal], ...]) -
 def solve(request: DeferralRequest) -> Calculation:
     return deferral_schedule(request.monthly_amount, request.components, request.asked_month, request.month_amounts,
                              request.asked_through, request.span_totals, request.same_every_month,
-                             request.medical_monthly)
+                             request.medical_monthly, request.medical_included)
 
 
 def needs(request: DeferralRequest) -> None:

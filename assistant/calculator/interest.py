@@ -8,7 +8,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, ClassVar
 
 from assistant.calculator.results import NeedsInput
-from assistant.calculator.values import CENT, money, number, percent, rate, short, whole_months, yuan
+from assistant.calculator.values import CENT, CalculatorError, money, number, percent, rate, short, whole_months, yuan
 from corpus.records import Calculation
 
 KIND = "interest_subsidy"
@@ -26,10 +26,18 @@ class InterestRequest:
     principal: Decimal | None = None
     annual_rate: Decimal | None = None  # fraction: 0.0315 is 3.15%
     months: int | None = None
+    monthly_rate: Decimal | None = None  # or: the rate said per month (「月息0.125%」), a fraction; ×12 is the annual
+
+
+def annual_from_monthly(monthly_rate: Any) -> tuple[Decimal, str]:
+    """(the annual rate, the step that derives it) for a rate said per month: simple interest, ×12."""
+    monthly = rate(monthly_rate, "monthly_rate", label="月利率")
+    yearly = rate(monthly * 12, "annual_rate", label="月利率折算的年利率")
+    return yearly, f"月利率{percent(monthly)}×12 = 年利率{percent(yearly)}。"
 
 
 def interest_subsidy(total_subsidy: Any = None, principal: Any = None, annual_rate: Any = None,
-                     months: Any = None) -> Calculation:
+                     months: Any = None, monthly_rate: Any = None) -> Calculation:
     steps = ["对符合条件的疫情防控重点保障中小微企业，按照人民银行专项再贷款利率给予贷款贴息支持，由中央财政和省级财政各负担50%。"]
     inputs: dict[str, Any] = {"total_subsidy": None, "principal": None, "annual_rate": None, "months": None}
     if total_subsidy is not None:
@@ -37,12 +45,21 @@ def interest_subsidy(total_subsidy: Any = None, principal: Any = None, annual_ra
         inputs["total_subsidy"] = number(total)
     else:
         loan = money(principal, "principal", MAX_AMOUNT)
+        if monthly_rate is not None:
+            if annual_rate is not None:
+                raise CalculatorError(f"give annual_rate or monthly_rate, not both (got {annual_rate!r} and "
+                                      f"{monthly_rate!r})")
+            annual_rate, step = annual_from_monthly(monthly_rate)
+            steps.append(step)
+            inputs["monthly_rate"] = number(rate(monthly_rate, "monthly_rate", label="月利率"))
         yearly = rate(annual_rate, "annual_rate")
+        given = (f"利率{percent(yearly)}" if monthly_rate is None
+                 else f"月利率{percent(Decimal(str(inputs['monthly_rate'])))}")
         term = whole_months(months, "months", 1, MAX_TERM_MONTHS)
         total = (loan * yearly * term / 12).quantize(CENT, ROUND_HALF_UP)
         steps += [f"{FORMULA}。",
                   f"{short(loan)}×{percent(yearly)}×{term}个月÷12 = {short(total)}"
-                  f"（利率{percent(yearly)}是你提供的数字，文件本身没有写明）。"]
+                  f"（{given}是你提供的数字，文件本身没有写明）。"]
         inputs.update(principal=number(loan), annual_rate=number(yearly), months=term)
     central = (total * HALF).quantize(CENT, ROUND_HALF_UP)
     provincial = total - central  # the remainder, so the two shares always add up to the total
@@ -57,17 +74,22 @@ def needs(request: InterestRequest) -> NeedsInput | None:
         return None
     asks = {"principal": "贷款本金（元）", "annual_rate": "人民银行专项再贷款利率（年利率，文件没有写明）",
             "months": "贷款期限（月）"}
-    missing = tuple(name for name in asks if getattr(request, name) is None)
+    missing = tuple(name for name in asks if getattr(request, name) is None
+                    and not (name == "annual_rate" and request.monthly_rate is not None))
     if not missing:
         return None
-    known = {name: str(getattr(request, name)) for name in asks if name not in missing}
+    known = {name: str(getattr(request, name)) for name in asks
+             if name not in missing and getattr(request, name) is not None}
+    if request.monthly_rate is not None:  # the rate was said per month: that is what is known, not an annual one
+        known["monthly_rate"] = str(request.monthly_rate)
     return NeedsInput(kind=KIND, missing=missing, clause=CLAUSE, inputs=known,
                       question_back=f"{FORMULA}，由中央财政和省级财政各负担50%。"
                                     f"请告诉我：{'；'.join(asks[m] for m in missing)}；或者直接给出贴息总额。")
 
 
 def solve(request: InterestRequest) -> Calculation:
-    return interest_subsidy(request.total_subsidy, request.principal, request.annual_rate, request.months)
+    return interest_subsidy(request.total_subsidy, request.principal, request.annual_rate, request.months,
+                            request.monthly_rate)
 
 
 def lead(calc: Calculation) -> str:

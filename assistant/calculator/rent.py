@@ -10,21 +10,29 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, ClassVar
 
 from assistant.calculator.results import NeedsInput
-from assistant.calculator.values import CENT, CalculatorError, choice, money, number, short, yuan
+from assistant.calculator.values import CENT, CalculatorError, choice, money, number, short, whole_months, yuan
 from corpus.records import Calculation
 
 KIND = "rent_relief"
 CLAUSE = "6"
 MAX_RENT = Decimal(1_000_000_000)
 HALF = Decimal("0.5")
-LANDLORDS = ("state", "other")
+# "collective": 集体-owned premises (「村集体办的创业园」) are not 国有资产类, so the two-month rule does not apply; the
+# clause only says that 国有、集体 and publicly funded 小微企业创业载体 should lead in cutting rent, with no amount.
+LANDLORDS = ("state", "other", "collective")
 # Which figure the question asked about; it only decides which sentence the answer leads with. A question
 # that asks for two figures (「前两个月减免多少？第三个月呢？」) gives a tuple of them, in the order asked.
 ASKED = ("relief", "payable", "month3", "months1_2")
 NEGOTIATED = "租用其他经营用房的，文件只鼓励业主（房东）为租户减免租金，具体由双方协商。"
+COLLECTIVE = ("集体所有的用房不属于国有资产类经营用房。文件另规定：国有、集体及享受过财政支持政策的小微企业创业载体，"
+              "疫情期间应带头减免承租的小微企业房租，但没有规定减免比例或金额，具体由双方协商。")
 # Rent quoted for a longer period → months it covers. A quarter is exactly the relief period; a half year or a
 # year is spread evenly over its months (the document speaks only of monthly rent).
 PERIODS = {"quarter": (3, "季度租金"), "half_year": (6, "半年租金"), "year": (12, "年租金")}
+# Rent quoted per day (「一天三百五」) → a month of `days_per_month` days: the contract's count when the user says it
+# (「一个月按30天算」), else 30, and the step says which.
+DAY = "day"
+DAYS_PER_MONTH = 30
 
 
 @dataclass(frozen=True)
@@ -34,14 +42,29 @@ class RentRequest:
     landlord: str | None = None  # "state" (国有资产类经营用房), "other", or None when the user did not say
     asked: str | tuple[str, ...] | None = None
     period_rent: Decimal | None = None  # rent quoted per `per` instead of per month
-    per: str | None = None  # "quarter", "half_year" or "year" (with period_rent)
+    per: str | None = None  # "quarter", "half_year", "year" or "day" (with period_rent)
+    days_per_month: int | None = None  # with per "day": the days a month counts (None: DAYS_PER_MONTH)
     premises: tuple[Decimal, ...] = ()  # or: the monthly rents of several premises, each relieved, then summed
 
 
-def monthly_from(period_rent: Any, per: Any) -> tuple[Decimal, Decimal, str]:
+def _daily(daily_rent: Any, days_per_month: Any) -> tuple[Decimal, Decimal, str]:
+    """(the daily rent, the monthly rent, the step that derives it) for a rent quoted per day."""
+    said = days_per_month is not None
+    days = whole_months(days_per_month, "days_per_month", 1, 31, unit="天") if said else DAYS_PER_MONTH
+    amount = money(daily_rent, "period_rent", MAX_RENT, label="日租金", positive=True)
+    how = f"按你说的一个月{days}天" if said else f"你没有说一个月按几天算，这里按{days}天；合同另有约定的以合同为准"
+    return amount, amount * days, f"日租金{short(amount)}×{days}天 = 每月{short(amount * days)}（{how}）。"
+
+
+def monthly_from(period_rent: Any, per: Any, days_per_month: Any = None) -> tuple[Decimal, Decimal, str]:
     """(the quoted rent, the monthly rent, the step that derives it) for a rent quoted per `per`: an exact
-    division, rounded to the fen only when it does not come out in whole fen (and the step says so)."""
-    months, name = PERIODS[choice(per, "per", tuple(PERIODS))]
+    division, rounded to the fen only when it does not come out in whole fen (and the step says so); a daily
+    rent times the days a month counts."""
+    if days_per_month is not None and per != DAY:
+        raise CalculatorError(f"days_per_month goes with per {DAY!r}, got per {per!r}")
+    if per == DAY:
+        return _daily(period_rent, days_per_month)
+    months, name = PERIODS[choice(per, "per", (*PERIODS, DAY))]
     amount = money(period_rent, "period_rent", MAX_RENT * months, label=name, positive=True)
     exact = amount / months
     monthly = exact.quantize(CENT, ROUND_HALF_UP)
@@ -124,26 +147,27 @@ def _months(landlord: str | None, rent: Decimal, month3_relief: Decimal, month3_
 
 
 def rent_relief(monthly_rent: Any, landlord: str | None = None, asked: Any = None,
-                period_rent: Any = None, per: Any = None, premises: Any = ()) -> Calculation:
+                period_rent: Any = None, per: Any = None, premises: Any = (),
+                days_per_month: Any = None) -> Calculation:
     landlord = choice(landlord, "landlord", (*LANDLORDS, None))
     asked = _asked(asked)
     if premises != ():
         if monthly_rent is not None or period_rent is not None or per is not None:
             raise CalculatorError(f"give premises alone, not with monthly_rent or period_rent (got premises "
                                   f"{premises!r}, {monthly_rent!r}, {period_rent!r} per {per!r})")
-        if landlord != "other":
+        if landlord not in ("other", "collective"):
             return _premises_relief(premises, landlord, asked)
         monthly_rent = sum(_several(premises), Decimal(0))
     derived: list[str] = []
     quoted = None
-    if period_rent is not None or per is not None:
+    if period_rent is not None or per is not None or days_per_month is not None:
         if monthly_rent is not None:
             raise CalculatorError(f"give monthly_rent or period_rent with per, not both (got {monthly_rent!r}, "
                                   f"{period_rent!r} per {per!r})")
-        quoted, monthly_rent, step = monthly_from(period_rent, per)
+        quoted, monthly_rent, step = monthly_from(period_rent, per, days_per_month)
         derived.append(step)
-    if landlord == "other":
-        return _negotiated(monthly_rent, asked)
+    if landlord in ("other", "collective"):
+        return _negotiated(monthly_rent, asked, landlord)
     rent = money(monthly_rent, "monthly_rent", MAX_RENT, positive=True)  # no rent, nothing to relieve
     month3_relief, month3_payment, relief = _each_relieved(rent)
     steps = derived + [
@@ -161,20 +185,23 @@ def rent_relief(monthly_rent: Any, landlord: str | None = None, asked: Any = Non
     inputs = {"monthly_rent": number(rent), "landlord": landlord, "asked": _json(asked)}
     if quoted is not None:
         inputs.update(period_rent=number(quoted), per=per)
+        if per == DAY:
+            inputs["days_per_month"] = DAYS_PER_MONTH if days_per_month is None else days_per_month
     return Calculation(kind=KIND, inputs=inputs, result=result, steps=tuple(steps), clause=CLAUSE)
 
 
-def _negotiated(monthly_rent: Any, asked: Any) -> Calculation:
+def _negotiated(monthly_rent: Any, asked: Any, landlord: str = "other") -> Calculation:
     rent = None if monthly_rent is None else number(money(monthly_rent, "monthly_rent", MAX_RENT, positive=True))
-    steps = ("本条的房租减免（前两个月免收、第三个月减半）只适用于承租国有资产类经营用房的中小微企业。", NEGOTIATED)
+    steps = ("本条的房租减免（前两个月免收、第三个月减半）只适用于承租国有资产类经营用房的中小微企业。",
+             COLLECTIVE if landlord == "collective" else NEGOTIATED)
     result = {"covered": False, "relief_total": None, "payable_total": None, "month3_payment": None}
-    return Calculation(kind=KIND, inputs={"monthly_rent": rent, "landlord": "other", "asked": _json(_asked(asked))},
+    return Calculation(kind=KIND, inputs={"monthly_rent": rent, "landlord": landlord, "asked": _json(_asked(asked))},
                        result=result, steps=steps, clause=CLAUSE)
 
 
 def needs(request: RentRequest) -> NeedsInput | None:
     if (request.monthly_rent is not None or request.period_rent is not None or request.premises
-            or request.landlord == "other"):
+            or request.landlord in ("other", "collective")):
         return None
     return NeedsInput(
         kind=KIND, missing=("monthly_rent",), clause=CLAUSE, inputs={"landlord": request.landlord},
@@ -186,11 +213,14 @@ def needs(request: RentRequest) -> NeedsInput | None:
 
 def solve(request: RentRequest) -> Calculation:
     return rent_relief(request.monthly_rent, request.landlord, request.asked, request.period_rent, request.per,
-                       request.premises)
+                       request.premises, request.days_per_month)
 
 
 def lead(calc: Calculation) -> str:
     r = calc.result
+    if r["covered"] is False and calc.inputs.get("landlord") == "collective":
+        return ("集体所有的用房不属于国有资产类经营用房，不适用前两个月免收、第三个月减半；文件要求国有、集体及享受过"
+                "财政支持政策的小微企业创业载体疫情期间带头减免承租的小微企业房租，但没有规定减免金额，具体由双方协商。")
     if r["covered"] is False:
         return "租用的不是国有资产类经营用房，文件没有规定减免金额：鼓励业主（房东）减免租金，具体由双方协商。"
     rent = Decimal(str(calc.inputs["monthly_rent"]))

@@ -72,7 +72,8 @@ ALIASES = {
     "批发业": "批发",
     "零售业": "卖 零售 超市 便利店 商店 小卖部 商场 药店 网店 淘宝 电商 网购 杂货店 小卖店 副食店 烟酒店 水果店 服装店 "
            "鞋店 母婴店 文具店 五金店 专卖店 门市部 加油站 药房 花店 书店 眼镜店 手机店 建材店 粮油店",
-    "交通运输业": "交通运输 运输 物流 货运 客运 出租车 网约车 公交",
+    # GB/T 4754-2017 5438 搬家运输 and 5910 装卸搬运 are 交通运输业 (道路货物运输; 装卸搬运和运输代理)
+    "交通运输业": "交通运输 运输 物流 货运 客运 出租车 网约车 公交 搬家公司 装卸搬运",
     "仓储业": "仓储 仓库 冷库",
     "邮政业": "邮政 快递",
     "住宿业": "住宿 宾馆 酒店 旅馆 民宿 招待所 旅店 客栈 青旅 hotel",
@@ -83,10 +84,10 @@ ALIASES = {
              "移动通信 基站 数据中心 IDC",
     "软件和信息技术服务业": "软件 信息技术 IT公司 游戏开发 游戏研发 软件开发 APP开发 应用开发 网站开发 网站建设 "
                    "系统集成 信息系统 数据处理 小程序开发 开发小程序 开发APP 外包开发 软件外包 开发外包 APP 小程序",
-    "房地产开发经营": "房地产 地产 开发商 房开 置业公司",
+    "房地产开发经营": "房地产 地产 开发商 房开 置业公司 房企 楼盘开发",
     "物业管理": "物业",
     "租赁和商务服务业": "租赁 商务服务 广告 咨询 中介 会展 旅行社 律师 律所 会计师 事务所 人力资源 劳务派遣 劳务公司 "
-                  "猎头 代理记账 代账 保安公司 rental leasing",
+                  "猎头 代理记账 代账 保安公司 rental leasing 出租",
     # Trades the table does not list (居民服务、修理、教育、卫生、文体娱乐…) are what this row is for.
     "其他未列明行业": "其他行业 未列明 理发 美发 美容 洗浴 洗衣 干洗 家政 维修 修理 培训 教育 健身 诊所 摄影 网吧 KTV "
                  "医院 卫生院 门诊 医疗机构 养老院 幼儿园 托育 学校 影院 婚庆 汽修 洗车 足疗 按摩 驾校",
@@ -98,10 +99,19 @@ _PATTERNS = {word: re.compile(rf"(?<![a-z]){re.escape(word)}(?:s|es)?(?![a-z])" 
                               re.I)
              for word in WORDS}
 # 「卖机顶盒的」 sells (not 「外卖」「买卖」「拍卖」); 「建设」 builds (not 「建设银行」)
-_PATTERNS.update({"卖": re.compile(r"(?<![外买拍义])卖"), "建设": re.compile(r"建设(?!银行|局|厅|部|委)")})
+_RENTED_GOODS = r"机械|设备|机器|挖掘机|挖机|塔吊|吊车|铲车|叉车|脚手架|器材|工具|模板|钢模|发电机|服装|礼服|婚纱|帐篷|桌椅"
+_PATTERNS.update({"卖": re.compile(r"(?<![外买拍义])卖"), "建设": re.compile(r"建设(?!银行|局|厅|部|委)"),
+                  # 「开搬家公司」「做搬家的」; not a firm that moved (「饭店刚搬家」)
+                  "搬家公司": re.compile(r"搬家(?:公司|服务|运输|业务|队)|[做开干搞]搬家"),
+                  "楼盘开发": re.compile(r"开发(?:的)?(?:楼盘|小区|商品房|住宅)|(?:楼盘|商品房|住宅)开发"),
+                  # 出租 machines or goods is GB/T 4754's 71 租赁业: only with the machines or goods named right after
+                  # it (「出租挖掘机、塔吊」); not 出租车/开出租/跑出租 (taxis), and not letting premises (「商铺出租」
+                  # 「做仓库出租的」: 7040 房地产租赁经营, which the standard does not list)
+                  "出租": re.compile(rf"(?<![开跑])出租(?!车)[^，,。；;！!？?]{{0,10}}?(?:{_RENTED_GOODS})|"
+                                   rf"(?:{_RENTED_GOODS})的?出租(?!车)")})
 # Verbs that name a trade by what they do to the goods or works after them: 「卖有线电视机顶盒的」 is retail,
 # 「批发蔬菜」 wholesale, 「建设数据中心」 construction. Said after (「数据中心机房建设」) they head the phrase anyway.
-TRADE_VERBS = frozenset("卖 批发 建设 施工 装修 装饰".split())
+TRADE_VERBS = frozenset("卖 批发 建设 施工 装修 装饰 出租".split())
 # Words that name goods rather than a trade: 「蔬菜种植」 is farming, but 「蔬菜批发」 is wholesale and 「水产超市」
 # retail, so these decide only when no other industry wording is present.
 # 「APP」「小程序」 are products too (「做APP外包的」 is software, 「饭馆用小程序点餐」 is still a restaurant).

@@ -51,6 +51,8 @@ class RefundRequest:
     # or: amounts paid in separate parts of last year, summed: (("上半年", 4600), ("下半年", 5400)); a part's name
     # may be "" when the user said only that it came on top (「又缴了5400」)
     parts: tuple[tuple[str, Decimal], ...] = ()
+    # with premiums_paid: the top of a range the premiums were said in (「9千到1万1之间」); the refund is a range too
+    premiums_upper: Decimal | None = None
 
 
 def _summed_parts(parts: Any) -> tuple[Decimal, str, list[list[Any]]]:
@@ -68,8 +70,30 @@ def _summed_parts(parts: Any) -> tuple[Decimal, str, list[list[Any]]]:
     return total, f"上年度实际缴纳：{added} = {short(total)}。", [[n, number(a)] for (n, _), a in zip(parts, amounts)]
 
 
+def _refund_range(low: Any, high: Any) -> Calculation:
+    """Premiums known only as a range (both ends inclusive): the refund at each end."""
+    paid = money(low, "premiums_paid", MAX_PREMIUMS, label="上年度实际缴纳的失业保险费（区间下限）")
+    top = money(high, "premiums_paid", MAX_PREMIUMS, label="上年度实际缴纳的失业保险费（区间上限）")
+    if top < paid:
+        raise AmountError(f"上年度实际缴纳的失业保险费区间的上限应不小于下限{short(paid)}，收到 {said(top)}元",
+                          field="premiums_paid")
+    refund, refund_top = _half(paid), _half(top)
+    steps = ("对不裁员或少裁员的参保企业，返还其上年度实际缴纳失业保险费的50%。",
+             f"下限：{short(paid)}×50% = {short(refund)}。",
+             f"上限：{short(top)}×50% = {short(refund_top)}。",
+             "实际返还额以人社部门核定的上年度实缴金额为准。")
+    return Calculation(kind=RefundRequest.kind, inputs={"premiums_paid": number(paid), "premiums_upper": number(top)},
+                       result={"refund": number(refund), "refund_upper": number(refund_top)}, steps=steps,
+                       clause=CLAUSE)
+
+
 def unemployment_refund(premiums_paid: Any, periodic_amount: Any = None, per: Any = None,
-                        periods: Any = None, parts: Any = ()) -> Calculation:
+                        periods: Any = None, parts: Any = (), premiums_upper: Any = None) -> Calculation:
+    if premiums_upper is not None:
+        if parts != () or periodic_amount is not None or per is not None or periods is not None:
+            raise CalculatorError(f"give premiums_upper only with premiums_paid (got parts {parts!r}, "
+                                  f"{periodic_amount!r} per {per!r})")
+        return _refund_range(premiums_paid, premiums_upper)
     steps = ["对不裁员或少裁员的参保企业，返还其上年度实际缴纳失业保险费的50%。"]
     inputs: dict[str, Any] = {"premiums_paid": None}
     if parts != ():
@@ -112,11 +136,15 @@ def refund_needs(request: RefundRequest) -> NeedsInput | None:
 
 def solve_refund(request: RefundRequest) -> Calculation:
     return unemployment_refund(request.premiums_paid, request.periodic_amount, request.per, request.periods,
-                               request.parts)
+                               request.parts, request.premiums_upper)
 
 
 def refund_lead(calc: Calculation) -> str:
     paid, refund = Decimal(str(calc.inputs["premiums_paid"])), Decimal(str(calc.result["refund"]))
+    if calc.result.get("refund_upper") is not None:
+        top, refund_top = Decimal(str(calc.inputs["premiums_upper"])), Decimal(str(calc.result["refund_upper"]))
+        return (f"可返还失业保险费约{yuan(refund)}至{yuan(refund_top)}，即上年度实际缴纳的{yuan(paid, gloss=False)}至"
+                f"{yuan(top, gloss=False)}的50%；条件是不裁员或少裁员的参保企业。")
     return (f"可返还失业保险费{yuan(refund)}，即上年度实际缴纳的{yuan(paid, gloss=False)}的50%；"
             f"条件是不裁员或少裁员的参保企业。")
 
@@ -129,14 +157,38 @@ class JobSubsidyRequest:
     monthly_benefit: Decimal | None = None  # 2018 H2 local monthly per-capita unemployment benefit, 元/月
     # or, instead of the average: people insured each month, by spans of months ((1, 6, 10), (7, 12, 14))
     monthly_headcounts: tuple[tuple[int, int, Decimal], ...] = ()
+    # or, instead of monthly_benefit: the standard summed over `benefit_months` months (「6个月的标准加起来8160元」)
+    benefit_total: Decimal | None = None
+    benefit_months: int = SUBSIDY_MONTHS
 
 
 FORMULA = "稳岗补贴 = 6个月 × 2018年下半年当地月人均失业保险金标准 × 年度平均参保职工人数"
 
 
-def job_subsidy(insured_employees: Any, monthly_benefit: Any, monthly_headcounts: Any = ()) -> Calculation:
+def _benefit_from_total(total: Any, months: Any) -> tuple[Decimal, Decimal, int, str]:
+    """(the monthly benefit, exact; the total; its months; the step that derives it) from the standard summed over
+    `months` months."""
+    count = whole_months(months, "benefit_months", 1, 12, label="失业保险金标准合计的月数")
+    summed = money(total, "benefit_total", MAX_BENEFIT * count, label=f"{count}个月的失业保险金标准合计")
+    monthly = summed / count
+    shown = monthly.quantize(CENT, ROUND_HALF_UP)
+    sign = "=" if shown == monthly else "≈"
+    said = yuan(summed, gloss=False)
+    return monthly, summed, count, (f"{count}个月的失业保险金标准合计{said}，即每月{said}÷{count} {sign} "
+                                    f"{yuan(shown, gloss=False)}。")
+
+
+def job_subsidy(insured_employees: Any, monthly_benefit: Any, monthly_headcounts: Any = (),
+                benefit_total: Any = None, benefit_months: Any = SUBSIDY_MONTHS) -> Calculation:
     averaging: list[str] = []
     inputs: dict[str, Any] = {}
+    if benefit_total is not None:
+        if monthly_benefit is not None:
+            raise CalculatorError(f"give monthly_benefit or benefit_total, not both (got {monthly_benefit!r} and "
+                                  f"{benefit_total!r})")
+        monthly_benefit, summed, count, step = _benefit_from_total(benefit_total, benefit_months)
+        averaging.append(step)
+        inputs.update(benefit_total=number(summed), benefit_months=count)
     if monthly_headcounts != ():
         if insured_employees is not None:
             raise CalculatorError(f"give insured_employees or monthly_headcounts, not both (got {insured_employees!r} "
@@ -151,17 +203,26 @@ def job_subsidy(insured_employees: Any, monthly_benefit: Any, monthly_headcounts
         inputs["monthly_headcounts"] = [[first, last, number(people)] for first, last, people in spans]
     else:
         employees = headcount(insured_employees, "insured_employees", whole=False)
-    benefit = money(monthly_benefit, "monthly_benefit", MAX_BENEFIT)
+    # a benefit derived from a total keeps its exact value (8160÷7 is no whole fen), so the total multiplies exactly
+    benefit = monthly_benefit if benefit_total is not None else money(monthly_benefit, "monthly_benefit", MAX_BENEFIT)
     subsidy = (SUBSIDY_MONTHS * benefit * employees).quantize(CENT, ROUND_HALF_UP)
     shown = employees.quantize(CENT, ROUND_HALF_UP).normalize()
+    benefit_shown = benefit.quantize(CENT, ROUND_HALF_UP)
+    if benefit_shown == benefit:
+        product = f"{SUBSIDY_MONTHS}个月×{yuan(benefit, gloss=False)}/月×{plain(shown)}人 = {short(subsidy)}。"
+    else:  # a benefit from a total that is no whole fen a month: the product is said from the total, so it adds up
+        product = (f"{SUBSIDY_MONTHS}个月×（{yuan(Decimal(str(inputs['benefit_total'])), gloss=False)}÷"
+                   f"{inputs['benefit_months']}）/月×{plain(shown)}人 = {short(subsidy)}"
+                   f"（每月标准约{yuan(benefit_shown, gloss=False)}，按未取整的数计算）。")
     steps = (
         "对面临暂时性生产经营困难且恢复有望、坚持不裁员或少裁员的参保企业给予稳岗补贴。",
         f"{FORMULA}。",
         *averaging,
-        f"{SUBSIDY_MONTHS}个月×{yuan(benefit, gloss=False)}/月×{plain(shown)}人 = {short(subsidy)}。",
-        f"其中失业保险金标准{yuan(benefit, gloss=False)}/月是你提供的数字，文件本身没有写明。",
+        product,
+        f"其中失业保险金标准{yuan(benefit_shown, gloss=False)}/月是你提供的数字"
+        f"{'（由你给的合计折算）' if benefit_total is not None else ''}，文件本身没有写明。",
     )
-    inputs = {"insured_employees": number(shown), "monthly_benefit": number(benefit), **inputs}
+    inputs = {"insured_employees": number(shown), "monthly_benefit": number(benefit_shown), **inputs}
     return Calculation(kind=JobSubsidyRequest.kind, inputs=inputs,
                        result={"subsidy": number(subsidy), "months": SUBSIDY_MONTHS}, steps=steps, clause=CLAUSE)
 
@@ -181,6 +242,8 @@ def job_subsidy_needs(request: JobSubsidyRequest) -> NeedsInput | None:
             asks["insured_employees"] = (f"{describe_missing(months)}每月的参保人数（年度平均参保职工人数按全年12个月"
                                          f"计算，你给出的月份还不全），或直接给出年度平均参保职工人数")
             missing = ("insured_employees", *missing)
+    if request.benefit_total is not None:
+        missing = tuple(m for m in missing if m != "monthly_benefit")
     if not missing:
         return None
     question = f"{FORMULA}。请告诉我：{'；'.join(asks[m] for m in missing)}。"
@@ -192,7 +255,8 @@ def job_subsidy_needs(request: JobSubsidyRequest) -> NeedsInput | None:
 
 
 def solve_job_subsidy(request: JobSubsidyRequest) -> Calculation:
-    return job_subsidy(request.insured_employees, request.monthly_benefit, request.monthly_headcounts)
+    return job_subsidy(request.insured_employees, request.monthly_benefit, request.monthly_headcounts,
+                       request.benefit_total, request.benefit_months)
 
 
 def job_subsidy_lead(calc: Calculation) -> str:
@@ -211,6 +275,8 @@ class PensionRequest:
     # or, instead of one base: groups of people with their per-person base ((4, 3000), (4, 5000)), summed
     groups: tuple[tuple[Decimal, Decimal], ...] = ()
     months: int | None = None  # the months a total is asked for (「一年下来交多少」: 12); None: one month's
+    # or, instead of a base: what the firm paid at 16% (「这个月交了2万4…基数合计是多少」), from which the base follows
+    contribution: Decimal | None = None
 
 
 MAX_MONTHS = 120  # a total asked over up to ten years (「两年下来」); beyond that it is no question about these rates
@@ -296,6 +362,22 @@ def pension_contribution(wage_base: Any, employees: Any = None, old_rate: Any = 
     return Calculation(kind=PensionRequest.kind, inputs=inputs, result=result, steps=tuple(steps), clause=CLAUSE)
 
 
+def pension_base(contribution: Any) -> Calculation:
+    """The reverse of the pension rule: the firm's contribution at 16% → the contribution base it was paid on."""
+    paid = money(contribution, "contribution", (MAX_BASE * PENSION_RATE).quantize(CENT, ROUND_DOWN),
+                 label="单位缴纳的养老保险费")
+    exact = paid / PENSION_RATE
+    base = exact.quantize(CENT, ROUND_HALF_UP)
+    sign = "=" if base == exact else "≈"
+    steps = ("根据《山西省降低社会保险费率实施方案》（晋政办发〔2019〕26号），自2019年5月起企业养老保险费率降至16%。",
+             "单位缴费 = 缴费基数 × 16%，所以缴费基数 = 单位缴费 ÷ 16%。",
+             f"{short(paid)}÷16% {sign} {short(base)}。")
+    return Calculation(kind=PensionRequest.kind, inputs={"contribution": number(paid), "wage_base": None,
+                                                         "employees": None},
+                       result={"rate": number(PENSION_RATE), "wage_base": number(base), "contribution": number(paid)},
+                       steps=steps, clause=CLAUSE)
+
+
 def _pension_saving(base: Decimal, people: Decimal | None, old: Decimal, result: dict[str, Any]) -> str:
     """The step comparing the old rate with 16% on the same base; adds old_rate, before and saving to `result`."""
     each = (base * old).quantize(CENT, ROUND_HALF_UP)
@@ -309,7 +391,7 @@ def _pension_saving(base: Decimal, people: Decimal | None, old: Decimal, result:
 
 
 def pension_needs(request: PensionRequest) -> NeedsInput | None:
-    if request.wage_base is not None or request.groups:
+    if request.wage_base is not None or request.groups or request.contribution is not None:
         return None
     known = {} if request.employees is None else {"employees": str(request.employees)}
     return NeedsInput(kind=PensionRequest.kind, missing=("wage_base",), clause=CLAUSE, inputs=known,
@@ -318,10 +400,19 @@ def pension_needs(request: PensionRequest) -> NeedsInput | None:
 
 
 def solve_pension(request: PensionRequest) -> Calculation:
+    if request.contribution is not None:
+        if (request.wage_base is not None or request.groups or request.old_rate is not None
+                or request.months is not None or request.employees is not None):
+            raise CalculatorError(f"give contribution alone, to find the base it was paid on (got {request!r})")
+        return pension_base(request.contribution)
     return pension_contribution(request.wage_base, request.employees, request.old_rate, request.groups, request.months)
 
 
 def pension_lead(calc: Calculation) -> str:
+    if calc.inputs.get("contribution") is not None:
+        paid, base = Decimal(str(calc.inputs["contribution"])), Decimal(str(calc.result["wage_base"]))
+        return (f"按16%的企业养老保险费率反推，单位缴纳养老保险费{yuan(paid)}对应的缴费基数（合计）为{yuan(base)}："
+                f"{yuan(paid, gloss=False)}÷16%。")
     lead = _pension_month_lead(calc)
     if "total" not in calc.result:
         return lead

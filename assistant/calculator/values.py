@@ -24,11 +24,12 @@ RATE_STEP = Decimal("1e-8")
 LABELS = {
     "monthly_rent": "月租金", "period_rent": "租金", "premiums_paid": "上年度实际缴纳的失业保险费",
     "periodic_amount": "每期缴纳的失业保险费", "periods": "缴费期数", "insured_employees": "年度平均参保职工人数",
-    "monthly_benefit": "月人均失业保险金标准", "wage_base": "缴费基数", "employees": "人数",
+    "monthly_benefit": "月人均失业保险金标准", "benefit_total": "失业保险金标准合计", "wage_base": "缴费基数", "employees": "人数",
     "old_rate": "原工伤保险费率", "old_amount": "原应缴工伤保险费", "monthly_amount": "每月应缴的社会保险费",
     "asked_month": "月份", "total_subsidy": "贴息总额", "principal": "贷款本金", "annual_rate": "年利率",
-    "months": "贷款期限", "due_date": "原定缴纳期限", "requested_months": "延期月数", "requested_date": "想延至的日期",
-    "requested_month": "想延至的月份", "revenue_yuan": "营业收入", "assets_yuan": "资产总额", "on": "要查的日期",
+    "months": "贷款期限", "days_per_month": "每月天数", "due_date": "原定缴纳期限", "requested_months": "延期月数",
+    "requested_date": "想延至的日期", "requested_month": "想延至的月份", "revenue_yuan": "营业收入",
+    "assets_yuan": "资产总额", "on": "要查的日期",
 }
 
 
