@@ -7,6 +7,10 @@ revenue). After a denial (不对, 说错了 …) the new figure may come later i
 八千四」); after a restatement (应该是, 其实是 …) it must be in the same clause: 「应该是小微企业，月租5000」
 corrects nothing. A restatement that is a guess (「应该是减免16000吧？」「应该是5000万以下算小型，对吧」) or a threshold
 (「应该是100人以下」) corrects nothing either, and 不对 starting another word (「不对外营业」「不对口的岗位」) is no denial.
+A denial that objects or adds a figure corrects nothing: not when the figure's clause says it is more or something
+else (「不对，还有一间月租5000」「不对，第三个月房东收了6000」「不对，涨了500」, but 「不对，年初刚涨过，现在是八千四」
+corrects), nor when its words name another thing (「社保1万5，不对，医保每月3000」), nor a breakdown after 其实是
+(「员工50人，其实是30个正式工加20个临时工」). When in doubt, no correction.
 Pure over anything with start/end, so `assistant.quantities` can use it without this module importing it.
 """
 
@@ -30,6 +34,21 @@ _CLAUSE_END = re.compile(r"[，,。；;！!？?\n、]")
 # 「应该是减免16000吧？」「应该是5000万以下算小型，对吧？」: a restatement asked as a question is a guess
 _GUESS = re.compile(r"(?:[吧吗嘛呢]|[对是]不[对是]|不是)\s*$")
 _TAG_QUESTION = re.compile(r"[，,]\s*(?:(?:对|是|没错)[吧吗嘛]|对不对|是不是|不是吗)\s*(?:[？?。，,]|$)")
+# 「不对，还有一间月租5000」「不对，已经还了20万」「不对，第三个月房东收了6000」「不对，涨了500」: words saying the figure
+# after them is something more or something else, not the earlier one restated. Looked for in the figure's own
+# clause (「不对，年初刚涨过，现在是八千四」 still corrects; 「涨到了8400」 says the new figure, not a change by it)
+_OTHER = (r"还有|另外|另有|其中|包括|包含|已经(?!涨|降|改|变|是)|已(?:交|缴|付|还|收)|又|再|额外|单独|另算|另计"
+          r"|[涨降增减扣退补加](?![到至成为])|[多少只][收交缴付退]|[收免减还交缴付退扣补]了|第.{1,3}个?月|上个?月|这个?月")
+# 「…不对，还有，另外一间是月租5000」: these anywhere between the denial and the figure
+_MORE = re.compile(r"还有|另外|另有|其中|包括|包含|已经(?!涨|降|改|变|是)")
+_OTHER_IN_CLAUSE = re.compile(_OTHER)
+# 「…，其实是30个正式工加20个临时工」: a restatement broken down (numbers or 加/和 before the figure) restates nothing
+_BREAKDOWN = re.compile(rf"[\d０-９零〇一二两三四五六七八九十百千万]|加|和|跟|与|及")
+# what a figure is about beyond the words `about` knows (「医保每月3000」「押金是2万」), and words that say one thing
+_TOPIC = re.compile(r"医保|医疗|生育|公积金|押金|保证金|定金|物业|水电|利息|兼职|临时工|外卖|门面|仓库|厂房")
+_SAME = {"营业额": "营收", "销售额": "营收", "流水": "营收", "收入": "营收", "本金": "贷款", "借": "贷款",
+         "职工": "员工", "人数": "员工", "从业人员": "员工", "雇员": "员工", "工人": "员工"}
+_GENERIC = {"交", "缴", "付", "钱", "金额"}
 _THRESHOLD = re.compile(r"\s*(?:以下|以上|以内|之内|之下|之上|及以下|及以上|或以下|或以上)")
 
 
@@ -62,6 +81,29 @@ class _Spanned(Protocol):
 Q = TypeVar("Q", bound=_Spanned)
 
 
+def _clause_start(text: str, at: int, floor: int) -> int:
+    """Where the clause holding `at` begins, not before `floor`."""
+    breaks = [m.end() for m in _CLAUSE_END.finditer(text, floor, at)]
+    return breaks[-1] if breaks else floor
+
+
+def _topics(text: str, q: _Spanned, about: Callable) -> frozenset[str]:
+    """What q is about, by `about` and the words of its clause before it, synonyms as one word, generic ones gone."""
+    before = text[max(_clause_start(text, q.start, 0), q.start - 12):q.start]
+    words = set(about(q)) | {m.group(0) for m in _TOPIC.finditer(before)}
+    return frozenset(_SAME.get(w, w) for w in words if w not in _GENERIC)
+
+
+def _restates(text: str, marker: re.Match, new: _Spanned) -> bool:
+    """Whether the words between `marker` and `new` let it restate an earlier figure: not when they say it is more
+    or something else (「不对，还有5个人没参保」「不对，涨了500」), nor a breakdown after 其实是 (「30个正式工加20个临时工」)."""
+    gap = text[marker.end():new.start]
+    own = text[_clause_start(text, new.start, marker.end()):new.start]
+    if _MORE.search(gap) or _OTHER_IN_CLAUSE.search(own):
+        return False
+    return bool(marker.group("denial")) or not _BREAKDOWN.search(gap)
+
+
 def superseded(text: str, found: Sequence[Q], about: Callable[[Q], frozenset[str]]) -> tuple[tuple[Q, Q], ...]:
     """(old, new) for each figure of `found` (in order) that a later one corrects; `about(q)` is the set of words
     saying what q is about (revenue, rent …), used to pick the corrected figure among several of its kind."""
@@ -78,7 +120,12 @@ def superseded(text: str, found: Sequence[Q], about: Callable[[Q], frozenset[str
             earlier = [q for q in found if q.end <= marker.start() and type(q) is type(new)
                        and not any(q is old for old, _ in pairs)]
             if earlier:  # else a figure of a kind not said before (「不对，3月起涨到8400」's month): look on
-                same_thing = [q for q in earlier if about(q) & about(new)]
+                if not _restates(text, marker, new):
+                    break  # 「不对，还有一间月租5000」: another figure; when in doubt, no correction
+                topics = _topics(text, new, about)
+                same_thing = [q for q in earlier if topics & _topics(text, q, about)]
+                if topics and not same_thing:
+                    break  # 「社保1万5，不对，医保每月3000」: the new figure is about something else
                 pairs.append(((same_thing or earlier)[-1], new))
                 break
     return tuple(pairs)

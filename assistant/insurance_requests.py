@@ -246,16 +246,21 @@ _ASKS_BASE = re.compile(r"基数[^，,。；;！!？?]{0,6}(多少|几|多大|�
 # What turns the reverse off: the employee's share in the amount (「单位加个人」), people (the base asked per person, or
 # the amount paid for several), a year's amount (「去年交了28万8」), the policy's floor or ceiling (「基数最低多少」)
 _NOT_FIRM_MONTH = re.compile(r"个人|职工|员工|每人|人均|平均|年|最低|最高|下限|上限|封顶|保底|托底")
+# What makes the amount other than the pension alone for one month: another insurance named, or insurance as a whole
+# (「社保一共交了2万4」「养老和失业一共」), or a quarter (「这个季度交了7万2」)
+_NOT_PENSION_ALONE = re.compile(r"失业|工伤|医疗|医保|生育|社保|社会保险|[两三四五几多各]险|[两三四五几多各]项|季")
 
 
 def _paid_for_base(turns: list[Turn]) -> Money | None:
     """What the firm paid at the current rate when the question asks for the base it was paid on: 「单位养老保险这个月
     交了2万4，已经是按文件里的企业费率交的，缴费基数合计是多少」 → 2万4. Narrow on purpose, since a wrong base is worse
     than asking: the question itself says the amount, says 单位 paid it, names no people, no year and no floor or
-    ceiling, gives no base, and no rate other than 16%; earlier turns are not read."""
+    ceiling, gives no base, and no rate other than 16%, and names 养老 and no other insurance, no insurance as a whole
+    and no quarter; earlier turns are not read."""
     asked = turns[0]
     text = asked.text
     if (not _ASKS_BASE.search(text) or "单位" not in text or _NOT_FIRM_MONTH.search(text)
+            or "养老" not in text or _NOT_PENSION_ALONE.search(text)
             or asked.of(Headcount) or any(t.of(Headcount) for t in turns)
             or any(r.value != Decimal("0.16") for r in asked.of(Rate))
             or asked.money(r"基数|工资|薪|收入", fallback=False)):
@@ -385,8 +390,10 @@ def _span_totals(t: Turn) -> dict[Money, YearPart] | None:
 
 # 「其中医保5千」「含医保5000」: the medical amount said as part of the total before it; the part word right before 医保
 # and nothing but 费/每月 between 医保 and the figure. Not 含 in medical's own description (「医保（含生育）每月5千」
-# 「医保含大病每月5千」), nor a total that holds it (「包括医保在内一共2万3」).
-_PART_OF = re.compile(r"(?:其中|含|包括|包含)的?(?:医保|医疗保险|医疗)费?(?:每个?月|一个月|月)?(?:是|为|有)?$")
+# 「医保含大病每月5千」), nor a total that holds it (「包括医保在内一共2万3」), nor one said as apart from the total
+# (「另外包括医保每月5千」: 另外 makes it separate).
+_PART_OF = re.compile(r"(?<!另外)(?<!另)(?<!此外)(?<!外加)(?:其中|含|包括|包含)的?(?:医保|医疗保险|医疗)费?"
+                      r"(?:每个?月|一个月|月)?(?:是|为|有)?$")
 
 
 def _inside_total(turns: list[Turn], medical: Money | None, amount: Decimal | None, itemized: bool) -> bool:

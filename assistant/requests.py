@@ -234,10 +234,11 @@ _NOT_DAY_RENT = re.compile(rf"营|收入|流水|损失|亏|赔|赚|挣|工资|�
 _BARE_DAILY = re.compile(rf"(?:每|一)(?:天|日)\s*((?:\d+(?:\.\d+)?|[{CN_DIGITS}十百千万])+)\s*(?:元|块)?(?=[，,。；;！!？?]|$)")
 # 「一个月按30天算」「按30天一个月」: the days the contract counts in a month; a count said loosely (「按二十八九天算」
 # 「按二三十天算」) is no count, and then the daily rent is not turned into a month's (the question asks back)
-_DAYS_A_MONTH = re.compile(rf"(?:一个?|每个?)月\s*(?:按|算|计)\s*(\d{{1,2}}|[{CN_DIGITS}十]+)\s*天|"
-                           rf"按\s*(\d{{1,2}}|[{CN_DIGITS}十]+)\s*天\s*(?:为|算|折)?\s*(?:一个?|每个?)月")
-_DAYS_SAID = re.compile(r"(?:一个?|每个?)月[^，,。；;？?]{0,3}(?:按|算|计)[^，,。；;？?]{0,8}天|"
-                        r"按[^，,。；;？?]{1,8}天[^，,。；;？?]{0,3}(?:月|算|计)")
+# 「一个月按22个工作日算」: working days are days the contract counts too
+_DAYS_A_MONTH = re.compile(rf"(?:一个?|每个?)月\s*(?:按|算|计)\s*(\d{{1,2}}|[{CN_DIGITS}十]+)\s*(?:个\s*)?(?:天|工作日)|"
+                           rf"按\s*(\d{{1,2}}|[{CN_DIGITS}十]+)\s*(?:个\s*)?(?:天|工作日)\s*(?:为|算|折)?\s*(?:一个?|每个?)月")
+_DAYS_SAID = re.compile(r"(?:一个?|每个?)月[^，,。；;？?]{0,3}(?:按|算|计)[^，,。；;？?]{0,8}(?:天|工作日)|"
+                        r"按[^，,。；;？?]{1,8}(?:天|工作日)[^，,。；;？?]{0,3}(?:月|算|计)")
 UNREADABLE_DAYS = 0
 
 
@@ -361,8 +362,15 @@ _SAID_MONTHLY = re.compile(r"月(息|利|率)")  # a rate said per month in any 
 MAX_MONTHLY_RATE = Decimal("0.01")
 
 
+# The rule's own rate (二: 按照人民银行专项再贷款利率): a rate labelled 再贷款 wins over any other rate said (「银行月息0.4%，
+# 再贷款利率3.15%」: the bank's rate is what the loan costs, not what the subsidy is reckoned at)
+_RELENDING = re.compile(r"再贷款")
+
+
 def _interest(turns: list[Turn], today) -> InterestRequest:
-    said = first_found(turns, lambda t: (t, r) if (r := next(iter(t.of(Rate)), None)) else None)
+    said = first_found(turns, lambda t: (t, r) if (r := next((r for r in t.of(Rate) if _RELENDING.search(t.label(r))),
+                                                             None)) else None)
+    said = said or first_found(turns, lambda t: (t, r) if (r := next(iter(t.of(Rate)), None)) else None)
     label = "" if said is None else said[0].label(said[1])
     monthly = bool(_MONTHLY_RATE.search(label)) and "年" not in label
     annual_rate = None if said is None else said[1]

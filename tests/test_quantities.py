@@ -621,3 +621,44 @@ def test_an_earlier_turn_guessing_lends_no_figure():
 def test_a_capital_place_word_without_a_digit_is_no_number():
     assert [q.value for q in parse_quantities("拾万火急，月租8000元")] == [8000]
     assert [q.value for q in parse_quantities("押金拾万元")] == [100_000]
+
+
+# -- a denial that objects or adds a figure corrects nothing (the second review's cases) ------------------------------
+@pytest.mark.parametrize("text,values", [
+    ("国有门面月租8000，不对啊，第三个月房东收了6000，应该收多少？", [8000, 6000]),
+    ("国有门面月租8000，不对呀，房东只免了5000", [8000, 5000]),
+    ("国有门面月租8000，算错了，房东多收了2000，能减多少", [8000, 2000]),
+    ("国有门面月租8000，说错了，上个月涨了500", [8000, 500]),
+    ("国有门面月租8000，错了，涨了1000", [8000, 1000]),
+    ("国有门面月租8000，更正一下，还有一间月租5000", [8000, 5000]),  # two premises
+    ("做餐饮的，员工50人，营收3000万，更正一下，还有兼职10人", [50, 30_000_000, 10]),
+    ("做餐饮的，员工50人，营收3000万，不对，另外还有外卖收入500万", [50, 30_000_000, 5_000_000]),
+    ("参保20人，失业保险金标准1360元，不对，还有5个人没参保", [20, 1360, 5]),
+    ("参保20人，失业保险金标准1360元，不对，其中2个人是刚招的", [20, 1360, 2]),
+    ("贷款100万，年利率3.15%，12个月，不对，已经还了20万", [1_000_000, D("0.0315"), 12, 200_000]),
+    ("每月三项社保1万5，不对，医保每月3000，4月交多少？", [15_000, 3000, 4]),  # another thing
+    ("国有门面月租8000，不对，押金是2万", [8000, 20_000]),
+    ("国有门面月租8000，不对，物业费每月1000另算", [8000, 1000]),
+    ("员工50人，其实是30个正式工加20个临时工", [50, 20]),  # a breakdown, not a restatement
+    ("员工50人，其实是包括20个临时工", [50, 20]),
+])
+def test_an_objection_or_another_figure_after_a_denial_corrects_nothing(text, values):
+    assert [q.value for q in parse_quantities(text)] == values
+
+
+def test_the_second_review_requests_keep_the_rent_and_the_insured():
+    assert parse_request("国有门面月租8000，不对啊，第三个月房东收了6000，应该收多少？").monthly_rent == 8000
+    assert parse_request("国有门面月租8000，更正一下，还有一间月租5000").monthly_rent == 8000
+    assert parse_request("国有门面月租8000，不对，押金是2万").monthly_rent == 8000
+    request = parse_request("参保20人，失业保险金标准1360元，不对，还有5个人没参保")
+    assert request == JobSubsidyRequest(D(20), D(1360))
+
+
+@pytest.mark.parametrize("text,value", [
+    ("月租8000，不对，是8400", 8400),
+    ("月租七千二，哦不对，现在是八千四", 8400),
+    ("月租七千二，哦不对，年初刚涨过，现在是八千四", 8400),  # 涨 outside the figure's own clause
+    ("资产2000万，不对，资产是2500万", 25_000_000),
+])
+def test_a_correction_after_the_second_review_still_corrects(text, value):
+    assert [q.value for q in parse_quantities(text)] == [value]

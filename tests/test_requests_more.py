@@ -827,3 +827,37 @@ def test_a_rate_in_an_earlier_turn_does_not_stop_the_reverse():
 def test_a_range_beside_other_premiums_asks_back(text):
     request = parse_request(text)
     assert isinstance(request, NeedsInput) and request.missing == ("premiums_paid",)
+
+
+# -- second review of the request building --------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "单位这个月社保一共交了2万4，养老缴费基数是多少？",  # a total of several insurances
+    "单位这个月养老和失业一共交了2万4，养老缴费基数是多少？",
+    "单位养老保险这个季度交了7万2，缴费基数是多少？",  # a quarter's worth, not a month's
+    "单位每个季度养老交7万2，缴费基数是多少？",
+])
+def test_a_pension_base_is_not_reversed_from_a_sum_of_insurances_or_a_quarter(text):
+    request = parse_request(text)  # the question asks back for the base, not a base worked back at 16%
+    assert isinstance(request, NeedsInput) and request.kind == "pension" and request.missing == ("wage_base",)
+
+
+def test_medical_said_as_separate_is_added_to_the_total():
+    request = parse_request("每月社保1万8，另外包括医保每月5千，4月交多少？")
+    assert isinstance(request, DeferralRequest) and not request.medical_included
+    assert (request.monthly_amount, request.medical_monthly) == (18000, 5000)
+    # April pays April + January of the three (2×18000) and April's medical insurance
+    assert calculate(request).result["month4_with_medical"] == 41000
+
+
+def test_the_relending_rate_wins_over_the_bank_rate():
+    request = parse_request("贷款100万，12个月，银行月息0.4%，再贷款利率3.15%，贴息多少")
+    assert isinstance(request, InterestRequest) and request.annual_rate == D("0.0315") and request.monthly_rate is None
+    assert "31500元" in lead(request)
+
+
+def test_a_month_of_working_days_counts_those_days():
+    request = parse_request("国企门面，房租一天400，一个月按22个工作日算，第三个月交多少？")
+    assert isinstance(request, RentRequest) and request.per == "day" and request.days_per_month == 22
+    assert "4400元" in lead(request)
+    steps = " ".join(calculate(request).steps)
+    assert "没有说一个月按几天算" not in steps and "22天" in steps
