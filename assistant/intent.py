@@ -29,7 +29,9 @@ _DEPARTMENT = re.compile(
     re.IGNORECASE,
 )
 _INTERPRETATION = re.compile(
-    r"(谁|哪个部门|哪个单位|哪些部门|由谁)[^。？?]{0,6}解释|解释权|解释部门|who\s+interprets|"
+    r"(谁|哪个部门|哪个单位|哪些部门|由谁|哪家|哪个机关)[^。？?]{0,6}解释|解释权|解释部门|who\s+interprets|"
+    # 「市金融办说贴息那条归他们解释」: a body claiming the reading is a question about the interpreting body
+    r"归[^。？?，,]{0,6}解释|"
     # not understanding the text itself is a question for the interpreting body
     r"(看不懂|没看懂|不明白|不理解|有歧义|怎么理解|理解不一样|理解不同|说法不一|解读)[^。？?]{0,12}(找|问|谁|哪)|"
     # two readings of a clause: whose reading settles it is the interpreting body's
@@ -39,7 +41,8 @@ _INTERPRETATION = re.compile(
     r"(口径|说法|提法|字眼|表述|定义)[^。？?]{0,10}(谁说了算|谁定|谁来定)|(要|给|讨|出)个?(权威)?解释|"
     r"权威(说法|解释|解读|口径)|理解上?有(争议|分歧)|"
     # two offices telling a caller different things: whose word settles it is the interpreting body's
-    r"(文件|政策|意见|条款|规定|说法|口径|窗口)[^。？?]{0,8}(谁说了算|听谁的|以谁为准|谁拍板)|最后拍板",
+    r"(文件|政策|意见|条款|规定|说法|口径|窗口)[^。？?]{0,8}(谁说了算|听谁的|以谁为准|谁拍板)|最后拍板|"
+    r"(各说各的|口径不一|说法不一|理解不一)[^。]{0,24}(谁说了算|听谁的|以谁为准|准话)|(给|能给|给个)[^。？?]{0,3}准话",
     re.IGNORECASE,
 )
 # 「还能申请吗」「来得及吗」 ask about the period over one document whose measures have ended; over many, the
@@ -49,7 +52,7 @@ _STILL = (
     r"(赶得上|赶得及|来得及|赶趟|过期了|过时了|晚不晚|太晚)"
 )
 _PERIOD = re.compile(
-    r"(还|仍|仍然|现在|目前|今年|如今)[^。？?]{0,8}(有效|适用|执行|算数|管用)|"
+    r"(还|仍|仍然|现在|目前|今年|如今)[^。？?]{0,8}(有效|适用|执行|算数|管用|好使|管事|顶用)|"
     r"(还|仍|现在|目前|如今)(能|可以|可)(按|用|依|照|套用)[^。？?]{0,6}(文件|政策|意见|规定|条款)|"
     r"(管|执行|有效|实施)到[^。？?，,]{0,10}(年底|月底|为止)|(政策|文件|意见|措施)[^。？?，,]{0,6}(管|执行|有效)到|"
     r"一直(管|有效|执行|适用)|(3|三)个月[^。？?，,]{0,10}(算起|起算|开始算)|"
@@ -63,6 +66,8 @@ _TIME = re.compile(f"{_PERIOD.pattern}|{_STILL}", re.IGNORECASE)
 _ISSUED = re.compile(
     r"(哪天|哪一天|什么时候|啥时候|何时|几月几[日号]|哪年哪月|什么时间|哪个月)[^。？?，,]{0,4}(发布|印发|出台|下发|公布|颁布|发的)|"
     r"(文件|意见|通知)[^。？?]{0,12}(发布|印发|出台|下发|发)的[吧吗呀][^。]{0,8}(哪天|哪一天|几号|几月几[日号]|什么时候|啥时候)|"
+    # 「这个文件是疫情刚起来那会儿出的，还是过了年中才出的？具体哪天？」
+    r"(文件|意见|通知)[^。]{0,16}(出|发|印发|出台|下发)的[，,？?吧吗呀][^。]{0,16}(哪天|哪一天|几号|几月几[日号])|"
     r"(发布|印发|出台|成文|下发|发文|落款)(日期|时间)|落款[^。？?，,]{0,4}(哪天|哪一天|几号|什么时候|啥时候|日期)|when\s+was\s+(it|this|the)(\s+\w+)?\s+(issued|published|released)",
     re.IGNORECASE,
 )
@@ -87,7 +92,9 @@ _MEASURE = re.compile(r"房租|租金|门面|贷款|贴息|利息|社保|保险|
 # To whom the document is addressed (its 主送 line), not which bodies carry out a clause (DEPARTMENT)
 _ADDRESSEES = re.compile(
     r"(文件|意见|通知|这份|本文|公文)[^。？?，,]{0,4}(发给|下发给|印发给|下发到|主送)(了)?(哪些|哪几个|哪个|什么|谁)|"
-    r"主送(单位|机关|对象)|(文件|意见|通知)的?(对象|收文单位)是",
+    r"主送(单位|机关|对象)|(文件|意见|通知)的?(对象|收文单位)是|"
+    # 「发文名单里有园区不」「发文的时候带上综改区了没」
+    r"发文名单|(发文|下发|印发)[^。？?]{0,6}(带上|带了|包括|捎上)",
     re.IGNORECASE,
 )
 # Which body issued a document the question names (「《中小企业划型标准规定》是哪个部门发布的」): a fact of the text,

@@ -97,7 +97,13 @@ def test_issue_date_written_in_chinese_numerals_is_found_too():
     ("文件里的稳岗补贴是哪个部门发的？", "department"), ("通知里的补贴是什么单位发的？", "department"),
     ("稳岗补贴是一次性发的吗？什么时候发？", "lookup"), ("补贴是按月发的吗？几号发", "lookup"),
     ("这些好处是所有企业都能沾光，还是只管小的？", "eligibility"), ("个体户这文件里那些好处能沾上边不？", "eligibility"),
-    ("大厂也能享受这个文件吗？", "eligibility"), ("房租减免个体户能享受吗？", "lookup"), ("这份文件是谁发的", "issuer"), ("这个意见是哪个部门负责落实的？", "department")])
+    ("大厂也能享受这个文件吗？", "eligibility"), ("房租减免个体户能享受吗？", "lookup"), ("这份文件是谁发的", "issuer"), ("这个意见是哪个部门负责落实的？", "department"),
+    # dev ty-1216…1255: indirect interpretation, issue date, addressee and validity questions
+    ("人社局说这条归他们解释，对吗？", "interpretation"), ("两个局各说各的，最后听谁的？", "interpretation"),
+    ("口径不一，哪儿能给句准话？", "interpretation"), ("这种分歧该请哪家来解释？", "interpretation"),
+    ("这份意见是年前出的，还是年后出的？哪天？", "issued"), ("文件里发的补贴哪天到账？", "lookup"),
+    ("发文的时候带上高新区了没？", "addressees"), ("发文名单里有开发区吗", "addressees"),
+    ("这文件现在还好使不？", "time")])
 def test_question_forms(question, intent):
     from assistant.intent import classify
 
