@@ -7,6 +7,7 @@ import threading
 import time
 from collections import OrderedDict
 from dataclasses import dataclass, replace
+from decimal import Decimal
 from typing import Any, Sequence
 
 import numpy as np
@@ -14,6 +15,7 @@ import numpy as np
 from assistant import compose
 from assistant.asked_figure import NAMES, figures_asked, unstated
 from assistant.calculator import CalculatorError, NeedsInput, PeriodRequest, calculate, format_answer
+from assistant.calculator.validity import KIND as PERIOD_KIND
 from assistant.corpus_text import CorpusText
 from assistant.doc_focus import (Focus, FocusIndex, answered_elsewhere, in_place, main_place, only_as_origin,
                                  place_key, rarity, unknown_places, weighted_coverage)
@@ -290,6 +292,10 @@ class Engine:
             outcome = self._calculate(q) if self.tuning.use_calculator and self._rules_apply(q) else None
         except CalculatorError as exc:
             return Answer(text=f"无法计算：{exc}", refused=False, intent="calculation_error")
+        if isinstance(outcome, Calculation) and outcome.kind != PERIOD_KIND and classify(q.text) is Intent.TIME \
+                and not any(_is_figure(v) for v in outcome.inputs.values()):
+            # 「一季度社保缓缴一直没人去办，现在补办还算不算数」: whether the measure still runs, not its schedule
+            outcome = None
         if isinstance(outcome, Calculation) and (several := self._calculated_parts(q)):
             return several
         if isinstance(outcome, Calculation) or (isinstance(outcome, NeedsInput) and _gave_numbers(outcome)):
@@ -1050,7 +1056,11 @@ def _asks_whom_and_number(parts: Sequence[str]) -> bool:
 
 def _gave_numbers(needs: NeedsInput) -> bool:
     """The user supplied at least one figure, so asking back for the rest is the useful answer."""
-    return any(isinstance(v, (int, float)) and not isinstance(v, bool) for v in needs.inputs.values())
+    return any(_is_figure(v) for v in needs.inputs.values())
+
+
+def _is_figure(value: Any) -> bool:
+    return isinstance(value, (int, float, Decimal)) and not isinstance(value, bool)
 
 
 def _is_ascii_filler(token: str) -> bool:

@@ -502,3 +502,11 @@ def test_who_the_document_is_for_is_answered_from_its_closing(fake_engine):
     assert a.citations[0].clause == "closing" and "中小企业划型标准规定" in a.text
     # one measure's eligibility stays that measure's lookup
     assert fake_engine.answer("房租减免个体户能享受吗？").citations[0].clause == "6"
+
+
+def test_asked_whether_a_measure_still_runs_the_answer_is_the_period_not_the_schedule(fake_engine):
+    # dev ty-1234: 「…现在补办还算不算数」 named 社保缓缴, and the calculator answered with the deferral schedule
+    a = fake_engine.answer("当时公司停工，一季度社保缓缴一直没办，现在去补办还算不算数？")
+    assert a.calculation is not None and a.calculation.kind == "policy_period" and "已结束" in a.text
+    b = fake_engine.answer("每月社保6万，一季度缓缴的，4月要交多少？")  # figures given: the schedule still
+    assert b.calculation is not None and b.calculation.kind == "insurance_deferral"
