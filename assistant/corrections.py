@@ -37,11 +37,11 @@ _TAG_QUESTION = re.compile(r"[，,]\s*(?:(?:对|是|没错)[吧吗嘛]|对不对
 # 「不对，还有一间月租5000」「不对，已经还了20万」「不对，第三个月房东收了6000」「不对，涨了500」: words saying the figure
 # after them is something more or something else, not the earlier one restated. Looked for in the figure's own
 # clause (「不对，年初刚涨过，现在是八千四」 still corrects; 「涨到了8400」 says the new figure, not a change by it)
-_OTHER = (r"还有|另外|另有|其中|包括|包含|已经(?!涨|降|改|变|是)|已(?:交|缴|付|还|收)|又|再|额外|单独|另算|另计"
-          r"|[涨降增减扣退补加](?![到至成为])|[多少只][收交缴付退]|[收免减还交缴付退扣补]了|第.{1,3}个?月|上个?月|这个?月")
 # 「…不对，还有，另外一间是月租5000」: these anywhere between the denial and the figure
 _MORE = re.compile(r"还有|另外|另有|其中|包括|包含|已经(?!涨|降|改|变|是)")
-_OTHER_IN_CLAUSE = re.compile(_OTHER)
+_OTHER_IN_CLAUSE = re.compile(rf"{_MORE.pattern}|已(?:交|缴|付|还|收)|又|再|额外|单独|另算|另计"
+                              r"|[涨降增减扣退补加](?![到至成为])|[多少只][收交缴付退]|[收免减还交缴付退扣补]了"
+                              r"|第.{1,3}个?月|上个?月|这个?月")
 # 「…，其实是30个正式工加20个临时工」: a restatement broken down (numbers or 加/和 before the figure) restates nothing
 _BREAKDOWN = re.compile(rf"[\d０-９零〇一二两三四五六七八九十百千万]|加|和|跟|与|及")
 # what a figure is about beyond the words `about` knows (「医保每月3000」「押金是2万」), and words that say one thing

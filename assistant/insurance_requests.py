@@ -148,7 +148,8 @@ def _paid_parts(t: Turn) -> list[PartAmount]:
     return [PartAmount(q.value, part, said_as_additional(t.text, q.start)) for q, part in listed]
 
 
-_SUMMED_OVER = re.compile(r"加起来|合计|一共|总共|共计|总计|累计|总额")
+_SUM_WORDS = r"加起来|合计|一共|总共|共计|总计"
+_SUMMED_OVER = re.compile(rf"{_SUM_WORDS}|累计|总额")
 # 「1360元/月」「1360元每月」「1360一个月」: a figure said per month after it
 _PER_MONTH_AFTER = re.compile(r"\s*(?:元|块)?\s*(?:/|／|每|一个?|每个?)\s*月")
 
@@ -408,7 +409,7 @@ def _medical(t: Turn) -> Money | None:
     """Medical insurance said per month (「医保每月3000元」), or as part of a monthly total (「每月社保一共2万3，其中医保
     5千」): not deferred, but part of what a month pays. Not a total said with medical in it (「包括医保在内一共2万3」)."""
     return next((q for q in t.of(Money) if re.search(r"医保|医疗", t.label(q))
-                 and not re.search(r"在内|一共|合计|总共|共计|加起来|总计", t.label(q))
+                 and not re.search(rf"在内|{_SUM_WORDS}", t.label(q))
                  and (re.search(r"月", t.label(q)) or _PART_OF.search(t.label(q)))), None)
 
 

@@ -146,6 +146,14 @@ def _arabic(token: str) -> Decimal:
     return value
 
 
+def number_or_none(text: str) -> Decimal | None:
+    """chinese_number, or None for text that is no number (「二十八九」) or one out of range."""
+    try:
+        return chinese_number(text)
+    except (_NotANumber, _OutOfRange):
+        return None
+
+
 def chinese_number(text: str) -> Decimal:
     """「两万五」→25000, 「一百二十万」→1200000, 「1.2万」→12000, 「三点五」→3.5, 「1,200,000」→1200000, 「1e4」→10000.
     Capital numerals are read as the everyday ones: 「贰万肆仟」→24000.

@@ -25,7 +25,7 @@ from assistant.calculator import (
 from assistant.english_numbers import from_english
 from assistant.quantities import (
     CN_DIGITS, CalendarMonth, DateValue, Headcount, Money, MonthCount, Quantity, Rate, chinese_number,
-    parse_quantities, staff_total, words_before,
+    number_or_none, parse_quantities, staff_total, words_before,
 )
 from assistant.turns import CORRECTION, Turn, first_found, value_of
 
@@ -72,7 +72,9 @@ _SIZE_CLASS = re.compile(r"算哪[种类档个样]|哪一[档类种级]|哪[档�
 _SIZE_HOW = re.compile(r"(怎么|如何|怎样|咋)(划|算规模|定规模|归类)|划(型|成|为|哪)|按规模[^，。？?]{0,6}(划|分|算)|"
                        r"(企业)?规模(怎么|如何)?划分|属于哪档|哪个?档")
 _SIZE_INDICATOR = re.compile(r"营收|营业收入|收入|营业额|销售额|流水|资产|员工|职工|从业人员|人数|雇员")
-_SIZE_AMOUNT = re.compile(r"营收|营业收入|收入|营业额|销售额|资产|产值|流水|走货|出货")
+# 「一周走货三十来万」「出货额」: a trader's sales said as goods moved
+_REVENUE = r"营收|营业收入|收入|营业额|销售额|产值|流水|走货|出货"
+_SIZE_AMOUNT = re.compile(f"{_REVENUE}|资产")
 _WANTS_FIGURE = re.compile(r"多少|几|怎么算|算一下|算算|计算|能省|哪天|哪一天|哪个月|什么时候|最晚|最迟|到哪|"
                            r"算不算|属不属于|属于(哪|什么)|什么(规模|类型)")
 _FOLLOW_UP = re.compile(r"呢[？?]?$|^(那|那么|如果|要是|假如)|第[一二三1-3]个?月")
@@ -255,11 +257,8 @@ def _days_a_month(t: Turn) -> int | None:
     None when not said."""
     said = _DAYS_A_MONTH.search(t.text)
     if said is not None:
-        try:
-            days = chinese_number(said.group(1) or said.group(2))
-        except Exception:  # the parser's own "no number" errors (「二十八九」)
-            return UNREADABLE_DAYS
-        if days == int(days) and 1 <= days <= 31:
+        days = number_or_none(said.group(1) or said.group(2))  # 「二十八九」 is no number
+        if days is not None and days == int(days) and 1 <= days <= 31:
             return int(days)
         return UNREADABLE_DAYS
     return UNREADABLE_DAYS if _DAYS_SAID.search(t.text) else None
@@ -426,8 +425,6 @@ def _period(turns: list[Turn], today) -> PeriodRequest:
     return PeriodRequest(on=value_of(on), today=today, measure=measure)
 
 
-# 「一周走货三十来万」「出货额」: a trader's sales said as goods moved
-_REVENUE = r"营收|营业收入|收入|营业额|销售额|产值|流水|走货|出货"
 # 「一周流水差不多3万」「每天营业额5000」「流水一个月10万」: revenue said for a period shorter than a year, the period
 # word attached to the figure (in the words right before it); 「3月营收」 is one month's, not a rate, so not these
 _REVENUE_PERIODS = {"day": r"(?:每|一)(?:天|日)|日均|(?<![生节假平])日(?=流水|营|收|销)",

@@ -29,11 +29,12 @@ class InterestRequest:
     monthly_rate: Decimal | None = None  # or: the rate said per month (「月息0.125%」), a fraction; ×12 is the annual
 
 
-def annual_from_monthly(monthly_rate: Any) -> tuple[Decimal, str]:
-    """(the annual rate, the step that derives it) for a rate said per month: simple interest, ×12."""
+def annual_from_monthly(monthly_rate: Any) -> tuple[Decimal, Decimal, str]:
+    """(the monthly rate, the annual rate, the step that derives it) for a rate said per month: simple interest,
+    ×12."""
     monthly = rate(monthly_rate, "monthly_rate", label="月利率")
     yearly = rate(monthly * 12, "annual_rate", label="月利率折算的年利率")
-    return yearly, f"月利率{percent(monthly)}×12 = 年利率{percent(yearly)}。"
+    return monthly, yearly, f"月利率{percent(monthly)}×12 = 年利率{percent(yearly)}。"
 
 
 def interest_subsidy(total_subsidy: Any = None, principal: Any = None, annual_rate: Any = None,
@@ -49,12 +50,11 @@ def interest_subsidy(total_subsidy: Any = None, principal: Any = None, annual_ra
             if annual_rate is not None:
                 raise CalculatorError(f"give annual_rate or monthly_rate, not both (got {annual_rate!r} and "
                                       f"{monthly_rate!r})")
-            annual_rate, step = annual_from_monthly(monthly_rate)
+            monthly, annual_rate, step = annual_from_monthly(monthly_rate)
             steps.append(step)
-            inputs["monthly_rate"] = number(rate(monthly_rate, "monthly_rate", label="月利率"))
+            inputs["monthly_rate"] = number(monthly)
         yearly = rate(annual_rate, "annual_rate")
-        given = (f"利率{percent(yearly)}" if monthly_rate is None
-                 else f"月利率{percent(Decimal(str(inputs['monthly_rate'])))}")
+        given = f"利率{percent(yearly)}" if monthly_rate is None else f"月利率{percent(monthly)}"
         term = whole_months(months, "months", 1, MAX_TERM_MONTHS)
         total = (loan * yearly * term / 12).quantize(CENT, ROUND_HALF_UP)
         steps += [f"{FORMULA}。",

@@ -20,6 +20,7 @@ HALF = Decimal("0.5")
 # "collective": 集体-owned premises (「村集体办的创业园」) are not 国有资产类, so the two-month rule does not apply; the
 # clause only says that 国有、集体 and publicly funded 小微企业创业载体 should lead in cutting rent, with no amount.
 LANDLORDS = ("state", "other", "collective")
+NEGOTIATED_LANDLORDS = ("other", "collective")  # no figure: the parties agree the rent cut
 # Which figure the question asked about; it only decides which sentence the answer leads with. A question
 # that asks for two figures (「前两个月减免多少？第三个月呢？」) gives a tuple of them, in the order asked.
 ASKED = ("relief", "payable", "month3", "months1_2")
@@ -155,7 +156,7 @@ def rent_relief(monthly_rent: Any, landlord: str | None = None, asked: Any = Non
         if monthly_rent is not None or period_rent is not None or per is not None:
             raise CalculatorError(f"give premises alone, not with monthly_rent or period_rent (got premises "
                                   f"{premises!r}, {monthly_rent!r}, {period_rent!r} per {per!r})")
-        if landlord not in ("other", "collective"):
+        if landlord not in NEGOTIATED_LANDLORDS:
             return _premises_relief(premises, landlord, asked)
         monthly_rent = sum(_several(premises), Decimal(0))
     derived: list[str] = []
@@ -166,7 +167,7 @@ def rent_relief(monthly_rent: Any, landlord: str | None = None, asked: Any = Non
                                   f"{period_rent!r} per {per!r})")
         quoted, monthly_rent, step = monthly_from(period_rent, per, days_per_month)
         derived.append(step)
-    if landlord in ("other", "collective"):
+    if landlord in NEGOTIATED_LANDLORDS:
         return _negotiated(monthly_rent, asked, landlord)
     rent = money(monthly_rent, "monthly_rent", MAX_RENT, positive=True)  # no rent, nothing to relieve
     month3_relief, month3_payment, relief = _each_relieved(rent)
@@ -201,7 +202,7 @@ def _negotiated(monthly_rent: Any, asked: Any, landlord: str = "other") -> Calcu
 
 def needs(request: RentRequest) -> NeedsInput | None:
     if (request.monthly_rent is not None or request.period_rent is not None or request.premises
-            or request.landlord in ("other", "collective")):
+            or request.landlord in NEGOTIATED_LANDLORDS):
         return None
     return NeedsInput(
         kind=KIND, missing=("monthly_rent",), clause=CLAUSE, inputs={"landlord": request.landlord},
