@@ -9,6 +9,7 @@ Amounts and headcounts are often said per part of the year (「上半年缴了46
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 
 from assistant.calculator import DeferralRequest, JobSubsidyRequest, PensionRequest, RefundRequest, WorkInjuryRequest
@@ -285,11 +286,36 @@ _BEFORE_CUT = re.compile(r"以前|之前|原来|原先|原|过去|以往|当初|
 
 def _old_pension_rate(t: Turn) -> Rate | None:
     """The rate paid before the cut to 16%: 「以前单位养老按20%交，现在降到文件里的费率」. A rate said as before the
-    cut, or followed by a cut (「20%降到16%」); 16% itself is the current rate."""
+    cut, or followed by a cut (「20%降到16%」); 16% itself is the current rate, and a work-injury rate is none."""
     for r in t.of(Rate):
-        if r.value != Decimal("0.16") and (_BEFORE_CUT.search(t.label(r)) or re.search(r"降", t.text[r.end:])):
+        if r.value != Decimal("0.16") and r is not _work_injury_rate(t) and (
+                _BEFORE_CUT.search(t.label(r)) or re.search(r"降", t.text[r.end:])):
             return r
     return None
+
+
+_INSURANCE_NAMED = re.compile(r"养老|失业|工伤|医疗|医保|生育")
+
+
+def _work_injury_rate(t: Turn) -> Rate | None:
+    """The rate said of work-injury insurance: the last insurance named in its clause before it is 工伤
+    (「工伤原来费率1.2%」, not 「养老20%，工伤…」)."""
+    for r in t.of(Rate):
+        named = _INSURANCE_NAMED.findall(CLAUSE_END.split(t.text[:r.start])[-1])
+        if named and named[-1] == "工伤":
+            return r
+    return None
+
+
+def pension_with_work_injury(turns: list[Turn], today) -> PensionRequest | WorkInjuryRequest:
+    """「养老按文件的费率，工伤原来1.2%、按文件下调，这两项一个月一共交多少」: the pension at 16% and the work-injury
+    contribution at half its old rate, on the same base, and their sum. Without the old work-injury rate, the
+    work-injury rule asks for it."""
+    rate_q = first_found(turns, _work_injury_rate)
+    request = pension(turns, today)
+    if rate_q is None or request.contribution is not None:
+        return work_injury(turns, today) if rate_q is None else request
+    return replace(request, work_injury_rate=rate_q.value)
 
 
 def work_injury(turns: list[Turn], today) -> WorkInjuryRequest:

@@ -12,6 +12,8 @@ only the size standard uses them: 「两百多万」「800来万」, digits said
 bounded from above (「将近300人」「不到三个亿」), and a figure refined by a restatement in brackets right after it
 (「将近一百人（九十七八个）」). Capital numerals (「贰万肆仟元整」) are read as the everyday ones, and a figure corrected
 later in the same text (「七千二，哦不对，是八千四」) gives way to the correction (see `assistant.corrections`).
+Money keeps the 角 and 分 owners say after 块 (「六百八十五块五」 685.5, 「三块二毛五」 3.25); an area (「80平米」「120㎡」)
+is an Area, for rents quoted per square metre; staff are counted in 个/人/名/位/号人/口子 (「一百个整」「三十来口子」).
 """
 
 from __future__ import annotations
@@ -74,6 +76,14 @@ class MonthCount:
 
 
 @dataclass(frozen=True)
+class Area:
+    value: Decimal  # square metres: 「80平米」「八十平方」「120㎡」
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
 class CalendarMonth:
     value: int  # 「4月份」 → 4
     text: str
@@ -81,7 +91,7 @@ class CalendarMonth:
     end: int
 
 
-Quantity = Money | Rate | Headcount | DateValue | MonthCount | CalendarMonth
+Quantity = Money | Rate | Headcount | DateValue | MonthCount | CalendarMonth | Area
 
 # -- numerals ------------------------------------------------------------------------------------------
 _DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -226,14 +236,17 @@ _DATE_BEFORE = re.compile(r"(到期日|截止日|缴款日|日期|截止到|截�
 _DATE_AFTER = re.compile(r"\s*[日号]?\s*(要|需|得|该|应|到期|截止|前|之前|以前|缴|交|申报|的税|那天|当天|这天)")
 # 「半年」「一年半」: durations in months (not 「上半年」「下半年度」)
 _HALF_YEAR = re.compile(rf"(?<![上下前后])半年(?!度)|({_NUMBER})个?年半")
+_WHOLE_YEAR = re.compile(r"[一1]整年|整一年")  # 「交了一整年」: 12 months
 # 「两百多万」「三十多个人」「十几人」「1万余元」: a rough figure, kept with its range; 「两个亿」 is 「两亿」.
 # 「二十来个人」「一百来人」: 来 after a round number is rough too, in headcounts and before 万/亿 (「800来万」 is
 # 800–900万, not 800元 over some 来); 「八千来块」 stays 8000. 「一百零几」 is 101–109.
-_APPROX = r"多(?!少)|余|(?<=[十零])几|(?<=[十百千0])来(?=个|人|名|位|号人|[万亿])"
+_APPROX = r"多(?!少)|余|(?<=[十零])几|(?<=[十百千0])来(?=个|人|名|位|号人|口子|口人|[万亿])"
 # what 「12个…」 counts as people: 「12个快递员」「3个厨师」 (not 「5个分店」)
 _STAFF_WORDS = ("员工|职工|工人|雇员|店员|职员|伙计|服务员|营业员|销售员|收银员|快递员|业务员|配送员|送货员|技术员|"
                 "司机|师傅|骑手|厨师|保安|保洁|客服|导购|工程师|老师|教师|护士|医生|会计|学徒|"
-                "小哥|码农|程序员|设计师|小伙子?|小姑娘|姑娘|阿姨|大姐|帮工|小工|临时工|钟点工|工友|技师|文员|助理")
+                "小哥|码农|程序员|设计师|小伙子?|小姑娘|姑娘|阿姨|大姐|帮工|小工|临时工|钟点工|工友|技师|文员|助理|"
+                "后厨|厨子|跑堂|传菜员|服务生|前台|店长|经理|工作人员|徒弟|帮手|保姆|电工|焊工|木工|瓦工|普工|技工|"
+                "操作工|搬运工|装卸工")
 _STAFF = f"{_STAFF_WORDS}|人"
 # 「20个快递小哥」「8个装修师傅」: a trade, then a word for people; not a place (「3个门店员工」 counts shops) nor a
 # thing (「5个项目工人」 counts projects)
@@ -241,10 +254,22 @@ _QUALIFIED_STAFF = (rf"(?:(?![店厂部门处间家层室地场点站区组队�
                     rf"(?:{_STAFF_WORDS})")
 # 「我和老婆俩人」「仨人」: colloquial counts, read only as headcounts (「俩」 is no digit elsewhere)
 _PAIR = re.compile(r"(俩|仨)(?:个)?(?=人|名|位)")
+# 「六百八十五块五」「三块二毛五」「5块5毛」「二十块零五分」: 角 and 分 after 块/元, as owners say prices. A lone digit after
+# 块 is 角 only when said in Chinese and where the figure plainly ends (「八千块五险一金」「两千块一个月」「三千块一起交」
+# are 8000, 2000, 3000; 「8000元1、2月免收」 is 8000).
+_TAIL_DIGIT = r"[一二三四五六七八九1-9]"
+_TAIL_END = (r"(?=$|[\s，,。；;！!？?：:）)\]/／～~—-]|钱|的|了|吧|呢|啊|呀|左右|上下|算|交|缴|付|每|"
+             r"一(?:天|日|个?月|年|个?季|个?平|㎡))")  # 「两块五一平」「两块五一天」: the price, then what it is per
+_CENTS = (rf"(?:(?:(?<=[块元圆])(?:({_TAIL_DIGIT})[毛角](?:({_TAIL_DIGIT})(?:分|{_TAIL_END}))?|[零〇]({_TAIL_DIGIT})分)"
+          rf"|(?<=块)([一二三四五六七八九]){_TAIL_END})(?:钱)?)?")
+# 「80平米」「八十平方」「120㎡」「200个平方」: an area (not 「平均」「平方公里」)
+_AREA_UNITS = r"个?平方米|个?平方(?!公里|千米)|个?平米|个?平(?![均安常时台稳衡价方板面房层顶])|㎡|[mM]²|[mM]2(?!\d)"
+_AREA = re.compile(_AREA_UNITS)
 _QUANTITY = re.compile(rf"(第)?((?:{_NUMBER})(?:个(?=(?:多|余)?亿))?(?:亿)?)(?:({_APPROX})([万亿])?)?\s*"
                        rf"(元人民币|人民币|块钱|元|块|圆|个季度|个多?月|"
-                       rf"个(?={_STAFF}|{_QUALIFIED_STAFF})|号人|人|名|位|"
-                       rf"月份|月|年|[日号天岁倍次户家辆台件套吨斤米平])?")
+                       rf"个(?={_STAFF}|{_QUALIFIED_STAFF})|号人|口子|口人|人|名|位|"
+                       rf"{_AREA_UNITS}|"
+                       rf"月份|月|年|[日号天岁倍次户家辆台件套吨斤米平])?{_CENTS}")
 _MONEY_CONTEXT = re.compile(r"租|费|缴|交|付|(?<!风)险|基数|本金|贷款|借|收入|营收|营业额|销售额|流水|资产|补贴|金额|工资|薪|标准|贴息|税|钱|"
                             r"社保|保险|养老|失业|工伤")
 _PEOPLE_CONTEXT = re.compile(r"人数|员工|职工|从业人员|雇员|工人|参保")
@@ -392,6 +417,10 @@ def _scan(said: str) -> tuple[Quantity, ...]:
             half = _signed(text, MonthCount(int(years) * 12 + 6, m.group(0), m.start(), m.end()))
             found.append(half)
             taken.append((half.start, half.end))
+    for m in _WHOLE_YEAR.finditer(text):
+        if _span_free(taken, *m.span()):
+            found.append(MonthCount(12, m.group(0), m.start(), m.end()))
+            taken.append(m.span())
     for m in _PAIR.finditer(text):
         if _span_free(taken, *m.span()):
             end = m.end() + 1  # with its 人/名/位
@@ -498,7 +527,7 @@ def _bounded(text: str, q: Quantity) -> Quantity:
 # words for what it counts between) is refined by the restatement.
 _BRACKETS = re.compile(r"[（(]([^（）()]{1,24})[）)]")
 _RESTATED_BEFORE = re.compile(r"\s*(?:大概|大约|约|差不多|估计|其实|实际上?|准确(?:地)?说|也就|就)?\s*")
-_RESTATED_AFTER = re.compile(r"\s*(?:个|人|名|位|号人|元|块)?\s*(?:左右|上下|吧)?\s*")
+_RESTATED_AFTER = re.compile(r"\s*(?:个|人|名|位|号人|口子|元|块)?\s*(?:左右|上下|吧)?\s*")
 _COUNTED = re.compile(r"[\u4e00-\u9fffA-Za-z]{0,6}")
 
 
@@ -543,7 +572,7 @@ def _restated(text: str, found: list[Quantity]) -> tuple[Quantity, ...]:
     return tuple(found)
 
 
-_PEOPLE_UNITS = ("个", "人", "名", "位", "号人")  # 「二百来号人」
+_PEOPLE_UNITS = ("个", "人", "名", "位", "号人", "口子", "口人")  # 「二百来号人」「三十来口子」
 _NOBODY = re.compile(r"(个)?(人|员工|职工|工人|雇员|店员)?(都|也)?(没|不|未|无)")
 _NONE_MISSED = re.compile(r"(都|也)?(没|未|不)(断|停|落|少|漏|欠|拉|差|缺)")
 
@@ -557,6 +586,13 @@ def _bare(m: re.Match) -> bool:
         r"[万亿千wWkK]", m.group(2))
 
 
+def _cents(m: re.Match) -> Decimal:
+    """The 角 and 分 said after 块/元 (「块五」 0.5, 「块二毛五」 0.25, 「块零五分」 0.05), else 0 (see _CENTS)."""
+    jiao, fen, only_fen, bare = (m.group(i) for i in (6, 7, 8, 9))
+    return sum((Decimal(_DIGIT.get(said) or int(said)) / scale
+                for said, scale in ((jiao, 10), (fen, 100), (only_fen, 100), (bare, 10)) if said), Decimal(0))
+
+
 def _classify(text: str, m: re.Match, value: Decimal, listed: type | None = None,
               pair_upper: Decimal | None = None) -> Quantity | None:
     unit, number_text, approx, scale = m.group(5) or "", m.group(2), m.group(3), m.group(4)
@@ -565,9 +601,11 @@ def _classify(text: str, m: re.Match, value: Decimal, listed: type | None = None
     if unit == "块" and number_text == "一" and (re.match(r"儿", text[m.end():]) or re.search(r"[加合凑放在到搁]$", text[:m.start()])):
         return None  # 「仨加一块」「放在一块儿」: together, not one yuan
     if unit in ("元人民币", "人民币", "块钱", "元", "块", "圆"):
-        return Money(value, *span, upper=upper)
+        return Money(value + _cents(m) if upper is None else value, *span, upper=upper)
     if upper is not None and unit not in ("", *_PEOPLE_UNITS):
-        return None  # 「十多个月」「三年多」: no rule takes a rough duration
+        return None  # 「十多个月」「三年多」「八十多平」: no rule takes a rough duration or area
+    if unit and (area := _AREA.match(text, m.start(5))) is not None and area.end() == m.end(5):
+        return Area(value, *span)
     if unit == "个季度":
         return MonthCount(int(value) * 3, *span) if value == int(value) else None
     if unit.startswith("个") and unit.endswith("月"):
@@ -577,6 +615,8 @@ def _classify(text: str, m: re.Match, value: Decimal, listed: type | None = None
     if unit in _PEOPLE_UNITS:
         if value == 1 and number_text == "一" and _NOBODY.match(text, m.end()):
             return None  # 「一个人都没裁」「一人未减」: nobody, not a headcount of one
+        if unit == "口子" and number_text == "两":
+            return None  # 「我们两口子开的店」: the couple who own it, not a count of staff
         return Headcount(value, *span, upper=upper)
     if unit in ("月份", "月"):
         return CalendarMonth(int(value), *span) if value == int(value) and 1 <= value <= 12 else None
@@ -602,6 +642,8 @@ def _classify(text: str, m: re.Match, value: Decimal, listed: type | None = None
         # a bare 「12000」 or 「一百二」 (not 「租了3个门面」, a count of things): what the words just before it are
         # about decides (the words since the last number and its people: in 「4个员工5000」 员工 are the 4, not the
         # 5000), the nearest first: 「员工工资8000」 is a wage
+        if _PRICED_BEFORE.search(words_before(text, m.start())) or _PRICED_AFTER.match(text, m.end()):
+            return Money(value, *span, upper=upper)  # 「每平米每月95」「95一平米」: a price per square metre
         kind = _named_last(before)
         if kind is not None:
             return kind(value, *span, upper=upper)
@@ -621,7 +663,12 @@ def _classify(text: str, m: re.Match, value: Decimal, listed: type | None = None
 # a word for people, then only words like 正好/一共/大概 before the number (「店员正好50个」)
 _STAFF_SAID = re.compile(rf"(?:{_STAFF_WORDS}|人数|人手|从业人员)(?:正好|刚好|恰好|一共|总共|共|合计|加起来|大概|大约|"
                          rf"差不多|约|有|就|才|只有|也就|是|将近|接近|近|快|不到|不足|\s)*$")
-_COUNT_AFTER = re.compile(r"\s*个(?:左右|上下|出头)?(?:了|吧|呢|啊)?(?![\u4e00-\u9fff])")
+_COUNT_AFTER = re.compile(r"\s*个(?:整儿?|左右|上下|出头)?(?:了|吧|呢|啊)?(?![\u4e00-\u9fff])")  # 「一百个整」
+# 「每平米每月95」「单平租金95」 before a bare number, 「95/平米」「95一平米」 after it: a price per square metre
+SQUARE_METRE = rf"\s*(?:{_AREA_UNITS})"  # the unit, as prices say it: 「每平米」「/㎡」「一个平方」
+_PRICED_BEFORE = re.compile(rf"(?:每|单)\s*{SQUARE_METRE}(?:每个?|一个?|的|按|租金|月租|日租|年租|季租|价格?|是|要|"
+                            rf"大概|大约|约|[月天日年]|季度?|\s)*$")
+_PRICED_AFTER = re.compile(rf"\s*(?:[/／]|每|一)\s*{SQUARE_METRE}")
 _PER_PERIOD = re.compile(r"(每个?月|每季度?|月均|每年)\s*$")
 _MONTHS_LISTED = re.compile(r"(?:\s*[、，,和及与]\s*\d{1,2})+\s*月")  # 「4、5、6月」: the 4 is a month, not a listed amount
 _SPAN_START = re.compile(rf"\s*(?:到|至|-|—|~|～)\s*(?:1[0-2]|[1-9]|十[一二]?|[{CN_DIGITS}])\s*月(?!\d|[{CN_DIGITS}十]+[日号])")

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 from decimal import Decimal
 from typing import Callable, Sequence
 
@@ -24,7 +25,7 @@ from assistant.calculator import (
 )
 from assistant.english_numbers import from_english
 from assistant.quantities import (
-    CN_DIGITS, CalendarMonth, DateValue, Headcount, Money, MonthCount, Quantity, Rate, chinese_number,
+    CN_DIGITS, SQUARE_METRE, Area, CalendarMonth, DateValue, Headcount, Money, MonthCount, Quantity, Rate, chinese_number,
     number_or_none, parse_quantities, staff_total, words_before,
 )
 from assistant.turns import CORRECTION, Turn, first_found, value_of
@@ -58,7 +59,7 @@ _PERIOD_WEAK = re.compile(r"到期|截止|过期|失效|(什么时候|哪天|几
                           r"(在|落在|算在)[^，。？?]{0,10}(三个月|3个月|期限|期间|执行期|有效期|优惠期|减免期)"
                           r"(里面?|内|之内|以内|当中|范围内?)(吗|么|嘛|不|没有|没|呢)\s*(?=[？?。！!]|$)")
 _ABOUT_POLICY = re.compile(r"政策|文件|意见|通知|措施|规定|优惠|好处|减免|policy", re.I)
-_RENT = re.compile(r"房租|租金|月租|年租|季租|门面|店面|铺面|商铺|租的|租了|租用|承租|房东")
+_RENT = re.compile(r"房租|租金|月租|年租|季租|门面|店面|铺面|商铺|铺子|店铺|门市|门脸|租的|租了|租用|承租|房东")
 _SIZE_WORD = re.compile(r"大型|中型|小型|微型|小微|中小微|中小|大企业|规模|划型|企业类型|(什么|啥|哪一?类|哪种)(企业|公司)")
 _SIZE_ASK = re.compile(r"算不算|算是|算作|属于|属不属于|是不是|是否|划型|哪一?类|(什么|啥)(规模|类型|企业)|够不够|能不能算|"
                        r"能否算|(吗|么|呢|吧|嘛)[？?]?$|(能|可以)(不能)?享受(中小微|小微|中小)|享受得?[了到上](中小微|小微|中小)|够得上|轮得上|沾得上")
@@ -97,11 +98,21 @@ def _is_tax_deferral(text: str) -> bool:
     return not (_FILING.search(text) and not _PAYING.search(text))  # 「延期申报」 is filing, not payment
 
 
+def _asked_sentence(text: str) -> str:
+    return re.split(r"[。；;！!？?]", text.rstrip("。？?！! "))[-1]
+
+
+def _is_refund(text: str) -> bool:
+    """The unemployment-insurance refund: named as such, or asked for (「那个返一半的，能返回来多少」) in a question that
+    spoke of 失业 insurance earlier, however long the story in between."""
+    return bool(_REFUND.search(text) or ("失业" in text and _REFUND_ASK.search(_asked_sentence(text))))
+
+
 def _is_insurance_deferral(text: str, quantities: tuple[Quantity, ...]) -> bool:
     if not _INSURANCE.search(text):
         return False
-    asked = re.split(r"[。；;！!？?]", text.rstrip("。？?！! "))[-1]
-    if _REFUND.search(text) and _REFUND_ASK.search(asked):
+    asked = _asked_sentence(text)
+    if _is_refund(text) and _REFUND_ASK.search(asked):
         return False  # 「实际只交了一万六，欠着4千没交…能返多少」: owing is the story, the refund the question
     if _DEFER.search(text):
         return True
@@ -109,6 +120,16 @@ def _is_insurance_deferral(text: str, quantities: tuple[Quantity, ...]) -> bool:
     # refund (「去年7月才开始参保…返还多少」)
     month = any(isinstance(q, CalendarMonth) for q in quantities)
     return month and bool(_PAY.search(text)) and not _RATE_WORDS.search(text) and not _REFUND.search(text)
+
+
+# 「这两项一个月一共交多少」「养老和工伤加起来每月要缴多少」: what the two come to together
+_TOGETHER_ASKED = re.compile(r"(一共|合计|总共|共计|总计|加起来|加一块|一起|两项|两样|两个)[^，,。；;！!？?]{0,8}(交|缴|付)")
+
+
+def _is_pension_with_work_injury(text: str) -> bool:
+    """Pension and work injury both named, and the question asks what they come to together (not the saving)."""
+    return ("养老" in text and "工伤" in text and bool(_TOGETHER_ASKED.search(text)) and "多少" in text
+            and not re.search(r"省|少(交|缴|付)|便宜|减(了|少)多少", text))
 
 
 def _is_period(text: str) -> bool:
@@ -123,7 +144,8 @@ def _topic(text: str, quantities: tuple[Quantity, ...]) -> str | None:
         ("insurance_deferral", lambda: _is_insurance_deferral(text, quantities)),
         ("interest_subsidy", lambda: bool(_INTEREST.search(text))),
         ("job_subsidy", lambda: bool(_JOB.search(text))),
-        ("unemployment_refund", lambda: bool(_REFUND.search(text))),
+        ("unemployment_refund", lambda: _is_refund(text)),
+        ("pension_with_work_injury", lambda: _is_pension_with_work_injury(text)),
         ("work_injury", lambda: "工伤" in text),
         ("pension", lambda: "养老" in text),
         ("policy_period", lambda: _is_period(text)),
@@ -223,7 +245,9 @@ _NOT_MONTHLY = f"{_YEARLY}|{_QUARTER}|{_HALF_YEARLY}|{_DAILY}"
 # in the figure's words, and not said as what the rent includes or leaves out (「月租金含物业费一共1万」「不含物业费月租
 # 8000」「水电自理月租8000」 are rents)
 _CHARGES = r"物业|管理费|水电|电费|水费|燃气|暖气|取暖|供暖|押金|保证金|定金|停车|网费|宽带"
-_NOT_RENT = rf"(?<!含)(?<!包括)(?<!包含)(?:{_CHARGES})[^租]*$"
+# nor are the shop's takings or wages (「铺子一个月流水5万」「门面每月营业额3万」)
+_TAKINGS = r"流水|营业额|营收|销售额|工资|薪"
+_NOT_RENT = rf"(?<!含)(?<!包括)(?<!包含)(?:{_CHARGES}|{_TAKINGS})[^租]*$"
 # 「每月交物业公司8000租金」: the rent word right after the figure
 _RENT_AFTER = re.compile(r"\s*(?:元|块)?\s*(?:的)?\s*(?:租金|房租)")
 # A per-day figure is the daily rent only when its own words say rent (「日租金350」「一天租金三百五」), or the question
@@ -299,9 +323,22 @@ def _rent(turns: list[Turn], today) -> RentRequest:
         return None
 
     focus = _rent_focus(turns[0].text)
+    priced = first_found(turns, lambda t: (t, said) if (said := _unit_rent(t)) else None)
+    turns = [_without_unit_rents(t) for t in turns]
     premises = first_found(turns, lambda t: _premises_rents(t, turns[0].text))
     if premises:
         return RentRequest(landlord=first_found(turns, landlord), asked=focus, premises=premises)
+    # 「80平米，每平米每月95块」: a rent per square metre, unless the turn also says the whole rent in words that name it
+    # (「…，一个月租金7600」; not any other figure it says: 「装修花了5万」)
+    if priced is not None and amount(replace(_without_unit_rents(priced[0]), current=False)) is None:
+        (price, per), area = priced[1], first_found(turns, _area_of)
+        if _SEVERAL_PLACES.search(priced[0].text) or _SEVERAL_PLACES.search(turns[0].text):
+            area = None  # 「两间，每间80平」: which area the price is for is unclear; ask for the whole area
+        days = first_found(turns, _days_a_month) if per == "day" else None
+        if days == UNREADABLE_DAYS:  # 「按二十八九天算」: no count to make a day's rent a month's; ask for it
+            return RentRequest(landlord=first_found(turns, landlord), asked=focus)
+        return RentRequest(landlord=first_found(turns, landlord), asked=focus, unit_rent=price.value, per=per,
+                           area=value_of(area), days_per_month=days)
     found = first_found(turns, amount)
     rent, per = found if found else (None, "month")
     days = first_found(turns, _days_a_month) if per == "day" else None
@@ -313,9 +350,57 @@ def _rent(turns: list[Turn], today) -> RentRequest:
                        days_per_month=days)
 
 
+# Rent per square metre: 「每平米每月95块」「一平米一天2元」「单平月租95」 before the figure, or 「95元/㎡/月」「95块一平米一个月」
+# after it; the period is said in the figure's clause (「每月」「/天」「年租」), else by how the rent is paid (「按季度交」).
+_PER_AREA = rf"(?:每|[/／]|一|1|单)\s*{SQUARE_METRE}"
+_PER_AREA_BEFORE = re.compile(rf"{_PER_AREA}[^，,。；;！!？?\n、\d]{{0,10}}$")
+_PER_AREA_AFTER = re.compile(rf"\s*(?:钱)?\s*(?:[/／]|每|一)\s*{SQUARE_METRE}")
+_UNIT_PERIODS = {"day": r"每天|一天|每日|一日|[/／·]\s*(?:天|日)|日租|按天|按日",
+                 "month": r"每个?月|一个月|[/／·]\s*月|月租|按月",
+                 "quarter": r"每个?季度?|一个?季度|[/／·]\s*季度?|季租|按季",
+                 "half_year": r"(?<![上下])半年",
+                 "year": r"每年|一年|[/／·]\s*年|年租|按年|全年"}
+_UNIT_PERIOD = re.compile("|".join(f"(?P<{per}>{words})" for per, words in _UNIT_PERIODS.items()))
+_PAID_MONTHLY = r"按月(交|付|缴)|月付"
+_CLAUSE = re.compile(r"[，,。；;！!？?\n、]")
+
+
+def _unit_rent(t: Turn) -> tuple[Money, str | None] | None:
+    """The rent per square metre a turn states, with what it is per (None when the turn does not say)."""
+    for q in t.of(Money):
+        before = words_before(t.text, q.start, limit=16)
+        if re.search(_NOT_RENT, before) or not (_PER_AREA_BEFORE.search(before) or _PER_AREA_AFTER.match(t.text, q.end)):
+            continue
+        starts = [m.end() for m in _CLAUSE.finditer(t.text, 0, q.start)]
+        ends = _CLAUSE.search(t.text, q.end)
+        clause = t.text[starts[-1] if starts else 0:len(t.text) if ends is None else ends.start()]
+        said = _UNIT_PERIOD.search(clause)
+        if said is not None:
+            return q, said.lastgroup
+        paid = {**{per: paid for per, (_, paid) in _PER_WORDS.items()}, "month": _PAID_MONTHLY}
+        return q, next((per for per, words in paid.items() if re.search(words, t.text)), None)
+    return None
+
+
+def _without_unit_rents(t: Turn) -> Turn:
+    """The turn without its rents per square metre, so that no rule reads one as a month's rent."""
+    said = _unit_rent(t)
+    return t if said is None else replace(t, quantities=tuple(q for q in t.quantities if q is not said[0]))
+
+
+def _area_of(t: Turn) -> Area | None:
+    """The one area a turn states (「80平米」), not the 「一平米」 a price is per; None for none or several."""
+    per = [m.span() for m in re.finditer(_PER_AREA, t.text)]
+    areas = {q.value: q for q in t.quantities if isinstance(q, Area)
+             and not any(s < q.end and q.start < e for s, e in per)}
+    return next(iter(areas.values())) if len(areas) == 1 else None
+
+
 # Several premises: 「一间…另一间…」「两间铺面」「第二个门面」「分别」; each with its monthly rent, or one rent 「每间」
-_PREMISES = re.compile(r"另(一|外一?)(间|处|家|套|层|栋|个(?![月季]))|第[二三四2-4](间|处|家|套|层|栋|个(?![月季]))|"
-                       r"[两二三四五六七八九几2-9](间|处|套|层|栋|家店|个店|个门面|个店面|个铺面|个商铺|个铺子)|分别|各自")
+_PLACES = (r"另(一|外一?)(间|处|家|套|层|栋|个(?![月季]))|第[二三四2-4](间|处|家|套|层|栋|个(?![月季]))|"
+           r"[两二三四五六七八九几2-9](间|处|套|层|栋|家店|个店|个门面|个店面|个铺面|个商铺|个铺子)")
+_SEVERAL_PLACES = re.compile(_PLACES)  # named as places, not 「分别」 (which may be months: 「第一、二、三个月分别交多少」)
+_PREMISES = re.compile(f"{_PLACES}|分别|各自")
 # what names the next premises right before its rent: 「另一层8k」「第二间5000」
 _NEXT_PREMISES = re.compile(r"(另(一|外一?)|第[二三四2-4])(间|处|家|套|层|栋|个)?[^，,。；;]{0,4}$")
 _EACH = re.compile(r"([两二三四五六七八九2-9])(间|处|套|家店|个店|个门面|个店面|个铺面|个商铺|个铺子)[^。？?]{0,12}?"
@@ -457,5 +542,6 @@ def _sme(turns: list[Turn], today) -> SmeRequest:
 _BUILDERS: dict[str, Callable[[list[Turn], dt.date | None], Request]] = {
     "rent_relief": _rent, "unemployment_refund": insurance.refund, "job_subsidy": insurance.job,
     "pension": insurance.pension, "work_injury": insurance.work_injury, "insurance_deferral": insurance.deferral,
+    "pension_with_work_injury": insurance.pension_with_work_injury,
     "interest_subsidy": _interest, "tax_deferral": _tax, "policy_period": _period, "sme_size": _sme,
 }

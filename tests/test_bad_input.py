@@ -70,6 +70,15 @@ ENGINE = [
     pytest.param("2020-13-45的税能晚交吗", (), "answer-containing:「2020-13-45」不是有效日期", id="date-month-13"),
     pytest.param("能省多少钱？", [{"role": "user", "content": "国有门面月租-8000元"}],
                  "answer-containing:月租金不能为负数", id="rent-negative-in-history"),
+    # rent per square metre (a blind batch): the price and the area each refused by name
+    pytest.param("国有门面80平米，每平米每月-95块，能省多少？", (), "answer-containing:每平方米每月租金不能为负数",
+                 id="unit-rent-negative"),
+    pytest.param("国有门面0平米，每平米每月95块，能省多少？", (), "answer-containing:面积应在 0.01 至", id="area-zero"),
+    pytest.param("国有门面1e400平米，每平米每月95块，能省多少？", (), "answer-containing:超出了能计算的范围", id="area-1e400"),
+    pytest.param("国有门面100平米，每平米每月9亿，能省多少？", (), "answer-containing:请核对面积和每平方米租金",
+                 id="unit-rent-times-area-over-range"),
+    pytest.param("单位每月缴费基数10万，养老和工伤一共交多少，工伤原来费率150%", (),
+                 "answer-containing:原工伤保险费率应在 0% 至 100% 之间", id="combined-work-injury-rate-over-100pct"),
 ]
 
 

@@ -1,6 +1,8 @@
 """六、减免中小微企业房租: for state-owned-asset premises, months 1–2 rent-free and month 3 at half rent.
 
 Other landlords are only encouraged to cut rent, 「具体由双方协商」, so for them there is no figure to compute.
+The rent may be said per month, per longer period, per day, or per square metre of an area (「80平米，每平米每月95块」:
+80×95 a month), and each is turned into the monthly rent first, the step saying how.
 """
 
 from __future__ import annotations
@@ -10,7 +12,10 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, ClassVar
 
 from assistant.calculator.results import NeedsInput
-from assistant.calculator.values import CENT, CalculatorError, choice, money, number, short, whole_months, yuan
+from assistant.calculator.values import (
+    CENT, AmountError, CalculatorError, choice, money, number, plain, refuse, said, short, to_decimal, whole_months, yuan,
+    yuan_bound,
+)
 from corpus.records import Calculation
 
 KIND = "rent_relief"
@@ -34,6 +39,11 @@ PERIODS = {"quarter": (3, "季度租金"), "half_year": (6, "半年租金"), "ye
 # (「一个月按30天算」), else 30, and the step says which.
 DAY = "day"
 DAYS_PER_MONTH = 30
+# Rent quoted per square metre (「每平米每月95块」「2元/㎡/天」) → the rent of the whole area for the same period,
+# then a month's as above. MONTH is the per of a unit rent quoted per month.
+MONTH = "month"
+UNIT_PERS = {MONTH: "每月", DAY: "每天", "quarter": "每季度", "half_year": "每半年", "year": "每年"}
+MAX_AREA = Decimal(10_000_000)  # 平方米: ten square kilometres, above any premises
 
 
 @dataclass(frozen=True)
@@ -46,6 +56,9 @@ class RentRequest:
     per: str | None = None  # "quarter", "half_year", "year" or "day" (with period_rent)
     days_per_month: int | None = None  # with per "day": the days a month counts (None: DAYS_PER_MONTH)
     premises: tuple[Decimal, ...] = ()  # or: the monthly rents of several premises, each relieved, then summed
+    # or: the rent per square metre for each `per` (one of UNIT_PERS; None when the user did not say), with the area
+    unit_rent: Decimal | None = None
+    area: Decimal | None = None  # 平方米, with unit_rent
 
 
 def _daily(daily_rent: Any, days_per_month: Any) -> tuple[Decimal, Decimal, str]:
@@ -73,6 +86,30 @@ def monthly_from(period_rent: Any, per: Any, days_per_month: Any = None) -> tupl
     note = "" if monthly == exact else "（除不尽，按分四舍五入）"
     how = "减免期三个月正好是一个季度" if per == "quarter" else f"按{name}平均分摊到{months}个月折算"
     return amount, monthly, f"{name}{short(amount)}÷{months}个月 {sign} 每月{short(monthly)}{note}（{how}）。"
+
+
+def _area(value: Any) -> Decimal:
+    size = to_decimal(value, "area")
+    valid = f"应在 0.01 至 {plain(MAX_AREA)}平方米 之间"
+    if size <= 0 or size > MAX_AREA:
+        negative = "不能为负数，" if size < 0 else ""
+        raise refuse(AmountError, "area", f"{negative}{valid}，收到 {said(size)}平方米")
+    return size.quantize(CENT, ROUND_HALF_UP).normalize()
+
+
+def by_area(unit_rent: Any, area: Any, per: Any) -> tuple[Decimal, Decimal, str]:
+    """(the rent per square metre, the whole area's rent for the same period, the step that multiplies them)."""
+    per = choice(per, "per", tuple(UNIT_PERS))
+    each = UNIT_PERS[per]
+    months = 1 if per in (MONTH, DAY) else PERIODS[per][0]
+    price = money(unit_rent, "unit_rent", MAX_RENT * months, label=f"每平方米{each}租金", positive=True)
+    size = _area(area)
+    whole = (price * size).quantize(CENT, ROUND_HALF_UP)
+    if whole > MAX_RENT * months:
+        detail = (f"每平方米{each}{short(price)}×{plain(size)}平方米得出{each}租金{said(whole)}元，超过上限"
+                  f"{yuan_bound(MAX_RENT * months)}：请核对面积和每平方米租金")
+        raise AmountError(f"面积{detail}", field="area", detail=detail)
+    return price, whole, f"每平方米{each}租金{short(price)}×{plain(size)}平方米 = {each}{short(whole)}。"
 
 
 def _asked(asked: Any) -> str | tuple[str, ...] | None:
@@ -149,9 +186,28 @@ def _months(landlord: str | None, rent: Decimal, month3_relief: Decimal, month3_
 
 def rent_relief(monthly_rent: Any, landlord: str | None = None, asked: Any = None,
                 period_rent: Any = None, per: Any = None, premises: Any = (),
-                days_per_month: Any = None) -> Calculation:
+                days_per_month: Any = None, unit_rent: Any = None, area: Any = None) -> Calculation:
     landlord = choice(landlord, "landlord", (*LANDLORDS, None))
     asked = _asked(asked)
+    priced: list[str] = []
+    unit_inputs: dict[str, Any] = {}
+    if unit_rent is not None or area is not None:
+        if monthly_rent is not None or period_rent is not None or premises != ():
+            raise CalculatorError(f"give unit_rent with area alone, not with monthly_rent, period_rent or premises "
+                                  f"(got {unit_rent!r} per m² on {area!r} m², {monthly_rent!r}, {period_rent!r}, "
+                                  f"{premises!r})")
+        if unit_rent is None or area is None or per is None:
+            if landlord in NEGOTIATED_LANDLORDS:
+                return _negotiated(None, asked, landlord)
+            raise CalculatorError(f"unit_rent needs area and per (one of {list(UNIT_PERS)}), got {unit_rent!r} per "
+                                  f"m² on {area!r} m² per {per!r}")
+        price, whole, step = by_area(unit_rent, area, per)
+        priced.append(step)
+        unit_inputs = {"unit_rent": number(price), "area": number(_area(area)), "unit_per": per}
+        if per == MONTH:
+            monthly_rent, per = whole, None
+        else:
+            period_rent = whole
     if premises != ():
         if monthly_rent is not None or period_rent is not None or per is not None:
             raise CalculatorError(f"give premises alone, not with monthly_rent or period_rent (got premises "
@@ -167,6 +223,7 @@ def rent_relief(monthly_rent: Any, landlord: str | None = None, asked: Any = Non
                                   f"{period_rent!r} per {per!r})")
         quoted, monthly_rent, step = monthly_from(period_rent, per, days_per_month)
         derived.append(step)
+    derived = priced + derived
     if landlord in NEGOTIATED_LANDLORDS:
         return _negotiated(monthly_rent, asked, landlord)
     rent = money(monthly_rent, "monthly_rent", MAX_RENT, positive=True)  # no rent, nothing to relieve
@@ -183,7 +240,7 @@ def rent_relief(monthly_rent: Any, landlord: str | None = None, asked: Any = Non
     if landlord is None:
         steps.append(f"以上按承租国有资产类经营用房计算；{NEGOTIATED}")
     result = _months(landlord, rent, month3_relief, month3_payment, relief)
-    inputs = {"monthly_rent": number(rent), "landlord": landlord, "asked": _json(asked)}
+    inputs = {"monthly_rent": number(rent), "landlord": landlord, "asked": _json(asked), **unit_inputs}
     if quoted is not None:
         inputs.update(period_rent=number(quoted), per=per)
         if per == DAY:
@@ -201,8 +258,19 @@ def _negotiated(monthly_rent: Any, asked: Any, landlord: str = "other") -> Calcu
 
 
 def needs(request: RentRequest) -> NeedsInput | None:
+    if request.landlord in NEGOTIATED_LANDLORDS:
+        return None
+    if request.unit_rent is not None and (request.area is None or request.per is None):
+        missing = tuple(name for name, value in (("area", request.area), ("per", request.per)) if value is None)
+        asks = {"area": "面积是多少平方米", "per": "这个每平方米的租金是每月、每天还是每年的"}
+        return NeedsInput(
+            kind=KIND, missing=missing, clause=CLAUSE,
+            inputs={"landlord": request.landlord, "unit_rent": str(request.unit_rent)},
+            question_back=f"承租国有资产类经营用房的，前两个月房租免收，第三个月房租减半。你给的是每平方米的租金"
+                          f"（{plain(request.unit_rent)}元/平方米），要算出每月房租，请告诉我"
+                          f"{'，以及'.join(asks[m] for m in missing)}。")
     if (request.monthly_rent is not None or request.period_rent is not None or request.premises
-            or request.landlord in NEGOTIATED_LANDLORDS):
+            or request.unit_rent is not None):
         return None
     return NeedsInput(
         kind=KIND, missing=("monthly_rent",), clause=CLAUSE, inputs={"landlord": request.landlord},
@@ -214,7 +282,7 @@ def needs(request: RentRequest) -> NeedsInput | None:
 
 def solve(request: RentRequest) -> Calculation:
     return rent_relief(request.monthly_rent, request.landlord, request.asked, request.period_rent, request.per,
-                       request.premises, request.days_per_month)
+                       request.premises, request.days_per_month, request.unit_rent, request.area)
 
 
 def lead(calc: Calculation) -> str:

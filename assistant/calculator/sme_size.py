@@ -69,7 +69,9 @@ ALIASES = {
     "工业": "工厂 制造 加工厂 厂家 厂子 厂 采矿 矿山 煤矿 电厂 发电 供电 热力 燃气 自来水 水生产 作坊 车间 印刷 "
           "供热 供暖 集中供热 热电 供气 供水 水厂 钢铁 冶炼 铸造 化工 纺织 制药 酿造",
     "建筑业": "建筑 施工 装修 装饰 建设 工程队 施工队 装修队 建筑劳务 劳务分包",
-    "批发业": "批发",
+    # GB/T 4754's 51 批发业 takes in 贸易经纪与代理 and 进出口: a trading firm is a wholesaler unless it says 零售
+    # (not 经销商: a car dealer's 4S store is 5261 汽车新车零售)
+    "批发业": "批发 贸易 商贸 外贸 进出口 批发商 供货商 分销 供货",
     "零售业": "卖 零售 超市 便利店 商店 小卖部 商场 药店 网店 淘宝 电商 网购 杂货店 小卖店 副食店 烟酒店 水果店 服装店 "
            "鞋店 母婴店 文具店 五金店 专卖店 门市部 加油站 药房 花店 书店 眼镜店 手机店 建材店 粮油店",
     # GB/T 4754-2017 5438 搬家运输 and 5910 装卸搬运 are 交通运输业 (道路货物运输; 装卸搬运和运输代理)
@@ -122,13 +124,44 @@ GOODS = frozenset("种苗 苗木 花卉 蔬菜 水产 app 小程序".split())
 _SAME_PHRASE = re.compile(r"(?:(?!公司|企业|的|和|与|及|跟|或|也|还)[\u4e00-\u9fff]){0,4}|\s*[A-Za-z]+\s*|\s*")
 
 
+# Words for trading in general, which give way when the firm says it sells at retail (「做服装贸易，主要是零售」)
+GENERAL_TRADE = frozenset("贸易 商贸 分销 供货 供货商".split())
+# Words that say what the firm does rather than whom it deals with: never a customer or a supplier themselves
+ACTIVITIES = TRADE_VERBS | GENERAL_TRADE | frozenset("零售 批发商 外贸 进出口".split())
+_CLAUSE_BEFORE = re.compile(r"[^，,。；;！!？?\n]*$")
+# 「往工地和厂子里供货」「给饭店送菜」「从厂家进货」「客户主要是超市」: a word after these names a customer or a supplier,
+# not the firm's own trade (not 「因为」「以往」「从事」)
+_OTHERS = re.compile(r"(?:(?<![以过])往(?![年常来])|给|向|替|帮|(?<![因作认成以])为|服务于|从(?!事|前|小|来)|"
+                     r"卖给|供给|供应给|销往|发往|送到|面向|客户|顾客|客人|客源|甲方|上游|下游|供应商|货源)"
+                     r"(?:主要|大多|大部分|基本|一般|都|多半)?(?:是|为|有|在)?"
+                     r"(?:(?!做|开|干|搞|是|经营|从事|自己|本身)[^，,。；;！!？?\n的]){0,8}$")
+# 「做钢材贸易的」「开了家烧烤店」「我们是物流公司」「主营五金批发」: the words saying what the firm does
+_OWN_TRADE = re.compile(r"(?:做|开|干|搞|经营|主营|从事|我们是|我是|我家是|我们家是|咱们是|咱是|公司是|本身是|自己是|"
+                        r"^\s*(?:就|也|其实)?是)"
+                        r"(?:了)?(?:个|一个|一家|家|间|一间)?(?:(?!给|往|向|帮|替|从)[^，,。；;！!？?\n]){0,10}$")
+
+
+def _about_others(text: str, span: tuple[int, int, str]) -> bool:
+    return span[2] not in ACTIVITIES and bool(_OTHERS.search(_CLAUSE_BEFORE.search(text, 0, span[0]).group(0)))
+
+
+def _own_trade(text: str, span: tuple[int, int, str]) -> bool:
+    return bool(_OWN_TRADE.search(_CLAUSE_BEFORE.search(text, 0, span[0]).group(0)))
+
+
 def find_industry(text: str) -> tuple[str, str] | None:
     """(industry, the words that named it) for the industry wording `text` is about. A wording inside a longer one
-    is the longer one (「房地产」 in 「房地产开发」); a trade wording wins over a goods word (GOODS); of wordings in
-    one phrase the last (the head of the compound) wins, except over a trade verb before it (TRADE_VERBS), else
-    the first said."""
+    is the longer one (「房地产」 in 「房地产开发」); a wording that names a customer or supplier (「往厂子里供货」) gives
+    way to one that does not, and any gives way to one in the words saying what the firm does (「做…的」「开…」「我们是…」);
+    a trade wording wins over a goods word (GOODS); trading in general (GENERAL_TRADE) gives way to 零售; of
+    wordings in one phrase the last (the head of the compound) wins, except over a trade verb before it
+    (TRADE_VERBS), else the first said."""
     spans = sorted((m.start(), m.end(), word) for word, pattern in _PATTERNS.items() for m in pattern.finditer(text))
     whole = [s for s in spans if not any(o != s and o[0] <= s[0] and s[1] <= o[1] for o in spans)]
+    if any(s[2] == "零售" for s in whole):
+        whole = [s for s in whole if s[2] not in GENERAL_TRADE]
+    whole = [s for s in whole if not _about_others(text, s)] or whole
+    whole = [s for s in whole if _own_trade(text, s)] or whole
     trades = [s for s in whole if s[2] not in GOODS] or whole
     if not trades:
         return None

@@ -277,6 +277,9 @@ class PensionRequest:
     months: int | None = None  # the months a total is asked for (「一年下来交多少」: 12); None: one month's
     # or, instead of a base: what the firm paid at 16% (「这个月交了2万4…基数合计是多少」), from which the base follows
     contribution: Decimal | None = None
+    # with a base: the work-injury rate before the cut (0.012 is 1.2%), when the question asks what the pension and
+    # the halved work-injury contribution on the same base come to together (「这两项一个月一共交多少」)
+    work_injury_rate: Decimal | None = None
 
 
 MAX_MONTHS = 120  # a total asked over up to ten years (「两年下来」); beyond that it is no question about these rates
@@ -316,7 +319,7 @@ def _grouped_base(groups: Any) -> tuple[Decimal, str, list[list[Any]]]:
 
 
 def pension_contribution(wage_base: Any, employees: Any = None, old_rate: Any = None, groups: Any = (),
-                         months: Any = None) -> Calculation:
+                         months: Any = None, work_injury_rate: Any = None) -> Calculation:
     grouped: list[str] = []
     json_groups = None
     if groups != ():
@@ -355,11 +358,37 @@ def pension_contribution(wage_base: Any, employees: Any = None, old_rate: Any = 
     if old is not None:
         steps.append(_pension_saving(base, people if employees is not None else None, old, result))
         inputs["old_rate"] = number(old)
+    if work_injury_rate is not None:
+        steps += _with_work_injury(base, people if employees is not None else None, work_injury_rate, result)
+        inputs["work_injury_rate"] = result["work_injury_old_rate"]
     if months is not None:
         saving = None if old is None else Decimal(str(result["saving"]))
-        steps.append(_over_months(months, Decimal(str(result["contribution"])), result, saving))
+        if work_injury_rate is not None:
+            count = whole_months(months, "months", 1, MAX_MONTHS, label="所问的月数")
+            combined = Decimal(str(result["combined"]))
+            result.update(months=count, combined_total=number(combined * count))
+            steps.append(f"{span_said(count)}：每月两项合计{short(combined)}×{count} = {short(combined * count)}。")
+        else:
+            steps.append(_over_months(months, Decimal(str(result["contribution"])), result, saving))
         inputs["months"] = result["months"]
     return Calculation(kind=PensionRequest.kind, inputs=inputs, result=result, steps=tuple(steps), clause=CLAUSE)
+
+
+def _with_work_injury(base: Decimal, people: Decimal | None, old_rate: Any, result: dict[str, Any]) -> list[str]:
+    """The steps adding the work-injury contribution at the halved rate on the same base to the pension's; adds
+    work_injury_old_rate, work_injury_rate, work_injury and combined to `result`."""
+    old = rate(old_rate, "work_injury_rate", label="原工伤保险费率")
+    new = old * HALF
+    whole = base * (people or 1)
+    injury = (whole * new).quantize(CENT, ROUND_HALF_UP)
+    pension = Decimal(str(result["contribution"]))
+    combined = pension + injury
+    result.update(work_injury_old_rate=number(old), work_injury_rate=number(new), work_injury=number(injury),
+                  combined=number(combined))
+    said_base = f"{plain(people)}人×{short(base)}" if people is not None else short(base)
+    return [f"工伤保险费率下调50%：{percent(old)}×50% = {percent(new)}；单位应缴工伤保险费：{said_base}×{percent(new)}"
+            f" = {short(injury)}。",
+            f"养老保险与工伤保险两项合计：{short(pension)} + {short(injury)} = {short(combined)}。"]
 
 
 def pension_base(contribution: Any) -> Calculation:
@@ -402,10 +431,11 @@ def pension_needs(request: PensionRequest) -> NeedsInput | None:
 def solve_pension(request: PensionRequest) -> Calculation:
     if request.contribution is not None:
         if (request.wage_base is not None or request.groups or request.old_rate is not None
-                or request.months is not None or request.employees is not None):
+                or request.months is not None or request.employees is not None or request.work_injury_rate is not None):
             raise CalculatorError(f"give contribution alone, to find the base it was paid on (got {request!r})")
         return pension_base(request.contribution)
-    return pension_contribution(request.wage_base, request.employees, request.old_rate, request.groups, request.months)
+    return pension_contribution(request.wage_base, request.employees, request.old_rate, request.groups, request.months,
+                                request.work_injury_rate)
 
 
 def pension_lead(calc: Calculation) -> str:
@@ -413,6 +443,8 @@ def pension_lead(calc: Calculation) -> str:
         paid, base = Decimal(str(calc.inputs["contribution"])), Decimal(str(calc.result["wage_base"]))
         return (f"按16%的企业养老保险费率反推，单位缴纳养老保险费{yuan(paid)}对应的缴费基数（合计）为{yuan(base)}："
                 f"{yuan(paid, gloss=False)}÷16%。")
+    if "combined" in calc.result:
+        return _combined_lead(calc)
     lead = _pension_month_lead(calc)
     if "total" not in calc.result:
         return lead
@@ -420,6 +452,23 @@ def pension_lead(calc: Calculation) -> str:
     text = f"{lead[:-1]}；{span_said(months)}共需单位缴费{yuan(total)}"
     if "saving_total" in calc.result:
         text += f"，共少缴{yuan(Decimal(str(calc.result['saving_total'])))}"
+    return text + "。"
+
+
+def _combined_lead(calc: Calculation) -> str:
+    """The pension and the halved work-injury contribution on the same base, and what they come to together."""
+    r = calc.result
+    base = Decimal(str(calc.inputs["wage_base"]))
+    pension, injury, combined = (Decimal(str(r[k])) for k in ("contribution", "work_injury", "combined"))
+    old, new = Decimal(str(r["work_injury_old_rate"])), Decimal(str(r["work_injury_rate"]))
+    people = calc.inputs.get("employees")
+    whole = "" if people is None else f"{plain(Decimal(str(people)))}人、每人"
+    text = (f"按16%的企业养老保险费率和下调50%后的工伤保险费率{percent(new)}（原{percent(old)}），{whole}缴费基数"
+            f"{yuan(base)}，单位每月需缴养老保险费{yuan(pension)}、工伤保险费{yuan(injury)}，两项合计{yuan(combined)}")
+    if "combined_total" in r:
+        text += f"；{span_said(r['months'])}两项共需缴{yuan(Decimal(str(r['combined_total'])))}"
+    if "saving" in r:
+        text += f"；养老保险按原费率{percent(Decimal(str(r['old_rate'])))}算，每月少缴{yuan(Decimal(str(r['saving'])))}"
     return text + "。"
 
 

@@ -29,7 +29,8 @@ LABELS = {
     "asked_month": "月份", "total_subsidy": "贴息总额", "principal": "贷款本金", "annual_rate": "年利率",
     "months": "贷款期限", "days_per_month": "每月天数", "due_date": "原定缴纳期限", "requested_months": "延期月数",
     "requested_date": "想延至的日期", "requested_month": "想延至的月份", "revenue_yuan": "营业收入",
-    "assets_yuan": "资产总额", "on": "要查的日期",
+    "assets_yuan": "资产总额", "on": "要查的日期", "unit_rent": "每平方米租金", "area": "面积",
+    "work_injury_rate": "原工伤保险费率",
 }
 
 
