@@ -122,7 +122,11 @@ def place_names(text: str) -> list[str]:
     more (小店区, 浦东新区), and provinces or cities jieba tags as other nouns (长治, 阳泉). A bare two-character 'ns' word (上门, 上岗, 下海, 东西) is more often no place at all.
     An organisation word that starts with a province or city (香港特区政府) names that place."""
     found = []
+    before = ""
     for w in _pos_tokenizer().lcut(normalize(text), HMM=False):
+        counted, before = _counted(before, w.word), w.word
+        if counted:
+            continue  # 「正月里一天门都没开」: 一天 + 门, not the city 天门
         if w.flag == "ns" and (len(w.word) >= 3 or is_place_name(w.word)):
             found.append(w.word)
         elif w.flag.startswith("n") and is_place_name(w.word):
@@ -135,6 +139,15 @@ def place_names(text: str) -> list[str]:
             if place:
                 found.append(place)
     return found
+
+
+_NUMERALS = frozenset("一二两三四五六七八九十百千几半整每0123456789")
+_MEASURES = frozenset("天年月日周个家台元斤吨间")
+
+
+def _counted(before: str, word: str) -> bool:
+    """Whether `word` starts with a measure word that counts the numeral just before it (一|天门, 两|个旧)."""
+    return bool(before) and before[-1] in _NUMERALS and word[:1] in _MEASURES
 
 
 # jieba POS tags that carry a question's topic: nouns, verbs, adjectives, idioms, abbreviations, places,

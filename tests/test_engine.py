@@ -103,7 +103,13 @@ def test_issue_date_written_in_chinese_numerals_is_found_too():
     ("口径不一，哪儿能给句准话？", "interpretation"), ("这种分歧该请哪家来解释？", "interpretation"),
     ("这份意见是年前出的，还是年后出的？哪天？", "issued"), ("文件里发的补贴哪天到账？", "lookup"),
     ("发文的时候带上高新区了没？", "addressees"), ("发文名单里有开发区吗", "addressees"),
-    ("这文件现在还好使不？", "time")])
+    ("这文件现在还好使不？", "time"),
+    # dev ty-1256…1315: readings that differ, bodies that claim the reading, a pronoun for the document
+    ("税务局和我们财务的理解对不上，哪个单位说了算？", "interpretation"), ("能不能出个官方答复？", "interpretation"),
+    ("补贴这条是不是由财政局来解释？", "interpretation"), ("文件的解释机关是哪个？", "interpretation"),
+    ("找谁讨个准话？", "interpretation"), ("官方说法是房租减免几个月？", "lookup"), ("补贴由财政部门发放吗", "lookup"),
+    ("它是发给哪些单位的？", "addressees"), ("通知抬头写的，到底是哪一级政府发的？", "issuer"),
+    ("这些优惠是临时的还是长期的？", "time"), ("减免一共管几个月？", "time"), ("申请的窗口期多长？", "time")])
 def test_question_forms(question, intent):
     from assistant.intent import classify
 
@@ -510,3 +516,22 @@ def test_asked_whether_a_measure_still_runs_the_answer_is_the_period_not_the_sch
     assert a.calculation is not None and a.calculation.kind == "policy_period" and "已结束" in a.text
     b = fake_engine.answer("每月社保6万，一季度缓缴的，4月要交多少？")  # figures given: the schedule still
     assert b.calculation is not None and b.calculation.kind == "insurance_deferral"
+
+
+def test_a_second_part_that_asks_the_same_thing_again_is_not_answered_apart(fake_engine):
+    # 「是不是还会拉上别的部门」 names no topic of its own: 部门 after 解释单位 is the same body
+    a = fake_engine.answer("这份意见的解释单位，除了发改委还有谁？是不是还会拉上别的部门？")
+    assert [c.clause for c in a.citations] == ["closing"]
+    # (a second part with a topic of its own is still answered apart: see
+    # test_a_question_whose_parts_want_different_answers_gets_each)
+
+
+def test_a_section_pointed_at_by_position_answers(fake_engine):
+    from assistant.section_refs import pointed_sections
+
+    assert pointed_sections("第六条说的房租，第十二项呢") == ("6", "12")
+    assert pointed_sections("文件开头到底咋说的") == ("preamble",)
+    assert pointed_sections("意见结尾说的从优执行是啥意思") == ("closing",)
+    assert pointed_sections("第五五条") == () and pointed_sections("开头的时候房租交了吗") == ()
+    a = fake_engine.answer("第九条说的那个事，具体怎么规定的？")
+    assert a.citations[0].clause == "9"

@@ -347,7 +347,7 @@ def test_a_follow_up_naming_no_place_stays_with_the_documents_the_conversation_n
     history = [{"role": "user", "content": "北京市的国有房产房租怎么减免？"}]
     question = "那失业保险稳岗返还的标准是多少？"  # Taiyuan's item 五 has these words too
     assert multi_engine.answer(question, history).citations[0].doc == "beijing-2020"
-    drifting = Engine(multi_engine.index, multi_engine.settings, replace(multi_engine.tuning, follow_focus=False),
+    drifting = Engine(multi_engine.index, multi_engine.settings, replace(multi_engine.tuning, follow_focus=False, follow_weight=0.0),
                       home_docs=multi_engine.home_docs, home_tuning=multi_engine._home.tuning)
     assert drifting.answer(question, history).citations[0].doc == "taiyuan-2020-2"
 
@@ -437,3 +437,27 @@ def test_each_part_of_a_question_gets_the_sentence_closest_to_its_own_meaning(tm
     assert a.citations[-1].clause == "3"
     engine.tuning = replace(engine.tuning, parts_by_meaning=False)
     assert "严禁单位食堂对外承接宴席" not in engine.answer(question).text
+
+
+FINANCE = ("北京市地方金融监督管理局关于建立中小微企业金融服务快速响应机制的通知 "
+           "一、银行服务 联系人：张明，电话：89150001。 "
+           "二、保险服务 联系人：李红，电话：89150002。 "
+           "三、外资服务 联系人：孙霖，电话：89151053。")
+MEASURES = ("北京市人民政府关于进一步支持企业发展的若干措施 "
+            "一、完善外商投资服务体系 做好外资服务保障，加强外资项目跟踪，外资服务专班对接重点外资企业。 "
+            "二、稳定就业 对不裁员的企业返还失业保险费。")
+
+
+def test_a_follow_up_stays_with_the_document_that_answered_the_turn_before(tmp_path_factory):
+    # gold ex-1117 (dev): another 北京 document matched 「外资服务」 better than the notice the caller was reading
+    from dataclasses import replace
+    engine = fake_engine_over(tmp_path_factory, documents_folder(tmp_path_factory, "finance",
+                                                                 {"finance": FINANCE, "measures": MEASURES}))
+    history = [{"role": "user", "content": "北京市金融监管局的快速响应机制，银行服务的联系人是谁？电话多少？"}]
+    question = "那外资服务呢？找谁对接，电话多少？"
+    assert engine.answer(history[0]["content"]).citations[0].doc == "finance"
+    a = engine.answer(question, history)
+    assert a.citations[0].doc == "finance" and "89151053" in a.text
+    engine.tuning = replace(engine.tuning, follow_weight=0.0)
+    engine._answered_cache.clear()
+    assert engine.answer(question, history).citations[0].doc == "measures"

@@ -74,3 +74,10 @@ def test_cities_jieba_tags_as_other_nouns_are_places_but_not_everyday_words():
     assert place_names("长治的饭店能减免吗") == ["长治"]  # jieba: 'n'
     assert place_names("阳泉的饭店能减免吗") == ["阳泉"]  # jieba: 'nr'
     assert place_names("大同小异") == [] and place_names("大同的饭店") == []  # 大同 is 'd': too often no place
+
+
+def test_a_measure_word_after_a_numeral_starts_no_place_name():
+    from index.tokenize import place_names
+
+    assert place_names("正月里一天门都没开") == []  # 一天 + 门, not the city 天门
+    assert place_names("我在天门开店") == ["天门"]
