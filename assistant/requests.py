@@ -54,6 +54,8 @@ _PERIOD_STRONG = re.compile(r"有效期|执行期|执行期限|政策期|(政策
                             r"validity|valid\b|expire", re.I)
 _PERIOD_WEAK = re.compile(r"到期|截止|过期|失效|(什么时候|哪天|几号|何时)(结束|截止|到期|为止|开始)|期限|从哪天|"
                           r"哪天(开始|起)|起算|管多久|管多长|还(能|可以)[^，。？?]{0,8}(享受|申请|办|减免|用)|还适用|还管用|"
+                          # 「2月28号…那天这份意见已经开始执行了吧」: whether a day is on or after the start
+                          r"(已经|已|开始)(执行|实施|生效)了?(吧|吗|么|没有?|呢)|"
                           # 「4月20号…还在文件说的那三个月里面吗」: whether a day is inside the period, asked by a
                           # particle that ends the clause (「在三个月内没营业」「在三个月内不开业」 say what happened)
                           r"(在|落在|算在)[^，。？?]{0,10}(三个月|3个月|期限|期间|执行期|有效期|优惠期|减免期)"
@@ -84,6 +86,9 @@ _OTHER_TOPIC = re.compile(r"担保|抽贷|断贷|压贷|续贷|清欠|拖欠|欠
 
 
 def _is_sme(text: str, quantities: tuple[Quantity, ...]) -> bool:
+    asked = re.split(r"[，,]", _asked_sentence(text))[-1]
+    if _OTHER_TOPIC.search(text) and not (_SIZE_WORD.search(asked) or _SIZE_CLASS.search(asked)):
+        return False  # 「文件光替小微企业清欠，俺们这号民营的算不算在里头」: whether that clause covers it, not the size
     people = any(isinstance(q, Headcount) for q in quantities)
     figures = people or (bool(_SIZE_AMOUNT.search(text)) and any(isinstance(q, Money) for q in quantities))
     if (_SIZE_CLASS.search(text) or (_SIZE_HOW.search(text) and find_industry(text))) and figures:

@@ -861,3 +861,28 @@ def test_a_month_of_working_days_counts_those_days():
     assert "4400元" in lead(request)
     steps = " ".join(calculate(request).steps)
     assert "没有说一个月按几天算" not in steps and "22天" in steps
+
+
+# -- a day inside the period, asked as whether the document had started; another clause's coverage ---------------
+@pytest.mark.parametrize("text,inside", [
+    ("2020年2月28号我们去银行办的续贷，那天这份意见已经开始执行了吧？", True),
+    ("3月1日签的合同，那时候文件开始实施了吗", True),
+    ("2020年8月1日交的房租，文件那会儿已经生效了吗", False),
+])
+def test_whether_a_day_falls_after_the_start_is_a_period_question(text, inside):
+    request = parse_request(text, today=dt.date(2026, 11, 26))
+    assert isinstance(request, PeriodRequest) and request.on is not None
+    assert ("在" in lead(request)) and (("不在" in lead(request)) != inside)
+
+
+@pytest.mark.parametrize("text", [
+    "俺们是民营的厂子，一百五十来号人。有人说市里文件光替小微企业清欠，俺们这号民营的算不算在里头？",
+    "我们公司80人，被拖欠了货款，文件说的中小微企业清欠，个体户算不算在内？",
+])
+def test_whether_another_clause_covers_a_firm_is_no_size_question(text):
+    assert not isinstance(parse_request(text, today=dt.date(2026, 11, 26)), (SmeRequest, NeedsInput))
+
+
+def test_a_size_question_that_mentions_another_clause_is_still_one():
+    text = "我们被拖欠了货款，厂里150人，年营收3000万，算小微企业吗？"
+    assert isinstance(parse_request(text, today=dt.date(2026, 11, 26)), SmeRequest)
