@@ -6,6 +6,9 @@ written and quotes what the clause does say (assistant.engine, Tuning.unstated_f
 
 A figure counts as stated when the quote has one of the asked kind, or a rule the kind is given by: 「减半」 and
 「免收」 answer 「减多少」, 「上年度」 answers 「按哪一年」, 「按…标准」 answers 「给多少钱」 (the calculator's inputs).
+
+How to apply is asked the same way (「要交哪些材料」「在哪个平台申报」): a clause that says what is given, and
+names no material or channel, does not answer it.
 """
 
 from __future__ import annotations
@@ -28,10 +31,18 @@ FIGURES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
                         r"上年度|上一年|去年|当年|本年度|今年|明年")),
     "duration": (re.compile(r"多久|多长时间|几个月|几天|几年|多少天|多长期限"),
                  re.compile(rf"{_NUMERAL}\s*(个月|天|日|年|周|小时|分钟|个工作日)|月底|年底")),
+    # not figures, but details of the same kind: how to apply, asked of a clause that only says what is given
+    "materials": (re.compile(r"(什么|哪些|啥|哪几样)(材料|资料|证明|手续材料)|(材料|资料)(清单|有哪些|要哪些|都有啥)|"
+                             r"(交|带|提供|提交|上传|准备)(哪些|什么|啥)(东西|材料|资料)?[？?]?$"),
+                  re.compile(r"材料|资料|证明|清单|提供|提交|凭|复印件|申请表")),
+    "channel": (re.compile(r"(哪个|什么|啥)(平台|系统|模块|网站|入口|小程序|公众号|APP|app)|在哪(个|里|儿)?(平台|系统|网站|模块)"),
+                re.compile(r"(申报|申请|办理|服务|政务)平台|平台(申报|申请|办理|提交|登录|上)|系统|网站|网上|线上|模块|入口|"
+                           r"小程序|公众号|APP|app|https?://|www\.")),
 }
 
 # how the answer names what is missing
-NAMES = {"rate": "比例或费率", "amount": "金额", "date": "日期", "duration": "期限"}
+NAMES = {"rate": "比例或费率", "amount": "金额", "date": "日期", "duration": "期限", "materials": "申请材料",
+         "channel": "办理平台或系统"}
 
 
 def figures_asked(question: str) -> tuple[str, ...]:

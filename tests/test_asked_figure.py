@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from assistant.asked_figure import figures_asked, unstated
 
 
@@ -36,3 +38,19 @@ def test_the_engine_says_the_figure_is_not_written_and_quotes_the_clause(fake_en
     # a figure the clause states is answered
     stated = fake_engine.answer("企业养老保险费率现在降到百分之几？")
     assert not stated.refused and "16%" in stated.text
+
+
+@pytest.mark.parametrize("question, kinds", [
+    ("申请延期缴纳税款，在电子税务局里走哪个模块，要上传哪些材料？", ("materials", "channel")),
+    ("返还失业保险费要准备什么资料", ("materials",)),
+    ("稳岗补贴在哪个平台申报", ("channel",)),
+    ("房租减免要交吗", ()), ("哪些企业能享受", ()),
+])
+def test_how_to_apply_is_asked_like_a_figure(question, kinds):
+    assert figures_asked(question) == kinds
+
+
+def test_a_platform_named_for_something_else_states_no_channel():
+    assert unstated(("channel",), ["落实企业技术创新平台各类后补助支持政策。"]) == ("channel",)
+    assert unstated(("channel",), ["通过电子税务局网上办理。"]) == ()
+    assert unstated(("materials",), ["企业凭营业执照复印件申请。"]) == ()
