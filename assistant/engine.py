@@ -673,11 +673,16 @@ class Engine:
         best_text = self._policy[hits[0].section.doc].text if hits else self._corpus
         years = tuple(y for y in re.findall(r"(?<!\d)(?:19|20)\d{2}(?=年)", own) if y not in best_text)
         asked = in_document_terms(asked_part(own))
-        absent = (absent_terms(own, self._corpus.__contains__, in_document_terms)
+        absent = (absent_terms(own, self._corpus.__contains__, in_document_terms, together=self._said_together)
                   + unknown_charges(topical, asked, self._corpus.__contains__))
         scene = scene_words(in_document_terms(own), topical)
         return Evidence(hits=hits, topical=topical, missing=_outermost(missing), foreign_places=places,
                         foreign_years=years, absent_terms=absent, scene=scene, query_text=query, vector=vector)
+
+    def _said_together(self, words: Sequence[str]) -> bool:
+        """Whether one section holds all of `words` (or, for 补助, the 补贴 it stands for)."""
+        forms = [(w, "补贴") if w == "补助" else (w,) for w in words]
+        return any(all(any(f in s.text for f in alts) for alts in forms) for s in self.index.sections)
 
     def _topical(self, own: str) -> tuple[str, ...]:
         # Each word once: 「养老院…养老院」 names one thing, and must not outweigh the words said once.

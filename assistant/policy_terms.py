@@ -18,7 +18,7 @@ import sys
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Sequence
 
 from index.tokenize import tagged_words, tokenizer
 
@@ -89,19 +89,25 @@ def shipped_terms() -> tuple[str, ...]:
 
 
 def absent_terms(question: str, known: Callable[[str], bool], in_documents: Callable[[str], str],
-                 terms: Iterable[str] | None = None) -> tuple[str, ...]:
+                 terms: Iterable[str] | None = None,
+                 together: Callable[[Sequence[str]], bool] | None = None) -> tuple[str, ...]:
     """Instrument names the question uses that the served documents never mention.
 
     `known(text)`: whether the documents contain the text. `in_documents(text)`: the text in the documents'
     own words (assistant.lexicon), so a name the lexicon maps onto the documents' terms (稳岗补贴) counts as
-    mentioned. A name counts as mentioned, too, when a tail of it of 4+ characters is in the documents:
+    mentioned; with `together(words)` (whether one section holds all the words), only when one section says
+    those words: 稳岗 and 补贴 share item 四 of the Taiyuan text, 创业 and 补贴 no item, so 创业补贴 is another
+    policy's. A name counts as mentioned, too, when a tail of it of 4+ characters is in the documents:
     基本养老保险 narrows 养老保险, which they cover. Only names that start at a word of the question count
     (「小企业贷款」 does not occur in 「中小企业贷款」's question as a name of its own); of overlapping names the longest,
 in the order the question uses them."""
     starts = word_starts(question) if question else set()
     named: list[tuple[int, int, str]] = []
     for term in (shipped_terms() if terms is None else terms):
-        if term not in question or known(term) or in_documents(term) != term:
+        if term not in question or known(term):
+            continue
+        mapped = in_documents(term)
+        if mapped != term and (together is None or together(mapped.split())):
             continue
         at = next((m.start() for m in re.finditer(re.escape(term), question) if m.start() in starts), None)
         if at is None or any(known(term[i:]) for i in range(1, len(term) - 3)) or _for_whom(term, known):

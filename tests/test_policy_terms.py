@@ -74,3 +74,15 @@ def test_a_fee_tax_voucher_or_card_no_document_names_is_another_subject():
     # paying or charging is no charge's name; a fee said only in the story is not what is asked
     assert unknown_charges(("收费", "缴费", "退税"), "收费缴费退税", known) == ()
     assert unknown_charges(("学费",), "房租能减免吗", known) == ()
+
+
+def test_a_name_the_lexicon_maps_counts_as_mentioned_only_where_one_section_says_its_words():
+    from assistant.lexicon import in_document_terms
+    sections = ["四、实施援企稳岗政策 补贴标准按6个月的失业保险金标准。", "六、创业载体减免房租。"]
+    text = "".join(sections)
+    together = lambda words: any(all(w in s or (w == "补助" and "补贴" in s) for w in words) for s in sections)
+    terms = ("创业补贴", "稳岗补贴")
+    assert absent_terms("返乡创业能拿多少创业补贴？", text.__contains__, in_document_terms, terms, together) == ("创业补贴",)
+    assert absent_terms("稳岗补贴怎么领？", text.__contains__, in_document_terms, terms, together) == ()
+    # without the section check every mapped name counts as mentioned, as before
+    assert absent_terms("返乡创业能拿多少创业补贴？", text.__contains__, in_document_terms, terms) == ()
