@@ -13,7 +13,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from assistant.calculator import DeferralRequest, JobSubsidyRequest, PensionRequest, RefundRequest, WorkInjuryRequest
-from assistant.calculator.social_insurance import MAX_MONTHS, PER_MONTHS
+from assistant.calculator.social_insurance import MAX_MONTHS, PENSION_RATE, PER_MONTHS
 from assistant.quantities import CN_DIGITS, CalendarMonth, Headcount, Money, MonthCount, Quantity, Rate, words_before
 from assistant.turns import Turn, first_found, value_of
 from assistant.year_parts import (
@@ -343,8 +343,14 @@ def work_injury(turns: list[Turn], today) -> WorkInjuryRequest:
     if months is not None and (months % PER_MONTHS[per] or months in (PER_MONTHS[per], 12)):
         # 「每季度2400，8个月交多少」: no whole number of payments; one payment or a year: the rule's own figures
         months = None
+    per_month = per in ("quarter", "year") and bool(_ASKED_MONTHLY.search(turns[0].text))
     return WorkInjuryRequest(old_rate=value_of(rate_q), wage_base=value_of(base), old_amount=value_of(paid), per=per,
-                             months=months)
+                             months=months, per_month=per_month)
+
+
+# 「平摊到每个月要交多少」「每月合多少」「一个月多少钱」: a figure asked per month
+_ASKED_MONTHLY = re.compile(r"(平摊|均摊|分摊|摊|平均|折合|合)[^，,。；;！!？?]{0,4}(每个?月|一个月|月)|"
+                            r"(每个?月|一个月|月均)[^，,。；;！!？?\d]{0,6}(多少|几)")
 
 
 _COVERED = {"养老": "养老保险", "失业": "失业保险", "工伤": "工伤保险"}
@@ -383,14 +389,53 @@ def deferral(turns: list[Turn], today) -> DeferralRequest:
                         fallback=not tied)
         return None if found in tied or found is medical else found
 
-    amount = None if parts else value_of(first_found(turns, regular))
     asked, through = _asked_range(turns[0]) or (_asked_month(turns[0]), None)
+    base = None if parts or by_month or spans else first_found(turns, lambda t: t.money(r"基数", fallback=False))
+    rates = _base_rates(turns) if base is not None else ()
+    if rates:
+        return DeferralRequest(wage_base=base.value, base_rates=rates[0], halved=rates[1], asked_month=asked,
+                               asked_through=through, medical_monthly=value_of(medical))
+    amount = None if parts else value_of(first_found(turns, regular))
     return DeferralRequest(monthly_amount=amount, components=parts, asked_month=asked, asked_through=through,
                            month_amounts=tuple((m, q.value) for m, q in sorted(by_month.items())) if varied else (),
                            span_totals=tuple((p.first, p.last, q.value) for q, p in spans.items()),
                            same_every_month=bool(spans) and any(_SAME_EVERY_MONTH.search(t.text) for t in turns),
                            medical_monthly=value_of(medical),
                            medical_included=_inside_total(turns, medical, amount, bool(parts or by_month or spans)))
+
+
+# 「光养老一项」「只算养老」「单算工伤」: the question limits the figure to the insurances it names
+_ONLY = re.compile(r"(光|只|仅|单)(算|看|说|问)?(养老|失业|工伤)")
+_CUT = re.compile(r"下调|减半|降一半|降低?50%|减50%|按文件|按政策|打对折|砍半")
+
+
+def _base_rates(turns: list[Turn]) -> tuple[tuple[tuple[str, Decimal | None], ...], tuple[str, ...]] | None:
+    """((insurance, rate or None), …) and the names whose rate is item 四's cut: for a contribution base with the
+    insurances named on it (「基数八万七千五，单位养老按文件的费率交」: pension at the document's 16%; 「工伤原来1.2%，按文件
+    下调」: work injury at 0.6%). None unless every named insurance has a rate: pension always does."""
+    text = "；".join(t.text for t in turns)
+    only = {_COVERED[m.group(3)] for m in _ONLY.finditer(turns[0].text)}
+    named = [name for word, name in _COVERED.items() if word in text and (not only or name in only)]
+    if not named:
+        return None
+    rates: list[tuple[str, Decimal | None]] = []
+    halved: list[str] = []
+    for name in named:
+        said = first_found(turns, lambda t: next((r for r in t.of(Rate) if _rate_named(t, r) == name[:2]), None))
+        if name == "养老保险":
+            rates.append((name, None if said is None or said.value == PENSION_RATE else said.value))
+        elif said is None:
+            return None  # 失业/工伤 rates are not in the document: the amount it asks for is needed
+        else:
+            rates.append((name, said.value))
+            if name == "工伤保险" and _CUT.search(text):
+                halved.append(name)
+    return tuple(rates), tuple(halved)
+
+
+def _rate_named(t: Turn, r: Rate) -> str | None:
+    named = _INSURANCE_NAMED.findall(CLAUSE_END.split(t.text[:r.start])[-1])
+    return named[-1] if named else None
 
 
 _SAME_EVERY_MONTH = re.compile(r"(每个?月|各月|每月的?金额)[^，,。；;？?]{0,6}(一样|相同|一致|不变)|金额(都)?(一样|相同)")

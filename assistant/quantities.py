@@ -13,7 +13,9 @@ bounded from above (「将近300人」「不到三个亿」), and a figure refin
 (「将近一百人（九十七八个）」). Capital numerals (「贰万肆仟元整」) are read as the everyday ones, and a figure corrected
 later in the same text (「七千二，哦不对，是八千四」) gives way to the correction (see `assistant.corrections`).
 Money keeps the 角 and 分 owners say after 块 (「六百八十五块五」 685.5, 「三块二毛五」 3.25); an area (「80平米」「120㎡」)
-is an Area, for rents quoted per square metre; staff are counted in 个/人/名/位/号人/口子 (「一百个整」「三十来口子」).
+is an Area, for rents quoted per square metre; staff are counted in 个/人/名/位/号人/口子 (「一百个整」「三十来口子」), a
+round count less a few is that count less them (「差一个就三百人」 299, 「一百人差两个」 98), 「三百出头」 is rough as 「三百多」,
+and `staff_total` sums staff counted group by group (「司机十二个、操作工八个」 20), not customers nor a total said again.
 """
 
 from __future__ import annotations
@@ -246,7 +248,8 @@ _STAFF_WORDS = ("员工|职工|工人|雇员|店员|职员|伙计|服务员|营�
                 "司机|师傅|骑手|厨师|保安|保洁|客服|导购|工程师|老师|教师|护士|医生|会计|学徒|"
                 "小哥|码农|程序员|设计师|小伙子?|小姑娘|姑娘|阿姨|大姐|帮工|小工|临时工|钟点工|工友|技师|文员|助理|"
                 "后厨|厨子|跑堂|传菜员|服务生|前台|店长|经理|工作人员|徒弟|帮手|保姆|电工|焊工|木工|瓦工|普工|技工|"
-                "操作工|搬运工|装卸工")
+                "操作工|搬运工|装卸工|理发师|美发师|美容师|发型师|调度员|调度|驾驶员|操作员|药剂师|按摩师|保育员|育婴师|"
+                "管理人员|技术人员|行政人员")
 _STAFF = f"{_STAFF_WORDS}|人"
 # 「20个快递小哥」「8个装修师傅」: a trade, then a word for people; not a place (「3个门店员工」 counts shops) nor a
 # thing (「5个项目工人」 counts projects)
@@ -421,6 +424,7 @@ def _scan(said: str) -> tuple[Quantity, ...]:
         if _span_free(taken, *m.span()):
             found.append(MonthCount(12, m.group(0), m.start(), m.end()))
             taken.append(m.span())
+    taken += [m.span() for m in SHORT_OF.finditer(text) if _span_free(taken, *m.span())]
     for m in _PAIR.finditer(text):
         if _span_free(taken, *m.span()):
             end = m.end() + 1  # with its 人/名/位
@@ -511,8 +515,41 @@ def _bounds_before(text: str, start: int, value: Decimal, whole: bool) -> tuple[
     return None
 
 
+# 「差一个就三百人」「差两个到一百」「三百人差一个」: a headcount said as a round figure less a few is that figure less
+# them (299, 98), exactly; 「差几个就三百」 is just under it, as 将近 (see _NEARLY). 「三百出头」「八百万出头」 is a little
+# over it, read as 「三百多」 (300 up to under 400).
+_SHORT_COUNT = rf"([一两二三四五六七八九几1-9])\s*(?:个|名|位)?\s*(?:人)?"
+_SHORT_BEFORE = re.compile(rf"差\s*{_SHORT_COUNT}\s*(?:就|才|便)?\s*(?:到|满|够|凑够|凑满|是)?\s*$")
+_SHORT_AFTER = re.compile(rf"\s*(?:还)?差\s*{_SHORT_COUNT}")
+SHORT_OF = re.compile(rf"差\s*[一两二三四五六七八九几1-9]\s*(?:个|名|位|人)")  # the few short, never a headcount itself
+_A_BIT_OVER = re.compile(r"\s*(?:个|人|名|位)?\s*出头")
+
+
+def _short_of(text: str, q: Quantity) -> Quantity:
+    """A headcount said as 「差一个就三百人」「三百人差两个」 → the count it stands for; 「三百出头」 → its range."""
+    if not isinstance(q, (Money, Headcount)) or q.upper is not None or q.value <= 0:
+        return q
+    if _A_BIT_OVER.match(text, q.end):
+        return replace(q, upper=_one_more(q.value))
+    if not isinstance(q, Headcount):
+        return q
+    before, after = _SHORT_BEFORE.search(text, 0, q.start), _SHORT_AFTER.match(text, q.end)
+    said = before or after
+    if said is None:
+        return q
+    start, end = (before.start(), q.end) if before else (q.start, after.end())
+    if said.group(1) == "几":
+        low = (q.value * NEARLY_SHARE).to_integral_value(ROUND_CEILING)
+        return replace(q, value=low, upper=q.value, text=text[start:end], start=start, end=end)
+    less = Decimal(_DIGIT.get(said.group(1)) or int(said.group(1)))
+    if less >= q.value:
+        return q
+    return replace(q, value=q.value - less, text=text[start:end], start=start, end=end)
+
+
 def _bounded(text: str, q: Quantity) -> Quantity:
     """An exact amount or headcount said as 「将近300人」「不到三个亿」 → the range it stands for (see _NEARLY)."""
+    q = _short_of(text, q)
     if not isinstance(q, (Money, Headcount)) or q.upper is not None or q.value <= 0:
         return q
     whole = isinstance(q, Headcount) and q.value == q.value.to_integral_value()
@@ -704,9 +741,35 @@ _NEXT_ROLE = re.compile(rf"(?:{_QUALIFIED_STAFF}|{_STAFF_WORDS})\s*(?:和|跟|�
 _ROLE_AFTER = re.compile(rf"\s*(?:{_QUALIFIED_STAFF}|{_STAFF_WORDS})")
 
 
+# 「医生护士二十六个，美容师、前台和保洁一共七十四个」「司机十二个、操作工八个」: staff counted group by group, each
+# group's roles named before its count. A role is a word for staff or a trade ending in 师/员/工/手 (美容师, 调度员); not
+# customers (会员, 学员), nor a total said again (「…，员工一共二十个」「其中」 splits the count before it).
+_ROLE = (rf"(?:[\u4e00-\u9fff]{{0,4}}(?:{_STAFF_WORDS}|调度|(?<!会)(?<!学)(?<!团)(?<!党)(?<!议)(?<!社)(?<!成)(?<!球)员|"
+         rf"(?<!律)(?<!大)师|(?<!加)(?<!施)(?<!打)(?<!用)(?<!开)(?<!复)(?<!完)工|(?<!选)(?<!对)(?<!歌)手))")
+_GROUP_UNIT = re.compile(r"\s*(?:个|名|位|人|号人)?(?:人)?")
+_GROUP_GAP = re.compile(r"\s*(?:[，,、；;]|和|跟|与|及|还有|另外|另有|加上?|外加)\s*(?:还有|另外|另有|加上?)?\s*")
+_GROUP_ROLES = re.compile(rf"(?:(?:{_ROLE})\s*(?:[、，,和跟与及/]|加上?)?\s*){{1,6}}"
+                          rf"(?:正好|刚好|一共|总共|共|合计|加起来|有|是|\s)*")
+_GROUP_TOTAL = re.compile(r"员工|职工|从业人员|人数|总人数|工作人员|全体|总共|一共|合计|总计|加起来|其中|全部|所有")
+
+
+def _next_group(text: str, last: Quantity, q: Quantity) -> bool:
+    """Whether headcount `q` is the next group of staff after `last`, its roles named between them."""
+    unit = _GROUP_UNIT.match(text, last.end)
+    gap = _GROUP_GAP.match(text, unit.end())
+    if gap is None:
+        return False
+    roles = _GROUP_ROLES.fullmatch(text, gap.end(), q.start)
+    if roles is None:
+        return False
+    named = text[gap.end():q.start]
+    return not re.match(rf"\s*(?:{_GROUP_TOTAL.pattern})", named) and not re.match(r"^(?:员工|职工|从业人员|工作人员)",
+                                                                                   named)
+
+
 def staff_total(text: str, quantities: tuple[Quantity, ...]) -> Headcount | None:
-    """The first headcount, summed with the ones listed right after it by role: 「两个阿姨一个大姐」 → 3 people.
-    Rough counts are not summed (the first stands)."""
+    """The first headcount, summed with the ones listed right after it by role: 「两个阿姨一个大姐」 → 3 people,
+    「司机十二个、操作工八个」 → 20. Rough counts are not summed (the first stands)."""
     people = [i for i, q in enumerate(quantities) if isinstance(q, Headcount)]
     if not people:
         return None
@@ -714,7 +777,8 @@ def staff_total(text: str, quantities: tuple[Quantity, ...]) -> Headcount | None
     total = first.value
     for q in quantities[people[0] + 1:]:
         if not (isinstance(q, Headcount) and first.upper is None and q.upper is None
-                and _NEXT_ROLE.fullmatch(text, last.end, q.start) and _ROLE_AFTER.match(text, q.end)):
+                and ((_NEXT_ROLE.fullmatch(text, last.end, q.start) and _ROLE_AFTER.match(text, q.end))
+                     or _next_group(text, last, q))):
             break
         total, last = total + q.value, q
     if last is first:

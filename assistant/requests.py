@@ -205,15 +205,20 @@ def parse_request(text: str, history: Sequence[str] = (), today: dt.date | None 
 # 「跟一个老乡个人租的」「租的村民的院子」: a private person as landlord, whatever the document is said to say about
 # 国有 (「我看了说的是国有的房子」 quotes the rule, it does not describe the premises). The tenant may be a 个人 too:
 # 「我个人租的」「以个人名义租的」「3个人租的」 say who rents, not from whom.
-_PRIVATE_OWNER = re.compile(r"非国有|不是国有|不属于国有|私人|个人(的)?房|个人房东|房东是个人|民营|私企|私房|商业地产")
-_OTHER_LANDLORD = re.compile(r"(跟|向|从|租)[^，。；？?]{0,6}((?<![\d一二三四五六七八九十几两])个人|老乡|村民|农户|亲戚|邻居)|"
+_PRIVATE_OWNER = re.compile(r"非国有|不是国有|不属于国有|私人|个人(的)?房|个人房东|房东(是|为)?个人|民营|私企|私房|商业地产|"
+                            r"个体(户|工商户)?(的)?(房东|老板|业主)|(房东|业主|老板)(是|为)?(一个)?个体|房东(是|为)?(他|她)?自己|"
+                            r"(老板|房东|业主)(他|她)?个人")
+# 「跟一个个体老板租的」「从老板手里租的」「租的王老板的门面」: a private person or a shop owner as landlord
+_OTHER_LANDLORD = re.compile(r"(跟|向|从|租)[^，。；？?]{0,6}((?<![\d一二三四五六七八九十几两])个人|老乡|村民|农户|亲戚|邻居|个体|"
+                             r"(?<!国企)(?<!公司)(?<!单位)(?<!集团)老板|私人)|"
                              r"(?<![\d一二三四五六七八九十几两我们以])个人(出租|[^，。；？?]{0,2}租的)")
 _STATE_LANDLORD = re.compile(r"国有|国企|国资|公房|政府(的)?房")
 # 国有 said of the premises (「从老乡手里租的国有门面」「跟邻居租的，国有的」) outweighs a person named as landlord
 # (not a private owner said outright: _PRIVATE_OWNER), but not when it quotes the rule or doubts it (「我看了说的是国有的
 # 房子」「是不是国有的我不知道」)
 _STATE_PREMISES = re.compile(r"国有(?!的?(吗|么|嘛|不|没)|与否)")
-_QUOTED_STATE = re.compile(r"(说|讲|写|规定|文件|政策|意见|要求|只有|只限|限于|是不是|是否|不知道|不清楚|不确定)[^，,。；;？?]{0,6}$")
+_QUOTED_STATE = re.compile(r"(说|讲|写|规定|文件|政策|意见|要求|只有|只限|限于|是不是|是否|不知道|不清楚|不确定|只管|只针对|只适用|"
+                           r"只对|仅限|仅适用|仅针对|针对|适用于|只给|只是)[^，,。；;？?]{0,6}$")
 
 
 # 「村集体办的创业园」「集体所有的厂房」「房东是村委会」: a collective owner of the premises, which is not 国有. Only
@@ -235,7 +240,10 @@ def _landlord(text: str) -> str | None:
         return "other"
     if any(not _QUOTED_STATE.search(text[:m.start()]) for m in _STATE_PREMISES.finditer(text)):
         return "state"
-    return "other" if _OTHER_LANDLORD.search(text) else "state" if _STATE_LANDLORD.search(text) else None
+    if _OTHER_LANDLORD.search(text):
+        return "other"
+    # a state owner only quoted from the rule (「文件说只针对国有的」) says nothing of these premises
+    return "state" if any(not _QUOTED_STATE.search(text[:m.start()]) for m in _STATE_LANDLORD.finditer(text)) else None
 
 
 _QUARTER = r"季度|一季|每季|季租|季付"
@@ -428,18 +436,34 @@ def _premises_rents(t: Turn, asked: str) -> tuple[Decimal, ...] | None:
     return None
 
 
+# 「摊到三个月里，平均每个月合多少」「平均下来每月多少」「均摊到每个月」: a total spread over the months
+_SPREAD = re.compile(r"[平均分]摊|摊到|摊下来|平均(下来)?[^，,。；;？?]{0,4}(每个?月|一个月|月均)|月均|(每个?月|一个月)(合|折合)多少|"
+                     r"合(到)?每个?月")
+
+
 def _rent_focus(asked: str) -> str | tuple[str, ...] | None:
     """Which figures the question asks for, one per question clause, in the order asked: 「前两个月减免多少？
     第三个月又减免多少？」 asks two."""
     foci: list[str] = []
-    for clause in re.split(r"[？?。；;！!\n]", asked):
-        focus = ("month3" if re.search(r"第(三|3)个?月|最后一个月", clause)
-                 else "months1_2" if re.search(r"前(两|2)个月|头(两|2)个月|第(一|二|1|2)个?月", clause)
-                 else "relief" if re.search(r"少(交|付|缴)|省|减免?多少|免多少|优惠多少|便宜多少|能减", clause)
-                 else "payable" if re.search(r"(要|需要|得|该)?(交|付|缴)多少", clause) else None)
-        if focus is not None and focus not in foci:
-            foci.append(focus)
+    for said in re.split(r"[？?。；;！!\n]", asked):
+        spread = _SPREAD.search(said)
+        clauses = [said] if spread is None else [said[:spread.start()], said[spread.start():]]
+        for clause in clauses:
+            focus = _clause_focus(clause)
+            if clause is clauses[-1] and spread is not None:
+                if not foci and focus == "relief":
+                    foci.append(focus)  # 「平均每月能省多少」: the relief, spread
+                focus = "average"
+            if focus is not None and focus not in foci:
+                foci.append(focus)
     return None if not foci else foci[0] if len(foci) == 1 else tuple(foci)
+
+
+def _clause_focus(clause: str) -> str | None:
+    return ("month3" if re.search(r"第(三|3)个?月|最后一个月", clause)
+            else "months1_2" if re.search(r"前(两|2)个月|头(两|2)个月|第(一|二|1|2)个?月", clause)
+            else "relief" if re.search(r"少(交|付|缴)|省|减免?多少|免多少|优惠多少|便宜多少|能减", clause)
+            else "payable" if re.search(r"(要|需要|得|该)?(交|付|缴)多少", clause) else None)
 
 
 # 「月息0.125%」「月利率千分之1.25」: a rate labelled as per month, which the rule turns into the annual rate. Not a label
@@ -466,14 +490,43 @@ def _interest(turns: list[Turn], today) -> InterestRequest:
     if (monthly and annual_rate.value > MAX_MONTHLY_RATE) or (
             not monthly and _SAID_MONTHLY.search(label) and "年" not in label):
         monthly, annual_rate = False, None  # a monthly rate that cannot be read safely: ask for the rate
-    months = first_found(turns, lambda t: next(iter(t.of(MonthCount)), None))
+    days = first_found(turns, _loan_days)
+    basis = first_found(turns, _day_basis)
+    months = None if days else first_found(
+        turns, lambda t: next((m for m in t.of(MonthCount) if not _DAY_BASIS.match(t.text, m.start)), None))
     principal = first_found(turns, lambda t: t.money(r"贷款|借|本金|融资|贷", fallback=annual_rate is not None))
     total = None if principal else first_found(turns, lambda t: t.money(r"贴息"))
+    term = {"months": value_of(months)} if days is None else {"days": days, "day_basis": basis}
     if monthly:
         return InterestRequest(total_subsidy=value_of(total), principal=value_of(principal),
-                               monthly_rate=value_of(annual_rate), months=value_of(months))
+                               monthly_rate=value_of(annual_rate), **term)
     return InterestRequest(total_subsidy=value_of(total), principal=value_of(principal),
-                           annual_rate=value_of(annual_rate), months=value_of(months))
+                           annual_rate=value_of(annual_rate), **term)
+
+
+# 「一年按365天」「按360天计息」「年化，一年365天」: the days a year counts for interest by the day
+_DAY_BASIS = re.compile(r"(?:一|1)?\s*年\s*(?:按|算|计|为|是|以)?\s*(365|360|三百六十五|三百六十)\s*天|"
+                        r"按\s*(365|360|三百六十五|三百六十)\s*天\s*(?:计|算)")
+# 「实际用了73天」「借了九十天」「期限73天」: a term in days (not a year's days, 「3天后」, nor a day of the month)
+_LOAN_DAYS = re.compile(rf"(?:用了|借了|贷了|占用了?|使用了?|期限|为期|计息|共|一共|总共|实际|用款|借款|贷款|只|才|仅|"
+                        rf"了)\s*(?:是|为)?\s*(\d+|[{CN_DIGITS}十百]+)\s*(?:个)?\s*天(?!后|前|内|之内|以内)")
+
+
+def _day_basis(t: Turn) -> int | None:
+    m = _DAY_BASIS.search(t.text)
+    if m is None:
+        return None
+    return int(number_or_none(m.group(1) or m.group(2)))
+
+
+def _loan_days(t: Turn) -> int | None:
+    for m in _LOAN_DAYS.finditer(t.text):
+        if any(b.start() <= m.start(1) < b.end() for b in _DAY_BASIS.finditer(t.text)):
+            continue
+        value = number_or_none(m.group(1))
+        if value is not None and value == int(value) and value > 0:
+            return int(value)
+    return None
 
 
 def _tax(turns: list[Turn], today) -> TaxDeferralRequest:

@@ -8,9 +8,10 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, ClassVar
 
 from assistant.calculator.values import (
-    CENT, YEAR, AmountError, CalculatorError, choice, money, month_runs, month_span, months_said, number, refuse,
-    said, short, whole_months, yuan, yuan_bound,
+    CENT, YEAR, AmountError, CalculatorError, choice, money, month_runs, month_span, months_said, number, percent, rate,
+    refuse, said, short, whole_months, yuan, yuan_bound,
 )
+from assistant.calculator.social_insurance import PENSION_RATE
 from corpus.records import Calculation
 
 KIND = "insurance_deferral"
@@ -20,6 +21,7 @@ CATCH_UP = {4: 1, 5: 2, 6: 3}  # month paid in → the deferred month it also se
 MAX_MONTHLY = Decimal(10_000_000_000)
 LATER = "此后中央、省出台的相关支持政策更优惠的，太原市遵照从优执行。"
 MEDICAL = "医疗保险不在缓缴范围内，应按月正常缴纳。"
+HALF = Decimal("0.5")
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,12 @@ class DeferralRequest:
     # monthly_amount is the whole social-insurance bill with medical_monthly in it (「一共2万3，其中医保5千」): only the
     # rest is the three deferred insurances
     medical_included: bool = False
+    # or: the monthly contribution base (缴费基数) and the insurances paid on it at a rate: ((name, rate), …), a rate of
+    # None for 养老保险 being the document's 16%; a name in `halved` has its given (old) rate cut by 50% (item 四's
+    # work-injury cut). The monthly components are base × rate each.
+    wage_base: Decimal | None = None
+    base_rates: tuple[tuple[str, Decimal | None], ...] = ()
+    halved: tuple[str, ...] = ()
 
 
 def _spread(span_totals: Any, same: bool, amount: Decimal | None, varied: dict[int, Decimal]
@@ -77,7 +85,14 @@ def _spread(span_totals: Any, same: bool, amount: Decimal | None, varied: dict[i
 def deferral_schedule(monthly_amount: Any = None, components: Any = (), asked_month: Any = None,
                       month_amounts: Any = (), asked_through: Any = None, span_totals: Any = (),
                       same_every_month: Any = False, medical_monthly: Any = None,
-                      medical_included: Any = False) -> Calculation:
+                      medical_included: Any = False, wage_base: Any = None, base_rates: Any = (),
+                      halved: Any = ()) -> Calculation:
+    on_base: list[str] = []
+    if wage_base is not None or base_rates != ():
+        if components != () or monthly_amount is not None:
+            raise CalculatorError(f"give wage_base with base_rates, or monthly_amount/components, not both (got "
+                                  f"{wage_base!r}, {base_rates!r}, {monthly_amount!r}, {components!r})")
+        components, on_base = _from_base(wage_base, base_rates, halved)
     components = _components(components)
     amount = _monthly(monthly_amount, components)
     if not isinstance(medical_included, bool):
@@ -101,7 +116,8 @@ def deferral_schedule(monthly_amount: Any = None, components: Any = (), asked_mo
     own = {m: varied.get(m, amount) for m in YEAR if varied.get(m, amount) is not None}
     steps = ["2020年1至3月应缴的养老、失业和工伤保险费可以延迟3个月补缴，延迟期内不征收滞纳金，不影响个人权益记录。",
              "即：从4月份开始，缴纳本月并补缴1月份社会保险费，依此类推，6月份完成延期补缴手续。", *whole_bill]
-    if components:
+    steps += on_base
+    if len(components) > 1 or (components and not on_base):
         parts = " + ".join(f"{name}{short(value)}" for name, value in components)
         steps.append(f"每月应缴：{parts} = {short(amount)}。")
     steps += spread
@@ -126,6 +142,8 @@ def deferral_schedule(monthly_amount: Any = None, components: Any = (), asked_mo
     steps += [MEDICAL if medical is None else _medical_step(medical, asked_month, payments, result), LATER]
     inputs = {"monthly_amount": None if amount is None else number(amount),
               "components": {name: number(value) for name, value in components}, "asked_month": asked_month}
+    if on_base:
+        inputs["wage_base"] = number(money(wage_base, "wage_base", MAX_MONTHLY))
     if span_totals:
         inputs["span_totals"] = [[first, last, number(total)] for first, last, total in span_totals]
         inputs["same_every_month"] = same_every_month
@@ -228,6 +246,29 @@ def _month_amounts(month_amounts: Any) -> dict[int, Decimal]:
     return checked
 
 
+def _from_base(wage_base: Any, base_rates: Any, halved: Any) -> tuple[tuple[tuple[str, Decimal], ...], list[str]]:
+    """(each insurance's monthly contribution, the steps) from the contribution base and the rates."""
+    base = money(wage_base, "wage_base", MAX_MONTHLY, label="每月缴费基数")
+    if not (isinstance(base_rates, tuple) and base_rates) or not isinstance(halved, tuple):
+        raise CalculatorError(f"base_rates must be a non-empty tuple of (insurance, rate or None) pairs and halved a "
+                              f"tuple of insurances, got {base_rates!r} and {halved!r}")
+    parts, steps = [], []
+    for pair in base_rates:
+        if not (isinstance(pair, tuple) and len(pair) == 2):
+            raise CalculatorError(f"each base rate must be an (insurance, rate) pair, got {pair!r}")
+        name = choice(pair[0], "base_rates insurance", COVERED)
+        if pair[1] is None and name != "养老保险":
+            raise CalculatorError(f"the rate of {name} is not in the document: give it, got None")
+        given = PENSION_RATE if pair[1] is None else rate(pair[1], "base_rates", label=f"{name}费率")
+        cut = given * HALF if name in halved else given
+        value = (base * cut).quantize(CENT, ROUND_HALF_UP)
+        why = ("（文件：企业养老保险费率16%）" if pair[1] is None
+               else f"（原费率{percent(given)}，文件规定下调50%）" if name in halved else "")
+        steps.append(f"{name}：缴费基数{short(base)}×{percent(cut)}{why} = 每月{short(value)}。")
+        parts.append((name, value))
+    return tuple(parts), steps
+
+
 def _components(components: Any) -> tuple[tuple[str, Decimal], ...]:
     if not isinstance(components, tuple):
         raise CalculatorError(f"components must be a tuple of (insurance, amount) pairs, got {components!r}")
@@ -254,7 +295,8 @@ def _monthly(monthly_amount: Any, components: tuple[tuple[str, Decimal], ...]) -
 def solve(request: DeferralRequest) -> Calculation:
     return deferral_schedule(request.monthly_amount, request.components, request.asked_month, request.month_amounts,
                              request.asked_through, request.span_totals, request.same_every_month,
-                             request.medical_monthly, request.medical_included)
+                             request.medical_monthly, request.medical_included, request.wage_base, request.base_rates,
+                             request.halved)
 
 
 def needs(request: DeferralRequest) -> None:

@@ -17,6 +17,12 @@ MAX_AMOUNT = Decimal(100_000_000_000)
 MAX_TERM_MONTHS = 360
 HALF = Decimal("0.5")
 FORMULA = "贴息 = 贷款本金 × 人民银行专项再贷款利率（年利率）× 贷款期限（月）÷ 12"
+# A term said in days (「实际用了73天」): interest by the day, a year of `day_basis` days — 365 unless the user says
+# 360 (「一年按360天」); the step says which.
+DAY_FORMULA = "贴息 = 贷款本金 × 人民银行专项再贷款利率（年利率）× 用款天数 ÷ 一年天数"
+DAY_BASES = (365, 360)
+DEFAULT_DAY_BASIS = 365
+MAX_TERM_DAYS = MAX_TERM_MONTHS * 31
 
 
 @dataclass(frozen=True)
@@ -27,6 +33,8 @@ class InterestRequest:
     annual_rate: Decimal | None = None  # fraction: 0.0315 is 3.15%
     months: int | None = None
     monthly_rate: Decimal | None = None  # or: the rate said per month (「月息0.125%」), a fraction; ×12 is the annual
+    days: int | None = None  # or: the term in days (instead of months)
+    day_basis: int | None = None  # with days: the days a year counts (DAY_BASES; None: DEFAULT_DAY_BASIS, said so)
 
 
 def annual_from_monthly(monthly_rate: Any) -> tuple[Decimal, Decimal, str]:
@@ -38,7 +46,8 @@ def annual_from_monthly(monthly_rate: Any) -> tuple[Decimal, Decimal, str]:
 
 
 def interest_subsidy(total_subsidy: Any = None, principal: Any = None, annual_rate: Any = None,
-                     months: Any = None, monthly_rate: Any = None) -> Calculation:
+                     months: Any = None, monthly_rate: Any = None, days: Any = None,
+                     day_basis: Any = None) -> Calculation:
     steps = ["对符合条件的疫情防控重点保障中小微企业，按照人民银行专项再贷款利率给予贷款贴息支持，由中央财政和省级财政各负担50%。"]
     inputs: dict[str, Any] = {"total_subsidy": None, "principal": None, "annual_rate": None, "months": None}
     if total_subsidy is not None:
@@ -55,17 +64,35 @@ def interest_subsidy(total_subsidy: Any = None, principal: Any = None, annual_ra
             inputs["monthly_rate"] = number(monthly)
         yearly = rate(annual_rate, "annual_rate")
         given = f"利率{percent(yearly)}" if monthly_rate is None else f"月利率{percent(monthly)}"
-        term = whole_months(months, "months", 1, MAX_TERM_MONTHS)
-        total = (loan * yearly * term / 12).quantize(CENT, ROUND_HALF_UP)
-        steps += [f"{FORMULA}。",
-                  f"{short(loan)}×{percent(yearly)}×{term}个月÷12 = {short(total)}"
-                  f"（{given}是你提供的数字，文件本身没有写明）。"]
-        inputs.update(principal=number(loan), annual_rate=number(yearly), months=term)
+        if days is not None or day_basis is not None:
+            if months is not None:
+                raise CalculatorError(f"give months or days, not both (got {months!r} and {days!r})")
+            count = whole_months(days, "days", 1, MAX_TERM_DAYS, label="用款天数", unit="天")
+            if day_basis is not None and day_basis not in DAY_BASES:
+                raise CalculatorError(f"day_basis must be one of {list(DAY_BASES)} or None, got {day_basis!r}")
+            basis = DEFAULT_DAY_BASIS if day_basis is None else day_basis
+            total = (loan * yearly * count / basis).quantize(CENT, ROUND_HALF_UP)
+            per_day = (total / count).quantize(CENT, ROUND_HALF_UP)
+            said_basis = "一年按你说的" if day_basis is not None else "你没有说一年按多少天计息，这里一年按"
+            steps += [f"{DAY_FORMULA}（{said_basis}{basis}天计）。",
+                      f"{short(loan)}×{percent(yearly)}×{count}天÷{basis} = {short(total)}"
+                      f"（{given}是你提供的数字，文件本身没有写明）。",
+                      f"平摊到每天：{short(total)}÷{count} = {short(per_day)}。"]
+            inputs.update(principal=number(loan), annual_rate=number(yearly), days=count, day_basis=basis)
+        else:
+            term = whole_months(months, "months", 1, MAX_TERM_MONTHS)
+            total = (loan * yearly * term / 12).quantize(CENT, ROUND_HALF_UP)
+            steps += [f"{FORMULA}。",
+                      f"{short(loan)}×{percent(yearly)}×{term}个月÷12 = {short(total)}"
+                      f"（{given}是你提供的数字，文件本身没有写明）。"]
+            inputs.update(principal=number(loan), annual_rate=number(yearly), months=term)
     central = (total * HALF).quantize(CENT, ROUND_HALF_UP)
     provincial = total - central  # the remainder, so the two shares always add up to the total
     steps += [f"中央财政负担：{short(total)}×50% = {short(central)}。",
               f"省级财政负担：{short(total)} − {short(central)} = {short(provincial)}。"]
     result = {"total_subsidy": number(total), "central": number(central), "provincial": number(provincial)}
+    if inputs.get("days"):
+        result["per_day"] = number((total / inputs["days"]).quantize(CENT, ROUND_HALF_UP))
     return Calculation(kind=KIND, inputs=inputs, result=result, steps=tuple(steps), clause=CLAUSE)
 
 
@@ -75,7 +102,8 @@ def needs(request: InterestRequest) -> NeedsInput | None:
     asks = {"principal": "贷款本金（元）", "annual_rate": "人民银行专项再贷款利率（年利率，文件没有写明）",
             "months": "贷款期限（月）"}
     missing = tuple(name for name in asks if getattr(request, name) is None
-                    and not (name == "annual_rate" and request.monthly_rate is not None))
+                    and not (name == "annual_rate" and request.monthly_rate is not None)
+                    and not (name == "months" and request.days is not None))
     if not missing:
         return None
     known = {name: str(getattr(request, name)) for name in asks
@@ -89,9 +117,13 @@ def needs(request: InterestRequest) -> NeedsInput | None:
 
 def solve(request: InterestRequest) -> Calculation:
     return interest_subsidy(request.total_subsidy, request.principal, request.annual_rate, request.months,
-                            request.monthly_rate)
+                            request.monthly_rate, request.days, request.day_basis)
 
 
 def lead(calc: Calculation) -> str:
     total, central, provincial = (Decimal(str(calc.result[k])) for k in ("total_subsidy", "central", "provincial"))
-    return f"贴息共{yuan(total)}，由中央财政和省级财政各负担50%：中央财政{yuan(central)}，省级财政{yuan(provincial)}。"
+    text = f"贴息共{yuan(total)}，由中央财政和省级财政各负担50%：中央财政{yuan(central)}，省级财政{yuan(provincial)}"
+    if calc.result.get("per_day") is not None:
+        text += (f"；按{calc.inputs['days']}天、一年{calc.inputs['day_basis']}天计，平摊到每天"
+                 f"{yuan(Decimal(str(calc.result['per_day'])))}")
+    return text + "。"

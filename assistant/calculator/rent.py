@@ -28,7 +28,10 @@ LANDLORDS = ("state", "other", "collective")
 NEGOTIATED_LANDLORDS = ("other", "collective")  # no figure: the parties agree the rent cut
 # Which figure the question asked about; it only decides which sentence the answer leads with. A question
 # that asks for two figures (「前两个月减免多少？第三个月呢？」) gives a tuple of them, in the order asked.
-ASKED = ("relief", "payable", "month3", "months1_2")
+# "average": the figure asked before it (the payable total unless the relief was asked) spread evenly over the three
+# months (「把这笔钱摊到三个月里，平均每个月合多少」).
+ASKED = ("relief", "payable", "month3", "months1_2", "average")
+RELIEF_MONTHS = 3
 NEGOTIATED = "租用其他经营用房的，文件只鼓励业主（房东）为租户减免租金，具体由双方协商。"
 COLLECTIVE = ("集体所有的用房不属于国有资产类经营用房。文件另规定：国有、集体及享受过财政支持政策的小微企业创业载体，"
               "疫情期间应带头减免承租的小微企业房租，但没有规定减免比例或金额，具体由双方协商。")
@@ -237,6 +240,8 @@ def rent_relief(monthly_rent: Any, landlord: str | None = None, asked: Any = Non
         f"三个月共需交房租：0元 + 0元 + {short(month3_payment)} = {short(month3_payment)}"
         f"（不减免时为{short(rent)}×3 = {short(rent * 3)}）。",
     ]
+    if (spread := _spread(asked, relief, month3_payment)) is not None:
+        steps.append(spread[1])
     if landlord is None:
         steps.append(f"以上按承租国有资产类经营用房计算；{NEGOTIATED}")
     result = _months(landlord, rent, month3_relief, month3_payment, relief)
@@ -246,6 +251,17 @@ def rent_relief(monthly_rent: Any, landlord: str | None = None, asked: Any = Non
         if per == DAY:
             inputs["days_per_month"] = DAYS_PER_MONTH if days_per_month is None else days_per_month
     return Calculation(kind=KIND, inputs=inputs, result=result, steps=tuple(steps), clause=CLAUSE)
+
+
+def _spread(asked: str | tuple[str, ...] | None, relief: Decimal, payable: Decimal) -> tuple[Decimal, str] | None:
+    """(the monthly average, its step) when the question asks a total spread over the three months."""
+    foci = list(asked) if isinstance(asked, tuple) else [asked]
+    if "average" not in foci:
+        return None
+    spread_relief = "relief" in foci[:foci.index("average")]
+    total, name = (relief, "三个月共减免") if spread_relief else (payable, "三个月共需交房租")
+    average = (total / RELIEF_MONTHS).quantize(CENT, ROUND_HALF_UP)
+    return average, f"平摊到三个月：{name}{short(total)}÷{RELIEF_MONTHS} = 平均每月{short(average)}。"
 
 
 def _negotiated(monthly_rent: Any, asked: Any, landlord: str = "other") -> Calculation:
@@ -304,7 +320,12 @@ def lead(calc: Calculation) -> str:
         "payable": f"三个月共需交房租{yuan(month3)}",
     }
     asked = calc.inputs.get("asked")
-    foci = list(asked) if isinstance(asked, (list, tuple)) else [asked] if asked in sentences else []
+    foci = list(asked) if isinstance(asked, (list, tuple)) else [asked] if asked in sentences or asked == "average" else []
+    if (spread := _spread(tuple(foci), relief, month3)) is not None:
+        spread_relief = "relief" in foci[:foci.index("average")]
+        sentences["average"] = f"摊到三个月，平均每月{'减免' if spread_relief else '交'}{yuan(spread[0])}"
+        if foci == ["average"]:
+            foci = ["payable", "average"]
     default = ["months1_2", "month3", "relief"] if foci == ["payable"] else ["relief", "months1_2", "month3"]
     order = list(dict.fromkeys(foci + default))
     if "premises" not in r:

@@ -501,6 +501,8 @@ class WorkInjuryRequest:
     old_amount: Decimal | None = None  # or: the contribution paid before the cut, 元 (same base → it halves)
     per: str | None = None  # what old_amount is paid per: "month", "year", or None when not said
     months: int | None = None  # the months a total is asked for (「半年下来一共交多少」: 6), with old_amount and per
+    # 「一年交8760…平摊到每个月要交多少」: a yearly or quarterly old_amount asked per month as well
+    per_month: bool = False
 
 
 PER = {"month": "每月", "quarter": "每季度", "year": "每年", None: ""}
@@ -509,7 +511,7 @@ PER_MONTHS = {"month": 1, "quarter": 3, "year": 12}
 
 
 def work_injury_cut(old_rate: Any = None, wage_base: Any = None, old_amount: Any = None,
-                    per: Any = None, months: Any = None) -> Calculation:
+                    per: Any = None, months: Any = None, per_month: Any = False) -> Calculation:
     if not (per is None or isinstance(per, str) and per in PER):
         raise CalculatorError(f"per must be one of {list(PER)}, got {per!r}")
     if old_amount is not None and wage_base is not None:
@@ -549,6 +551,13 @@ def work_injury_cut(old_rate: Any = None, wage_base: Any = None, old_amount: Any
         if months is not None and not (times and months == 12):
             steps.append(_work_injury_over(months, per, after, before - after, result))
             inputs["months"] = result["months"]
+        if per_month is True and per in ("quarter", "year"):
+            count = PER_MONTHS[per]
+            monthly, monthly_saving = ((x / count).quantize(CENT, ROUND_HALF_UP) for x in (after, before - after))
+            steps.append(f"平摊到每月：{when}{short(after)}÷{count} = 每月{short(monthly)}，"
+                         f"每月少缴{short(before - after)}÷{count} = {short(monthly_saving)}。")
+            inputs["per_month"] = True
+            result.update(after_month=number(monthly), saving_month=number(monthly_saving))
     elif months is not None:
         raise CalculatorError(f"months goes with old_amount (a total of what is paid), got months {months!r} "
                               f"and old_amount {old_amount!r}")
@@ -580,7 +589,8 @@ def work_injury_needs(request: WorkInjuryRequest) -> NeedsInput | None:
 
 
 def solve_work_injury(request: WorkInjuryRequest) -> Calculation:
-    return work_injury_cut(request.old_rate, request.wage_base, request.old_amount, request.per, request.months)
+    return work_injury_cut(request.old_rate, request.wage_base, request.old_amount, request.per, request.months,
+                           request.per_month)
 
 
 def work_injury_lead(calc: Calculation) -> str:
@@ -595,6 +605,9 @@ def work_injury_lead(calc: Calculation) -> str:
                      f"少交{yuan(Decimal(str(r['saving_total'])))}")
         elif r.get("after_year") is not None:
             text += f"；一年共交{yuan(Decimal(str(r['after_year'])))}，少交{yuan(Decimal(str(r['saving_year'])))}"
+        if r.get("after_month") is not None:
+            text += (f"；平摊到每个月交{yuan(Decimal(str(r['after_month'])))}，"
+                     f"每月少交{yuan(Decimal(str(r['saving_month'])))}")
         return text + "。"
     old, new = (Decimal(str(r[k])) for k in ("old_rate", "new_rate"))
     text = f"工伤保险费率下调50%：由{percent(old)}降为{percent(new)}"
