@@ -45,8 +45,13 @@ NAMES = {"rate": "比例或费率", "amount": "金额", "date": "日期", "durat
          "channel": "办理平台或系统"}
 
 
+# 「倒没赔多少钱」「也不差几天」: a quantity said to be small, not asked for
+_NOT_ASKED = re.compile(r"(没|不|没有)[\u4e00-\u9fff]{0,2}(多少|几)(钱|块|天|个月)?")
+
+
 def figures_asked(question: str) -> tuple[str, ...]:
     """The kinds of figure the question asks for, in FIGURES order."""
+    question = _NOT_ASKED.sub("", question)
     return tuple(kind for kind, (asks, _) in FIGURES.items() if asks.search(question))
 
 

@@ -19,7 +19,7 @@ from assistant.calculator.validity import KIND as PERIOD_KIND
 from assistant.corpus_text import CorpusText
 from assistant.doc_focus import (Focus, FocusIndex, answered_elsewhere, in_place, main_place, only_as_origin,
                                  place_key, rarity, unknown_places, weighted_coverage)
-from assistant.intent import Intent, classify, looks_like_follow_up, still_only
+from assistant.intent import Intent, classify, looks_like_follow_up, returned_to, still_only
 from assistant.lexicon import COLLOQUIAL, in_document_terms, with_document_terms
 from assistant.policy_terms import absent_terms, unknown_charges
 from assistant.question import Question, parse_question
@@ -438,7 +438,9 @@ class Engine:
         if evidence.absent_terms:  # another policy's instrument, whatever form the question takes
             return self._refuse(evidence.absent_terms)
         parts = _parts(q.text) if self.tuning.per_part else []
-        if parts and len({classify(p) for p in self._new_topic_parts(parts)}) > 1 and not _asks_whom_and_number(parts):
+        forms = {classify(p) for p in self._new_topic_parts(parts)}
+        # a form only the whole question shows (「“力争”算不算硬杠杠？…请示…写给哪个部门」) is the question's form
+        if parts and len(forms) > 1 and intent in forms and not _asks_whom_and_number(parts):
             return self._each_part(q, parts)
         checked = evidence
         if intent is Intent.ELIGIBILITY:
@@ -501,7 +503,8 @@ class Engine:
         kept, seen = [], set()
         for part in parts:
             words = set(self._topical(part)) - _BODY_WORDS
-            if not kept or words - seen:
+            # 「…是不是法制办说了算？还是文件里另外指定了牵头的单位？」: the other half of one either-or question
+            if not kept or (words - seen and not part.startswith("还是")):
                 kept.append(part)
             seen |= words
         return kept
@@ -610,6 +613,11 @@ class Engine:
                       calculation=calculation, intent=intent)
 
     def _evidence(self, q: Question) -> Evidence:
+        back = returned_to(q.text) if q.history else None
+        earlier = next((turn for turn in reversed(q.history) if back and back in turn), None)
+        if earlier is not None:
+            # 「回到工伤那个，是只有小企业才享受吗？」: the turn that asked about 工伤, not the last turns, is the topic
+            return self._evidence_for(f"{earlier} {q.text}")
         context = " ".join(q.history[-self.tuning.history_turns:])
         follow_up = bool(q.history) and looks_like_follow_up(q.text)
         # A follow-up that names no place or body of its own stays with the documents the conversation named

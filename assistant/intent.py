@@ -44,6 +44,9 @@ _INTERPRETATION = re.compile(
     r"权威(说法|解释|解读|口径)|(出|给|要|讨|拿)个?(正式|官方)的?(说法|解释|解读|口径|答复)|理解上?有(争议|分歧)|"
     # two offices telling a caller different things: whose word settles it is the interpreting body's
     r"(文件|政策|意见|条款|规定|说法|口径|窗口)[^。？?]{0,8}(谁说了算|听谁的|以谁为准|谁拍板)|最后拍板|"
+    r"(两种|不同|两样|几种)的?(读法|理解|解读|说法)[^。]{0,24}(谁|哪|说了算|为准)|"
+    # 「“力争”到底算不算硬杠杠？…写个书面请示问清楚，抬头该写给哪个部门」
+    r"(算不算|啥意思|什么意思|怎么理解)[^。]{0,30}(请示|问清楚|书面)[^。]{0,16}(哪个部门|哪家|谁)|"
     r"(各说各的|口径不一|说法不一|理解不一)[^。]{0,24}(谁说了算|听谁的|以谁为准|准话)|(给|能给|给个|要|讨|拿)[^。？?]{0,3}准话",
     re.IGNORECASE,
 )
@@ -51,11 +54,13 @@ _INTERPRETATION = re.compile(
 # same words often ask whether a situation still qualifies (「没按时还上，以后还能接着享受贴息不」): see still_only.
 _STILL = (
     r"(还|仍|现在|目前|如今)(能|可以|可)[^。？?]{0,10}(享受|申请|办理|(?<![咋怎么])办|用|算上|算进|作数)|"
-    r"(赶得上|赶得及|来得及|赶趟|过期了|过时了|晚不晚|太晚)"
+    r"(赶得上|赶得及|来得及|赶趟|晚不晚|太晚)|(政策|文件|意见|优惠|措施|这条|那条|这个)[^。？?，,]{0,4}(过期了|过时了)"
 )
 _PERIOD = re.compile(
-    r"(还|仍|仍然|现在|目前|今年|如今)[^。？?]{0,8}(有效|适用|执行|算数|管用|好使|管事|顶用)|"
-    r"(还|仍|现在|目前|如今)(能|可以|可)(按|用|依|照|套用)[^。？?]{0,6}(文件|政策|意见|规定|条款)|"
+    r"(还|仍|仍然|现在|目前|今年|如今)[^。？?]{0,8}(有效|适用|执行|算数|管用|好使|管事|顶用|作数|作不作数|算不算数)|"
+    r"(还|仍|现在|目前|如今)(能|可以|可|能不能|能否|可不可以)(按|用|依据?|照|套用)[^。？?]{0,6}(文件|政策|意见|规定|条款)|"
+    # 「我们2026年这一季度的社保也能照这个缓吗」: a later time asked to run on the same rule
+    r"(也|还)(能|可以)(照|按|套)(这个|这条|这|文件|政策|意见)[^。？?]{0,6}(缓|减|免|办|享受|执行)|"
     r"(管|执行|有效|实施)到[^。？?，,]{0,10}(年底|月底|为止)|(政策|文件|意见|措施)[^。？?，,]{0,6}(管|执行|有效)到|"
     r"一直(管|有效|执行|适用)|(3|三)个月[^。？?，,]{0,10}(算起|起算|开始算)|"
     r"(执行|有效|实施|适用|管)到(什么时候|啥时候|哪天|哪一天|几月|何时)|(多久|多长时间)[^。？?，,]{0,2}有效|"
@@ -92,7 +97,8 @@ _ELIGIBILITY = re.compile(
     r"(个体户|夫妻店|大(企业|厂|公司))[^。？?]{0,12}(能|可以|算不算|算)[^。？?]{0,6}(享受|沾|适用|用|在内|范围)|"
     r"只(管|给|针对|照顾)[^。？?]{0,4}(小|中小|小微)"
 )
-_MEASURE = re.compile(r"房租|租金|门面|贷款|贴息|利息|社保|保险|税|补贴|担保|资金|账款|执法|信贷|返还|缓缴|减免|稳岗")
+_MEASURE = re.compile(r"房租|租金|门面|贷款|贴息|利息|社保|保险|税|补贴|担保|资金|账款|执法|信贷|返还|缓缴|减免|稳岗|"
+                      r"工伤|养老|失业|清欠|技改")
 # To whom the document is addressed (its 主送 line), not which bodies carry out a clause (DEPARTMENT)
 _ADDRESSEES = re.compile(
     r"(文件|意见|通知|这份|本文|公文|^它|^那它)[^。？?，,]{0,4}(发给|下发给|印发给|下发到|主送)(了)?(哪些|哪几个|哪个|什么|谁)|"
@@ -135,6 +141,17 @@ def classify(text: str) -> Intent:
 def still_only(text: str) -> bool:
     """Whether a TIME question asks only 「还能…吗」 or 「来得及吗」, naming no period, date or validity."""
     return classify(text) is Intent.TIME and not _PERIOD.search(text)
+
+
+# 「回到工伤那个，…」「再说回检查那个，…」: back to a topic of an earlier turn, named by a word of it
+_RETURN = re.compile(r"^(?:再)?(?:回到|说回|回头说|再说回|接着说|还是说)(?P<what>[\u4e00-\u9fff]{1,8}?)"
+                     r"(?:那个|那事儿?|那件事|那条|那块|那一条|的事儿?)[，,]?")
+
+
+def returned_to(text: str) -> str | None:
+    """The topic word a turn goes back to (「回到银行那事，…」 → 银行), or None."""
+    m = _RETURN.match(text)
+    return m.group("what") if m else None
 
 
 def looks_like_follow_up(text: str) -> bool:

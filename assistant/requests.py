@@ -138,7 +138,14 @@ def _is_pension_with_work_injury(text: str) -> bool:
 
 
 def _is_period(text: str) -> bool:
-    return bool(_PERIOD_STRONG.search(text) or (_PERIOD_WEAK.search(text) and _ABOUT_POLICY.search(text)))
+    """The strong wordings anywhere; a weak one (到期, 过期 …) only in a clause about the policy or in the clause
+    that asks: 「灭火器过期了俩月…文件不是说…」 is about the extinguisher."""
+    if _PERIOD_STRONG.search(text):
+        return True
+    if not _ABOUT_POLICY.search(text):
+        return False
+    clauses = re.split(r"[，,。；;！!？?]", text.rstrip("。？?！! "))
+    return any(_PERIOD_WEAK.search(c) and (_ABOUT_POLICY.search(c) or c is clauses[-1]) for c in clauses)
 
 
 def _topic(text: str, quantities: tuple[Quantity, ...]) -> str | None:

@@ -45,6 +45,7 @@ def test_the_engine_says_the_figure_is_not_written_and_quotes_the_clause(fake_en
     ("返还失业保险费要准备什么资料", ("materials",)),
     ("稳岗补贴在哪个平台申报", ("channel",)),
     ("房租减免要交吗", ()), ("哪些企业能享受", ()),
+    ("倒没赔多少钱，能申请减房产税不？", ()), ("也不差几天，能宽限吗", ()),
 ])
 def test_how_to_apply_is_asked_like_a_figure(question, kinds):
     assert figures_asked(question) == kinds

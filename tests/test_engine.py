@@ -109,7 +109,13 @@ def test_issue_date_written_in_chinese_numerals_is_found_too():
     ("补贴这条是不是由财政局来解释？", "interpretation"), ("文件的解释机关是哪个？", "interpretation"),
     ("找谁讨个准话？", "interpretation"), ("官方说法是房租减免几个月？", "lookup"), ("补贴由财政部门发放吗", "lookup"),
     ("它是发给哪些单位的？", "addressees"), ("通知抬头写的，到底是哪一级政府发的？", "issuer"),
-    ("这些优惠是临时的还是长期的？", "time"), ("减免一共管几个月？", "time"), ("申请的窗口期多长？", "time")])
+    ("这些优惠是临时的还是长期的？", "time"), ("减免一共管几个月？", "time"), ("申请的窗口期多长？", "time"),
+    # dev ty-1316…1375
+    ("墙上贴的那些优惠现在还作不作数？", "time"), ("现在还能不能依据这份文件去催款？", "time"),
+    ("我们明年的社保也能照这个缓吗？", "time"), ("灭火器过期了俩月，会罚吗？", "lookup"), ("文件是不是过期了？", "time"),
+    ("这句话有两种读法，以谁为准？", "interpretation"),
+    ("“力争”到底算不算硬杠杠？想写个书面请示问清楚，该写给哪个部门？", "interpretation"),
+    ("回到工伤那个，是只有小企业才享受吗？", "lookup")])
 def test_question_forms(question, intent):
     from assistant.intent import classify
 
@@ -535,3 +541,19 @@ def test_a_section_pointed_at_by_position_answers(fake_engine):
     assert pointed_sections("第五五条") == () and pointed_sections("开头的时候房租交了吗") == ()
     a = fake_engine.answer("第九条说的那个事，具体怎么规定的？")
     assert a.citations[0].clause == "9"
+
+
+def test_a_turn_that_goes_back_to_an_earlier_topic_takes_that_turn_as_its_topic(fake_engine):
+    from assistant.intent import returned_to
+
+    assert returned_to("回到工伤那个，是只有小企业才享受吗？") == "工伤" and returned_to("再说回银行那事，…") == "银行"
+    assert returned_to("工伤保险费率现在有啥优惠？") is None
+    history = [{"role": "user", "content": "工伤保险费率现在有啥优惠？"},
+               {"role": "user", "content": "换个事，防疫重点保障企业的贷款贴息谁出钱？"}]
+    a = fake_engine.answer("回到工伤那个，是只有受疫情影响大的小企业才享受吗？", history)
+    assert a.citations[0].clause == "4"
+
+
+def test_the_other_half_of_an_either_or_question_is_not_answered_apart(fake_engine):
+    a = fake_engine.answer("条文有两种读法的时候，是不是市政府法制办说了算？还是文件里另外指定了牵头的单位？")
+    assert [c.clause for c in a.citations] == ["closing"]

@@ -886,3 +886,9 @@ def test_whether_another_clause_covers_a_firm_is_no_size_question(text):
 def test_a_size_question_that_mentions_another_clause_is_still_one():
     text = "我们被拖欠了货款，厂里150人，年营收3000万，算小微企业吗？"
     assert isinstance(parse_request(text, today=dt.date(2026, 11, 26)), SmeRequest)
+
+
+def test_a_weak_period_word_about_something_else_is_no_period_question():
+    story = "说俺们灭火器过期了俩月，拍了照说回头再来。文件不是说对小企业先给指条道吗？消防也算在里头不？"
+    assert not isinstance(parse_request(story, today=dt.date(2026, 11, 26)), PeriodRequest)
+    assert isinstance(parse_request("这个政策是不是已经过期了？", today=dt.date(2026, 11, 26)), PeriodRequest)
