@@ -78,6 +78,10 @@ def refund(turns: list[Turn], today) -> RefundRequest:
         odd = [s for s in spans if s <= 0]
         return paid, per, ((odd[0] if odd else max(spans)) // step if spans else None)
 
+    # 「去年全年工资总额215万，失业保险单位费率0.7%，全交了」: the premiums are the wage total times the unit's rate
+    wages = first_found(turns, _wages_with_rate)
+    if wages is not None and _actually_paid(turns[0]) is None:
+        return RefundRequest(wage_base=wages[0].value, unemployment_rate=wages[1].value)
     by_part = first_found(turns, _monthly_by_part)
     if by_part:  # 「1到6月每月800，7到12月每月960」: each part's months at its own monthly amount
         return RefundRequest(parts=by_part)
@@ -119,6 +123,13 @@ def _premium_range(t: Turn) -> tuple[Money, Money] | None:
             and high.value > low.value and (t.current or re.search(_PREMIUMS, t.label(low)))):
         return low, high
     return None
+
+
+def _wages_with_rate(t: Turn) -> tuple[Money, Rate] | None:
+    """A wage total (工资总额、缴费基数) and one rate said as the unit's rate (费率), not the refund's 50%."""
+    wages = t.money(r"工资|薪|基数|总额", fallback=False)
+    rates = [r for r in t.of(Rate) if re.search(r"费率|单位|缴费比例|比例", t.label(r)) and r.value < Decimal("0.5")]
+    return (wages, rates[0]) if wages is not None and len(rates) == 1 else None
 
 
 def _actually_paid(t: Turn) -> Money | None:
@@ -318,6 +329,35 @@ def pension_with_work_injury(turns: list[Turn], today) -> PensionRequest | WorkI
     return replace(request, work_injury_rate=rate_q.value)
 
 
+def _contribution_per(turns: list[Turn], paid: Money) -> str | None:
+    """What a contribution said is paid per: "quarter", "month", "year", or None when its words do not say."""
+    said = words_before(next(t for t in turns if paid in t.quantities).text, paid.start)
+    return ("quarter" if re.search(r"(每|一)个?季度?|按季", said)
+            else "month" if re.search(r"每个?月|一个月|按月|月均", said)
+            else "year" if re.search(r"每年|一年|全年|年缴|按年", said) else None)
+
+
+# The contribution said as already cut: 「下调后每月交600」「现在每月交1150，这是已经下调一半以后的数」「减半后一年交4380」
+# 「已经打了对折的，每月800」; the words may come before the figure or in the sentence after it.
+_CUT_DONE = re.compile(r"(下调|降|减半|减了一半|打了?对折|砍半|优惠)[^，,。；;？?]{0,6}(后|以后|之后|过的|了的)|"
+                       r"已经[^，,。；;？?]{0,8}(下调|降|减半|减|打折|打了?对折)")
+_IF_NOT_CUT = re.compile(r"(没|不|未)(下调|降|减|打折|优惠)|原来|以前|之前|原本|原先")
+
+
+def _paid_after_cut(t: Turn) -> Money | None:
+    """The contribution a turn says is paid after the cut (see _CUT_DONE), when it asks what it was before."""
+    if not (_CUT_DONE.search(t.text) and _IF_NOT_CUT.search(t.text)):
+        return None
+    for q in t.of(Money):
+        clause = CLAUSE_END.split(t.text[:q.start])[-1]
+        after = re.split(r"[。；;？?]", t.text[q.end:])[0]
+        if re.search(r"基数|工资|薪|收入|总额", clause) or _IF_NOT_CUT.search(clause):
+            continue
+        if _CUT_DONE.search(clause) or _CUT_DONE.search(after) or re.search(r"现在|目前|如今", clause):
+            return q
+    return None
+
+
 def work_injury(turns: list[Turn], today) -> WorkInjuryRequest:
     def old_rate(t: Turn):
         rates = t.of(Rate)
@@ -330,15 +370,14 @@ def work_injury(turns: list[Turn], today) -> WorkInjuryRequest:
     # (an amount said as after the cut — 「下调后每月交600」 — is not the old contribution)
     paid = None if base else first_found(turns, lambda t: t.money(r"交|缴|付|保费|保险费|原来|以前|之前|每月|每年|工伤",
                                                               avoid=r"基数|工资|薪|收入|总额|后|现在", fallback=False))
+    # 「现在每个月交1150，这是已经下调一半以后的数」: what is paid after the cut, worked back to what it was before
+    now = None if base or paid or rate_q else first_found(turns, _paid_after_cut)
+    if now is not None:
+        return WorkInjuryRequest(new_amount=now.value, per=_contribution_per(turns, now))
     if base is None and paid is None:
         loose = turns[0].money(r"(?!)", avoid=r"后|现在")  # unlabelled: a base next to a rate, else what was paid
         base, paid = (loose, None) if rate_q is not None else (None, loose)
-    per = None
-    if paid is not None:
-        said = words_before(next(t for t in turns if paid in t.quantities).text, paid.start)
-        per = ("quarter" if re.search(r"(每|一)个?季度?|按季", said)
-               else "month" if re.search(r"每个?月|一个月|按月|月均", said)
-               else "year" if re.search(r"每年|一年|全年|年缴|按年", said) else None)
+    per = None if paid is None else _contribution_per(turns, paid)
     months = asked_months(turns, paid) if per is not None else None
     if months is not None and (months % PER_MONTHS[per] or months in (PER_MONTHS[per], 12)):
         # 「每季度2400，8个月交多少」: no whole number of payments; one payment or a year: the rule's own figures

@@ -12,7 +12,7 @@ only the size standard uses them: 「两百多万」「800来万」, digits said
 bounded from above (「将近300人」「不到三个亿」), and a figure refined by a restatement in brackets right after it
 (「将近一百人（九十七八个）」). Capital numerals (「贰万肆仟元整」) are read as the everyday ones, and a figure corrected
 later in the same text (「七千二，哦不对，是八千四」) gives way to the correction (see `assistant.corrections`).
-Money keeps the 角 and 分 owners say after 块 (「六百八十五块五」 685.5, 「三块二毛五」 3.25); an area (「80平米」「120㎡」)
+Rates may be said as 百分之/千分之/万分之 N or N%/‰/‱ (「万分之八」 0.0008). Money keeps the 角 and 分 owners say after 块 (「六百八十五块五」 685.5, 「三块二毛五」 3.25); an area (「80平米」「120㎡」)
 is an Area, for rents quoted per square metre; staff are counted in 个/人/名/位/号人/口子 (「一百个整」「三十来口子」), a
 round count less a few is that count less them (「差一个就三百人」 299, 「一百人差两个」 98), 「三百出头」 is rough as 「三百多」,
 and `staff_total` sums staff counted group by group (「司机十二个、操作工八个」 20), not customers nor a total said again.
@@ -230,7 +230,7 @@ def _tokens_value(text: str, tokens: list[str]) -> Decimal:
 _DATE = re.compile(rf"(?:(\d{{4}}|[{CN_DIGITS}]{{4}})年)?(\d{{1,2}}|[{CN_DIGITS}十]{{1,3}})月"
                    rf"(\d{{1,2}}|[{CN_DIGITS}十]{{1,4}})[日号]")
 _YEAR = re.compile(rf"(?:\d{{4}}|[{CN_DIGITS}]{{4}})年度?")
-_RATE = re.compile(rf"(百分之|千分之)({_NUMBER})|({_NUMBER})\s*([%％‰])")
+_RATE = re.compile(rf"(百分之|千分之|万分之)({_NUMBER})|({_NUMBER})\s*([%％‰‱])")
 # 「M.D」「M/D」 (「5.20要交的税」) is a date only next to date words, since 「3.15」 is also a number; with a
 # four-digit year (「2020-05-20」「2020.5.20」) it always is.
 _DOTTED_DATE = re.compile(r"(?<![\d.,/-])(?:(\d{4})([./-]))?(\d{1,2})(?(2)\2|[./])(\d{1,2})(?![\d.,%％‰万千百亿元块个人名位岁倍eEwWkK])")
@@ -396,7 +396,7 @@ def _scan(said: str) -> tuple[Quantity, ...]:
             continue
         except _OutOfRange as out:
             raise _out_of_range(m.group(0), out.large) from None
-        scale = 1000 if sign in ("千分之", "‰") else 100
+        scale = {"千分之": 1000, "‰": 1000, "万分之": 10000, "‱": 10000}.get(sign, 100)
         rate = _signed(text, Rate(value / scale, m.group(0), m.start(), m.end()))
         found.append(rate)
         taken.append((rate.start, rate.end))

@@ -308,12 +308,53 @@ def _days_a_month(t: Turn) -> int | None:
     return UNREADABLE_DAYS if _DAYS_SAID.search(t.text) else None
 
 
+# Rent paid at once for a term (「两年租金一次性付了50.4万」「一次交了18个月的房租」「三年半的租金一起付的」): the
+# count of years (and a half), months (said with 个) or quarters, beside a rent word or a paid-at-once word
+_TERM_COUNT = rf"(\d{{1,3}}|[{CN_DIGITS}十]{{1,3}})\s*(年半|年|个半?月|个季度)"
+_TERM = re.compile(rf"{_TERM_COUNT}的?(?:房租|租金|租期的租金|的租)|(?:一次性?|一起|一并|一下子|提前)(?:付|交|缴)(?:了|清|齐)?"
+                   rf"\s*{_TERM_COUNT}")
+# the term must be said as paid at once, and the figure not as a relief (「三个月房租都减半，一共能省一万八」 is neither)
+_PAID_AT_ONCE = re.compile(r"一次性?|一起|一并|一下子|提前|预付|预交|(?:付|交|缴)(?:了|清|齐|的)")
+_RELIEF_WORDS = re.compile(r"省|减|免|优惠|退")
+_TERM_MONTHS = {"年": 12, "年半": 12, "个月": 1, "个半月": 1, "个季度": 3}
+# A rise or cut of the rent said as a percentage (「今年续约涨了5%」「房租上调10%」「房东降了一成」 is not read)
+_RENT_CHANGE = re.compile(r"(涨|上涨|提高|上调|增加|加)了?\s*$|(降|下调|少收|便宜|降低|让)了?\s*$")
+
+
+def _term_months(before: str) -> int | None:
+    """The months of a term a rent is paid for at once (see _TERM), said in the words before it; None when none."""
+    found = _TERM.search(before)
+    if found is None:
+        return None
+    count, unit = (found.group(1), found.group(2)) if found.group(1) else (found.group(3), found.group(4))
+    n = number_or_none(count)
+    if n is None or n != int(n) or n < 1:
+        return None
+    months = int(n) * _TERM_MONTHS[unit] + (6 if unit == "年半" else 0)
+    return months if 2 <= months <= 240 else None
+
+
+def _rent_change(t: Turn) -> Decimal | None:
+    """The rise (+) or cut (−) of the rent a turn states as a percentage after the rent (see _RENT_CHANGE)."""
+    for r in t.of(Rate):
+        said = _RENT_CHANGE.search(words_before(t.text, r.start, 8))
+        if said is not None and r.value > 0:
+            return r.value if said.group(1) else -r.value
+    return None
+
+
 def _rent(turns: list[Turn], today) -> RentRequest:
     def landlord(t: Turn) -> str | None:
         return _landlord(t.text)
 
     def amount(t: Turn) -> tuple[Money, str] | None:
         """The rent this turn states and what it is per: 「月租8000」 month, 「季度租金3万」 quarter, 「年租12万」 year."""
+        for q in t.of(Money):  # 「两年租金一次性付了50.4万」「三年半的租金一起付的，共84万」: a term paid at once
+            sentence = re.split(r"[。；;！!？?\n]", t.text[max(0, q.start - 24):q.start])[-1]
+            if (months := _term_months(sentence)) is not None and re.search(r"租", sentence) \
+                    and _PAID_AT_ONCE.search(sentence) and not _RELIEF_WORDS.search(sentence) \
+                    and not re.search(_NOT_RENT, words_before(t.text, q.start)):
+                return q, months
         monthly = t.money(r"月租|每月|一个月|租金|房租|租", avoid=f"{_NOT_MONTHLY}|{_NOT_RENT}")
         if monthly is not None:
             if not re.search(r"月", t.label(monthly)):  # 「按季度交租…租金3万」: the clause before says the period
@@ -364,9 +405,14 @@ def _rent(turns: list[Turn], today) -> RentRequest:
     days = first_found(turns, _days_a_month) if per == "day" else None
     if days == UNREADABLE_DAYS:  # 「一个月按二十八九天算」: no count to turn the daily rent into a month's; ask
         rent, per, days = None, "month", None
+    change = first_found(turns, _rent_change) if rent is not None else None
+    if isinstance(per, int):
+        return RentRequest(landlord=first_found(turns, landlord), asked=focus, period_rent=value_of(rent), per="term",
+                           term_months=per, change=change)
     if per == "month":
-        return RentRequest(monthly_rent=value_of(rent), landlord=first_found(turns, landlord), asked=focus)
-    return RentRequest(landlord=first_found(turns, landlord), asked=focus, period_rent=value_of(rent), per=per,
+        return RentRequest(monthly_rent=value_of(rent), landlord=first_found(turns, landlord), asked=focus,
+                           change=change)
+    return RentRequest(change=change, landlord=first_found(turns, landlord), asked=focus, period_rent=value_of(rent), per=per,
                        days_per_month=days)
 
 

@@ -2,7 +2,8 @@
 
 Other landlords are only encouraged to cut rent, 「具体由双方协商」, so for them there is no figure to compute.
 The rent may be said per month, per longer period, per day, or per square metre of an area (「80平米，每平米每月95块」:
-80×95 a month), and each is turned into the monthly rent first, the step saying how.
+80×95 a month), or paid at once for a term (「两年租金一次性付了50.4万」: ÷24), and each is turned into the monthly rent
+first, the step saying how; a rise or cut said of it (「去年月租6000，今年涨了5%」) is applied to that monthly rent.
 """
 
 from __future__ import annotations
@@ -47,6 +48,10 @@ DAYS_PER_MONTH = 30
 MONTH = "month"
 UNIT_PERS = {MONTH: "每月", DAY: "每天", "quarter": "每季度", "half_year": "每半年", "year": "每年"}
 MAX_AREA = Decimal(10_000_000)  # 平方米: ten square kilometres, above any premises
+# Rent paid at once for a term of any number of months (「两年租金一次性付了」「18个月的房租一起交了」): spread evenly
+TERM = "term"
+MAX_TERM_MONTHS = 240  # twenty years, above any lease
+MAX_CHANGE = Decimal(10)  # a rise of 1000%: above any renewal
 
 
 @dataclass(frozen=True)
@@ -62,6 +67,11 @@ class RentRequest:
     # or: the rent per square metre for each `per` (one of UNIT_PERS; None when the user did not say), with the area
     unit_rent: Decimal | None = None
     area: Decimal | None = None  # 平方米, with unit_rent
+    # with per TERM: the months a rent paid at once covers (「两年租金一次性付了50.4万」: 24)
+    term_months: int | None = None
+    # a rise (+) or cut (−) of the stated rent, as a fraction (「去年月租6000，今年涨了5%」: 0.05), applied to the
+    # monthly rent before the relief
+    change: Decimal | None = None
 
 
 def _daily(daily_rent: Any, days_per_month: Any) -> tuple[Decimal, Decimal, str]:
@@ -73,21 +83,31 @@ def _daily(daily_rent: Any, days_per_month: Any) -> tuple[Decimal, Decimal, str]
     return amount, amount * days, f"日租金{short(amount)}×{days}天 = 每月{short(amount * days)}（{how}）。"
 
 
-def monthly_from(period_rent: Any, per: Any, days_per_month: Any = None) -> tuple[Decimal, Decimal, str]:
+def _term(term_months: Any) -> tuple[int, str]:
+    months = whole_months(term_months, "term_months", 1, MAX_TERM_MONTHS, label="一次付租金的月数")
+    years = f"{months // 12}年" if months % 12 == 0 else f"{months // 12}年半" if months % 12 == 6 and months > 12 else ""
+    return months, f"{years or f'{months}个月'}租金"
+
+
+def monthly_from(period_rent: Any, per: Any, days_per_month: Any = None,
+                 term_months: Any = None) -> tuple[Decimal, Decimal, str]:
     """(the quoted rent, the monthly rent, the step that derives it) for a rent quoted per `per`: an exact
     division, rounded to the fen only when it does not come out in whole fen (and the step says so); a daily
-    rent times the days a month counts."""
+    rent times the days a month counts; a rent paid at once for a term divided by the term's months."""
     if days_per_month is not None and per != DAY:
         raise CalculatorError(f"days_per_month goes with per {DAY!r}, got per {per!r}")
+    if (term_months is not None) != (per == TERM):
+        raise CalculatorError(f"term_months goes with per {TERM!r}, got per {per!r} and term_months {term_months!r}")
     if per == DAY:
         return _daily(period_rent, days_per_month)
-    months, name = PERIODS[choice(per, "per", (*PERIODS, DAY))]
+    months, name = _term(term_months) if per == TERM else PERIODS[choice(per, "per", (*PERIODS, DAY, TERM))]
     amount = money(period_rent, "period_rent", MAX_RENT * months, label=name, positive=True)
     exact = amount / months
     monthly = exact.quantize(CENT, ROUND_HALF_UP)
     sign = "=" if monthly == exact else "≈"
     note = "" if monthly == exact else "（除不尽，按分四舍五入）"
-    how = "减免期三个月正好是一个季度" if per == "quarter" else f"按{name}平均分摊到{months}个月折算"
+    how = ("减免期三个月正好是一个季度" if per == "quarter"
+           else f"一次付的{name}平均分摊到{months}个月折算" if per == TERM else f"按{name}平均分摊到{months}个月折算")
     return amount, monthly, f"{name}{short(amount)}÷{months}个月 {sign} 每月{short(monthly)}{note}（{how}）。"
 
 
@@ -189,7 +209,8 @@ def _months(landlord: str | None, rent: Decimal, month3_relief: Decimal, month3_
 
 def rent_relief(monthly_rent: Any, landlord: str | None = None, asked: Any = None,
                 period_rent: Any = None, per: Any = None, premises: Any = (),
-                days_per_month: Any = None, unit_rent: Any = None, area: Any = None) -> Calculation:
+                days_per_month: Any = None, unit_rent: Any = None, area: Any = None,
+                term_months: Any = None, change: Any = None) -> Calculation:
     landlord = choice(landlord, "landlord", (*LANDLORDS, None))
     asked = _asked(asked)
     priced: list[str] = []
@@ -220,13 +241,19 @@ def rent_relief(monthly_rent: Any, landlord: str | None = None, asked: Any = Non
         monthly_rent = sum(_several(premises), Decimal(0))
     derived: list[str] = []
     quoted = None
-    if period_rent is not None or per is not None or days_per_month is not None:
+    if period_rent is not None or per is not None or days_per_month is not None or term_months is not None:
         if monthly_rent is not None:
             raise CalculatorError(f"give monthly_rent or period_rent with per, not both (got {monthly_rent!r}, "
                                   f"{period_rent!r} per {per!r})")
-        quoted, monthly_rent, step = monthly_from(period_rent, per, days_per_month)
+        quoted, monthly_rent, step = monthly_from(period_rent, per, days_per_month, term_months)
         derived.append(step)
     derived = priced + derived
+    stated = None
+    if change is not None:
+        if monthly_rent is None:
+            raise CalculatorError(f"change goes with a rent, got change {change!r} and no rent")
+        stated, monthly_rent, step = _changed(monthly_rent, change)
+        derived.append(step)
     if landlord in NEGOTIATED_LANDLORDS:
         return _negotiated(monthly_rent, asked, landlord)
     rent = money(monthly_rent, "monthly_rent", MAX_RENT, positive=True)  # no rent, nothing to relieve
@@ -246,11 +273,28 @@ def rent_relief(monthly_rent: Any, landlord: str | None = None, asked: Any = Non
         steps.append(f"以上按承租国有资产类经营用房计算；{NEGOTIATED}")
     result = _months(landlord, rent, month3_relief, month3_payment, relief)
     inputs = {"monthly_rent": number(rent), "landlord": landlord, "asked": _json(asked), **unit_inputs}
+    if stated is not None:
+        inputs.update(stated_rent=number(stated), change=number(to_decimal(change, "change")))
     if quoted is not None:
         inputs.update(period_rent=number(quoted), per=per)
+        if per == TERM:
+            inputs["term_months"] = int(term_months)
         if per == DAY:
             inputs["days_per_month"] = DAYS_PER_MONTH if days_per_month is None else days_per_month
     return Calculation(kind=KIND, inputs=inputs, result=result, steps=tuple(steps), clause=CLAUSE)
+
+
+def _changed(monthly_rent: Any, change: Any) -> tuple[Decimal, Decimal, str]:
+    """(the stated monthly rent, the rent after the rise or cut, the step): 「去年月租6000，今年涨了5%」 → 6300."""
+    stated = money(monthly_rent, "monthly_rent", MAX_RENT, positive=True)
+    by = to_decimal(change, "change")
+    if not -1 < by <= MAX_CHANGE or by == 0:
+        raise refuse(AmountError, "change", f"应在 -100%（不含）至 {plain(MAX_CHANGE * 100)}% 之间且不为 0，"
+                                            f"收到 {said(by * 100)}%", "租金涨跌的幅度")
+    now = (stated * (1 + by)).quantize(CENT, ROUND_HALF_UP)
+    word = "上涨" if by > 0 else "下降"
+    return stated, now, (f"租金{word}{plain(abs(by) * 100)}%：{short(stated)}×{plain((1 + by) * 100)}% = "
+                         f"每月{short(now)}（按调整后的月租计算）。")
 
 
 def _spread(asked: str | tuple[str, ...] | None, relief: Decimal, payable: Decimal) -> tuple[Decimal, str] | None:
@@ -298,7 +342,8 @@ def needs(request: RentRequest) -> NeedsInput | None:
 
 def solve(request: RentRequest) -> Calculation:
     return rent_relief(request.monthly_rent, request.landlord, request.asked, request.period_rent, request.per,
-                       request.premises, request.days_per_month, request.unit_rent, request.area)
+                       request.premises, request.days_per_month, request.unit_rent, request.area,
+                       request.term_months, request.change)
 
 
 def lead(calc: Calculation) -> str:

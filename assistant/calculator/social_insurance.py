@@ -3,7 +3,7 @@ work-injury rate cut by half."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from typing import Any, ClassVar
 
@@ -53,6 +53,9 @@ class RefundRequest:
     parts: tuple[tuple[str, Decimal], ...] = ()
     # with premiums_paid: the top of a range the premiums were said in (「9千到1万1之间」); the refund is a range too
     premiums_upper: Decimal | None = None
+    # or: last year's wage total with the unit's unemployment rate (「工资总额215万，费率0.7%，全交了」): their product
+    wage_base: Decimal | None = None
+    unemployment_rate: Decimal | None = None
 
 
 def _summed_parts(parts: Any) -> tuple[Decimal, str, list[list[Any]]]:
@@ -88,7 +91,20 @@ def _refund_range(low: Any, high: Any) -> Calculation:
 
 
 def unemployment_refund(premiums_paid: Any, periodic_amount: Any = None, per: Any = None,
-                        periods: Any = None, parts: Any = (), premiums_upper: Any = None) -> Calculation:
+                        periods: Any = None, parts: Any = (), premiums_upper: Any = None,
+                        wage_base: Any = None, unemployment_rate: Any = None) -> Calculation:
+    if wage_base is not None or unemployment_rate is not None:
+        if (premiums_paid is not None or periodic_amount is not None or parts != () or premiums_upper is not None
+                or wage_base is None or unemployment_rate is None):
+            raise CalculatorError(f"give wage_base with unemployment_rate alone (got wage_base {wage_base!r}, rate "
+                                  f"{unemployment_rate!r}, premiums_paid {premiums_paid!r}, parts {parts!r})")
+        base = money(wage_base, "wage_base", MAX_BASE)
+        fraction = rate(unemployment_rate, "unemployment_rate", label="失业保险单位费率")
+        paid = (base * fraction).quantize(CENT, ROUND_HALF_UP)
+        calc = unemployment_refund(paid)
+        step = f"上年度实际缴纳：工资总额{short(base)}×失业保险单位费率{percent(fraction)} = {short(paid)}（按全额缴纳计算）。"
+        return replace(calc, steps=(calc.steps[0], step, *calc.steps[1:]),
+                       inputs={**calc.inputs, "wage_base": number(base), "unemployment_rate": number(fraction)})
     if premiums_upper is not None:
         if parts != () or periodic_amount is not None or per is not None or periods is not None:
             raise CalculatorError(f"give premiums_upper only with premiums_paid (got parts {parts!r}, "
@@ -127,7 +143,8 @@ def unemployment_refund(premiums_paid: Any, periodic_amount: Any = None, per: An
 
 
 def refund_needs(request: RefundRequest) -> NeedsInput | None:
-    if request.premiums_paid is not None or request.periodic_amount is not None or request.parts:
+    if request.premiums_paid is not None or request.periodic_amount is not None or request.parts \
+            or request.wage_base is not None:
         return None
     return NeedsInput(kind=RefundRequest.kind, missing=("premiums_paid",), clause=CLAUSE,
                       question_back="请告诉我企业上年度实际缴纳的失业保险费是多少元；"
@@ -136,7 +153,7 @@ def refund_needs(request: RefundRequest) -> NeedsInput | None:
 
 def solve_refund(request: RefundRequest) -> Calculation:
     return unemployment_refund(request.premiums_paid, request.periodic_amount, request.per, request.periods,
-                               request.parts, request.premiums_upper)
+                               request.parts, request.premiums_upper, request.wage_base, request.unemployment_rate)
 
 
 def refund_lead(calc: Calculation) -> str:
@@ -503,6 +520,8 @@ class WorkInjuryRequest:
     months: int | None = None  # the months a total is asked for (「半年下来一共交多少」: 6), with old_amount and per
     # 「一年交8760…平摊到每个月要交多少」: a yearly or quarterly old_amount asked per month as well
     per_month: bool = False
+    # or: the contribution paid after the cut (「现在每月交1150，已经是减半后的」), 元: before it, twice as much
+    new_amount: Decimal | None = None
 
 
 PER = {"month": "每月", "quarter": "每季度", "year": "每年", None: ""}
@@ -511,9 +530,20 @@ PER_MONTHS = {"month": 1, "quarter": 3, "year": 12}
 
 
 def work_injury_cut(old_rate: Any = None, wage_base: Any = None, old_amount: Any = None,
-                    per: Any = None, months: Any = None, per_month: Any = False) -> Calculation:
+                    per: Any = None, months: Any = None, per_month: Any = False,
+                    new_amount: Any = None) -> Calculation:
     if not (per is None or isinstance(per, str) and per in PER):
         raise CalculatorError(f"per must be one of {list(PER)}, got {per!r}")
+    undone = None
+    if new_amount is not None:
+        if old_amount is not None or wage_base is not None or old_rate is not None:
+            raise CalculatorError(f"give new_amount alone, not with old_amount, wage_base or old_rate (got new_amount "
+                                  f"{new_amount!r}, old_amount {old_amount!r}, wage_base {wage_base!r}, "
+                                  f"old_rate {old_rate!r})")
+        now = money(new_amount, "new_amount", MAX_BASE / 2, label="下调后应缴的工伤保险费")
+        old_amount = now * 2
+        undone = (f"下调后{PER[per]}应缴{short(now)}是减半后的数，没有下调时为{short(now)}÷50% = "
+                  f"{short(old_amount)}。")
     if old_amount is not None and wage_base is not None:
         raise CalculatorError(f"give wage_base (with old_rate) or old_amount, not both "
                               f"(got wage_base {wage_base!r}, old_amount {old_amount!r})")
@@ -538,10 +568,12 @@ def work_injury_cut(old_rate: Any = None, wage_base: Any = None, old_amount: Any
         before = money(old_amount, "old_amount", MAX_BASE)
         after = _half(before)
         when = PER[per]
-        steps += ["缴费基数不变时，费率减半，应缴的工伤保险费也减半。",
+        steps += ["缴费基数不变时，费率减半，应缴的工伤保险费也减半。", *([undone] if undone else []),
                   f"原来{when}应缴{short(before)}×50% = {short(after)}，{when}少缴{short(before)} − {short(after)}"
                   f" = {short(before - after)}。"]
         inputs["old_amount"] = number(before)
+        if undone:
+            inputs["new_amount"] = number(after)
         result.update(before=number(before), after=number(after), saving=number(before - after))
         times = PERIODS_A_YEAR.get(per)
         if times and months in (None, 12):  # what a year comes to: owners compare yearly
@@ -579,7 +611,7 @@ def _work_injury_over(months: Any, per: Any, after: Decimal, saving: Decimal, re
 
 
 def work_injury_needs(request: WorkInjuryRequest) -> NeedsInput | None:
-    if request.old_rate is not None or request.old_amount is not None:
+    if request.old_rate is not None or request.old_amount is not None or request.new_amount is not None:
         return None
     return NeedsInput(kind=WorkInjuryRequest.kind, missing=("old_rate",), clause=CLAUSE,
                       inputs={} if request.wage_base is None else {"wage_base": str(request.wage_base)},
@@ -590,7 +622,7 @@ def work_injury_needs(request: WorkInjuryRequest) -> NeedsInput | None:
 
 def solve_work_injury(request: WorkInjuryRequest) -> Calculation:
     return work_injury_cut(request.old_rate, request.wage_base, request.old_amount, request.per, request.months,
-                           request.per_month)
+                           request.per_month, request.new_amount)
 
 
 def work_injury_lead(calc: Calculation) -> str:
@@ -598,6 +630,9 @@ def work_injury_lead(calc: Calculation) -> str:
     if r["old_rate"] is None:
         before, after, saving = (Decimal(str(r[k])) for k in ("before", "after", "saving"))
         when = PER[inputs.get("per")]
+        if inputs.get("new_amount") is not None:  # worked back from what is paid now: the old figure first
+            return (f"工伤保险费率下调了50%，现在{when}交的{yuan(after, gloss=False)}是减半后的数；没有下调的话，"
+                    f"{when}要交{yuan(before)}，即下调让{when}少交{yuan(saving)}。")
         text = (f"工伤保险费率下调50%，缴费基数不变时应缴的工伤保险费也减半：原来{when}交{yuan(before, gloss=False)}，"
                 f"下调后{when}交{yuan(after)}，{when}少交{yuan(saving)}")
         if r.get("total") is not None:
