@@ -306,11 +306,13 @@ class Engine:
                 and not any(_is_figure(v) for v in outcome.inputs.values()):
             # 「一季度社保缓缴一直没人去办，现在补办还算不算数」: whether the measure still runs, not its schedule
             outcome = None
+        if outcome is not None and classify(q.text) is Intent.INTERPRETATION:
+            outcome = None  # 「执行期“暂定”3个月，这个“暂定”怎么理解，应由哪家单位解释？」 asks who reads it, not the period
         if isinstance(outcome, Calculation) and (several := self._calculated_parts(q)):
             return several
         if isinstance(outcome, Calculation) or (isinstance(outcome, NeedsInput) and _gave_numbers(outcome)):
             return self._computed_answer(q, outcome, evidence)
-        answer = self._looked_up(q, evidence or self._evidence(q))
+        answer = self._looked_up(q, evidence or self._evidence(q), asks_back=isinstance(outcome, NeedsInput))
         if isinstance(outcome, NeedsInput) and not answer.refused and answer.citations \
                 and answer.citations[0].doc == RULES_DOC:
             # Asked for a figure without giving numbers: the rule now, and what we need to compute it. Only
@@ -428,7 +430,10 @@ class Engine:
             return False
         return named.of(RULES_DOC) >= 0
 
-    def _looked_up(self, q: Question, evidence: Evidence) -> Answer:
+    def _looked_up(self, q: Question, evidence: Evidence, asks_back: bool = False) -> Answer:
+        """The cited answer. With `asks_back` the calculator will ask for the figure it needs, so a figure the
+        clause does not state is not a refusal: 「有笔税一时交不上，最晚能延到哪天？」 gets the rule and the question
+        for the due date."""
         intent = classify(q.text)
         if intent is Intent.ELIGIBILITY and not (evidence.hits and evidence.hits[0].section.doc == RULES_DOC):
             intent = Intent.LOOKUP  # only the calculator's document says whom it is for; others face the scope check
@@ -483,7 +488,7 @@ class Engine:
                 return compose.department_answer(self._policy[with_units.doc], with_units, said)
             # No 责任单位 note in that document: the sentences that answer it name the body or the phone number.
         section, chosen, more = self._answering_section(q, evidence)
-        if intent is Intent.LOOKUP and self.tuning.unstated_figures:
+        if intent is Intent.LOOKUP and self.tuning.unstated_figures and not asks_back:
             asked = figures_asked(asked_part(q.text))
             if asked and unstated(asked, [s.text for s in chosen]) == asked:
                 return compose.not_stated(self._policy[section.doc], section, chosen, [NAMES[k] for k in asked])

@@ -42,7 +42,7 @@ COLLOQUIAL = {
     "断缴": "个人权益记录", "断保": "个人权益记录", "往回收": "抽贷", "报不上": "申报", "报不了": "申报",
     "贴补": "补助",
     # owners' words for a minor violation, and for debts run up after the old ones are cleared
-    "小毛病": "轻微违法违规", "新欠": "新的拖欠",
+    "小毛病": "轻微违法违规", "新欠": "新的拖欠", "裁人": "裁员", "辞人": "裁员", "开人": "裁员",
 }
 
 # English words in mixed questions → Chinese policy terms (matched case-insensitively, whole words)

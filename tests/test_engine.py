@@ -115,7 +115,13 @@ def test_issue_date_written_in_chinese_numerals_is_found_too():
     ("我们明年的社保也能照这个缓吗？", "time"), ("灭火器过期了俩月，会罚吗？", "lookup"), ("文件是不是过期了？", "time"),
     ("这句话有两种读法，以谁为准？", "interpretation"),
     ("“力争”到底算不算硬杠杠？想写个书面请示问清楚，该写给哪个部门？", "interpretation"),
-    ("回到工伤那个，是只有小企业才享受吗？", "lookup")])
+    ("回到工伤那个，是只有小企业才享受吗？", "lookup"),
+    # dev ty-1376…1435: a quoted wording whose meaning is disputed, and who settles it
+    ("文件里“视情况调整”到底咋调，该由哪个部门给个准信？", "interpretation"),
+    ("“前两个月”是按自然月算还是按60天算，转到哪个单位给权威答复？", "interpretation"),
+    ("人社局能不能对社保那条出口径？", "interpretation"), ("“稳岗返还”找哪个部门办？", "department"),
+    ("“国有资产类经营用房”包括哪些房子？", "lookup"), ("这批措施是按年管的，还是就管几个月？", "time"),
+    ("还能拿这个文件再缓一回不？", "time"), ("这份意见的全称是什么？", "issuer")])
 def test_question_forms(question, intent):
     from assistant.intent import classify
 
@@ -557,3 +563,8 @@ def test_a_turn_that_goes_back_to_an_earlier_topic_takes_that_turn_as_its_topic(
 def test_the_other_half_of_an_either_or_question_is_not_answered_apart(fake_engine):
     a = fake_engine.answer("条文有两种读法的时候，是不是市政府法制办说了算？还是文件里另外指定了牵头的单位？")
     assert [c.clause for c in a.citations] == ["closing"]
+
+
+def test_who_reads_a_period_is_no_period_calculation(fake_engine):
+    a = fake_engine.answer("文件说执行期“暂定”3个月，这个“暂定”二字怎么理解，应由哪家单位解释？")
+    assert a.calculation is None and a.citations[0].clause == "closing" and "市发展改革委" in a.text

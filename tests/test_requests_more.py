@@ -13,7 +13,7 @@ from hypothesis import given, strategies as st
 
 from assistant.calculator import (
     Calculation, DeferralRequest, InterestRequest, JobSubsidyRequest, NeedsInput, PensionRequest, PeriodRequest,
-    RefundRequest, RentRequest, SmeRequest, WorkInjuryRequest, calculate, format_answer,
+    RefundRequest, RentRequest, SmeRequest, TaxDeferralRequest, WorkInjuryRequest, calculate, format_answer,
 )
 from assistant.quantities import Headcount, parse_quantities
 from assistant.requests import parse_request
@@ -892,3 +892,14 @@ def test_a_weak_period_word_about_something_else_is_no_period_question():
     story = "说俺们灭火器过期了俩月，拍了照说回头再来。文件不是说对小企业先给指条道吗？消防也算在里头不？"
     assert not isinstance(parse_request(story, today=dt.date(2026, 11, 26)), PeriodRequest)
     assert isinstance(parse_request("这个政策是不是已经过期了？", today=dt.date(2026, 11, 26)), PeriodRequest)
+
+
+def test_a_dotted_or_iso_date_before_a_half_width_comma_is_read():
+    # the engine's cleaned text turns ，into , (dev ty-1426)
+    request = parse_request("有笔税款截止日是2020-04-21,钱一时凑不齐,最晚到哪天?", today=dt.date(2026, 11, 26))
+    assert isinstance(request, TaxDeferralRequest) and request.due_date == dt.date(2020, 4, 21)
+
+
+def test_a_due_date_asked_without_one_gets_the_rule_and_the_question_not_a_refusal(fake_engine):
+    a = fake_engine.answer("俺们有笔税一时交不上，申请延期缴纳的话，最晚能延到哪天？")
+    assert not a.refused and "最长不超过3个月" in a.text and "原定的缴纳期限" in a.text
