@@ -186,11 +186,18 @@ def job(turns: list[Turn], today) -> JobSubsidyRequest:
     summed = None if said is None else _benefit_months(*said)
     given = {"monthly_benefit": value_of(benefit)} if summed is None else {"benefit_total": benefit.value,
                                                                            "benefit_months": summed}
+    given["per_person"] = bool(_ASKED_PER_PERSON.search(turns[0].text))
     spans = first_found(turns, _headcount_spans)
     if spans:
         return JobSubsidyRequest(monthly_headcounts=spans, **given)
     employees = first_found(turns, _insured_headcount)
     return JobSubsidyRequest(insured_employees=value_of(employees), **given)
+
+
+# 「平均每人合多少」「每个人能拿多少」「人均多少钱」「摊到每个职工头上多少」: the question asks one employee's share too
+# (not the standard's own name, 「月人均失业保险金标准」, nor a figure said per person: 「每人每月1360元」)
+_ASKED_PER_PERSON = re.compile(r"(平均每人|(?<![月])人均|每个?人|每名|每位|一个人|每个?(职工|员工|工人)|(摊|分|落)到?每个?"
+                               r"(人|职工|员工))(头上)?[^，,。；;！!？?\d]{0,6}(多少|几|合计?多|算多|是多)")
 
 
 def _insured_headcount(t: Turn) -> Headcount | None:
@@ -247,8 +254,11 @@ def pension(turns: list[Turn], today) -> PensionRequest:
         if _FIRM_TOTAL.search(said) and not _PER_PERSON.search(said):
             people = None
         # a base is a month's (「每个月工资总额38万」); one said for a year is not multiplied again
-        months = None if _YEARLY_BASE.search(said) else asked_months(turns, base)
-        return PensionRequest(base.value, value_of(people), old_rate, months=months)
+        yearly = bool(_YEARLY_BASE.search(said))
+        months = None if yearly else asked_months(turns, base)
+        # 「全年缴费工资基数合计186万…平均每月多少」: a year's contribution asked per month as well
+        average = yearly and bool(_ASKED_MONTHLY.search(turns[0].text))
+        return PensionRequest(base.value, value_of(people), old_rate, months=months, monthly_average=average)
     return PensionRequest(employees=value_of(first_found(turns, headcount)), old_rate=old_rate)
 
 
@@ -413,10 +423,12 @@ def deferral(turns: list[Turn], today) -> DeferralRequest:
                 continue
             names = [n for word, n in _COVERED.items() if word in label]
             if len(names) == 1 and names[0] not in parts:
-                parts[names[0]] = q.value
+                parts[names[0]] = q
         return tuple(parts.items()) or None
 
-    parts = first_found(turns, components) or ()
+    said_parts = first_found(turns, components) or ()
+    parts = tuple((name, q.value) for name, q in said_parts)
+    yearly = [name for name, q in said_parts if _said_yearly(turns, q)]
     by_month = first_found(turns, _month_amounts) or {}
     varied = len({q.value for q in by_month.values()}) > 1  # one amount for every month named is just the amount
     spans = first_found(turns, _span_totals) or {}
@@ -434,13 +446,32 @@ def deferral(turns: list[Turn], today) -> DeferralRequest:
     if rates:
         return DeferralRequest(wage_base=base.value, base_rates=rates[0], halved=rates[1], asked_month=asked,
                                asked_through=through, medical_monthly=value_of(medical))
-    amount = None if parts else value_of(first_found(turns, regular))
+    regular_q = None if parts else first_found(turns, regular)
+    amount = value_of(regular_q)
+    yearly += [name for name, q in (("monthly_amount", regular_q), ("medical_monthly", medical))
+               if q is not None and _said_yearly(turns, q)]
+    if by_month or spans:
+        yearly = []  # amounts said per month or per span: a year's figure beside them is not spread again
     return DeferralRequest(monthly_amount=amount, components=parts, asked_month=asked, asked_through=through,
+                           yearly=tuple(yearly),
                            month_amounts=tuple((m, q.value) for m, q in sorted(by_month.items())) if varied else (),
                            span_totals=tuple((p.first, p.last, q.value) for q, p in spans.items()),
                            same_every_month=bool(spans) and any(_SAME_EVERY_MONTH.search(t.text) for t in turns),
                            medical_monthly=value_of(medical),
                            medical_included=_inside_total(turns, medical, amount, bool(parts or by_month or spans)))
+
+
+# 「养老一年19.2万」「全年医保7.2万」「年缴6千」「19.2万/年」: an amount said for a whole year (not 去年/今年 or a
+# dated year: 「2020年每月」)
+_YEAR_BEFORE = re.compile(rf"(?<![去今前明上后\d{CN_DIGITS}十])[一全每整]年(?!度|底|初|中|级)|年(缴|交|付)|按年")
+_YEAR_AFTER = re.compile(r"\s*(元|块|万元|万)?\s*(/|／|每|一|一整)\s*年(?!度|底|初)")
+
+
+def _said_yearly(turns: list[Turn], q: Money) -> bool:
+    t = next((t for t in turns if q in t.quantities), None)
+    if t is None:
+        return False
+    return bool(_YEAR_BEFORE.search(t.label(q)) or _YEAR_AFTER.match(t.text, q.end))
 
 
 # 「光养老一项」「只算养老」「单算工伤」: the question limits the figure to the insurances it names

@@ -49,6 +49,52 @@ class DeferralRequest:
     wage_base: Decimal | None = None
     base_rates: tuple[tuple[str, Decimal | None], ...] = ()
     halved: tuple[str, ...] = ()
+    # the amounts said for a whole year (「养老一年19.2万」「医保全年7.2万」), by name: a component's insurance,
+    # "monthly_amount" or "medical_monthly"; each is divided evenly over 12 months before anything else
+    yearly: tuple[str, ...] = ()
+
+
+YEARLY_NAMES = (*COVERED, "monthly_amount", "medical_monthly")
+
+
+def _yearly_to_monthly(yearly: Any, components: Any, monthly_amount: Any, medical_monthly: Any
+                       ) -> tuple[Any, Any, Any, list[str]]:
+    """(components, monthly_amount, medical_monthly, the steps) once the amounts said for a year are a month's:
+    each ÷12, to the fen."""
+    if not isinstance(yearly, tuple):
+        raise CalculatorError(f"yearly must be a tuple of names from {list(YEARLY_NAMES)}, got {yearly!r}")
+    names = {choice(name, "yearly", YEARLY_NAMES) for name in yearly}
+    if not names:
+        return components, monthly_amount, medical_monthly, []
+    steps: list[str] = []
+
+    def month_of(value: Any, field: str, label: str) -> Decimal:
+        whole = money(value, field, MAX_MONTHLY * 12, label=f"全年应缴的{label}")
+        exact = whole / 12
+        share = exact.quantize(CENT, ROUND_HALF_UP)
+        sign = "=" if share == exact else "≈"
+        steps.append(f"{label}全年{short(whole)}，按月平均：{short(whole)}÷12 {sign} 每月{short(share)}。")
+        return share
+
+    if isinstance(components, tuple):
+        pairs = [pair for pair in components if isinstance(pair, tuple) and len(pair) == 2]
+        if len(pairs) == len(components):
+            components = tuple((name, month_of(value, "monthly_amount", f"{name}费") if name in names else value)
+                               for name, value in pairs)
+    for name in names - set(COVERED):
+        if name == "monthly_amount":
+            if monthly_amount is None:
+                raise CalculatorError("yearly names monthly_amount, but monthly_amount is None")
+            monthly_amount = month_of(monthly_amount, "monthly_amount", "社会保险费")
+        elif medical_monthly is None:
+            raise CalculatorError("yearly names medical_monthly, but medical_monthly is None")
+        else:
+            medical_monthly = month_of(medical_monthly, "medical_monthly", "医疗保险费")
+    held = {pair[0] for pair in components if isinstance(pair, tuple) and pair} if isinstance(components, tuple) else set()
+    unknown = names & set(COVERED) - held
+    if unknown:
+        raise CalculatorError(f"yearly names {sorted(unknown)}, which components do not hold")
+    return components, monthly_amount, medical_monthly, steps
 
 
 def _spread(span_totals: Any, same: bool, amount: Decimal | None, varied: dict[int, Decimal]
@@ -86,8 +132,10 @@ def deferral_schedule(monthly_amount: Any = None, components: Any = (), asked_mo
                       month_amounts: Any = (), asked_through: Any = None, span_totals: Any = (),
                       same_every_month: Any = False, medical_monthly: Any = None,
                       medical_included: Any = False, wage_base: Any = None, base_rates: Any = (),
-                      halved: Any = ()) -> Calculation:
+                      halved: Any = (), yearly: Any = ()) -> Calculation:
     on_base: list[str] = []
+    components, monthly_amount, medical_monthly, per_year = _yearly_to_monthly(yearly, components, monthly_amount,
+                                                                                medical_monthly)
     if wage_base is not None or base_rates != ():
         if components != () or monthly_amount is not None:
             raise CalculatorError(f"give wage_base with base_rates, or monthly_amount/components, not both (got "
@@ -115,7 +163,7 @@ def deferral_schedule(monthly_amount: Any = None, components: Any = (), asked_mo
         whole_months(asked_through, "asked_through", asked_month, 12, label="月份范围的止月", unit="月")
     own = {m: varied.get(m, amount) for m in YEAR if varied.get(m, amount) is not None}
     steps = ["2020年1至3月应缴的养老、失业和工伤保险费可以延迟3个月补缴，延迟期内不征收滞纳金，不影响个人权益记录。",
-             "即：从4月份开始，缴纳本月并补缴1月份社会保险费，依此类推，6月份完成延期补缴手续。", *whole_bill]
+             "即：从4月份开始，缴纳本月并补缴1月份社会保险费，依此类推，6月份完成延期补缴手续。", *per_year, *whole_bill]
     steps += on_base
     if len(components) > 1 or (components and not on_base):
         parts = " + ".join(f"{name}{short(value)}" for name, value in components)
@@ -151,6 +199,8 @@ def deferral_schedule(monthly_amount: Any = None, components: Any = (), asked_mo
         inputs["medical_monthly"] = number(medical)
     if medical_included:
         inputs["monthly_total_with_medical"] = number(amount + medical)
+    if per_year:
+        inputs["yearly"] = sorted(set(yearly))
     if varied:
         inputs["month_amounts"] = {f"{m}月": number(v) for m, v in sorted(varied.items())}
     if asked_through is not None:
@@ -296,7 +346,7 @@ def solve(request: DeferralRequest) -> Calculation:
     return deferral_schedule(request.monthly_amount, request.components, request.asked_month, request.month_amounts,
                              request.asked_through, request.span_totals, request.same_every_month,
                              request.medical_monthly, request.medical_included, request.wage_base, request.base_rates,
-                             request.halved)
+                             request.halved, request.yearly)
 
 
 def needs(request: DeferralRequest) -> None:

@@ -177,6 +177,7 @@ class JobSubsidyRequest:
     # or, instead of monthly_benefit: the standard summed over `benefit_months` months (「6个月的标准加起来8160元」)
     benefit_total: Decimal | None = None
     benefit_months: int = SUBSIDY_MONTHS
+    per_person: bool = False  # the question also asks what one insured employee accounts for (「平均每人合多少」)
 
 
 FORMULA = "稳岗补贴 = 6个月 × 2018年下半年当地月人均失业保险金标准 × 年度平均参保职工人数"
@@ -196,7 +197,9 @@ def _benefit_from_total(total: Any, months: Any) -> tuple[Decimal, Decimal, int,
 
 
 def job_subsidy(insured_employees: Any, monthly_benefit: Any, monthly_headcounts: Any = (),
-                benefit_total: Any = None, benefit_months: Any = SUBSIDY_MONTHS) -> Calculation:
+                benefit_total: Any = None, benefit_months: Any = SUBSIDY_MONTHS, per_person: Any = False) -> Calculation:
+    if not isinstance(per_person, bool):
+        raise CalculatorError(f"per_person must be True or False, got {per_person!r}")
     averaging: list[str] = []
     inputs: dict[str, Any] = {}
     if benefit_total is not None:
@@ -240,8 +243,13 @@ def job_subsidy(insured_employees: Any, monthly_benefit: Any, monthly_headcounts
         f"{'（由你给的合计折算）' if benefit_total is not None else ''}，文件本身没有写明。",
     )
     inputs = {"insured_employees": number(shown), "monthly_benefit": number(benefit_shown), **inputs}
-    return Calculation(kind=JobSubsidyRequest.kind, inputs=inputs,
-                       result={"subsidy": number(subsidy), "months": SUBSIDY_MONTHS}, steps=steps, clause=CLAUSE)
+    result = {"subsidy": number(subsidy), "months": SUBSIDY_MONTHS}
+    if per_person:
+        each = (SUBSIDY_MONTHS * benefit).quantize(CENT, ROUND_HALF_UP)
+        result["per_person"] = number(each)
+        steps += (f"平均每名参保职工：{SUBSIDY_MONTHS}个月×{yuan(benefit_shown, gloss=False)}/月 = {short(each)}"
+                  f"（即总额÷年度平均参保职工人数）。",)
+    return Calculation(kind=JobSubsidyRequest.kind, inputs=inputs, result=result, steps=steps, clause=CLAUSE)
 
 
 def job_subsidy_needs(request: JobSubsidyRequest) -> NeedsInput | None:
@@ -273,12 +281,15 @@ def job_subsidy_needs(request: JobSubsidyRequest) -> NeedsInput | None:
 
 def solve_job_subsidy(request: JobSubsidyRequest) -> Calculation:
     return job_subsidy(request.insured_employees, request.monthly_benefit, request.monthly_headcounts,
-                       request.benefit_total, request.benefit_months)
+                       request.benefit_total, request.benefit_months, request.per_person)
 
 
 def job_subsidy_lead(calc: Calculation) -> str:
     subsidy = Decimal(str(calc.result["subsidy"]))
-    return (f"按你提供的失业保险金标准，稳岗补贴为{yuan(subsidy)}，"
+    each = "" if "per_person" not in calc.result else (
+        f"，平均每名参保职工{yuan(Decimal(str(calc.result['per_person'])), gloss=False)}"
+        f"（{SUBSIDY_MONTHS}个月×{yuan(Decimal(str(calc.inputs['monthly_benefit'])), gloss=False)}/月）")
+    return (f"按你提供的失业保险金标准，稳岗补贴为{yuan(subsidy)}{each}，"
             f"适用于面临暂时性困难、坚持不裁员或少裁员的参保企业。")
 
 
@@ -297,6 +308,8 @@ class PensionRequest:
     # with a base: the work-injury rate before the cut (0.012 is 1.2%), when the question asks what the pension and
     # the halved work-injury contribution on the same base come to together (「这两项一个月一共交多少」)
     work_injury_rate: Decimal | None = None
+    # the base (or the months asked) is a year's and the question asks the monthly average too (「平均每月多少」)
+    monthly_average: bool = False
 
 
 MAX_MONTHS = 120  # a total asked over up to ten years (「两年下来」); beyond that it is no question about these rates
@@ -336,7 +349,10 @@ def _grouped_base(groups: Any) -> tuple[Decimal, str, list[list[Any]]]:
 
 
 def pension_contribution(wage_base: Any, employees: Any = None, old_rate: Any = None, groups: Any = (),
-                         months: Any = None, work_injury_rate: Any = None) -> Calculation:
+                         months: Any = None, work_injury_rate: Any = None, monthly_average: Any = False
+                         ) -> Calculation:
+    if not isinstance(monthly_average, bool):
+        raise CalculatorError(f"monthly_average must be True or False, got {monthly_average!r}")
     grouped: list[str] = []
     json_groups = None
     if groups != ():
@@ -388,6 +404,12 @@ def pension_contribution(wage_base: Any, employees: Any = None, old_rate: Any = 
         else:
             steps.append(_over_months(months, Decimal(str(result["contribution"])), result, saving))
         inputs["months"] = result["months"]
+    if monthly_average and months is None:  # a year's base: its contribution is a year's, spread over 12 months
+        year = Decimal(str(result["contribution"]))
+        exact = year / 12
+        each = exact.quantize(CENT, ROUND_HALF_UP)
+        result["monthly_average"] = number(each)
+        steps.append(f"平均每月：{short(year)}÷12 {'=' if each == exact else '≈'} {short(each)}。")
     return Calculation(kind=PensionRequest.kind, inputs=inputs, result=result, steps=tuple(steps), clause=CLAUSE)
 
 
@@ -452,7 +474,7 @@ def solve_pension(request: PensionRequest) -> Calculation:
             raise CalculatorError(f"give contribution alone, to find the base it was paid on (got {request!r})")
         return pension_base(request.contribution)
     return pension_contribution(request.wage_base, request.employees, request.old_rate, request.groups, request.months,
-                                request.work_injury_rate)
+                                request.work_injury_rate, request.monthly_average)
 
 
 def pension_lead(calc: Calculation) -> str:
@@ -463,6 +485,8 @@ def pension_lead(calc: Calculation) -> str:
     if "combined" in calc.result:
         return _combined_lead(calc)
     lead = _pension_month_lead(calc)
+    if "monthly_average" in calc.result:
+        return f"{lead[:-1]}，这是全年的；平均每月{yuan(Decimal(str(calc.result['monthly_average'])))}。"
     if "total" not in calc.result:
         return lead
     months, total = calc.result["months"], Decimal(str(calc.result["total"]))
