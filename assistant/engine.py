@@ -19,7 +19,7 @@ from assistant.calculator.validity import KIND as PERIOD_KIND
 from assistant.corpus_text import CorpusText
 from assistant.doc_focus import (Focus, FocusIndex, answered_elsewhere, in_place, main_place, only_as_origin,
                                  place_key, rarity, unknown_places, weighted_coverage)
-from assistant.intent import Intent, classify, looks_like_follow_up, returned_to, still_only
+from assistant.intent import Intent, asks_meaning, classify, looks_like_follow_up, returned_to, still_only
 from assistant.lexicon import COLLOQUIAL, in_document_terms, with_document_terms
 from assistant.policy_terms import absent_terms, unknown_charges
 from assistant.question import Question, parse_question
@@ -445,7 +445,10 @@ class Engine:
         parts = _parts(q.text) if self.tuning.per_part else []
         forms = {classify(p) for p in self._new_topic_parts(parts)}
         # a form only the whole question shows (「“力争”算不算硬杠杠？…请示…写给哪个部门」) is the question's form
-        if parts and len(forms) > 1 and intent in forms and not _asks_whom_and_number(parts):
+        # 「两处是不是一个意思？想要个权威说法该问谁？」: the meaning asked is what the interpreting bodies settle
+        meaning_only = intent is Intent.INTERPRETATION and all(
+            classify(p) is Intent.INTERPRETATION or asks_meaning(p) for p in parts)
+        if parts and len(forms) > 1 and intent in forms and not meaning_only and not _asks_whom_and_number(parts):
             return self._each_part(q, parts)
         checked = evidence
         if intent is Intent.ELIGIBILITY:

@@ -613,10 +613,15 @@ _RENT_MEASURE = re.compile(r"[免减]租|(房租|租金)[^，。？?]{0,3}(减�
 _THREE_MONTHS = re.compile(r"(三|3)个月")
 
 
+# 「…谈减房租了，那会儿这份意见已经开始执行了吗」: the document's own period is asked, whatever the story says
+_DOCUMENT_PERIOD = re.compile(r"(意见|文件)[^，,。？?]{0,6}(执行期|开始执行|还在执行|执行了|生效|有效期)")
+
+
 def _period(turns: list[Turn], today) -> PeriodRequest:
     on = next(iter(turns[0].of(DateValue)), None)
     text = turns[0].text
-    named = _RENT_MEASURE.search(text) or (_RENT.search(text) and _THREE_MONTHS.search(text))
+    named = not _DOCUMENT_PERIOD.search(text) and (
+        _RENT_MEASURE.search(text) or (_RENT.search(text) and _THREE_MONTHS.search(text)))
     measure = "rent_relief" if named else None
     return PeriodRequest(on=value_of(on), today=today, measure=measure)
 

@@ -121,7 +121,11 @@ def test_issue_date_written_in_chinese_numerals_is_found_too():
     ("“前两个月”是按自然月算还是按60天算，转到哪个单位给权威答复？", "interpretation"),
     ("人社局能不能对社保那条出口径？", "interpretation"), ("“稳岗返还”找哪个部门办？", "department"),
     ("“国有资产类经营用房”包括哪些房子？", "lookup"), ("这批措施是按年管的，还是就管几个月？", "time"),
-    ("还能拿这个文件再缓一回不？", "time"), ("这份意见的全称是什么？", "issuer")])
+    ("还能拿这个文件再缓一回不？", "time"), ("这份意见的全称是什么？", "issuer"),
+    # dev ty-1436…1475
+    ("想就“压贷”这个词调取官方释义，公函应该发给哪个单位？", "interpretation"),
+    ("写得笼统的地方，是不是统一由市政府办公厅出面解释？", "interpretation"),
+    ("现在拿它当依据还行不行？", "time"), ("“压贷”是什么意思？", "lookup")])
 def test_question_forms(question, intent):
     from assistant.intent import classify
 
@@ -568,3 +572,8 @@ def test_the_other_half_of_an_either_or_question_is_not_answered_apart(fake_engi
 def test_who_reads_a_period_is_no_period_calculation(fake_engine):
     a = fake_engine.answer("文件说执行期“暂定”3个月，这个“暂定”二字怎么理解，应由哪家单位解释？")
     assert a.calculation is None and a.citations[0].clause == "closing" and "市发展改革委" in a.text
+
+
+def test_what_a_wording_means_asked_beside_who_settles_it_is_one_interpretation_question(fake_engine):
+    a = fake_engine.answer("“受疫情影响较大”在第一条和最后那段都出现了，两处是不是一个意思？想要个权威说法该问谁？")
+    assert [c.clause for c in a.citations] == ["closing"]

@@ -903,3 +903,11 @@ def test_a_dotted_or_iso_date_before_a_half_width_comma_is_read():
 def test_a_due_date_asked_without_one_gets_the_rule_and_the_question_not_a_refusal(fake_engine):
     a = fake_engine.answer("俺们有笔税一时交不上，申请延期缴纳的话，最晚能延到哪天？")
     assert not a.refused and "最长不超过3个月" in a.text and "原定的缴纳期限" in a.text
+
+
+def test_the_documents_own_period_is_asked_whatever_the_story_rents():
+    text = "我们2020年4月底才跟国资公司签了房租减免的补充协议，那会儿这份意见还在执行期里吗？"
+    request = parse_request(text, today=dt.date(2026, 11, 26))
+    assert isinstance(request, PeriodRequest) and request.measure is None
+    rent = parse_request("4月20号签的，房租减免还在三个月里面吗？", today=dt.date(2026, 11, 26))
+    assert isinstance(rent, PeriodRequest) and rent.measure == "rent_relief"
