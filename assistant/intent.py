@@ -125,11 +125,24 @@ _ISSUER_OF = re.compile(r"(》|规定|办法|标准|文件)[^。？?]{0,4}(是|�
 _FOLLOW_UP = re.compile(r"^(那|那么|那要是|还有|另外|这个|这|它|其中|再问|接着|then|and)|呢[？?]?$|这个|这项|该项|它")
 
 
+# Broader than _INTERPRETATION's phrasings: a word about reading the text and a word asking who, with no action the
+# who is to do (办, 受理, 发放 … is a department question). 说了算/拍板 alone are not enough: 「延多久谁说了算」
+# asks who decides a matter, not who reads the text.
+_READING = re.compile(r"解释|权威|口径|准话|准信|释义|理解|读法|含义|歧义|以谁为准|听谁的")
+_WHO = re.compile(r"谁|哪个部门|哪家|哪个单位|哪个机关|找哪|问哪|哪些部门")
+_WHO_ACTS = re.compile(r"(谁|哪个部门|哪家|哪个单位|哪个机关|哪些部门)[^。？?，,]{0,4}"
+                       r"(办|申请|受理|负责|落实|管|发放|发的|出钱|审批|兑现|拨付)")
+
+
+def _asks_reader(text: str) -> bool:
+    return bool(_READING.search(text) and _WHO.search(text) and not _WHO_ACTS.search(text))
+
+
 def classify(text: str) -> Intent:
     # 「官方 interpretation 找哪个 department」 asks in the Chinese form too; the English patterns read the original
     mapped = english_as_chinese(text)
     text = text if mapped == text else f"{text}。{mapped}"
-    if _INTERPRETATION.search(text):
+    if _INTERPRETATION.search(text) or _asks_reader(text):
         return Intent.INTERPRETATION
     if _ADDRESSEES.search(text):
         return Intent.ADDRESSEES

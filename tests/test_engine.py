@@ -125,7 +125,10 @@ def test_issue_date_written_in_chinese_numerals_is_found_too():
     # dev ty-1436…1475
     ("想就“压贷”这个词调取官方释义，公函应该发给哪个单位？", "interpretation"),
     ("写得笼统的地方，是不是统一由市政府办公厅出面解释？", "interpretation"),
-    ("现在拿它当依据还行不行？", "time"), ("“压贷”是什么意思？", "lookup")])
+    ("现在拿它当依据还行不行？", "time"), ("“压贷”是什么意思？", "lookup"),
+    # a word about reading the text and a who, in any order
+    ("这句我们跟银行的理解差了十万八千里，到底该找谁？", "interpretation"),
+    ("合同延多久谁说了算？", "lookup"), ("补贴的口径由谁负责审批？", "department")])
 def test_question_forms(question, intent):
     from assistant.intent import classify
 
