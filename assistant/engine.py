@@ -443,12 +443,7 @@ class Engine:
         if evidence.absent_terms:  # another policy's instrument, whatever form the question takes
             return self._refuse(evidence.absent_terms)
         parts = _parts(q.text) if self.tuning.per_part else []
-        forms = {classify(p) for p in self._new_topic_parts(parts)}
-        # a form only the whole question shows (「“力争”算不算硬杠杠？…请示…写给哪个部门」) is the question's form
-        # 「两处是不是一个意思？想要个权威说法该问谁？」: the meaning asked is what the interpreting bodies settle
-        meaning_only = intent is Intent.INTERPRETATION and all(
-            classify(p) is Intent.INTERPRETATION or asks_meaning(p) for p in parts)
-        if parts and len(forms) > 1 and intent in forms and not meaning_only and not _asks_whom_and_number(parts):
+        if parts and self._answers_parts_apart(intent, parts):
             return self._each_part(q, parts)
         checked = evidence
         if intent is Intent.ELIGIBILITY:
@@ -457,8 +452,8 @@ class Engine:
             checked = replace(evidence, topical=tuple(t for t in evidence.topical if t not in FIRM_KINDS),
                               missing=tuple(t for t in evidence.missing if t not in FIRM_KINDS))
         # 「第九条说的那个事…」 names its topic by position: in scope unless it names another place or year
-        pointed = (self._pointed_hit(q, checked) is not None and not checked.foreign_places
-                   and not checked.foreign_years) if checked.hits else False
+        pointed_hit = self._pointed_hit(q, evidence) if evidence.hits else None
+        pointed = pointed_hit is not None and not checked.foreign_places and not checked.foreign_years
         if (intent is Intent.LOOKUP or (intent is Intent.ELIGIBILITY and checked.topical)) \
                 and not pointed and self._out_of_scope(checked):
             return self._refuse(checked.foreign_places or tuple(f"{y}年" for y in checked.foreign_years)
@@ -490,7 +485,7 @@ class Engine:
                 said = self._pick_sentences(with_units, q, evidence) if len(self.index.policies) > 1 else ()
                 return compose.department_answer(self._policy[with_units.doc], with_units, said)
             # No 责任单位 note in that document: the sentences that answer it name the body or the phone number.
-        section, chosen, more = self._answering_section(q, evidence)
+        section, chosen, more = self._answering_section(q, evidence, pointed_hit)
         if intent is Intent.LOOKUP and self.tuning.unstated_figures and not asks_back:
             asked = figures_asked(asked_part(q.text))
             if asked and unstated(asked, [s.text for s in chosen]) == asked:
@@ -503,6 +498,16 @@ class Engine:
             # 「还能接着享受贴息不」 may ask whether the situation qualifies or whether the measure still runs: both
             more.append(validity)
         return compose.with_more_quotes(answer, self._policy[section.doc], more) if more else answer
+
+    def _answers_parts_apart(self, intent: Intent, parts: Sequence[str]) -> bool:
+        """Whether the parts want different forms of answer, each answered on its own (see _each_part)."""
+        form_of = {p: classify(p) for p in parts}
+        forms = {form_of[p] for p in self._new_topic_parts(parts)}
+        # a form only the whole question shows (「“力争”算不算硬杠杠？…请示…写给哪个部门」) is the question's form;
+        # 「两处是不是一个意思？想要个权威说法该问谁？」: the meaning asked is what the interpreting bodies settle
+        meaning_only = intent is Intent.INTERPRETATION and all(
+            form_of[p] is Intent.INTERPRETATION or asks_meaning(p) for p in parts)
+        return len(forms) > 1 and intent in forms and not meaning_only and not _asks_whom_and_number(parts)
 
     def _new_topic_parts(self, parts: Sequence[str]) -> list[str]:
         """The parts that ask about something new: 「这份意见的解释单位，除了发改委还有谁？是不是还会拉上别的部门？」
@@ -544,13 +549,14 @@ class Engine:
         citations = tuple(dict.fromkeys(c for a in answered for c in a.citations))
         return Answer(text="\n\n".join(texts), refused=False, citations=citations, intent=answered[0].intent)
 
-    def _answering_section(self, q: Question, e: Evidence) -> tuple[Section, list, list]:
+    def _answering_section(self, q: Question, e: Evidence,
+                           pointed: Hit | None = None) -> tuple[Section, list, list]:
         """The top section and its best sentences, and what a runner-up section of the same document adds. Over
         several documents, the top document's other retrieved sections compete on their best sentence (plus a
         share of their retrieval score): a long document's best-matching section is often its preamble or a
         neighbour of the clause that answers. The runner-up's best sentence is quoted too when it scores at least
         other_section_ratio of the winner's: the question's words then match two places about equally."""
-        top_hit = self._pointed_hit(q, e) or e.hits[0]
+        top_hit = pointed or e.hits[0]  # a section the question points at by position (_pointed_hit) answers
         chosen, best = self._scored_sentences(top_hit.section, q, e)
         if len(self.index.policies) < 2:
             return top_hit.section, chosen, []
