@@ -285,8 +285,9 @@ def test_focus_boost_matches_each_documents_affinity():
     from assistant.doc_focus import Focus
     from assistant.engine import Engine
 
-    docs = ["a", "b", "city"]  # city: no known region or issuer
-    engine = S(tuning=S(focus_weight=0.3), _neutral_rows=np.array([2]),
+    docs = ["a", "b", "city", "province"]  # city: no known region or issuer; province: 河北省's own
+    engine = S(tuning=S(focus_weight=0.3, province_share=0.5), _neutral_rows=np.array([2]),
+               _province_rows={"河北省": np.array([3])}, _provinces_of_cities=Engine._provinces_of_cities,
                index=S(policies=docs, document_rows=lambda ds: np.array([docs.index(d) for d in ds], dtype=np.int64)))
     by_place = Focus(("北京",), frozenset({"a"}), frozenset({"city"}))
     by_number = Focus(("京政发〔2020〕7号",), frozenset({"a"}))  # a 文号 rules out every other document
@@ -294,6 +295,12 @@ def test_focus_boost_matches_each_documents_affinity():
         boost = Engine._focus_boost(engine, named)
         assert list(boost) == [np.float32(0.3 * named.of(d)) for d in docs]
     assert Engine._focus_boost(engine, Focus(("火星",))) is None
+    # a city of 河北 lifts the province's own documents by a share of the weight; naming 河北 itself leaves that
+    # to the focus (the province's documents answer to it)
+    by_city = Focus(("石家庄",), frozenset({"a"}), frozenset({"city"}))
+    assert list(Engine._focus_boost(engine, by_city)) == [np.float32(v) for v in (0.3, -0.3, 0.0, 0.15)]
+    both = Focus(("石家庄", "河北"), frozenset({"a"}), frozenset({"city"}))
+    assert Engine._focus_boost(engine, both)[3] == np.float32(-0.3)
 
 
 def test_hits_are_reranked_by_how_much_of_the_rare_words_their_document_uses(multi_engine):
@@ -358,6 +365,22 @@ def test_a_title_only_another_places_document_cites_leaves_the_named_place_to_de
     question = "北京按《中小企业划型标准规定》算小微企业的，国有房产房租怎么减免？"
     assert "beijing-2020" in multi_engine._focus(question).picked
     assert multi_engine.answer(question).citations[0].doc == "beijing-2020"
+
+
+HENAN = ("河南省人民政府办公厅关于做好疫情期间交通运输保障的通知 一、铁路客运 严禁发售无座车票，实行隔号售票。"
+         "二、道路客运 客车载客不超过核定人数的50%。")
+ZHENGZHOU = ("郑州市人民政府关于企业复工复产的通知 一、有序复工 企业复工前向属地街道报备。"
+             "二、交通保障 火车站周边的公交线路正常运营，发车间隔不超过10分钟。")
+
+
+def test_a_named_city_is_answered_from_its_provinces_own_documents_too(tmp_path_factory):
+    # gold ex-494, ex-958 (dev): a 郑州 caller's train and bus rules are in 河南省's notice, which the city's own
+    # documents outranked on the place alone
+    engine = fake_engine_over(tmp_path_factory, documents_folder(tmp_path_factory, "henan",
+                                                                 {"henan": HENAN, "zhengzhou": ZHENGZHOU}))
+    a = engine.answer("郑州火车站的旅客坐火车，还卖无座车票吗？")
+    assert a.citations[0].doc == "henan" and "严禁发售无座车票" in a.text
+    assert engine.answer("郑州企业复工前要向谁报备？").citations[0].doc == "zhengzhou"
 
 
 XINING = ("西宁市人民政府办公厅关于做好复工复产的通知 一、有序复工 各类企业在做好防控的前提下有序复工复产。"
