@@ -177,7 +177,7 @@ class FocusIndex:
         (「海淀这边…」「浦东新区的企业」 → 北京, 上海): a district's rules are its city's. Not a
         district several cities have (朝阳区), one said only as where someone comes from (「从海淀回来」), one
         inside another place's name (通海 in 南通海关), nor a bare stem without a word that makes it a place
-        (「海淀这边」, but not 「新建的厂房」)."""
+        (「海淀这边」「上海奉贤」 after its own city, but not 「新建的厂房」)."""
         cities: list[str] = []
         found = districts_in(question)
         if not found:
@@ -187,7 +187,8 @@ class FocusIndex:
         for said, full, stem, start in found:
             end = start + len(said)
             if (any(a < end and start < b and question[a:b] != said for a, b in spans)
-                    or (stem and not (question.startswith(_LOCALITY, end) or _TOWN.match(question, end)))
+                    or (stem and not (question.startswith(_LOCALITY, end) or _TOWN.match(question, end)
+                                      or _after_its_city(question, start, full)))
                     or only_as_origin(said, question, names)):
                 continue
             answered = next((form for form in (full, said) if self.answering(form)), None)
@@ -224,6 +225,15 @@ def focus(question: str, policies: Sequence[Policy], places: Sequence[str] | Non
     """The focus of one question over `policies` (see FocusIndex, which an engine keeps for every question);
     `texts` caches each policy's region/issuer/title/lead text by doc id (see policy_texts)."""
     return FocusIndex(policies, places, texts).focus(question)
+
+
+def _after_its_city(question: str, start: int, district: str) -> bool:
+    """Whether the district's stem at `start` follows the name of its own city (「上海奉贤」「深圳龙华」): a place."""
+    for city in cities_of(district):
+        for form in (city, city.removesuffix("市")):
+            if len(form) >= 2 and question.endswith(form, 0, start):
+                return True
+    return False
 
 
 def rarity(docs_with_word: int, docs: int) -> float:

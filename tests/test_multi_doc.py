@@ -102,6 +102,13 @@ def test_a_district_no_document_names_picks_its_citys_documents(policy, extra_di
     assert focus("新建的厂房房租能减免吗？", policies).names == ()
     assert "玉溪" not in focus("南通海关怎么通关？", policies).names
     assert focus("员工从海淀回来了，太原的房租怎么减免？", policies).names == ("太原",)
+    # gold ex-1103 (dev): a stem right after its own city is a place (「上海奉贤」), so a notice about the
+    # district with no region in its header is picked too
+    from corpus.load import parse_policy
+    notice = parse_policy("haidian-notice", "关于沿街商户防疫的通告 海淀区各沿街商户每日两次消毒。")
+    f = focus("我在北京海淀开了家小店，每天要消几次毒？", [*policies, notice])
+    assert "haidian-notice" in f.picked and f.of("beijing-2020") == 1.0
+    assert "haidian-notice" not in focus("我在海淀开了家小店，每天要消几次毒？", [*policies, notice]).picked
 
 
 def test_home_and_extra_refuses_duplicate_ids(tmp_path):
