@@ -281,10 +281,21 @@ def in_place(place: str | None, key: str) -> bool:
     return place is not None and (place == key or (place in CITIES and CITIES[place][0] == key))
 
 
+# A place said by its one-character short name after a verb of going (「来京人员」「返沪」「离汉」): the
+# unambiguous ones only (返宁 may be 南京 or 西宁, 来苏 江苏 or 苏州)
+_SHORT_NAMES = {"京": "北京市", "沪": "上海市", "津": "天津市", "渝": "重庆市", "汉": "武汉", "穗": "广州", "蓉": "成都",
+                "甬": "宁波", "鄂": "湖北省", "粤": "广东省", "浙": "浙江省", "豫": "河南省", "皖": "安徽省", "闽": "福建省",
+                "赣": "江西省", "湘": "湖南省", "川": "四川省", "陕": "陕西省", "晋": "山西省", "冀": "河北省", "鲁": "山东省",
+                "黔": "贵州省", "滇": "云南省", "琼": "海南省"}
+_GOING_TO = re.compile(f"(?:来|返|进|在|离|抵|赴|回)([{''.join(_SHORT_NAMES)}])(?=人员|务工|工作|就业|旅客|车辆|人|后|前|的|，|。|、)")
+
+
 def main_place(text: str) -> str | None:
     """The province, municipality or city (as place_key) a text names most, at least twice and more often than
-    any other."""
-    counts = Counter(place_key(m.group()) for m in _PLACE_NAMES.finditer(text)).most_common(2)
+    any other; a short name after a verb of going counts (「来京人员」)."""
+    said = [place_key(m.group()) for m in _PLACE_NAMES.finditer(text)]
+    said += [place_key(_SHORT_NAMES[m.group(1)]) for m in _GOING_TO.finditer(text)]
+    counts = Counter(said).most_common(2)
     if not counts or counts[0][1] < 2 or (len(counts) > 1 and counts[1][1] == counts[0][1]):
         return None
     return counts[0][0]

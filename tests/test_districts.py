@@ -59,6 +59,10 @@ def test_the_place_a_notice_names_most_is_a_province_municipality_or_city():
     assert place_key("郑州市") == place_key("郑州") == "郑州" and place_key("海淀区") is None
     assert main_place("北京发布通知。北京的企业复工。上海也有。") == "北京市"
     assert main_place("广州天河。广州番禺。深圳。") == "广州" and main_place("广州。深圳。") is None
+    # gold ex-422 (dev): 「来京人员…返京后…」 is about 北京 though it names 北京 once; 返宁 may be 南京 or 西宁
+    assert main_place("来京人员扫码登记。返京后居家观察14天。北京发布。上海也有。") == "北京市"
+    assert main_place("外地返宁人员请登记。返宁后居家观察。") is None
+    assert main_place("京东物流。北京。上海。") is None  # 京东 is no going to 北京
     # a city's notice is its province's too, not another province's
     assert in_place("广州", "广东省") and in_place("广东省", "广东省") and not in_place("广州", "湖北省")
     assert not in_place(None, "广东省")
