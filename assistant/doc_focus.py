@@ -302,7 +302,8 @@ def main_place(text: str) -> str | None:
 
 
 def unknown_places(places: Sequence[str], known: Callable[[str], bool],
-                   provinces_with_documents: Container[str] = frozenset()) -> tuple[str, ...]:
+                   provinces_with_documents: Container[str] = frozenset(),
+                   city_by_province: bool = False) -> tuple[str, ...]:
     """The places no document mentions. 伊犁州 is the documents' 伊犁 (伊犁哈萨克自治州): a place is known by its
     name without its 州/市/县 too; a district or county by its city (小店区 is in 太原市, corpus.districts); and a
     city by its province when the question names both and some document is the province's own (「陕西商洛」:
@@ -312,5 +313,8 @@ def unknown_places(places: Sequence[str], known: Callable[[str], bool],
 
     # provinces said as such (「陕西」), not those a city implies
     named = {province_of(p) for p in places if p in PROVINCE_NAMES and province_of(p) in provinces_with_documents}
+    if city_by_province:  # 「在惠州做点小生意」: 广东省's own documents cover 惠州 without naming it
+        named |= {province_of(p) for p in places if place_key(p) in CITIES
+                  and province_of(p) in provinces_with_documents}
     return tuple(p for p in places if not stem_known(p) and not any(stem_known(c) for c in cities_of(p))
                  and province_of(p) not in named)

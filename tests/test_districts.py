@@ -34,6 +34,13 @@ def test_districts_are_found_in_full_or_by_a_stem_only_one_district_has():
     assert ("朝阳", "朝阳区", True, 0) not in districts_in("朝阳这边")  # 北京 and 长春 both have a 朝阳区
 
 
+def test_a_city_alone_is_known_by_its_provinces_own_documents_when_asked_to():
+    known = "太原市人民政府 广东省人民政府".__contains__
+    assert unknown_places(["惠州"], known, {"广东省"}) == ("惠州",)
+    assert unknown_places(["惠州"], known, {"广东省"}, city_by_province=True) == ()
+    assert unknown_places(["青岛"], known, {"广东省"}, city_by_province=True) == ("青岛",)  # 山东省 has none
+
+
 def test_a_city_said_with_its_province_is_no_foreign_place():
     # 「陕西商洛的贫困户…」: no document names 商洛, but 陕西省's own documents cover it; 商洛 alone stays foreign.
     known = "陕西省人民政府 山西省财政厅".__contains__

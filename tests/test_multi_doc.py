@@ -390,6 +390,18 @@ def test_a_named_city_is_answered_from_its_provinces_own_documents_too(tmp_path_
     assert engine.answer("郑州企业复工前要向谁报备？").citations[0].doc == "zhengzhou"
 
 
+def test_a_city_no_document_is_from_is_answered_by_its_provinces_own_documents_only(tmp_path_factory):
+    # gold ex-1275…ex-1308 (dev): 「在惠州做点小生意…」 was refused, though 广东省's own documents answer it; but a
+    # 青岛 question must not get 浙江's rule (ex-197): another region's document refuses
+    engine = fake_engine_over(tmp_path_factory, documents_folder(tmp_path_factory, "henan-beijing",
+                                                                 {"henan": HENAN, "zhengzhou": ZHENGZHOU,
+                                                                  "beijing-2020": BEIJING}))
+    a = engine.answer("我在洛阳，坐火车还卖无座车票吗？")
+    assert not a.refused and a.citations[0].doc == "henan" and "严禁发售无座车票" in a.text
+    rent = engine.answer("洛阳承租国有企业房产的中小微企业，房租怎么减免？")
+    assert rent.refused and "洛阳" in rent.text
+
+
 XINING = ("西宁市人民政府办公厅关于做好复工复产的通知 一、有序复工 各类企业在做好防控的前提下有序复工复产。"
           "二、交通保障 市交通运输局保障公交线路正常运营。")
 
