@@ -570,9 +570,10 @@ class Engine:
                            pointed: Hit | None = None) -> tuple[Section, list, list]:
         """The top section and its best sentences, and what a runner-up section of the same document adds. Over
         several documents, the top document's other sections (retrieved ones, or with whole_document all of them)
-        compete on their best sentence (plus a share of their retrieval score): a long document's best-matching section is often its preamble or a
-        neighbour of the clause that answers. The runner-up's best sentence is quoted too when it scores at least
-        other_section_ratio of the winner's: the question's words then match two places about equally."""
+        compete on their best sentence (plus a share of their retrieval score): a long document's best-matching
+        section is often its preamble or a neighbour of the clause that answers. The runner-up's best sentence is
+        quoted too when it scores at least other_section_ratio of the winner's: the question's words then match
+        two places about equally."""
         top_hit = pointed or e.hits[0]  # a section the question points at by position (_pointed_hit) answers
         chosen, best = self._scored_sentences(top_hit.section, q, e)
         if len(self.index.policies) < 2:
