@@ -21,6 +21,8 @@ MIN_LEN, MAX_LEN = 2, 6
 # Particles, pronouns and 到 are typed on purpose, not by mistake: 「那税呢」 must not become 「纳税呢」, nor
 # 「管到几月」 「管道几月」.
 FUNCTION_CHARS = frozenset("那哪这的地得了吗呢啊吧呀么是在有和与就也都还又很把被给让向对从到")
+# 不 before a verb says no on purpose: 「两个退休返聘的不交」 is no slip for 补交 (but 「社保不贴」 is one for 补贴)
+NEGATED_VERBS = frozenset("交缴付退给收还办报用算享减免发扣领拿")
 
 
 class SpellingFixer:
@@ -89,7 +91,8 @@ class SpellingFixer:
     def _one_off(self, gram: str, sound: tuple[str, ...]) -> str | None:
         candidates = []
         for word in self._by_sound.get(sound, ()):
-            changed = [a for a, b in zip(gram, word) if a != b]
-            if len(changed) == 1 and changed[0] not in FUNCTION_CHARS:
+            changed = [i for i, (a, b) in enumerate(zip(gram, word)) if a != b]
+            if len(changed) == 1 and gram[changed[0]] not in FUNCTION_CHARS \
+                    and not (gram[changed[0]] == "不" and gram[changed[0] + 1:changed[0] + 2] in NEGATED_VERBS):
                 candidates.append(word)
         return candidates[0] if len(candidates) == 1 else None

@@ -39,6 +39,12 @@ def test_to_is_typed_on_purpose():
     assert fixer.fix("这政策管到什么时候") == "这政策管到什么时候"
 
 
+def test_no_before_a_verb_is_said_on_purpose():
+    fixer = SpellingFixer(["补交", "补贴"], "可以补交。给予补贴。", is_common_word)
+    assert fixer.fix("两个退休返聘的不交") == "两个退休返聘的不交"
+    assert fixer.fix("社保不贴能拿多少") == "社保补贴能拿多少"  # 贴 alone is no verb said no to
+
+
 def test_without_the_common_word_check_the_everyday_word_would_be_changed():
     # Shows the check above is what keeps 多长: the bare sound rule alone turns it into 多张.
     assert SpellingFixer(VOCABULARY, CORPUS).fix("施行期多长？") == "施行期多张？"
