@@ -121,6 +121,8 @@ def superseded(text: str, found: Sequence[Q], about: Callable[[Q], frozenset[str
                        and not any(q is old for old, _ in pairs)]
             if earlier:  # else a figure of a kind not said before (「不对，3月起涨到8400」's month): look on
                 if not _restates(text, marker, new):
+                    if marker.group("denial") and not _MORE.search(text[marker.end():new.start]):
+                        continue  # 「不对，上个月走了4个，现在48个」: a change on the way; the figure may follow
                     break  # 「不对，还有一间月租5000」: another figure; when in doubt, no correction
                 topics = _topics(text, new, about)
                 same_thing = [q for q in earlier if topics & _topics(text, q, about)]
@@ -129,3 +131,15 @@ def superseded(text: str, found: Sequence[Q], about: Callable[[Q], frozenset[str
                 pairs.append(((same_thing or earlier)[-1], new))
                 break
     return tuple(pairs)
+
+
+def passed_over(text: str, found: Sequence[Q], pairs: Sequence[tuple[Q, Q]]) -> tuple[Q, ...]:
+    """The figures of `found` that a correction of `pairs` (from `superseded`) went past on its way to the new figure:
+    in 「员工52个，哦不对，上个月走了4个，现在48个」 the 4 is a change, not a headcount."""
+    gone = []
+    for old, new in pairs:
+        marker = OPENING.search(text, old.end)
+        if marker is not None and marker.end() <= new.start:
+            gone += [q for q in found if type(q) is type(new) and marker.end() <= q.start and q.end <= new.start]
+    return tuple(gone)
+

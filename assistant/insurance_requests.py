@@ -562,14 +562,32 @@ def _month_amounts(t: Turn) -> dict[int, Money] | None:
     found: dict[int, Money] = {}
     for q in t.of(Money):
         part = part_before(t.text, parts, q.start)
-        if part is None or any(part.end <= o.start < q.start for o in t.quantities if not isinstance(o, CalendarMonth)):
-            continue
+        if part is None or any(part.end <= o.start < q.start and not _NEW_LEVEL.match(t.text, o.end)
+                               for o in t.quantities if not isinstance(o, CalendarMonth)):
+            continue  # a figure between them is what the amount is of; not one that changed it (「多招了俩人变成1万」)
+        listed = _listed_with(t.text, parts, part)
         between = t.text[part.end:q.start]
-        if len(between) > 12 or (part.months > 1 and not re.search(r"每月|每个月|月均|都是|各", between)):
+        if len(between) > 12 or ((len(listed) > 1 or part.months > 1)
+                                 and not re.search(r"每月|每个月|月均|都是|各", between)):
             continue  # 「1到3月共3万」: a span's total, not a month's amount
-        for month in range(part.first, part.last + 1):
-            found.setdefault(month, q)
+        for said in listed:
+            for month in range(said.first, said.last + 1):
+                found.setdefault(month, q)
     return found or None
+
+
+# 「多招了俩人变成一万零四百」: the words after a figure that say the amount after it is the month's new level
+_NEW_LEVEL = re.compile(r"[^，,。；;？?\d]{0,4}?(?:变成|变为|涨到|涨成|增加到|增至|降到|降为|成了)")
+_LIST_JOIN = re.compile(r"\s*(?:[、，,和跟及与]|还有)\s*")
+
+
+def _listed_with(text: str, parts: Sequence[YearPart], last: YearPart) -> list[YearPart]:
+    """The months listed together ending with `last`: 「1月、2月都是每月9800」 → [1月, 2月]."""
+    listed = [last]
+    while (prior := next((p for p in parts if p.end <= listed[0].start
+                          and _LIST_JOIN.fullmatch(text, p.end, listed[0].start)), None)) is not None:
+        listed.insert(0, prior)
+    return listed
 
 
 _SUMMED = re.compile(r"加起来|一共|合计|总共|共计|总计|累计|算下来")
@@ -585,11 +603,17 @@ def _asked_range(t: Turn) -> tuple[int, int] | None:
     return None
 
 
+_SENTENCE_END = re.compile(r"[。；;！!？?]")
+
+
 def _asked_month(t: Turn) -> int | None:
     """The calendar month a question asks about: not the end of a range (「1到3月都缓了」), and preferably the
     one the payment words follow (「4月份这三项要交多少」)."""
     months = [q for q in t.of(CalendarMonth)
               if not _RANGE_END.search(t.text[:q.start]) and not _RANGE_START.match(t.text[q.end:])]
     paying = [q for q in months if re.search(r"交|缴|付|补", CLAUSE_END.split(t.text[q.end:])[0])]
+    # 「1月的按时交了…5月和6月各要交多少？」: the sentence that asks names the month asked
+    asked_from = max((m.end() for m in _SENTENCE_END.finditer(t.text.rstrip("。？?！! "))), default=0)
+    paying = [q for q in paying if q.start >= asked_from] or paying
     chosen = (paying or months or [None])[0]
     return None if chosen is None else chosen.value

@@ -28,7 +28,7 @@ from decimal import MAX_EMAX, MIN_EMIN, ROUND_CEILING, Context, Decimal, Invalid
 from typing import Callable
 
 from assistant.calculator import AmountError, DateError
-from assistant.corrections import superseded
+from assistant.corrections import passed_over, superseded
 
 DEFAULT_YEAR = 2020  # the policy's year: 「3月15日」 in a question about it means 2020-03-15
 
@@ -366,7 +366,8 @@ def parse_quantities(text: str) -> tuple[Quantity, ...]:
     8400; see `assistant.corrections`). Raises DateError for a day that does not exist (「2月30日」) and
     AmountError for a quantity outside `readable` (「1e400元」)."""
     found = _scan(text)
-    gone = [old for old, _ in superseded(text, found, _about(text))]
+    pairs = superseded(text, found, _about(text))
+    gone = [old for old, _ in pairs] + list(passed_over(text, found, pairs))
     return tuple(q for q in found if not any(q is old for old in gone))
 
 

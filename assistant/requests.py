@@ -41,7 +41,7 @@ _DEFER = re.compile(r"延期|晚交|晚缴|晚点交|推迟|缓|延迟|延缓|�
                     r"(几|哪个?)月(份)?(再)?(交|缴)|delay|defer|postpone", re.I)
 _PAY = re.compile(r"交|缴|付")
 _RATE_WORDS = re.compile(r"费率|下调|降低|降了|减半|基数|比例")
-_INSURANCE = re.compile(r"社保|社会保险|养老|失业|工伤|五险|三险")  # 三险: item 五's 养老、失业、工伤
+_INSURANCE = re.compile(r"社保|社会保险|养老|失业|工伤|五险|三险|医保|医疗保险")  # 三险: item 五's 养老、失业、工伤
 # 贴息, or the clause's own terms: the relending rate, or the central/provincial shares (「省里负担多少」)
 _INTEREST = re.compile(r"贴息|再贷款利率|专项再贷款|(中央|省里|省级|省财政)(财政)?[^，。？?]{0,4}(负担|承担|分担|出了?多少|掏)")
 _JOB = re.compile(r"稳岗(补贴|补助)|暂时性[^。？?]{0,6}困难|失业保险金标准")
@@ -353,7 +353,7 @@ def _rent(turns: list[Turn], today) -> RentRequest:
             sentence = re.split(r"[。；;！!？?\n]", t.text[max(0, q.start - 24):q.start])[-1]
             if (months := _term_months(sentence)) is not None and re.search(r"租", sentence) \
                     and _PAID_AT_ONCE.search(sentence) and not _RELIEF_WORDS.search(sentence) \
-                    and not re.search(_NOT_RENT, words_before(t.text, q.start)):
+                    and not re.search(_NOT_RENT, t.before(q)):
                 return q, months
         monthly = t.money(r"月租|每月|一个月|租金|房租|租", avoid=f"{_NOT_MONTHLY}|{_NOT_RENT}")
         if monthly is not None:
@@ -362,7 +362,7 @@ def _rent(turns: list[Turn], today) -> RentRequest:
                 return monthly, per
             return monthly, "month"
         for q in t.of(Money):
-            before = words_before(t.text, q.start)
+            before = t.before(q)
             per = next((per for per, (words, _) in _PER_WORDS.items() if re.search(words, before)), None)
             if per == "day":
                 if _daily_rent_words(t, q.start):

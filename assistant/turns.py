@@ -30,6 +30,13 @@ class Turn:
         corrected = self._corrected.get((q.start, q.end))
         return words if corrected is None else self.label(corrected) + words
 
+    def before(self, q: Quantity, limit: int = 10) -> str:
+        """The words before `q` in its clause (`words_before`); for a figure that corrects another, the other's words
+        first: 「年租金十四万四，哦不对，是十五万六」 says 15.6万 is a year's rent."""
+        words = words_before(self.text, q.start, limit)
+        corrected = self._corrected.get((q.start, q.end))
+        return words if corrected is None else self.before(corrected, limit) + words
+
     @cached_property
     def _corrected(self) -> dict[tuple[int, int], Quantity]:
         """The figure each correcting figure replaced, by the correcting one's span (the text is read again only
@@ -43,7 +50,7 @@ class Turn:
     def money(self, label: str, avoid: str = r"(?!)", fallback: bool = True, rough: bool = False) -> Money | None:
         """The first amount labelled `label`; else, in the question itself, the first amount at all.
         `avoid` is checked on the whole clause before it, so 「一年租金」 is not a monthly rent."""
-        amounts = [q for q in self.of(Money, rough) if not re.search(avoid, words_before(self.text, q.start))]
+        amounts = [q for q in self.of(Money, rough) if not re.search(avoid, self.before(q))]
         labelled = [q for q in amounts if re.search(label, self.label(q))]
         if labelled:
             return labelled[0]

@@ -911,3 +911,38 @@ def test_the_documents_own_period_is_asked_whatever_the_story_rents():
     assert isinstance(request, PeriodRequest) and request.measure is None
     rent = parse_request("4月20号签的，房租减免还在三个月里面吗？", today=dt.date(2026, 11, 26))
     assert isinstance(rent, PeriodRequest) and rent.measure == "rent_relief"
+
+
+# -- corrections that carry what the figure is per, and changes said on the way to the corrected figure ---------------
+def test_a_corrected_annual_rent_stays_annual():
+    request = parse_request("厂房是跟市国资委下面一家公司租的，年租金十四万四，哦不对，我翻了下合同是十五万六。"
+                            "第三个月的房租该交多少？")
+    assert (request.period_rent, request.per) == (156_000, "year")
+    assert calculate(request).result["month3_payment"] == 6500
+
+
+def test_a_change_on_the_way_to_the_corrected_figure_is_no_figure_of_its_own():
+    assert [q.value for q in parse_quantities("员工52个，哦不对，上个月走了4个，现在48个")] == [48]
+    request = parse_request("开超市的，员工52个，哦不对，上个月走了4个，现在48个，一年营业额760万。算中型还是小型？")
+    assert (request.employees, request.revenue_yuan) == (48, 7_600_000)
+    # a change with no figure after it still corrects nothing
+    assert [q.value for q in parse_quantities("国有门面月租8000，说错了，上个月涨了500")] == [8000, 500]
+
+
+# -- the deferral schedule: months listed together, a level changed by a story, the month the last sentence asks ------
+def test_months_listed_together_share_the_amount_said_for_each():
+    text = ("三险（养老失业工伤）1月、2月都是每月9800块，3月多招了俩人变成一万零四百，4到6月也都是一万零四百。"
+            "1月的按时交了，2月和3月的缓着。5月和6月各要交多少？")
+    request = parse_request(text)
+    assert dict(request.month_amounts) == {1: 9800, 2: 9800, 3: 10_400, 4: 10_400, 5: 10_400, 6: 10_400}
+    assert request.asked_month == 5
+    result = calculate(request).result
+    assert (result["month5_payment"], result["month6_payment"]) == (20_200, 20_800)
+    # months listed without 都/每月 are no per-month amount: 「1月、2月9800」 may be their total
+    assert parse_request("三险1月、2月9800块，4月要交多少？").month_amounts == ()
+
+
+def test_medical_insurance_asked_under_the_deferral_gets_the_schedule_that_leaves_it_out():
+    request = parse_request("我们医保单位部分一个月4千4，一季度三个月的医保能不能也按缓缴办，等4月份再一起补上？那样4月要交多少？")
+    assert isinstance(request, DeferralRequest)
+    assert "医疗保险不在缓缴范围内" in format_answer(calculate(request))
