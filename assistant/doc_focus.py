@@ -89,8 +89,9 @@ def known_places(policies: Iterable[Policy]) -> tuple[str, ...]:
 def named(question: str, places: Sequence[str]) -> tuple[str, ...]:
     """The places and bodies the question names, in the document's words, longest first, no part of another."""
     found = [p for p in places if p in question]
+    found += [p for p in said_by_nickname(question) if p in places and p not in found]
     # A body counts when the question uses its short form or any way documents write it (国家发展改革委).
-    found += [short for short, forms in BODIES.items() if short in question or any(f in question for f in forms)]
+    found += [short for short, forms in BODIES.items() if any(_says_body(question, f) for f in (short, *forms))]
     # a national body the table does not list, by its own name (国家能源局, 国家邮政局)
     found += [m.group(0) for m in _NATIONAL_BODY.finditer(question)
               if not any(f in m.group(0) for short, forms in BODIES.items() for f in (short, *forms))]
@@ -281,6 +282,13 @@ def in_place(place: str | None, key: str) -> bool:
     return place is not None and (place == key or (place in CITIES and CITIES[place][0] == key))
 
 
+def _says_body(question: str, form: str) -> bool:
+    """Whether the question names the body `form` anywhere: 「交通部门」「财政部门」 are any government's departments of
+    that kind, not the ministry."""
+    return any(not (form.endswith("部") and question.startswith("门", m.end()))
+               for m in re.finditer(re.escape(form), question))
+
+
 # A place said by its one-character short name after a verb of going (「来京人员」「返沪」「离汉」): the
 # unambiguous ones only (返宁 may be 南京 or 西宁, 来苏 江苏 or 苏州)
 _SHORT_NAMES = {"京": "北京市", "沪": "上海市", "津": "天津市", "渝": "重庆市", "汉": "武汉", "穗": "广州", "蓉": "成都",
@@ -288,6 +296,23 @@ _SHORT_NAMES = {"京": "北京市", "沪": "上海市", "津": "天津市", "渝
                 "赣": "江西省", "湘": "湖南省", "川": "四川省", "陕": "陕西省", "晋": "山西省", "冀": "河北省", "鲁": "山东省",
                 "黔": "贵州省", "滇": "云南省", "琼": "海南省"}
 _GOING_TO = re.compile(f"(?:来|返|进|在|离|抵|赴|回)([{''.join(_SHORT_NAMES)}])(?=人员|务工|工作|就业|旅客|车辆|人|后|前|的|，|。|、)")
+
+
+# What callers call a place in chat (「京城」「沪上」「津门」), and a one-character short name where it stands for the place
+# (「在豫办事」「回沪」「川里」), not inside another word (京东, 津贴, 晋升, 汉堡, 川菜, 沪深)
+_NICKNAMES = {"京城": "北京", "帝都": "北京", "沪上": "上海", "申城": "上海", "魔都": "上海", "津门": "天津",
+              "羊城": "广州", "鹏城": "深圳", "蓉城": "成都", "冰城": "哈尔滨", "泉城": "济南", "春城": "昆明",
+              "榕城": "福州", "星城": "长沙", "鹭岛": "厦门", "内蒙": "内蒙古"}
+_NOT_A_PLACE = r"京东|京剧|津贴|晋升|晋级|汉堡|汉字|汉语|汉服|川菜|川流|粤菜|粤语|湘菜|鲁菜|沪深|蓉蓉"
+_SHORT_SAID = re.compile(rf"(?:(?<=[在来返回赴到留驻离进])|(?=[{''.join(_SHORT_NAMES)}](?:里|内|这边|那边|境内|当地)))"
+                         rf"(?!{_NOT_A_PLACE})([{''.join(_SHORT_NAMES)}])")
+
+
+def said_by_nickname(question: str) -> tuple[str, ...]:
+    """The places a question names by a nickname or short name (see _NICKNAMES), as PLACE_NAMES writes them."""
+    said = [full for nick, full in _NICKNAMES.items() if nick in question and full not in question]
+    said += [_SHORT_NAMES[m.group(1)].removesuffix("省").removesuffix("市") for m in _SHORT_SAID.finditer(question)]
+    return tuple(dict.fromkeys(said))
 
 
 def main_place(text: str) -> str | None:

@@ -64,6 +64,27 @@ def test_a_national_body_no_table_lists_is_named_by_its_own_name():
     assert named("国家税务总局的公告", ()) == ("税务总局",)  # listed: named as before
 
 
+def test_a_place_said_by_its_nickname_or_short_name_is_named():
+    places = ("北京", "上海", "天津", "四川", "河南", "内蒙古", "武汉")
+    assert named("京城我们厂准备复工了，应急管理部门有啥要求？", places) == ("北京",)
+    assert named("沪上金山那边的工厂要复工", places) == ("上海",)
+    assert named("津门这边的厂子想包车接员工", places) == ("天津",)
+    assert named("川里要出省打工，健康证明能用几天？", places) == ("四川",)
+    assert named("在豫办事现在大厅不让扎堆", places) == ("河南",)
+    assert named("内蒙的企业能缓交社保吗", places) == ("内蒙古",)
+    # a short name inside another word is none: 京东, 津贴, 晋升, 汉堡
+    assert named("在京东买的口罩能报销吗", places) == ()
+    assert named("发放在岗津贴要交税吗", places) == ()
+    assert named("在汉堡店打工的能领补贴吗", places) == ()
+
+
+def test_a_kind_of_department_is_not_the_ministry():
+    assert named("交通部门能给安排包车吗", ()) == ()
+    assert named("财政部门和交通运输部门怎么分工", ()) == ()
+    assert named("交通部发的通知", ()) == ("交通部",)
+    assert "交通运输部" in named("交通运输部关于包车的通知", ())
+
+
 def test_a_place_said_only_as_where_someone_comes_from_drops_out():
     places = ("陕西", "武汉", "北京", "上海", "温州")
     assert named("陕西现在从武汉回来的人得在家待几天？", places) == ("陕西",)
