@@ -158,3 +158,11 @@ def refusal_many(documents: int, missing: Sequence[str]) -> Answer:
     text = (f"现有的 {documents} 份政策文件都没有涉及{what}，无法据此回答。\n"
             "可以换个说法，或写明地区和发文单位（例如「山西省」「人社部」）再问；条款查询页可以按关键词检索全部文件。")
     return Answer(text=text, refused=True, citations=(), intent="refusal")
+
+
+def refusal_in_place(places: Sequence[str], measures: Sequence[str]) -> Answer:
+    """A refusal for a measure that the documents of the places asked about never speak of."""
+    text = (f"现有文件中，{'、'.join(places)}的政策文件没有涉及「{'、'.join(measures)}」，无法据此回答。\n"
+            "可以向当地主管部门咨询，或去掉地区再问全国性的政策；条款查询页可以按关键词检索全部文件。")
+    return Answer(text=text, refused=True, citations=(), intent="refusal")
+

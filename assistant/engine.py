@@ -21,6 +21,7 @@ from assistant.doc_focus import (Focus, FocusIndex, answered_elsewhere, in_place
                                  place_key, rarity, unknown_places, weighted_coverage)
 from assistant.intent import Intent, asks_meaning, classify, looks_like_follow_up, returned_to, still_only
 from assistant.lexicon import COLLOQUIAL, in_document_terms, with_document_terms
+from assistant.measures import measures_asked, unspoken
 from assistant.policy_terms import absent_terms, unknown_charges
 from assistant.question import Question, parse_question
 from assistant.requests import parse_request
@@ -135,6 +136,9 @@ class Tuning:
     # A city no document is from or about picks its province's own documents instead of being refused, and another
     # region's document then refuses (dev: 14 fixed, mostly callers naming only their city; 1 out-of-scope lost)
     province_for_city: bool = True
+    # A relief measure (房租, 减免, 贴息 …) that no document of the places a question names speaks of refuses, rather
+    # than quoting their unrelated notices (assistant.measures)
+    measure_in_place: bool = True
     home_coverage: float = 0.33  # home documents using less of a question's rare words may not be what it asks about
     elsewhere_margin: float = 0.3  # … and then another document's section must cover this much more of them
     max_titled_docs: int = 3  # a quoted title picks the documents containing it, when at most this many do
@@ -476,6 +480,9 @@ class Engine:
         top = evidence.hits[0].section
         if outside := self._outside_province(q, top.doc):
             return self._refuse(outside)
+        places, unsaid = self._unspoken_in_place(q, evidence, top.doc)
+        if unsaid:
+            return compose.refusal_in_place(places, unsaid)
         policy = self._policy[top.doc]
         if intent is Intent.INTERPRETATION and self._closing(policy) is not None:
             return compose.interpretation_answer(policy, self._closing(policy))
@@ -785,6 +792,22 @@ class Engine:
         if not named.picked or doc in named.picked or self._policy[doc].region == "全国":
             return ()
         return named.names if named.picked == self._provincial_docs(named.names) else ()
+
+    def _unspoken_in_place(self, q: Question, evidence: Evidence, doc: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """(places, measures) when the question names only places, `doc` is one of their documents, and a relief
+        measure it asks about (房租, 减免, 贴息 …) is in none of their documents nor their provinces' own
+        (assistant.measures): 「石家庄…国有厂房房租能不能减免」 must not get 石家庄's notice about vegetable stalls."""
+        if not self.tuning.measure_in_place or len(self.index.policies) < 2:
+            return (), ()
+        named = self._focus(q.text)
+        if not named.picked or doc not in named.picked or not all(is_place_name(n) for n in named.names):
+            return (), ()
+        asked = measures_asked(evidence.topical)
+        if not asked:
+            return (), ()
+        docs = named.picked | self._provincial_docs(named.names)
+        missing = [m for m in asked if all(unspoken([m], self._policy[d].text) for d in docs)]
+        return (named.names, tuple(missing)) if missing else ((), ())
 
     @staticmethod
     def _provinces_of_cities(names: Sequence[str]) -> tuple[str, ...]:
