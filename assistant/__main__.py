@@ -68,7 +68,9 @@ def render(answer: Answer) -> str:
     lines = [answer.text]
     for n, c in enumerate(answer.citations, start=1):
         units = f"\n     责任单位：{'、'.join(c.units)}" if c.units else ""
-        lines.append(f"  [{n}] {c.doc} 第{c.clause}项 {c.title}（{c.start}–{c.end}）\n     「{c.quote}」{units}")
+        # 「第6项 减免中小微企业房租」 for the seed's numbered items; 「结语」「第2部分」「三、（二）…」 are their own labels
+        label = f"第{c.clause}项 {c.title}" if c.clause.isdigit() else c.title
+        lines.append(f"  [{n}] {c.doc} {label}（{c.start}–{c.end}）\n     「{c.quote}」{units}")
     return "\n".join(lines)
 
 

@@ -80,3 +80,14 @@ def test_cli_usage_and_setting_errors_are_one_line(tmp_path):
     assert done.returncode == 2 and "give either a question or --jsonl" in done.stderr
     bad = _cli("ask", "房租", env={"POLICY_TOP_K": "many"})
     assert bad.returncode == 2 and "POLICY_TOP_K='many'" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_the_text_output_labels_each_citation_as_a_person_reads_it():
+    from assistant.__main__ import render
+    from corpus.records import Answer, Citation
+    cited = (Citation("taiyuan-2020-2", "6", "减免中小微企业房租", "…房租…", 10, 20),
+             Citation("taiyuan-2020-2", "closing", "结语", "本意见相关政策由市发展改革委…解释。", 30, 40),
+             Citation("henan-news", "p2", "第2部分", "预约办理+不见面审批", 50, 60))
+    text = render(Answer(text="…", refused=False, citations=cited))
+    assert "第6项 减免中小微企业房租" in text and "taiyuan-2020-2 结语（30–40）" in text
+    assert "henan-news 第2部分（50–60）" in text and "第closing项" not in text and "第p2项" not in text
