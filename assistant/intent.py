@@ -41,6 +41,8 @@ _INTERPRETATION = re.compile(
     r"解释[^。？?]{0,16}(说了算|为准|负责)|解释[^。？?，,]{0,6}(找|问|归|听)(谁|哪)|"
     # asking for an authoritative reading of a wording: 「这个口径谁说了算」「找哪个部门给个权威说法」
     r"(口径|说法|提法|字眼|表述|定义)[^。？?]{0,10}(谁说了算|谁定|谁来定)|(要|给|讨|出)个?(权威)?解释|"
+    # 「负责说明这份文件的单位」「有权解读这个政策的部门」: the interpreting body named by what it does
+    r"(负责|有权)(说明|解读|阐释|释义)[^。？?，,]{0,6}(文件|政策|意见|条款)|"
     r"权威(说法|解释|解读|口径)|(出|给|要|讨|拿)个?(正式|官方)的?(说法|解释|解读|口径|答复)|理解上?有(争议|分歧)|"
     # two offices telling a caller different things: whose word settles it is the interpreting body's
     r"(文件|政策|意见|条款|规定|说法|口径|窗口)[^。？?]{0,8}(谁说了算|听谁的|以谁为准|谁拍板)|最后拍板|"
@@ -162,7 +164,9 @@ def classify(text: str) -> Intent:
 
 
 # 「两处是不是一个意思？」「这个“条件”具体指啥」: what a wording means, which the interpreting bodies settle
-_MEANING = re.compile(r"(一个|同一个|一样的?)意思|一回事|(具体)?指(啥|什么|的是)|(什么|啥)意思|怎么理解|(释义|含义)")
+_MEANING = re.compile(r"(一个|同一个|一样的?)意思|一回事|(具体)?指(啥|什么|的是)|(什么|啥)意思|怎么理解|(释义|含义)|"
+                      # a quoted wording and how far it reaches: 「“确有困难”…困难到啥程度才算」「“少裁员”到底少到几个算数」
+                      r"[“\"「][^”\"」]{1,12}[”\"」][^。？?]{0,16}(到底|程度|怎么算|才算|算数|算不算|多少算)")
 
 
 def asks_meaning(text: str) -> bool:

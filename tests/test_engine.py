@@ -580,3 +580,14 @@ def test_who_reads_a_period_is_no_period_calculation(fake_engine):
 def test_what_a_wording_means_asked_beside_who_settles_it_is_one_interpretation_question(fake_engine):
     a = fake_engine.answer("“受疫情影响较大”在第一条和最后那段都出现了，两处是不是一个意思？想要个权威说法该问谁？")
     assert [c.clause for c in a.citations] == ["closing"]
+
+
+@pytest.mark.parametrize("question", [
+    # ty-1554, ty-1555 (dev): how far a quoted wording reaches, and who is to say
+    "第七条说“确有困难”才能延期缴税，困难到啥程度才算？税务大厅说他们只管执行，这个口径文件里指定谁来给？",
+    "稳岗那段的“少裁员”到底少到几个算数？人社窗口让我去找“负责说明这份文件的单位”，那是哪儿？",
+])
+def test_how_far_a_quoted_wording_reaches_asked_beside_who_reads_it_is_one_interpretation_question(fake_engine,
+                                                                                                   question):
+    a = fake_engine.answer(question)
+    assert a.citations[0].clause == "closing" and "市发展改革委" in a.text
