@@ -552,3 +552,11 @@ def test_measures_are_found_by_their_core_characters():
     assert unspoken(["房租", "减免"], "免收2月份租金") == ()  # 租金 speaks of rent, 免收 of relief
     assert unspoken(["补助"], "给予一次性补贴") == ()
     assert unspoken(["房租", "贴息"], "居民自主扫码付款") == ("房租", "贴息")
+
+
+
+def test_selling_in_everyday_words_is_searched_as_the_documents_word():
+    # gold ex-1349 (dev): 「能不能转手卖掉」 is the document's 不得出售; the quoted sentences missed it
+    from assistant.lexicon import document_terms
+    assert "出售" in document_terms("用完以后能不能转手卖掉？")
+    assert "出售" in document_terms("能转卖吗")
