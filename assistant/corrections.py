@@ -28,7 +28,7 @@ _RESTATEMENT = r"应该是|其实是|改成|改为|准确(?:地)?说|确切(?:�
 CORRECTION = re.compile(f"{_DENIAL}|{_RESTATEMENT}")
 # 「哦不对」「哎呀，说错了」: an aside may come first
 _ASIDE = r"(?:哦|噢|喔|哎呀|哎|唉|啊|呀|呃|额|嗯|诶|欸|等等|等一下|不好意思|抱歉)?[\s，,]*"
-OPENING = re.compile(rf"(?:^|(?<=[，,。；;！!？?\n、：:]))\s*{_ASIDE}(?:(?P<denial>{_DENIAL})|{_RESTATEMENT})")
+OPENING = re.compile(rf"(?:^|(?<=[，,。；;！!？?\n、：:—…]))\s*{_ASIDE}(?:(?P<denial>{_DENIAL})|{_RESTATEMENT})")
 _SENTENCE_END = re.compile(r"[。；;！!？?\n]")
 _CLAUSE_END = re.compile(r"[，,。；;！!？?\n、]")
 # 「应该是减免16000吧？」「应该是5000万以下算小型，对吧？」: a restatement asked as a question is a guess
@@ -128,7 +128,10 @@ def superseded(text: str, found: Sequence[Q], about: Callable[[Q], frozenset[str
                 same_thing = [q for q in earlier if topics & _topics(text, q, about)]
                 if topics and not same_thing:
                     break  # 「社保1万5，不对，医保每月3000」: the new figure is about something else
-                pairs.append(((same_thing or earlier)[-1], new))
+                old = (same_thing or earlier)[-1]
+                if old.value == new.value and marker.group("denial"):
+                    continue  # 「一百二十万——哦说错了，一百二十万是前年的，去年只有九十三万」: said again, then corrected
+                pairs.append((old, new))
                 break
     return tuple(pairs)
 

@@ -567,8 +567,9 @@ def _month_amounts(t: Turn) -> dict[int, Money] | None:
             continue  # a figure between them is what the amount is of; not one that changed it (「多招了俩人变成1万」)
         listed = _listed_with(t.text, parts, part)
         between = t.text[part.end:q.start]
-        if len(between) > 12 or ((len(listed) > 1 or part.months > 1)
-                                 and not re.search(r"每月|每个月|月均|都是|各", between)):
+        per_month = re.search(r"每月|每个月|月均|都是|各", between) or (
+            _FROM_ON.search(part.text) and _LEVEL.match(between))  # 「四月起涨到八千一」: the level from then on
+        if len(between) > 12 or ((len(listed) > 1 or part.months > 1) and not per_month):
             continue  # 「1到3月共3万」: a span's total, not a month's amount
         for said in listed:
             for month in range(said.first, said.last + 1):
@@ -576,6 +577,8 @@ def _month_amounts(t: Turn) -> dict[int, Money] | None:
     return found or None
 
 
+_FROM_ON = re.compile(r"(起|开始|以后|之后|往后)$")
+_LEVEL = re.compile(r"\s*(?:就|又|再)?(?:涨到|涨成|涨为|变成|变为|降到|降为|调到|调成|调整为|增加到|增至|是|为)")
 # 「多招了俩人变成一万零四百」: the words after a figure that say the amount after it is the month's new level
 _NEW_LEVEL = re.compile(r"[^，,。；;？?\d]{0,4}?(?:变成|变为|涨到|涨成|增加到|增至|降到|降为|成了)")
 _LIST_JOIN = re.compile(r"\s*(?:[、，,和跟及与]|还有)\s*")

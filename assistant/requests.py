@@ -137,6 +137,10 @@ def _is_pension_with_work_injury(text: str) -> bool:
             and not re.search(r"省|少(交|缴|付)|便宜|减(了|少)多少", text))
 
 
+# 「贷款…期限能长点不」「还款期限能不能延长」: asking for a longer term of a loan or a payment, not the policy's period
+_LONGER_TERM = re.compile(r"期限[^，,。；;？?]{0,4}(长点|长一点|长些|长一些|延长|放宽|放长|拉长)")
+
+
 def _is_period(text: str) -> bool:
     """The strong wordings anywhere; a weak one (到期, 过期 …) only in a clause about the policy or in the clause
     that asks: 「灭火器过期了俩月…文件不是说…」 is about the extinguisher."""
@@ -145,7 +149,8 @@ def _is_period(text: str) -> bool:
     if not _ABOUT_POLICY.search(text):
         return False
     clauses = re.split(r"[，,。；;！!？?]", text.rstrip("。？?！! "))
-    return any(_PERIOD_WEAK.search(c) and (_ABOUT_POLICY.search(c) or c is clauses[-1]) for c in clauses)
+    return any(_PERIOD_WEAK.search(c) and (_ABOUT_POLICY.search(c) or c is clauses[-1]) and not _LONGER_TERM.search(c)
+               for c in clauses)
 
 
 def _topic(text: str, quantities: tuple[Quantity, ...]) -> str | None:

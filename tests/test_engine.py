@@ -591,3 +591,9 @@ def test_how_far_a_quoted_wording_reaches_asked_beside_who_reads_it_is_one_inter
                                                                                                    question):
     a = fake_engine.answer(question)
     assert a.citations[0].clause == "closing" and "市发展改革委" in a.text
+
+
+def test_who_may_rule_on_a_wording_is_the_interpreting_body(fake_engine):
+    # ty-1575 (dev): 「到底谁有权给出说法」
+    a = fake_engine.answer("我对房租减免那条里“国有资产类经营用房”的范围有疑问，国资委窗口说他们只管落实。按文件，到底谁有权给出说法？")
+    assert a.citations[0].clause == "closing" and "市发展改革委" in a.text

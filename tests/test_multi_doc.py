@@ -560,3 +560,5 @@ def test_selling_in_everyday_words_is_searched_as_the_documents_word():
     from assistant.lexicon import document_terms
     assert "出售" in document_terms("用完以后能不能转手卖掉？")
     assert "出售" in document_terms("能转卖吗")
+    # ty-1561 (dev): a loan with no collateral and a longer term are the document's 信用贷款 and 中长期贷款
+    assert {"信用贷款", "中长期贷款"} <= set(document_terms("银行能给不要抵押的贷款不？期限能长点不？"))

@@ -946,3 +946,29 @@ def test_medical_insurance_asked_under_the_deferral_gets_the_schedule_that_leave
     request = parse_request("我们医保单位部分一个月4千4，一季度三个月的医保能不能也按缓缴办，等4月份再一起补上？那样4月要交多少？")
     assert isinstance(request, DeferralRequest)
     assert "医疗保险不在缓缴范围内" in format_answer(calculate(request))
+
+
+def test_a_level_from_a_month_on_counts_for_each_month_after_it():
+    # ty-1581 (dev): 「四月起涨到八千一」 is April's amount and every month's after it
+    text = ("单位养老、失业、工伤三样合计：一月八千三百五，二月、三月都是七千九，四月起涨到八千一。医保单位部分每月一千八，"
+            "一直按月交的没缓。一季度那三样我们全缓了。4月份单位一共得交多少（连医保）？")
+    request = parse_request(text)
+    assert dict(request.month_amounts)[4] == 8100 and dict(request.month_amounts)[6] == 8100
+    assert calculate(request).result["month4_with_medical"] == 18_250
+    # a span's total is still no month's amount
+    assert 4 not in dict(parse_request("三险1月8千，4到6月共2万4，4月要交多少？").month_amounts or ())
+
+
+def test_asking_for_a_longer_loan_term_is_no_question_about_the_policy_period():
+    # ty-1561 (dev): 「期限能长点不」 asks for a longer loan, not how long the document runs
+    assert parse_request("文件里对受影响大的小店，银行能给不要抵押的贷款不？期限能长点不？") is None
+    assert isinstance(parse_request("文件里说的减免期限是多久？"), PeriodRequest)
+
+
+def test_a_figure_said_again_after_a_denial_is_no_correction_the_next_one_is():
+    # ty-1587 (dev): after a dash, the old figure repeated as last year's, then the corrected one
+    said = parse_quantities("一年营业额一百二十万——哦说错了，一百二十万是前年的，去年疫情只有九十三万")
+    assert [q.value for q in said if q.value > 1000] == [930_000]
+    request = parse_request("开了个便利店，店员十二个，一年营业额一百二十万——哦说错了，一百二十万是前年的，去年疫情只有九十三万。"
+                            "按去年的数，我们算小型还是微型？")
+    assert request.revenue_yuan == 930_000 and format_answer(calculate(request)).count("微型") >= 1
