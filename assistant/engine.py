@@ -794,20 +794,18 @@ class Engine:
         return named.names if named.picked == self._provincial_docs(named.names) else ()
 
     def _unspoken_in_place(self, q: Question, evidence: Evidence, doc: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-        """(places, measures) when the question names only places, `doc` is one of their documents, and a relief
-        measure it asks about (房租, 减免, 贴息 …) is in none of their documents nor their provinces' own
-        (assistant.measures): 「石家庄…国有厂房房租能不能减免」 must not get 石家庄's notice about vegetable stalls."""
+        """(places, measures) when the question names only places, `doc`, which would answer, is one of their
+        documents or their provinces' own, and it cannot speak of a relief measure asked about (房租, 减免, 贴息 …;
+        assistant.measures): 「石家庄…国有厂房房租能不能减免」 must not get 石家庄's notice about vegetable stalls."""
         if not self.tuning.measure_in_place or len(self.index.policies) < 2:
             return (), ()
         named = self._focus(q.text)
-        if not named.picked or doc not in named.picked or not all(is_place_name(n) for n in named.names):
+        if not named.picked or not all(is_place_name(n) for n in named.names):
             return (), ()
-        asked = measures_asked(evidence.topical)
-        if not asked:
+        if doc not in named.picked and doc not in self._provincial_docs(named.names):
             return (), ()
-        docs = named.picked | self._provincial_docs(named.names)
-        missing = [m for m in asked if all(unspoken([m], self._policy[d].text) for d in docs)]
-        return (named.names, tuple(missing)) if missing else ((), ())
+        missing = unspoken(measures_asked(evidence.topical), self._policy[doc].text)
+        return (named.names, missing) if missing else ((), ())
 
     @staticmethod
     def _provinces_of_cities(names: Sequence[str]) -> tuple[str, ...]:

@@ -562,3 +562,19 @@ def test_selling_in_everyday_words_is_searched_as_the_documents_word():
     assert "出售" in document_terms("能转卖吗")
     # ty-1561 (dev): a loan with no collateral and a longer term are the document's 信用贷款 and 中长期贷款
     assert {"信用贷款", "中长期贷款"} <= set(document_terms("银行能给不要抵押的贷款不？期限能长点不？"))
+
+
+GANSU = ("甘肃积极做好错峰返程疫情防控和交通运输保障工作 甘肃省疫情联防联控领导小组印发方案，要求各地减少人员聚集，"
+         "客运站免费发放口罩，出租车每日消毒。")
+LANZHOU = ("兰州市投放政府储备蔬菜 兰州市粮食和物资储备局向市内蔬菜批发市场投放政府冬春储备蔬菜1500吨，稳定蔬菜价格。")
+
+
+def test_relief_is_spoken_of_in_words_and_a_provinces_document_is_checked_too(tmp_path_factory):
+    # gold ex-625, ex-1440 (dev): 兰州's taxi fees answered from 甘肃's transport notice, which writes 减少 and 免费
+    # but grants no relief
+    engine = fake_engine_over(tmp_path_factory, documents_folder(tmp_path_factory, "gansu",
+                                                                 {"gansu": GANSU, "lanzhou": LANZHOU,
+                                                                  "beijing-2020": BEIJING}))
+    a = engine.answer("兰州开出租车的，疫情期间出租车公司收的承包金能不能减免？")
+    assert a.refused and "兰州" in a.text and "减免" in a.text
+    assert not engine.answer("兰州的出租车每天要消毒吗？").refused
