@@ -153,6 +153,14 @@ def _is_period(text: str) -> bool:
                for c in clauses)
 
 
+def _is_rent(text: str) -> bool:
+    """Rent named; but a story about a loan (「开建材门市十几年了，年年在银行续贷…」) that asks about the loan is not
+    about the rent of the shop it mentions."""
+    if not _RENT.search(text):
+        return False
+    return not (_OTHER_TOPIC.search(text) and not _RENT.search(_asked_sentence(text)))
+
+
 def _topic(text: str, quantities: tuple[Quantity, ...]) -> str | None:
     """Which rule the words are about (an ordered list: the first that matches wins)."""
     checks = (
@@ -166,7 +174,7 @@ def _topic(text: str, quantities: tuple[Quantity, ...]) -> str | None:
         ("work_injury", lambda: "工伤" in text),
         ("pension", lambda: "养老" in text),
         ("policy_period", lambda: _is_period(text)),
-        ("rent_relief", lambda: bool(_RENT.search(text))),
+        ("rent_relief", lambda: _is_rent(text)),
     )
     return next((kind for kind, hit in checks if hit()), None)
 

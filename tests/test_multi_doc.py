@@ -562,6 +562,8 @@ def test_selling_in_everyday_words_is_searched_as_the_documents_word():
     assert "出售" in document_terms("能转卖吗")
     # ty-1561 (dev): a loan with no collateral and a longer term are the document's 信用贷款 and 中长期贷款
     assert {"信用贷款", "中长期贷款"} <= set(document_terms("银行能给不要抵押的贷款不？期限能长点不？"))
+    # ty-1557 (dev): 「到期就不给续了」「能提前还就提前还」 are the document's 断贷 and 抽贷
+    assert {"断贷", "抽贷"} <= set(document_terms("到期就不给续了，还让我能提前还就提前还"))
 
 
 GANSU = ("甘肃积极做好错峰返程疫情防控和交通运输保障工作 甘肃省疫情联防联控领导小组印发方案，要求各地减少人员聚集，"

@@ -972,3 +972,12 @@ def test_a_figure_said_again_after_a_denial_is_no_correction_the_next_one_is():
     request = parse_request("开了个便利店，店员十二个，一年营业额一百二十万——哦说错了，一百二十万是前年的，去年疫情只有九十三万。"
                             "按去年的数，我们算小型还是微型？")
     assert request.revenue_yuan == 930_000 and format_answer(calculate(request)).count("微型") >= 1
+
+
+def test_a_loan_story_that_mentions_the_shop_asks_nothing_of_its_rent():
+    # ty-1557 (dev): 「开建材门市十几年了，年年在银行续贷…」 asked about the loan and got a rent question back
+    text = ("我在小区门口开建材门市十几年了，年年在银行续贷。今年疫情一来，客户经理打电话说到期就不给续了。"
+            "文件对银行这么搞有啥说法没？实在还不上能缓缓不？")
+    assert parse_request(text) is None
+    # rent asked in the last sentence still is
+    assert isinstance(parse_request("银行续贷的事先不说，我租的国有门面月租8000，房租能减多少？"), RentRequest)
