@@ -136,8 +136,8 @@ class Tuning:
     # A city no document is from or about picks its province's own documents instead of being refused, and another
     # region's document then refuses (dev: 14 fixed, mostly callers naming only their city; 1 out-of-scope lost)
     province_for_city: bool = True
-    # A relief measure (房租, 减免, 贴息 …) that no document of the places a question names speaks of refuses, rather
-    # than quoting their unrelated notices (assistant.measures)
+    # A relief measure (房租, 减免, 贴息 …) that the answering document of the places a question names cannot speak
+    # of refuses, rather than quoting an unrelated notice of theirs (assistant.measures)
     measure_in_place: bool = True
     home_coverage: float = 0.33  # home documents using less of a question's rare words may not be what it asks about
     elsewhere_margin: float = 0.3  # … and then another document's section must cover this much more of them

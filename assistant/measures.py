@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from typing import Sequence
 
-# measure word → characters of which a document must use at least one (or whole words, for the taxes)
 # Relief is said in words, not by 减 or 免 alone: nearly every notice writes 减少人员聚集 or 免费发放口罩
 _RELIEF = ("减免", "免收", "减收", "减半", "免征", "减征", "免除", "豁免", "免交", "免缴", "免于", "减按", "免租", "下调",
            "少收", "不收", "减轻")
+# measure word → its cores, of which a document must use at least one: characters, or words for relief and the taxes
 MEASURE_CORES: dict[str, tuple[str, ...]] = {
     "减免": _RELIEF, "减征": _RELIEF, "免征": _RELIEF, "免收": _RELIEF, "减收": _RELIEF,
     "减半": ("减",), "免税": ("免",), "退税": ("退",), "返还": ("返", "退"),
