@@ -15,7 +15,7 @@ from decimal import Decimal
 from assistant.calculator import DeferralRequest, JobSubsidyRequest, PensionRequest, RefundRequest, WorkInjuryRequest
 from assistant.calculator.social_insurance import MAX_MONTHS, PENSION_RATE, PER_MONTHS
 from assistant.quantities import CN_DIGITS, CalendarMonth, Headcount, Money, MonthCount, Quantity, Rate, words_before
-from assistant.turns import Turn, first_found, value_of
+from assistant.turns import Turn, asked_sentence_start, first_found, value_of
 from assistant.year_parts import (
     CLAUSE_END, PartAmount, YearPart, amounts_to_sum, part_before, per_part, said_as_additional, series, year_parts,
 )
@@ -606,9 +606,6 @@ def _asked_range(t: Turn) -> tuple[int, int] | None:
     return None
 
 
-_SENTENCE_END = re.compile(r"[。；;！!？?]")
-
-
 def _asked_month(t: Turn) -> int | None:
     """The calendar month a question asks about: not the end of a range (「1到3月都缓了」), and preferably the
     one the payment words follow (「4月份这三项要交多少」)."""
@@ -616,7 +613,7 @@ def _asked_month(t: Turn) -> int | None:
               if not _RANGE_END.search(t.text[:q.start]) and not _RANGE_START.match(t.text[q.end:])]
     paying = [q for q in months if re.search(r"交|缴|付|补", CLAUSE_END.split(t.text[q.end:])[0])]
     # 「1月的按时交了…5月和6月各要交多少？」: the sentence that asks names the month asked
-    asked_from = max((m.end() for m in _SENTENCE_END.finditer(t.text.rstrip("。？?！! "))), default=0)
+    asked_from = asked_sentence_start(t.text)
     paying = [q for q in paying if q.start >= asked_from] or paying
     chosen = (paying or months or [None])[0]
     return None if chosen is None else chosen.value

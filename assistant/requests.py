@@ -28,7 +28,7 @@ from assistant.quantities import (
     CN_DIGITS, SQUARE_METRE, Area, CalendarMonth, DateValue, Headcount, Money, MonthCount, Quantity, Rate, chinese_number,
     number_or_none, parse_quantities, staff_total, words_before,
 )
-from assistant.turns import CORRECTION, Turn, first_found, value_of
+from assistant.turns import CORRECTION, Turn, asked_sentence_start, first_found, value_of
 
 
 _TAX = re.compile(r"税|\btax\b", re.I)
@@ -104,7 +104,7 @@ def _is_tax_deferral(text: str) -> bool:
 
 
 def _asked_sentence(text: str) -> str:
-    return re.split(r"[。；;！!？?]", text.rstrip("。？?！! "))[-1]
+    return text.rstrip("。？?！! ")[asked_sentence_start(text):]
 
 
 def _is_refund(text: str) -> bool:

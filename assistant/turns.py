@@ -60,6 +60,14 @@ class Turn:
 
 
 
+_SENTENCE_END = re.compile(r"[。；;！!？?]")
+
+
+def asked_sentence_start(text: str) -> int:
+    """Where the sentence that asks (the last one, closing punctuation aside) begins in `text`."""
+    return max((m.end() for m in _SENTENCE_END.finditer(text.rstrip("。？?！! "))), default=0)
+
+
 def first_found(turns: list[Turn], pick: Callable[[Turn], object]):
     """What `pick` finds in the nearest turn where it finds anything (turns are nearest first)."""
     return next((found for t in turns if (found := pick(t)) is not None), None)
