@@ -647,11 +647,15 @@ class Engine:
         if policy is None or not outcome.clause:
             return Answer(text=format_answer(outcome), refused=False, calculation=calculation, intent=intent)
         section = policy.section(outcome.clause)
-        chosen = self._pick_sentences(section, q, evidence or self._evidence(q))
+        evidence = evidence or self._evidence(q)
+        chosen = self._pick_sentences(section, q, evidence)
         quote = "".join(s.text for s in chosen)
         text = f"{format_answer(outcome)}\n{compose.source_line(policy, section)}：「{quote}」"
-        return Answer(text=text, refused=False, citations=tuple(compose.citation(section, s) for s in chosen),
-                      calculation=calculation, intent=intent)
+        answer = Answer(text=text, refused=False, citations=tuple(compose.citation(section, s) for s in chosen),
+                        calculation=calculation, intent=intent)
+        own = own_period(evidence.hits) if calculation is not None and calculation.kind == PERIOD_KIND else None
+        # 「那笔稳岗补贴的执行期限是随这份意见走吗」: the measure's own period beside the document's
+        return compose.with_more_quotes(answer, policy, [own]) if own is not None else answer
 
     def _evidence(self, q: Question) -> Evidence:
         back = returned_to(q.text) if q.history else None
@@ -1071,6 +1075,22 @@ class Engine:
             topics = [s.title for s in policies[0].sections if s.id.isdigit()]
             return compose.refusal([policies[0].title], topics, missing)
         return compose.refusal_many(len(policies), missing)
+
+
+# A measure's own period stated in its clause (「稳岗补贴…政策执行期限按照国家规定执行」)
+_OWN_PERIOD = re.compile(r"执行期限|执行期|有效期")
+# how far ahead of the next section the measure's clause must rank for the question to be about that measure
+OWN_PERIOD_MARGIN = 0.7
+
+
+def own_period(hits: Sequence[Hit]) -> tuple[Section, Sentence] | None:
+    """The sentence stating a measure's own period, when a time question is clearly about that measure (its clause
+    ranks first, well ahead of the next): the document's period may not be the measure's."""
+    hits = [h for h in hits if h.section.doc == RULES_DOC]
+    if not hits or hits[0].section.id == "closing" or (len(hits) > 1 and hits[1].score > OWN_PERIOD_MARGIN * hits[0].score):
+        return None
+    sentence = next((s for s in hits[0].section.sentences if _OWN_PERIOD.search(s.text)), None)
+    return None if sentence is None else (hits[0].section, sentence)
 
 
 OPENING = re.compile(r"^\s*(为了?|根据)[^。；]{0,8}(贯彻|落实|做好|进一步|深入|全面|切实|有效)")

@@ -14,7 +14,9 @@ from decimal import Decimal
 
 from assistant.calculator import DeferralRequest, JobSubsidyRequest, PensionRequest, RefundRequest, WorkInjuryRequest
 from assistant.calculator.social_insurance import MAX_MONTHS, PENSION_RATE, PER_MONTHS
-from assistant.quantities import CN_DIGITS, CalendarMonth, Headcount, Money, MonthCount, Quantity, Rate, words_before
+from assistant.quantities import (
+    CN_DIGITS, CalendarMonth, Headcount, Money, MonthCount, Quantity, Rate, number_or_none, words_before,
+)
 from assistant.turns import Turn, asked_sentence_start, first_found, value_of
 from assistant.year_parts import (
     CLAUSE_END, PartAmount, YearPart, amounts_to_sum, part_before, per_part, said_as_additional, series, year_parts,
@@ -187,6 +189,9 @@ def job(turns: list[Turn], today) -> JobSubsidyRequest:
     given = {"monthly_benefit": value_of(benefit)} if summed is None else {"benefit_total": benefit.value,
                                                                            "benefit_months": summed}
     given["per_person"] = bool(_ASKED_PER_PERSON.search(turns[0].text))
+    summed_people = first_found(turns, _person_months)  # before the spans: 「1到12月每个月人数加起来264」 is no span's
+    if summed_people is not None:
+        return JobSubsidyRequest(person_months=summed_people.value, **given)
     spans = first_found(turns, _headcount_spans)
     if spans:
         return JobSubsidyRequest(monthly_headcounts=spans, **given)
@@ -198,6 +203,18 @@ def job(turns: list[Turn], today) -> JobSubsidyRequest:
 # (not the standard's own name, 「月人均失业保险金标准」, nor a figure said per person: 「每人每月1360元」)
 _ASKED_PER_PERSON = re.compile(r"(平均每人|(?<![月])人均|每个?人|每名|每位|一个人|每个?(职工|员工|工人)|(摊|分|落)到?每个?"
                                r"(人|职工|员工))(头上)?[^，,。；;！!？?\d]{0,6}(多少|几|合计?多|算多|是多)")
+
+
+# The year's monthly headcounts summed: 「264人月」, or said as each month's headcount added up (「每个月的参保人数加起来
+# 是264」); the annual average is that over 12
+_PERSON_MONTH_UNIT = re.compile(r"\s*[·•.]?\s*月(?!\d|份|底|末|初|[{CN_DIGITS}十])".replace("{CN_DIGITS}", CN_DIGITS))
+_MONTHLY_SUMMED = re.compile(r"(每个?月|各月|月度|逐月)[^，,。；;！!？?]{0,10}(人数|人头)[^，,。；;！!？?]{0,4}(加起来|之和|合计|累计|加总|总和)")
+
+
+def _person_months(t: Turn) -> Headcount | None:
+    """A headcount said as person-months (see _PERSON_MONTH_UNIT, _MONTHLY_SUMMED)."""
+    return next((h for h in t.of(Headcount) if _PERSON_MONTH_UNIT.match(t.text, h.end)
+                 or _MONTHLY_SUMMED.search(words_before(t.text, h.start, 24))), None)
 
 
 def _insured_headcount(t: Turn) -> Headcount | None:
@@ -299,7 +316,18 @@ def _base_groups(t: Turn) -> tuple[tuple[Decimal, Decimal], ...] | None:
     pairs = [(people.value, base.value) for people, base in zip(t.quantities, t.quantities[1:])
              if isinstance(people, Headcount) and isinstance(base, Money) and people.upper is None
              and base.upper is None and not CLAUSE_END.search(t.text[people.end:base.start])]
+    if len(pairs) == 1:  # 「5个工人基数三千三，6个是四千一」: the next group named by a bare count after the first
+        pairs += [(number_or_none(said.group(1)), base.value)
+                  for previous, base in zip(t.quantities, t.quantities[1:])
+                  if isinstance(base, Money) and base.upper is None and not isinstance(previous, Headcount)
+                  and (said := _BARE_GROUP.search(CLAUSE_END.split(t.text[previous.end:base.start])[-1]))]
+        pairs = [(people, base) for people, base in pairs if people]
     return tuple(pairs) if len(pairs) > 1 else None
+
+
+# the words before a base in its clause that name a group by its count alone: 「6个是」「另外6个的」「剩下6个按」
+_BARE_GROUP = re.compile(rf"^(?:另外|其余|剩下|还有|其他)?的?\s*(\d{{1,4}}|[{CN_DIGITS}十百]{{1,4}})\s*个(?:人)?\s*"
+                         r"(?:是|的|为|按|都是|都按)?(?:缴费)?(?:基数|工资)?(?:是|为|按)?\s*$")
 
 
 _BEFORE_CUT = re.compile(r"以前|之前|原来|原先|原|过去|以往|当初|降(之|以)?前|没降")

@@ -29,7 +29,8 @@ _DEPARTMENT = re.compile(
     re.IGNORECASE,
 )
 _INTERPRETATION = re.compile(
-    r"(谁|哪个部门|哪个单位|哪些部门|由谁|哪家|哪个机关)[^。？?]{0,6}解释|解释权|解释(部门|机关|单位)|who\s+interprets|"
+    r"(谁|哪个部门|哪个单位|哪些部门|由谁|哪家|哪个机关)[^。？?]{0,6}解释|解释权|解释(的)?(责任|负责|主管|牵头)?(部门|机关|单位)|"
+    r"who\s+interprets|"
     # 「市金融办说贴息那条归他们解释」: a body claiming the reading is a question about the interpreting body
     r"(归|由)[^。？?，,]{0,10}解释|"
     # not understanding the text itself is a question for the interpreting body

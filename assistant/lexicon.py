@@ -46,6 +46,8 @@ COLLOQUIAL = {
     "贴补": "补助",
     # owners' words for a minor violation, and for debts run up after the old ones are cleared
     "小毛病": "轻微违法违规", "新欠": "新的拖欠", "裁人": "裁员", "辞人": "裁员", "开人": "裁员",
+    # what a late contribution might cost a worker, and a customer who holds back payment
+    "缴费年限": "个人权益记录", "欠账": "拖欠", "压着不给": "拖欠", "拖着不付": "拖欠", "压款": "拖欠",
 }
 
 # English words in mixed questions → Chinese policy terms (matched case-insensitively, whole words)

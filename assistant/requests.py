@@ -70,7 +70,7 @@ _SIZE_CLASS = re.compile(r"算哪[种类档个样]|哪一[档类种级]|哪[档�
                          r"多大规模|规模多大|属于(什么|啥|哪)|算(什么|啥)|"
                          r"是不是(中小微|小微|中小|小型|微型|中型|大型)|(中小微|小微|中小|小型|微型|中型|大型)(企业)?[吗么嘛吧]|"
                          r"(小型|微型|中型|大型|大企业|小企业|小微)(企业|公司)?还是(小型|微型|中型|大型|大企业|小企业|小微)|"
-                         r"算(得上)?(中小微|小微|中小|小型|微型|中型|大型)(企业|公司)?(不|没|不算)[？?]?$")
+                         r"(算|是)(得上)?(中小微|小微|中小|小型|微型|中型|大型)(企业|公司)?(不|没|不算|不是)[？?]?$")
 # 「按规模怎么划」「划哪档」「怎么划型」: how the firm is classed; a size question when an industry and figures are given
 _SIZE_HOW = re.compile(r"(怎么|如何|怎样|咋)(划|算规模|定规模|归类)|划(型|成|为|哪)|按规模[^，。？?]{0,6}(划|分|算)|"
                        r"(企业)?规模(怎么|如何)?划分|属于哪档|哪个?档")
@@ -334,6 +334,25 @@ _TERM_MONTHS = {"年": 12, "年半": 12, "个月": 1, "个半月": 1, "个季度
 _RENT_CHANGE = re.compile(r"(涨|上涨|提高|上调|增加|加)了?\s*$|(降|下调|少收|便宜|降低|让)了?\s*$")
 
 
+# Rent paid every few months (「租金是四个月一交，一回交三万二」「每两个月付一次房租，一次1.6万」): the figure after it is
+# the rent for that many months, unless its own words say a month's (「三个月一交，每月8000」)
+_EVERY_MONTHS = re.compile(rf"(?:每|按)?\s*(\d{{1,2}}|[{CN_DIGITS}十]{{1,3}})\s*个月\s*(?:一交|一付|一缴|一收|(?:交|付|缴|收)一次|一次)|"
+                           rf"每\s*(\d{{1,2}}|[{CN_DIGITS}十]{{1,3}})\s*个月\s*(?:交|付|缴|收)")
+
+
+def _every_months(t: Turn, q: Money) -> int | None:
+    """The months a rent figure is for when the turn says the rent is paid every N months before it (see
+    _EVERY_MONTHS); None when not said, or when the figure's own words say a month's rent."""
+    said = None
+    for said in _EVERY_MONTHS.finditer(t.text[:q.start]):
+        pass
+    if said is None or not re.search(r"租", t.text) or re.search(r"月租|每月|一个月|每个月|月均", t.label(q)) \
+            or _RELIEF_WORDS.search(t.text[said.end():q.start]) or re.search(_NOT_RENT, t.before(q)):
+        return None
+    n = number_or_none(said.group(1) or said.group(2))
+    return int(n) if n is not None and n == int(n) and 2 <= n <= 24 else None
+
+
 def _term_months(before: str) -> int | None:
     """The months of a term a rent is paid for at once (see _TERM), said in the words before it; None when none."""
     found = _TERM.search(before)
@@ -367,6 +386,8 @@ def _rent(turns: list[Turn], today) -> RentRequest:
             if (months := _term_months(sentence)) is not None and re.search(r"租", sentence) \
                     and _PAID_AT_ONCE.search(sentence) and not _RELIEF_WORDS.search(sentence) \
                     and not re.search(_NOT_RENT, t.before(q)):
+                return q, months
+            if (months := _every_months(t, q)) is not None:
                 return q, months
         monthly = t.money(r"月租|每月|一个月|租金|房租|租", avoid=f"{_NOT_MONTHLY}|{_NOT_RENT}")
         if monthly is not None:

@@ -67,6 +67,8 @@ ALIASES = {
                   "种苗 育苗 苗木 花卉 蔬菜 大棚 鱼塘 水产 种地",
     # 电力、热力、燃气及水生产和供应业 is 工业 in the standard: 供热/供暖 companies too
     "工业": "工厂 制造 加工厂 厂家 厂子 厂 采矿 矿山 煤矿 电厂 发电 供电 热力 燃气 自来水 水生产 作坊 车间 印刷 "
+          # workshops named by their goods + 坊: 醋坊 油坊 豆腐坊 (not 街坊, not a 茶坊 or 面坊 that serves)
+          "醋坊 油坊 酒坊 豆腐坊 磨坊 染坊 粉坊 糖坊 酱坊 "
           "供热 供暖 集中供热 热电 供气 供水 水厂 钢铁 冶炼 铸造 化工 纺织 制药 酿造 "
           # GB/T 4754-2017 B–D by their divisions: 06–12 mining, 13–43 manufacturing (30 非金属矿物制品: 3021 水泥制品,
           # 3022 砼结构构件 — a 商品混凝土 batching plant is 3021), 44–46 utilities
@@ -89,8 +91,9 @@ ALIASES = {
     "仓储业": "仓储 仓库 冷库",
     "邮政业": "邮政 快递",
     "住宿业": "住宿 宾馆 酒店 旅馆 民宿 招待所 旅店 客栈 青旅 hotel",
+    # a 农家乐 or 渔家乐 serves meals and often rooms too: 住宿业's row has the same bands, so either reads alike
     "餐饮业": "餐饮 饭店 餐馆 餐厅 饭馆 小吃 火锅 快餐 酒楼 面馆 烧烤 奶茶 早餐店 食堂 咖啡馆 咖啡店 茶馆 酒吧 "
-           "饺子馆 包子铺 大排档 restaurant",
+           "饺子馆 包子铺 大排档 农家乐 渔家乐 农家饭 restaurant",
     # The standard's 信息传输业 is GB/T 4754's 电信、广播电视和卫星传输服务 plus 互联网和相关服务.
     "信息传输业": "信息传输 电信 通信 宽带 互联网 有线电视 广播电视传输 电视传输 卫星传输 网络传输 互联网接入 宽带接入 "
              "移动通信 基站 数据中心 IDC",

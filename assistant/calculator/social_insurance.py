@@ -178,6 +178,8 @@ class JobSubsidyRequest:
     benefit_total: Decimal | None = None
     benefit_months: int = SUBSIDY_MONTHS
     per_person: bool = False  # the question also asks what one insured employee accounts for (「平均每人合多少」)
+    # or, instead of the average: the year's monthly headcounts summed (「每个月参保人数加起来264人月」)
+    person_months: Decimal | None = None
 
 
 FORMULA = "稳岗补贴 = 6个月 × 2018年下半年当地月人均失业保险金标准 × 年度平均参保职工人数"
@@ -197,7 +199,8 @@ def _benefit_from_total(total: Any, months: Any) -> tuple[Decimal, Decimal, int,
 
 
 def job_subsidy(insured_employees: Any, monthly_benefit: Any, monthly_headcounts: Any = (),
-                benefit_total: Any = None, benefit_months: Any = SUBSIDY_MONTHS, per_person: Any = False) -> Calculation:
+                benefit_total: Any = None, benefit_months: Any = SUBSIDY_MONTHS, per_person: Any = False,
+                person_months: Any = None) -> Calculation:
     if not isinstance(per_person, bool):
         raise CalculatorError(f"per_person must be True or False, got {per_person!r}")
     averaging: list[str] = []
@@ -209,7 +212,18 @@ def job_subsidy(insured_employees: Any, monthly_benefit: Any, monthly_headcounts
         monthly_benefit, summed, count, step = _benefit_from_total(benefit_total, benefit_months)
         averaging.append(step)
         inputs.update(benefit_total=number(summed), benefit_months=count)
-    if monthly_headcounts != ():
+    if person_months is not None:
+        if insured_employees is not None or monthly_headcounts != ():
+            raise CalculatorError(f"give person_months alone, not with insured_employees or monthly_headcounts (got "
+                                  f"{person_months!r}, {insured_employees!r} and {monthly_headcounts!r})")
+        summed = headcount(person_months, "person_months", label="全年每月参保人数之和（人月）")
+        employees = summed / 12
+        shown_average = employees.quantize(CENT, ROUND_HALF_UP)
+        sign = "=" if shown_average == employees else "≈"
+        averaging.append(f"年度平均参保职工人数 = 全年每月参保人数之和÷12个月：{plain(summed)}人月÷12 {sign} "
+                         f"{plain(shown_average.normalize())}人。")
+        inputs["person_months"] = number(summed)
+    elif monthly_headcounts != ():
         if insured_employees is not None:
             raise CalculatorError(f"give insured_employees or monthly_headcounts, not both (got {insured_employees!r} "
                                   f"and {monthly_headcounts!r})")
@@ -257,7 +271,7 @@ def job_subsidy_needs(request: JobSubsidyRequest) -> NeedsInput | None:
             "insured_employees": "企业年度平均参保职工人数"}
     given_spans = request.monthly_headcounts != ()
     missing = tuple(name for name in asks if getattr(request, name) is None
-                    and not (name == "insured_employees" and given_spans))
+                    and not (name == "insured_employees" and (given_spans or request.person_months is not None)))
     if given_spans:
         try:
             months = missing_months(checked_spans(request.monthly_headcounts))
@@ -281,7 +295,7 @@ def job_subsidy_needs(request: JobSubsidyRequest) -> NeedsInput | None:
 
 def solve_job_subsidy(request: JobSubsidyRequest) -> Calculation:
     return job_subsidy(request.insured_employees, request.monthly_benefit, request.monthly_headcounts,
-                       request.benefit_total, request.benefit_months, request.per_person)
+                       request.benefit_total, request.benefit_months, request.per_person, request.person_months)
 
 
 def job_subsidy_lead(calc: Calculation) -> str:

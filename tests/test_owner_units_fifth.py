@@ -1,0 +1,113 @@
+"""Fifth blind batch (ty-1596…1635): rent paid every few months, pension groups named by a bare count, the year's
+insured headcounts summed as person-months, workshops and farm-stay restaurants, a figure made exact with 具体是,
+「是中型不」, the interpreting body asked by a form's field name, and a measure's own period beside the document's.
+Each class by several wordings."""
+
+import pytest
+
+from assistant.calculator import CalculatorError, calculate, format_answer
+from assistant.engine import own_period
+from assistant.calculator.sme_size import resolve_industry
+from assistant.calculator.social_insurance import job_subsidy
+from assistant.intent import Intent, classify
+from assistant.requests import parse_request
+from corpus.records import Hit
+
+
+def _calc(text):
+    return calculate(parse_request(text))
+
+
+@pytest.mark.parametrize("text, relief, month3", [
+    ("区国资公司的门面，合同上租金是四个月一交，一回交三万二。文件那三个月一共能免多少？第三个月该掏多少？", 20000, 4000),
+    ("国有的铺子，每两个月付一次房租，一次1.6万，能减免多少", 20000, 4000),
+    ("国企的店面，房租半年一交太贵了，我们改成3个月交一次，一次交2万4，减免多少？", 20000, 4000),
+])
+def test_rent_paid_every_few_months_is_divided_by_them(text, relief, month3):
+    calc = _calc(text)
+    assert (calc.result["relief_total"], calc.result["month3_payment"]) == (relief, month3)
+
+
+def test_a_monthly_rent_said_after_the_payment_interval_stays_monthly():
+    calc = _calc("国有门面，三个月一交，每月8000，减免多少？")
+    assert calc.result["relief_total"] == 20000
+
+
+@pytest.mark.parametrize("text, total", [
+    ("交社保的一共11个人：5个工人缴费基数三千三，6个是四千一。单位养老按现在的费率一个月合计交多少？", 6576),
+    ("4个人缴费基数5000，另外6个按3000，单位养老一个月交多少", 6080),
+])
+def test_a_second_group_named_by_its_count_alone(text, total):
+    assert _calc(text).result["contribution"] == total
+
+
+@pytest.mark.parametrize("text, subsidy", [
+    ("稳岗补贴，去年1到12月每个月的参保人数加起来是264人月，失业保险金标准一千三百六，能拿多少？", 179520),
+    ("稳岗补贴，去年各月参保人数合计300人，标准1800元，能拿多少", 270000),
+    ("稳岗补贴怎么算？全年参保是120人·月，标准1500", 90000),
+])
+def test_headcounts_summed_over_the_year_are_averaged_over_twelve(text, subsidy):
+    calc = _calc(text)
+    assert calc.result["subsidy"] == subsidy
+    assert "÷12" in format_answer(calc)
+
+
+def test_person_months_are_checked_like_a_headcount():
+    with pytest.raises(CalculatorError):
+        job_subsidy(None, 1360, person_months=-5)
+    with pytest.raises(CalculatorError):
+        job_subsidy(10, 1360, person_months=120)  # an average and a sum at once
+
+
+@pytest.mark.parametrize("words, industry", [
+    ("做老陈醋的小醋坊", "工业"), ("村里的豆腐坊", "工业"), ("榨油的油坊", "工业"),
+    ("山里开农家乐，管吃也管住", "餐饮业"), ("海边的渔家乐", "餐饮业"),
+])
+def test_workshops_and_farm_stays(words, industry):
+    assert resolve_industry(words) == industry
+
+
+def test_a_rough_figure_made_exact_with_ju_ti_shi():
+    calc = _calc("做老陈醋的小醋坊，工人十八个，去年卖醋六百来万，具体是六百一十万。算小型还是微型？")
+    assert calc.inputs["revenue_wan"] == 610 and calc.result["size"] == "微型"
+
+
+@pytest.mark.parametrize("text", [
+    "做ERP实施和定制开发的软件公司，120个人，去年营收九百五十万。是中型不？",
+    "饭店，30个人，营业额500万，是小型企业不是？",
+])
+def test_is_size_class_bu_asks_the_size(text):
+    assert parse_request(text).kind == "sme_size"
+
+
+@pytest.mark.parametrize("text", [
+    "12345转办单上有一栏要填“政策解释责任单位”，并政发2号文这一栏应该填哪两个？",
+    "表格里“政策解释负责单位”这一栏写哪个？",
+])
+def test_the_interpreting_body_asked_by_a_form_field(text):
+    assert classify(text) is Intent.INTERPRETATION
+
+
+def _hits(policy, *ranked):
+    return [Hit(section=policy.section(sid), score=score) for sid, score in ranked]
+
+
+def test_a_measure_with_its_own_period_is_found_when_the_question_is_about_it(policy):
+    section, sentence = own_period(_hits(policy, ("4", 1.0), ("closing", 0.64), ("5", 0.48)))
+    assert section.id == "4" and "按照国家规定执行" in sentence.text
+
+
+@pytest.mark.parametrize("ranked", [
+    (("6", 1.0), ("7", 0.4)),  # 房租: no period of its own
+    (("4", 1.0), ("5", 0.9)),  # not clearly about 稳岗补贴
+    (("closing", 1.0), ("4", 0.5)),  # about the document's period
+])
+def test_no_measure_period_otherwise(policy, ranked):
+    assert own_period(_hits(policy, *ranked)) is None
+
+
+@pytest.mark.integration
+def test_a_measure_with_its_own_period_is_quoted_beside_the_documents(real_engine):
+    answer = real_engine.answer("那笔稳岗补贴的执行期限是随这份意见的三个月走吗？")
+    assert [c.clause for c in answer.citations] == ["closing", "4"]
+    assert "按照国家规定执行" in answer.text and "已结束" in answer.text
