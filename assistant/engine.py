@@ -518,6 +518,7 @@ class Engine:
         more += self._other_parts_elsewhere(q, evidence, section, [*chosen, *(s for _, s in more)])
         more += self._contact_elsewhere(q, evidence, section, [*chosen, *(s for _, s in more)])
         more += self._parts_by_meaning(q, evidence, section, [*((section, s) for s in chosen), *more])
+        more += list_after(self._policy[section.doc], [*((section, s) for s in chosen), *more])
         if validity is not None and validity[0].doc == section.doc and validity[1] not in (*chosen, *(s for _, s in more)):
             # 「还能接着享受贴息不」 may ask whether the situation qualifies or whether the measure still runs: both
             more.append(validity)
@@ -1075,6 +1076,42 @@ class Engine:
             topics = [s.title for s in policies[0].sections if s.id.isdigit()]
             return compose.refusal([policies[0].title], topics, missing)
         return compose.refusal_many(len(policies), missing)
+
+
+# A sentence that opens a list (「可以通过以下三种渠道办理：」), not one that opens the whole document (「通知如下：」)
+_OPENS_LIST = re.compile(r"[：:]\s*$")
+_OPENS_DOCUMENT = re.compile(r"如下[：:]\s*$")
+LIST_ITEMS, LIST_CHARS = 8, 400
+
+
+def list_after(policy: Policy, quoted: Sequence[tuple[Section, Sentence]]) -> list[tuple[Section, Sentence]]:
+    """The items of a list that a quoted sentence opens: without them the answer says there are three channels but
+    not which. The sentences after it in its section; when it ends its section, the sections right after it that
+    form one list (same heading depth and parent), the first sentence of each. At most LIST_ITEMS items and about
+    LIST_CHARS characters; sentences already quoted are not repeated."""
+    taken = {(sec.id, s.start) for sec, s in quoted}
+    found: list[tuple[Section, Sentence]] = []
+    for section, sentence in quoted:
+        if not _OPENS_LIST.search(sentence.text) or _OPENS_DOCUMENT.search(sentence.text):
+            continue
+        after = [s for s in section.sentences if s.start > sentence.start]
+        items = [(section, s) for s in after]
+        if not items:
+            following = policy.sections[policy.sections.index(section) + 1:]
+            shape = (len(following[0].heading_path), following[0].heading_path[:-1]) if following else None
+            for other in following:
+                if not other.sentences or (len(other.heading_path), other.heading_path[:-1]) != shape:
+                    break
+                items.append((other, other.sentences[0]))
+        used = 0
+        for other, item in items[:LIST_ITEMS]:
+            if used >= LIST_CHARS:
+                break
+            used += len(item.text)
+            if (other.id, item.start) not in taken:
+                taken.add((other.id, item.start))
+                found.append((other, item))
+    return found
 
 
 # A measure's own period stated in its clause (「稳岗补贴…政策执行期限按照国家规定执行」)

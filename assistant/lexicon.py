@@ -94,11 +94,23 @@ ENGLISH = {
 _ENGLISH = re.compile(r"\b(" + "|".join(sorted(map(re.escape, ENGLISH), key=len, reverse=True)) + r")\b", re.I)
 
 
+# One-character words inside longer words that mean something else: 退休 is no refund, 拖欠 and 拖车 no delay
+_PART_OF_ANOTHER = {"退": re.compile(r"退(?!休|役|伍|出|房|订|票|烧|热|租)"), "拖": re.compile(r"拖(?!欠|车|拉|累|鞋|把|地)")}
+
+
+def _first_use(text: str, word: str) -> int:
+    pattern = _PART_OF_ANOTHER.get(word)
+    if pattern is None:
+        return text.find(word)
+    found = pattern.search(text)
+    return found.start() if found else -1
+
+
 def document_terms(text: str) -> list[str]:
     """The document's terms for the colloquial and English words in `text`, in order of appearance."""
     found: list[tuple[int, str]] = []
     for word, term in COLLOQUIAL.items():
-        pos = text.find(word)
+        pos = _first_use(text, word)
         if pos >= 0 and term not in text:
             found.append((pos, term))
     found.extend((m.start(), ENGLISH[m.group(1).lower()]) for m in _ENGLISH.finditer(text))
@@ -121,5 +133,6 @@ def in_document_terms(text: str) -> str:
     text = english_as_chinese(text)
     for word in sorted(COLLOQUIAL, key=len, reverse=True):
         # spaced, so the document's term stays a word of its own (银行利息 → 银行 利率, not one word 银行利率)
-        text = text.replace(word, f" {COLLOQUIAL[word]} ")
+        pattern = _PART_OF_ANOTHER.get(word)
+        text = text.replace(word, f" {COLLOQUIAL[word]} ") if pattern is None else pattern.sub(f" {COLLOQUIAL[word]} ", text)
     return text
