@@ -34,6 +34,8 @@ _PREMIUMS = r"失业|保险费|保费|缴|交"
 
 # 「1到3月我们还没参保」: a part of the year said as unpaid
 _UNPAID = re.compile(r"[^，,。；;！!？?\d]{0,4}(没|未|不)(参保|交|缴|上|买)")
+# a month said as unpaid: 「12月那笔资金紧没交上」「11月的欠着」「12月没缴」
+_MONTH_UNPAID = re.compile(r"(?:份)?[^，,。；;！!？?\d]{0,8}(没|未|漏|欠)(交|缴|付|着)")
 # 「一年下来要交多少」「半年下来一共交多少」「三个月加起来交多少」: a span the question asks a total over (an amount;
 # not a count: 「一年几次申报」「一年下来有几个人能退休」)
 _ASKED_OVER = re.compile(r"[^，,。；;！!？?]{0,8}(多少|几)(?!\s*(次|回|遍|趟|期|个?人|名|位|号|天|日|点|岁|家|项|个?月|年))")
@@ -74,8 +76,12 @@ def refund(turns: list[Turn], today) -> RefundRequest:
             # (the part the amount is said for first: 「1到3月上了，4到12月每月1000」 is 9 months at 1000)
             parts = year_parts(t.text)
             own = part_before(t.text, parts, paid.start)
-            spans = [p.months for p in [*([own] if own else []), *parts] if 1 < p.months < 12 and p.months % step == 0
-                     and not _UNPAID.match(t.text, p.end)][:1]
+            chosen = [p for p in [*([own] if own else []), *parts] if 1 < p.months < 12 and p.months % step == 0
+                      and not _UNPAID.match(t.text, p.end)][:1]
+            # 「8月起每月1240；12月那笔没交上」: a single month of the span said as unpaid was not paid
+            spans = [p.months - len({m.first for m in parts if m.months == 1 and p.first <= m.first <= p.last
+                                     and m.start >= p.end and _MONTH_UNPAID.match(t.text, m.end)})
+                     for p in chosen] if step == 1 else [p.months for p in chosen]
         # 「交了-3个月」「交了0个月」 go to the rule to be refused, not dropped for a full year's worth
         odd = [s for s in spans if s <= 0]
         return paid, per, ((odd[0] if odd else max(spans)) // step if spans else None)
@@ -259,7 +265,8 @@ def pension(turns: list[Turn], today) -> PensionRequest:
         groups = _base_groups(t)
         if groups:
             return PensionRequest(old_rate=old_rate, groups=groups)
-        base = t.money(r"基数|工资|薪|收入")
+        # 「工资每人4500，但缴费基数按2500报的」: the base said as such over a wage
+        base = t.money(r"基数", fallback=False) or t.money(r"基数|工资|薪|收入")
         if base is None:
             continue
         if asks_base and not re.search(r"基数|工资|薪|收入", t.label(base)):
@@ -316,6 +323,9 @@ def _base_groups(t: Turn) -> tuple[tuple[Decimal, Decimal], ...] | None:
     pairs = [(people.value, base.value) for people, base in zip(t.quantities, t.quantities[1:])
              if isinstance(people, Headcount) and isinstance(base, Money) and people.upper is None
              and base.upper is None and not CLAUSE_END.search(t.text[people.end:base.start])]
+    if len(pairs) == 1:  # 「老板我自己的基数按3万报，另外4个员工每人2800」: the owner is a group of one
+        pairs += [(Decimal(1), base.value) for base in t.of(Money)
+                  if _ONESELF.search(CLAUSE_END.split(t.text[:base.start])[-1])]
     if len(pairs) == 1:  # 「5个工人基数三千三，6个是四千一」: the next group named by a bare count after the first
         pairs += [(number_or_none(said.group(1)), base.value)
                   for previous, base in zip(t.quantities, t.quantities[1:])
@@ -325,6 +335,8 @@ def _base_groups(t: Turn) -> tuple[tuple[Decimal, Decimal], ...] | None:
     return tuple(pairs) if len(pairs) > 1 else None
 
 
+# the owner's own base in its clause: 「老板我自己的基数按3万报」「我本人按5000交」
+_ONESELF = re.compile(r"(?:我|老板)(?:自己|本人)|本人的?|老板的")
 # the words before a base in its clause that name a group by its count alone: 「6个是」「另外6个的」「剩下6个按」
 _BARE_GROUP = re.compile(rf"^(?:另外|其余|剩下|还有|其他)?的?\s*(\d{{1,4}}|[{CN_DIGITS}十百]{{1,4}})\s*个(?:人)?\s*"
                          r"(?:是|的|为|按|都是|都按)?(?:缴费)?(?:基数|工资)?(?:是|为|按)?\s*$")
@@ -398,7 +410,8 @@ def _paid_after_cut(t: Turn) -> Money | None:
 
 def work_injury(turns: list[Turn], today) -> WorkInjuryRequest:
     def old_rate(t: Turn):
-        rates = t.of(Rate)
+        # 「按文件费率下调50%以后」: the cut itself, not a rate paid
+        rates = [r for r in t.of(Rate) if not _CUT_SAID.search(words_before(t.text, r.start, 4))]
         labelled = [r for r in rates if re.search(r"工伤|费率|原|以前|之前|现在|目前", t.label(r))]
         return (labelled or (rates if t.current else [None]))[0] if rates else None
 
@@ -416,13 +429,20 @@ def work_injury(turns: list[Turn], today) -> WorkInjuryRequest:
         loose = turns[0].money(r"(?!)", avoid=r"后|现在")  # unlabelled: a base next to a rate, else what was paid
         base, paid = (loose, None) if rate_q is not None else (None, loose)
     per = None if paid is None else _contribution_per(turns, paid)
+    # 「以前每人每年交216块，我们一共35个人」: one person's contribution, and the people it is paid for
+    said_for_one = paid is not None and any(paid in t.quantities and _PER_PERSON.search(words_before(t.text, paid.start))
+                                            for t in turns)
+    people = first_found(turns, lambda t: next(iter(t.of(Headcount)), None)) if said_for_one else None
     months = asked_months(turns, paid) if per is not None else None
     if months is not None and (months % PER_MONTHS[per] or months in (PER_MONTHS[per], 12)):
         # 「每季度2400，8个月交多少」: no whole number of payments; one payment or a year: the rule's own figures
         months = None
     per_month = per in ("quarter", "year") and bool(_ASKED_MONTHLY.search(turns[0].text))
     return WorkInjuryRequest(old_rate=value_of(rate_q), wage_base=value_of(base), old_amount=value_of(paid), per=per,
-                             months=months, per_month=per_month)
+                             months=months, per_month=per_month, people=value_of(people))
+
+
+_CUT_SAID = re.compile(r"(下调|调低|降低|下降|减少|降|减)了?\s*$")
 
 
 # 「平摊到每个月要交多少」「每月合多少」「一个月多少钱」: a figure asked per month

@@ -106,7 +106,8 @@ _ARABIC = rf"\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?{_EXPONENT}|\d+(?:\.\d+)?{_EXPONENT
 # 「2.5w」「3W元」: w after digits is owners' shorthand for 万 (not before another letter: 「5wifi」 is none)
 _W = r"[wW](?![A-Za-z])"
 _K = r"[kK](?![A-Za-z])"  # 「8k」「1.2k」: 千
-_NUMBER = (rf"(?:{_ARABIC})(?:(?:[十百千万亿]|{_W}|{_K})+(?:{_ARABIC})?)*"
+# 「36.8 w」「贷款 300 万」: one space may stand before a large unit after digits, as owners type on phones
+_NUMBER = (rf"(?:{_ARABIC})(?:(?:[十百千万亿]|[ \u00a0]?(?=[千万亿wWkK])(?:[千万亿]|{_W}|{_K}))+(?:{_ARABIC})?)*"
            rf"|[{CN_DIGITS}十](?:[{CN_DIGITS}十百千万亿]|点(?=[{CN_DIGITS}]))*")
 _TOKEN = re.compile(rf"{_ARABIC}|[{CN_DIGITS}]|[十百千万亿]|点")
 # 「贰万肆仟元整」: the capital numerals of contracts and receipts stand for the everyday ones, one character each,
@@ -172,6 +173,7 @@ def chinese_number(text: str) -> Decimal:
     Raises _NotANumber for text that is no number and _OutOfRange for one outside `readable`."""
     text = text.translate(_PLAIN)
     if re.match(r"\d", text):
+        text = re.sub(r"[ \u00a0]", "", text)
         text = re.sub(_K, "千", re.sub(_W, "万", text))  # only after a digit, as _NUMBER reads it
     tokens = _TOKEN.findall(text)
     if "".join(tokens) != text or not tokens:
@@ -676,8 +678,8 @@ def _classify(text: str, m: re.Match, value: Decimal, listed: type | None = None
         kind = Headcount if in_thousands and _named_last(before) is Headcount else Money
         return kind(value, *span, upper=upper)
     composed = len(number_text) >= 2 and re.search("[十百千]", number_text)  # 「一百二十」, not 「一直」's 一
-    if (number_text[0].isdigit() or composed) and not re.match(r"\s*[个间处项份张][\u4e00-\u9fff]", text[m.end():]):
-        # a bare 「12000」 or 「一百二」 (not 「租了3个门面」, a count of things): what the words just before it are
+    if (number_text[0].isdigit() or composed) and not re.match(r"\s*(?:[个项份张][\u4e00-\u9fff]|[间处套栋])", text[m.end():]):
+        # a bare 「12000」 or 「一百二」 (not 「租了3个门面」「租了2间，」, a count of things): what the words just before it are
         # about decides (the words since the last number and its people: in 「4个员工5000」 员工 are the 4, not the
         # 5000), the nearest first: 「员工工资8000」 is a wage
         if _PRICED_BEFORE.search(words_before(text, m.start())) or _PRICED_AFTER.match(text, m.end()):

@@ -59,7 +59,7 @@ _PERIOD_WEAK = re.compile(r"到期|截止|过期|失效|(什么时候|哪天|几
                           # 「4月20号…还在文件说的那三个月里面吗」: whether a day is inside the period, asked by a
                           # particle that ends the clause (「在三个月内没营业」「在三个月内不开业」 say what happened)
                           r"(在|落在|算在)[^，。？?]{0,10}(三个月|3个月|期限|期间|执行期|有效期|优惠期|减免期)"
-                          r"(里面?|内|之内|以内|当中|范围内?)(吗|么|嘛|不|没有|没|呢)\s*(?=[？?。！!]|$)")
+                          r"(里面?|里头|里边|内|之内|以内|当中|范围内?)(吗|么|嘛|不|没有|没|呢)\s*(?=[？?。！!]|$)")
 _ABOUT_POLICY = re.compile(r"政策|文件|意见|通知|措施|规定|优惠|好处|减免|policy", re.I)
 _RENT = re.compile(r"房租|租金|月租|年租|季租|门面|店面|铺面|商铺|铺子|店铺|门市|门脸|租的|租了|租用|承租|房东")
 _SIZE_WORD = re.compile(r"大型|中型|小型|微型|小微|中小微|中小|大企业|规模|划型|企业类型|(什么|啥|哪一?类|哪种)(企业|公司)")
@@ -427,8 +427,10 @@ def _rent(turns: list[Turn], today) -> RentRequest:
     # (「…，一个月租金7600」; not any other figure it says: 「装修花了5万」)
     if priced is not None and amount(replace(_without_unit_rents(priced[0]), current=False)) is None:
         (price, per), area = priced[1], first_found(turns, _area_of)
-        if _SEVERAL_PLACES.search(priced[0].text) or _SEVERAL_PLACES.search(turns[0].text):
-            area = None  # 「两间，每间80平」: which area the price is for is unclear; ask for the whole area
+        if area is None or _SEVERAL_PLACES.search(priced[0].text) or _SEVERAL_PLACES.search(turns[0].text):
+            # 「两间，每间80平」: which area the price is for is unclear, so ask for the whole area, unless each
+            # place's area is said and the price is said for all of them (「一间45平、一间60平，租金都是每平80」)
+            area = first_found(turns, _areas_of_each)
         days = first_found(turns, _days_a_month) if per == "day" else None
         if days == UNREADABLE_DAYS:  # 「按二十八九天算」: no count to make a day's rent a month's; ask for it
             return RentRequest(landlord=first_found(turns, landlord), asked=focus)
@@ -496,9 +498,27 @@ def _area_of(t: Turn) -> Area | None:
     return next(iter(areas.values())) if len(areas) == 1 else None
 
 
+# each place's own area: 「一间45平、一间60平」「一间45平，另一间60平」「第二间60平」
+_AREA_OF_ONE = re.compile(r"(?:一|另一|另外一|第[一二三四1-4])(?:间|处|套|层|栋|个(?:门面|店面|铺面|铺子)?)\s*(?:是|有)?\s*$")
+# the price said for all of them: 「租金都是每平80」「统一按每平米80」「均为」
+_SAME_PRICE = re.compile(r"都|均|统一|一样|同样|一个价")
+
+
+def _areas_of_each(t: Turn) -> Area | None:
+    """The places' areas summed, when each is said with its place and the price is said for all of them (see
+    _AREA_OF_ONE, _SAME_PRICE); None otherwise."""
+    per = [m.span() for m in re.finditer(_PER_AREA, t.text)]
+    areas = [q for q in t.quantities if isinstance(q, Area) and not any(s < q.end and q.start < e for s, e in per)]
+    if len(areas) < 2 or not _SAME_PRICE.search(t.text[areas[-1].end:]) \
+            or not all(_AREA_OF_ONE.search(t.text[max(0, a.start - 8):a.start]) for a in areas):
+        return None
+    total = sum((a.value for a in areas), Decimal(0))
+    return Area(total, "＋".join(a.text for a in areas), areas[0].start, areas[-1].end)
+
+
 # Several premises: 「一间…另一间…」「两间铺面」「第二个门面」「分别」; each with its monthly rent, or one rent 「每间」
 _PLACES = (r"另(一|外一?)(间|处|家|套|层|栋|个(?![月季]))|第[二三四2-4](间|处|家|套|层|栋|个(?![月季]))|"
-           r"[两二三四五六七八九几2-9](间|处|套|层|栋|家店|个店|个门面|个店面|个铺面|个商铺|个铺子)")
+           r"[两二三四五六七八九几2-9]\s*(间|处|套|层|栋|家店|个店|个门面|个店面|个铺面|个商铺|个铺子)")
 _SEVERAL_PLACES = re.compile(_PLACES)  # named as places, not 「分别」 (which may be months: 「第一、二、三个月分别交多少」)
 _PREMISES = re.compile(f"{_PLACES}|分别|各自")
 # what names the next premises right before its rent: 「另一层8k」「第二间5000」

@@ -8,8 +8,9 @@ import pytest
 from assistant.calculator import CalculatorError, calculate, format_answer
 from assistant.engine import own_period
 from assistant.calculator.sme_size import resolve_industry
-from assistant.calculator.social_insurance import job_subsidy
+from assistant.calculator.social_insurance import job_subsidy, work_injury_cut
 from assistant.intent import Intent, classify
+from assistant.quantities import Money, parse_quantities
 from assistant.requests import parse_request
 from corpus.records import Hit
 
@@ -111,3 +112,70 @@ def test_a_measure_with_its_own_period_is_quoted_beside_the_documents(real_engin
     answer = real_engine.answer("那笔稳岗补贴的执行期限是随这份意见的三个月走吗？")
     assert [c.clause for c in answer.citations] == ["closing", "4"]
     assert "按照国家规定执行" in answer.text and "已结束" in answer.text
+
+
+# Sixth batch (ty-1636…1675): numbers typed with a space before 万/w, rooms counted with 间, areas of each room
+# summed under one price, a wage beside the declared base, the owner's own base, a cut said as 下调50%, a month
+# said unpaid, 打印店 and 农机合作社.
+@pytest.mark.parametrize("text, value", [("每月缴费基数合计 36.8 w", 368000), ("贷款 300 万", 3000000),
+                                         ("工资总额 25 万", 250000), ("3 千5", 3500)])
+def test_a_space_before_a_large_unit(text, value):
+    (amount,) = [q for q in parse_quantities(text) if isinstance(q, Money)]
+    assert amount.value == value
+
+
+def test_rooms_counted_are_no_amount():
+    assert not [q for q in parse_quantities("我租了 2 间，一间 45 平") if isinstance(q, Money)]
+    assert not [q for q in parse_quantities("租了2间，每间都不大") if isinstance(q, Money)]
+
+
+@pytest.mark.parametrize("text, relief, month3", [
+    ("区国资公司的临街房我租了 2 间，一间 45 平、一间 60 平，租金都是每平每月 80 元。三个月一共减多少？第三个月交多少？",
+     21000, 4200),
+    ("国有的两间门面，一间50平，另一间30平，租金都按每平米每月100元，能减多少？", 20000, 4000),
+])
+def test_each_rooms_area_summed_under_one_price(text, relief, month3):
+    calc = _calc(text)
+    assert (calc.result["relief_total"], calc.result["month3_payment"]) == (relief, month3)
+
+
+def test_two_rooms_of_unsaid_size_still_ask_for_the_whole_area():
+    assert parse_request("国有的两间门面，每间80平，每平米每月100元，能减多少？").missing == ("area",)
+
+
+@pytest.mark.parametrize("text, total", [
+    ("小卖部3个店员，工资实际每人每月发4500，但缴费基数都是按2500报的。单位养老按文件的企业费率，一个月交多少？", 1200),
+    ("老板我自己的养老缴费基数按3万报，另外4个员工每人2800。单位养老按现在的费率，一个月一共交多少？", 6592),
+])
+def test_the_declared_base_and_the_owners_own(text, total):
+    assert _calc(text).result["contribution"] == total
+
+
+def test_a_cut_said_as_a_rate_is_not_the_old_rate_and_a_per_person_amount_is_multiplied():
+    calc = _calc("工伤保险以前每人每年交216块，我们一共35个人。按文件费率下调50%以后，单位一个月工伤险总共交多少？")
+    assert calc.result["before"] == 7560 and calc.result["after_month"] == 315
+    assert "216元×35人" in format_answer(calc)
+
+
+def test_people_need_a_per_person_amount():
+    with pytest.raises(CalculatorError):
+        work_injury_cut(old_rate="0.004", people=10)
+
+
+@pytest.mark.parametrize("text, refund", [
+    ("去年8月起交失业保险，每月1,240；12月那笔资金紧没交上，到现在还欠着。今年没裁人，返还能拿多少？", 2480),
+    ("去年7月开始交失业保险，每月1000，11月的欠着没交，没裁员，能返多少", 2500),
+])
+def test_a_month_said_unpaid_is_not_counted(text, refund):
+    assert _calc(text).result["refund"] == refund
+
+
+@pytest.mark.parametrize("words, industry", [
+    ("开图文打印店的，复印打印装订", "租赁和商务服务业"), ("农机专业合作社，给村里代耕代收", "农、林、牧、渔业"),
+])
+def test_print_shops_and_farm_machinery(words, industry):
+    assert resolve_industry(words) == industry
+
+
+def test_inside_the_three_months_asked_with_li_tou():
+    assert parse_request("我是2020年5月3日才申请的，还在文件那3个月里头吗？").kind == "policy_period"

@@ -63,8 +63,9 @@ INDUSTRIES = tuple(RULES)
 
 # How owners name their business → the standard's row.
 ALIASES = {
+    # GB/T 4754 05 农、林、牧、渔专业及辅助性活动 is in this row too: 代耕代收, 农机作业, 植保
     "农、林、牧、渔业": "农业 林业 牧业 渔业 畜牧 养殖 种植 农场 农林牧渔 农林 牧场 渔场 林场 果园 苗圃 养猪 养鸡 养牛 养羊 "
-                  "种苗 育苗 苗木 花卉 蔬菜 大棚 鱼塘 水产 种地",
+                  "种苗 育苗 苗木 花卉 蔬菜 大棚 鱼塘 水产 种地 农机 代耕 植保 农业合作社 种植合作社 养殖合作社",
     # 电力、热力、燃气及水生产和供应业 is 工业 in the standard: 供热/供暖 companies too
     "工业": "工厂 制造 加工厂 厂家 厂子 厂 采矿 矿山 煤矿 电厂 发电 供电 热力 燃气 自来水 水生产 作坊 车间 印刷 "
           # workshops named by their goods + 坊: 醋坊 油坊 豆腐坊 (not 街坊, not a 茶坊 or 面坊 that serves)
@@ -102,7 +103,9 @@ ALIASES = {
     "房地产开发经营": "房地产 地产 开发商 房开 置业公司 房企 楼盘开发",
     "物业管理": "物业",
     "租赁和商务服务业": "租赁 商务服务 广告 咨询 中介 会展 旅行社 律师 律所 会计师 事务所 人力资源 劳务派遣 劳务公司 "
-                  "猎头 代理记账 代账 保安公司 rental leasing 出租",
+                  "猎头 代理记账 代账 保安公司 rental leasing 出租 "
+                  # GB/T 4754 7292 办公服务 takes in 打字复印 and 图文 shops (not 印刷, a factory's trade)
+                  "打印店 复印店 图文 打字复印 文印",
     # Trades the table does not list (居民服务、修理、教育、卫生、文体娱乐…) are what this row is for.
     "其他未列明行业": "其他行业 未列明 理发 美发 美容 洗浴 洗衣 干洗 家政 维修 修理 培训 教育 健身 诊所 摄影 网吧 KTV "
                  "医院 卫生院 门诊 医疗机构 养老院 幼儿园 托育 学校 影院 婚庆 汽修 洗车 足疗 按摩 驾校",

@@ -560,6 +560,8 @@ class WorkInjuryRequest:
     per_month: bool = False
     # or: the contribution paid after the cut (「现在每月交1150，已经是减半后的」), 元: before it, twice as much
     new_amount: Decimal | None = None
+    # old_amount is one person's (「以前每人每年交216块，一共35个人」): the firm's is that times `people`
+    people: Decimal | None = None
 
 
 PER = {"month": "每月", "quarter": "每季度", "year": "每年", None: ""}
@@ -569,7 +571,7 @@ PER_MONTHS = {"month": 1, "quarter": 3, "year": 12}
 
 def work_injury_cut(old_rate: Any = None, wage_base: Any = None, old_amount: Any = None,
                     per: Any = None, months: Any = None, per_month: Any = False,
-                    new_amount: Any = None) -> Calculation:
+                    new_amount: Any = None, people: Any = None) -> Calculation:
     if not (per is None or isinstance(per, str) and per in PER):
         raise CalculatorError(f"per must be one of {list(PER)}, got {per!r}")
     undone = None
@@ -602,10 +604,19 @@ def work_injury_cut(old_rate: Any = None, wage_base: Any = None, old_amount: Any
                       f"现应缴：{short(base)}×{percent(new)} = {short(after)}；少缴{short(before - after)}。"]
             inputs["wage_base"] = number(base)
             result.update(before=number(before), after=number(after), saving=number(before - after))
+    if people is not None and old_amount is None:
+        raise CalculatorError(f"people goes with old_amount (one person's contribution), got people {people!r} "
+                              f"and old_amount {old_amount!r}")
     if old_amount is not None:
         before = money(old_amount, "old_amount", MAX_BASE)
-        after = _half(before)
         when = PER[per]
+        if people is not None:
+            count = headcount(people, "people", label="人数")
+            each, before = before, (before * count).quantize(CENT, ROUND_HALF_UP)
+            steps.append(f"单位{when}合计：每人{short(each)}×{plain(count)}人 = {short(before)}。")
+            inputs["people"] = number(count)
+            money(before, "old_amount", MAX_BASE, label="全单位原应缴的工伤保险费")
+        after = _half(before)
         steps += ["缴费基数不变时，费率减半，应缴的工伤保险费也减半。", *([undone] if undone else []),
                   f"原来{when}应缴{short(before)}×50% = {short(after)}，{when}少缴{short(before)} − {short(after)}"
                   f" = {short(before - after)}。"]
@@ -660,7 +671,7 @@ def work_injury_needs(request: WorkInjuryRequest) -> NeedsInput | None:
 
 def solve_work_injury(request: WorkInjuryRequest) -> Calculation:
     return work_injury_cut(request.old_rate, request.wage_base, request.old_amount, request.per, request.months,
-                           request.per_month, request.new_amount)
+                           request.per_month, request.new_amount, request.people)
 
 
 def work_injury_lead(calc: Calculation) -> str:
