@@ -23,6 +23,7 @@ from assistant.calculator import (
     InterestRequest, NeedsInput, PeriodRequest, RentRequest, Request, SmeRequest, TaxDeferralRequest, CalculatorError,
     find_industry, needs_input,
 )
+from assistant.calculator.rent import NEGOTIATED_LANDLORDS
 from assistant.english_numbers import from_english
 from assistant.quantities import (
     CN_DIGITS, SQUARE_METRE, Area, CalendarMonth, DateValue, Headcount, Money, MonthCount, Quantity, Rate, chinese_number,
@@ -422,7 +423,15 @@ def _rent(turns: list[Turn], today) -> RentRequest:
     turns = [_without_unit_rents(t) for t in turns]
     premises = first_found(turns, lambda t: _premises_rents(t, turns[0].text))
     if premises:
-        return RentRequest(landlord=first_found(turns, landlord), asked=focus, premises=premises)
+        overall = first_found(turns, landlord)
+        own = [said or overall for _, said in premises]
+        covered = tuple(rent for rent, said in zip(premises, own) if said not in NEGOTIATED_LANDLORDS)
+        others = tuple((rent.value, said) for (rent, _), said in zip(premises, own) if said in NEGOTIATED_LANDLORDS)
+        if covered and others:  # 「两处是国资的…还有一个房东是个人」: the rule for those, the parties agree the other
+            rents = tuple(rent.value for rent, _ in covered)
+            return RentRequest(landlord="state", asked=focus, not_covered=others,
+                               **({"premises": rents} if len(rents) > 1 else {"monthly_rent": rents[0]}))
+        return RentRequest(landlord=overall, asked=focus, premises=tuple(rent.value for rent, _ in premises))
     # 「80平米，每平米每月95块」: a rent per square metre, unless the turn also says the whole rent in words that name it
     # (「…，一个月租金7600」; not any other figure it says: 「装修花了5万」)
     if priced is not None and amount(replace(_without_unit_rents(priced[0]), current=False)) is None:
@@ -527,19 +536,21 @@ _EACH = re.compile(r"([两二三四五六七八九2-9])(间|处|套|家店|个�
                    r"(每间|每处|每套|每家|每个|各)")
 
 
-def _premises_rents(t: Turn, asked: str) -> tuple[Decimal, ...] | None:
-    """The monthly rents of several premises a turn states: 「一间月租3000，另一间月租5200」 → (3000, 5200); 「两间铺面
-    每间月租3000」 → (3000, 3000). Only when the turn or the question speaks of more than one place."""
+def _premises_rents(t: Turn, asked: str) -> tuple[tuple[Money, str | None], ...] | None:
+    """The monthly rents of several premises a turn states, each with the landlord said for it alone (in the words
+    since the rent before it): 「一间月租3000，另一间月租5200」 → (3000, 5200); 「两间铺面每间月租3000」 → (3000, 3000).
+    Only when the turn or the question speaks of more than one place."""
     if CORRECTION.search(t.text) or not (_PREMISES.search(t.text) or _PREMISES.search(asked)):
         return None
     rents = [q for q in t.of(Money) if (re.search(r"月租|租金|房租|租|每月", words_before(t.text, q.start))
                                         or _NEXT_PREMISES.search(words_before(t.text, q.start)))
              and not re.search(f"{_NOT_MONTHLY}|{_NOT_RENT}", words_before(t.text, q.start))]
     if len(rents) > 1:
-        return tuple(q.value for q in rents)
+        starts = [0, *(q.end for q in rents[:-1])]
+        return tuple((q, _landlord(t.text[start:q.start])) for start, q in zip(starts, rents))
     each = _EACH.search(t.text)
     if len(rents) == 1 and each and each.end() <= rents[0].start:
-        return (rents[0].value,) * int(chinese_number(each.group(1)))
+        return ((rents[0], None),) * int(chinese_number(each.group(1)))
     return None
 
 

@@ -7,6 +7,7 @@ import pytest
 
 from assistant.calculator import CalculatorError, calculate, format_answer
 from assistant.engine import own_period
+from assistant.calculator.rent import rent_relief
 from assistant.calculator.sme_size import resolve_industry
 from assistant.calculator.social_insurance import job_subsidy, work_injury_cut
 from assistant.intent import Intent, classify
@@ -179,3 +180,28 @@ def test_print_shops_and_farm_machinery(words, industry):
 
 def test_inside_the_three_months_asked_with_li_tou():
     assert parse_request("我是2020年5月3日才申请的，还在文件那3个月里头吗？").kind == "policy_period"
+
+
+@pytest.mark.parametrize("text, relief, others", [
+    ("我们有三处门面：柳巷那个是区国资公司的，月租4500；亲贤街那个也是国资的，月租6,800；还有一个在小区底商，房东是个人，"
+     "月租3200。国有的两处一共能减多少？私人那处呢？", 28250, [3200]),
+    ("两间铺面，一间是国企的，月租8000；另一间房东是私人，月租5000。能减多少？", 20000, [5000]),
+])
+def test_premises_of_other_landlords_are_named_without_a_figure(text, relief, others):
+    calc = _calc(text)
+    assert calc.result["relief_total"] == relief
+    assert [o["monthly_rent"] for o in calc.inputs["not_covered"]] == others
+    lead = format_answer(calc).split("\n")[0]
+    assert f"{relief}元" in lead and "具体由双方协商" in lead
+
+
+def test_premises_all_of_one_landlord_are_relieved_together():
+    calc = _calc("国有的两间铺面，一间月租3000，另一间月租5200，能减多少？")
+    assert calc.result["relief_total"] == 20500 and "not_covered" not in calc.inputs
+
+
+def test_not_covered_premises_need_a_covered_one():
+    with pytest.raises(CalculatorError):
+        rent_relief(8000, "other", not_covered=((5000, "other"),))
+    with pytest.raises(CalculatorError):
+        rent_relief(8000, "state", not_covered=((5000, "state"),))

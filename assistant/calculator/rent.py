@@ -8,7 +8,7 @@ first, the step saying how; a rise or cut said of it (「去年月租6000，今�
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, ClassVar
 
@@ -72,6 +72,9 @@ class RentRequest:
     # a rise (+) or cut (−) of the stated rent, as a fraction (「去年月租6000，今年涨了5%」: 0.05), applied to the
     # monthly rent before the relief
     change: Decimal | None = None
+    # premises rented besides these from another landlord (「还有一个底商，房东是个人，月租3200」): (monthly rent,
+    # landlord) each, named in the answer with no figure, since the parties agree their rent cut
+    not_covered: tuple[tuple[Decimal, str], ...] = ()
 
 
 def _daily(daily_rent: Any, days_per_month: Any) -> tuple[Decimal, Decimal, str]:
@@ -207,7 +210,27 @@ def _months(landlord: str | None, rent: Decimal, month3_relief: Decimal, month3_
     }
 
 
-def rent_relief(monthly_rent: Any, landlord: str | None = None, asked: Any = None,
+def rent_relief(*args: Any, not_covered: Any = (), **kwargs: Any) -> Calculation:
+    """The relief for the premises the rule covers (see _covered_relief), and the others named with no figure."""
+    calc = _covered_relief(*args, **kwargs)
+    if not_covered == ():
+        return calc
+    if not isinstance(not_covered, tuple) or calc.inputs.get("landlord") in NEGOTIATED_LANDLORDS:
+        raise CalculatorError(f"not_covered must be a tuple of (monthly rent, landlord) beside premises the rule "
+                              f"covers, got {not_covered!r}")
+    others = []
+    for n, pair in enumerate(not_covered, 1):
+        if not (isinstance(pair, tuple) and len(pair) == 2):
+            raise CalculatorError(f"not_covered must hold (monthly rent, landlord) pairs, got {pair!r}")
+        rent = money(pair[0], "monthly_rent", MAX_RENT, label=f"其他房东的第{n}处的月租金", positive=True)
+        others.append({"monthly_rent": number(rent), "landlord": choice(pair[1], "landlord", NEGOTIATED_LANDLORDS)})
+    rents = "、".join(short(Decimal(str(o["monthly_rent"]))) for o in others)
+    step = (f"另外{_count(len(others)) if len(others) > 1 else '一'}处（月租{rents}）不是国有资产类经营用房，"
+            f"不适用上面的减免：{NEGOTIATED}")
+    return replace(calc, steps=calc.steps + (step,), inputs={**calc.inputs, "not_covered": others})
+
+
+def _covered_relief(monthly_rent: Any, landlord: str | None = None, asked: Any = None,
                 period_rent: Any = None, per: Any = None, premises: Any = (),
                 days_per_month: Any = None, unit_rent: Any = None, area: Any = None,
                 term_months: Any = None, change: Any = None) -> Calculation:
@@ -343,10 +366,20 @@ def needs(request: RentRequest) -> NeedsInput | None:
 def solve(request: RentRequest) -> Calculation:
     return rent_relief(request.monthly_rent, request.landlord, request.asked, request.period_rent, request.per,
                        request.premises, request.days_per_month, request.unit_rent, request.area,
-                       request.term_months, request.change)
+                       request.term_months, request.change, not_covered=request.not_covered)
 
 
 def lead(calc: Calculation) -> str:
+    others = calc.inputs.get("not_covered")
+    if not others:
+        return _covered_lead(calc)
+    rents = "、".join(yuan(Decimal(str(o["monthly_rent"])), gloss=False) for o in others)
+    return (f"国有资产类经营用房的部分：{_covered_lead(calc)}另外月租{rents}的"
+            f"{_count(len(others)) if len(others) > 1 else '一'}处不是国有资产类经营用房，文件没有规定减免金额，"
+            f"鼓励业主（房东）减免租金，具体由双方协商。")
+
+
+def _covered_lead(calc: Calculation) -> str:
     r = calc.result
     if r["covered"] is False and calc.inputs.get("landlord") == "collective":
         return ("集体所有的用房不属于国有资产类经营用房，不适用前两个月免收、第三个月减半；文件要求国有、集体及享受过"
