@@ -421,6 +421,9 @@ def _rent(turns: list[Turn], today) -> RentRequest:
     focus = _rent_focus(turns[0].text)
     priced = first_found(turns, lambda t: (t, said) if (said := _unit_rent(t)) else None)
     turns = [_without_unit_rents(t) for t in turns]
+    changing = first_found(turns, _month_rents)
+    if changing:
+        return RentRequest(landlord=first_found(turns, landlord), asked=focus, month_rents=changing)
     premises = first_found(turns, lambda t: _premises_rents(t, turns[0].text))
     if premises:
         overall = first_found(turns, landlord)
@@ -534,6 +537,31 @@ _PREMISES = re.compile(f"{_PLACES}|分别|各自")
 _NEXT_PREMISES = re.compile(r"(另(一|外一?)|第[二三四2-4])(间|处|家|套|层|栋|个)?[^，,。；;]{0,4}$")
 _EACH = re.compile(r"([两二三四五六七八九2-9])(间|处|套|家店|个店|个门面|个店面|个铺面|个商铺|个铺子)[^。？?]{0,12}?"
                    r"(每间|每处|每套|每家|每个|各)")
+
+
+# a month of the three-month relief named before its rent: 「头两个月每月9000」「第三个月起每月9600」「第1个月8000」
+_RELIEF_MONTHS = ((re.compile(r"(头|前)\s*(两|2|二)\s*个月"), (1, 2)), (re.compile(r"第\s*(一|1)\s*个月"), (1,)),
+                  (re.compile(r"第\s*(二|2)\s*个月"), (2,)), (re.compile(r"第\s*(三|3)\s*个月|最后一个月"), (3,)))
+
+
+def _month_rents(t: Turn) -> tuple[Decimal, ...] | None:
+    """The rents of the relief's three months when the turn says them apart because the rent changes (「头两个月每月
+    9000，第三个月起每月9600」): every month given once, by rents said right after the month's name; None otherwise."""
+    if not re.search(r"租", t.text):
+        return None
+    given: dict[int, Decimal] = {}
+    for q in t.of(Money):
+        clause = _CLAUSE.split(t.text[:q.start])[-1]
+        named = [(m.end(), months) for pattern, months in _RELIEF_MONTHS for m in pattern.finditer(clause)]
+        # a rent level (「每月9000」「第三个月起9600」「月租」), not what is paid after the relief (「第三个月交4000」)
+        if not named or not re.search(r"租|每个?月|起|开始", clause) or re.search(_RELIEF_WORDS, clause) \
+                or re.search(_NOT_RENT, clause):
+            continue
+        months = max(named)[1]  # the month named last before the rent
+        if any(m in given for m in months):
+            return None
+        given.update({m: q.value for m in months})
+    return tuple(given[m] for m in (1, 2, 3)) if len(given) == 3 and len(set(given.values())) > 1 else None
 
 
 def _premises_rents(t: Turn, asked: str) -> tuple[tuple[Money, str | None], ...] | None:

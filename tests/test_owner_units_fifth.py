@@ -205,3 +205,29 @@ def test_not_covered_premises_need_a_covered_one():
         rent_relief(8000, "other", not_covered=((5000, "other"),))
     with pytest.raises(CalculatorError):
         rent_relief(8000, "state", not_covered=((5000, "state"),))
+
+
+@pytest.mark.parametrize("text, relief, month3", [
+    ("国资公司的门面，合同约定4月起涨租：文件那三个月里头两个月每月9000，第三个月起每月9600。一共能少交多少？第三个月交多少？",
+     22800, 4800),
+    ("国有门面，第一个月租金8000，第二个月起每月8500，第三个月每月也是8500，能减免多少", 20750, 4250),
+])
+def test_a_rent_that_changes_within_the_three_months(text, relief, month3):
+    calc = _calc(text)
+    assert (calc.result["relief_total"], calc.result["month3_payment"]) == (relief, month3)
+
+
+@pytest.mark.parametrize("text", [
+    "国有门面月租8000，头两个月每月8000都免了，第三个月交4000对吗",
+    "国有门面，头两个月每月9000，第三个月每月也是9000，能减多少",  # the same rent: the plain rule
+])
+def test_months_said_apart_without_a_change_are_not_month_rents(text):
+    request = parse_request(text)
+    assert getattr(request, "month_rents", ()) == ()
+
+
+def test_month_rents_are_three_and_alone():
+    for bad in (dict(month_rents=(9000, 9600)), dict(monthly_rent=9000, month_rents=(9000, 9000, 9600)),
+                dict(month_rents=(9000, -1, 9600))):
+        with pytest.raises(CalculatorError):
+            rent_relief(bad.pop("monthly_rent", None), "state", **bad)

@@ -75,6 +75,8 @@ class RentRequest:
     # premises rented besides these from another landlord (「还有一个底商，房东是个人，月租3200」): (monthly rent,
     # landlord) each, named in the answer with no figure, since the parties agree their rent cut
     not_covered: tuple[tuple[Decimal, str], ...] = ()
+    # or: the rent of each of the three months when it changes within them (「头两个月每月9000，第三个月起9600」)
+    month_rents: tuple[Decimal, ...] = ()
 
 
 def _daily(daily_rent: Any, days_per_month: Any) -> tuple[Decimal, Decimal, str]:
@@ -230,12 +232,43 @@ def rent_relief(*args: Any, not_covered: Any = (), **kwargs: Any) -> Calculation
     return replace(calc, steps=calc.steps + (step,), inputs={**calc.inputs, "not_covered": others})
 
 
+def _month_by_month(month_rents: Any, landlord: str | None, asked: Any) -> Calculation:
+    """The relief when the rent changes within the three months: months 1 and 2 free at their own rents, month 3
+    half of its own."""
+    if not (isinstance(month_rents, tuple) and len(month_rents) == 3):
+        raise CalculatorError(f"month_rents must be a tuple of the three months' rents, got {month_rents!r}")
+    first, second, third = (money(r, "monthly_rent", MAX_RENT, label=f"第{n}个月的房租", positive=True)
+                            for n, r in enumerate(month_rents, 1))
+    month3_relief, month3_payment, _ = _each_relieved(third)
+    relief = first + second + month3_relief
+    steps = ["减免期：自本意见发布之日（2020年2月7日）起三个月，前两个月房租免收，第三个月房租减半；租金在这三个月里有变化，"
+             "按每个月自己的租金算。",
+             f"第1、2个月免收：减免{short(first)} + {short(second)} = {short(first + second)}，需交0元。",
+             f"第3个月减半：减免{short(third)}×50% = {short(month3_relief)}，"
+             f"需交{short(third)} − {short(month3_relief)} = {short(month3_payment)}。",
+             f"合计减免：{short(first)} + {short(second)} + {short(month3_relief)} = {short(relief)}；"
+             f"三个月共需交房租{short(month3_payment)}（不减免时为{short(first + second + third)}）。"]
+    if landlord is None:
+        steps.append(f"以上按承租国有资产类经营用房计算；{NEGOTIATED}")
+    result = {**_months(landlord, first, month3_relief, month3_payment, relief), "month2_relief": number(second),
+              "months1_2_relief": number(first + second)}
+    inputs = {"monthly_rent": number(first), "month_rents": [number(r) for r in (first, second, third)],
+              "landlord": landlord, "asked": _json(asked)}
+    return Calculation(kind=KIND, inputs=inputs, result=result, steps=tuple(steps), clause=CLAUSE)
+
+
 def _covered_relief(monthly_rent: Any, landlord: str | None = None, asked: Any = None,
                 period_rent: Any = None, per: Any = None, premises: Any = (),
                 days_per_month: Any = None, unit_rent: Any = None, area: Any = None,
-                term_months: Any = None, change: Any = None) -> Calculation:
+                term_months: Any = None, change: Any = None, month_rents: Any = ()) -> Calculation:
     landlord = choice(landlord, "landlord", (*LANDLORDS, None))
     asked = _asked(asked)
+    if month_rents != ():
+        if any(v not in (None, ()) for v in (monthly_rent, period_rent, per, premises, unit_rent, area, term_months,
+                                            change, days_per_month)):
+            raise CalculatorError(f"give month_rents alone, not with another rent (got month_rents {month_rents!r})")
+        return _negotiated(None, asked, landlord) if landlord in NEGOTIATED_LANDLORDS else \
+            _month_by_month(month_rents, landlord, asked)
     priced: list[str] = []
     unit_inputs: dict[str, Any] = {}
     if unit_rent is not None or area is not None:
@@ -352,7 +385,7 @@ def needs(request: RentRequest) -> NeedsInput | None:
             question_back=f"承租国有资产类经营用房的，前两个月房租免收，第三个月房租减半。你给的是每平方米的租金"
                           f"（{plain(request.unit_rent)}元/平方米），要算出每月房租，请告诉我"
                           f"{'，以及'.join(asks[m] for m in missing)}。")
-    if (request.monthly_rent is not None or request.period_rent is not None or request.premises
+    if (request.monthly_rent is not None or request.period_rent is not None or request.premises or request.month_rents
             or request.unit_rent is not None):
         return None
     return NeedsInput(
@@ -366,7 +399,7 @@ def needs(request: RentRequest) -> NeedsInput | None:
 def solve(request: RentRequest) -> Calculation:
     return rent_relief(request.monthly_rent, request.landlord, request.asked, request.period_rent, request.per,
                        request.premises, request.days_per_month, request.unit_rent, request.area,
-                       request.term_months, request.change, not_covered=request.not_covered)
+                       request.term_months, request.change, request.month_rents, not_covered=request.not_covered)
 
 
 def lead(calc: Calculation) -> str:
@@ -381,6 +414,13 @@ def lead(calc: Calculation) -> str:
 
 def _covered_lead(calc: Calculation) -> str:
     r = calc.result
+    if calc.inputs.get("month_rents"):
+        first, second, third = (yuan(Decimal(str(v)), gloss=False) for v in calc.inputs["month_rents"])
+        free = f"前两个月每月免收{first}" if first == second else f"第一个月免收{first}、第二个月免收{second}"
+        condition = "" if r["covered"] else "如承租的是国有资产类经营用房，"
+        return (f"{condition}三个月共可减免房租{yuan(Decimal(str(r['relief_total'])))}：{free}，第三个月按当月租金"
+                f"{third}减半，需交房租{yuan(Decimal(str(r['month3_payment'])))}，减免"
+                f"{yuan(Decimal(str(r['month3_relief'])))}。")
     if r["covered"] is False and calc.inputs.get("landlord") == "collective":
         return ("集体所有的用房不属于国有资产类经营用房，不适用前两个月免收、第三个月减半；文件要求国有、集体及享受过"
                 "财政支持政策的小微企业创业载体疫情期间带头减免承租的小微企业房租，但没有规定减免金额，具体由双方协商。")
