@@ -253,6 +253,8 @@ def pension(turns: list[Turn], today) -> PensionRequest:
     """A base said per person (「每人缴费基数5000元」) or next to a headcount is multiplied by it; a firm's
     total (「工资总额10万」) is not."""
     def headcount(t: Turn) -> Headcount | None:
+        if (paying := _paying_people(t)) is not None:
+            return paying
         # 「一个人一个月交多少」 asks per person: a 「一个人」 is not a headcount of one
         return next((h for h in t.of(Headcount) if not (h.value == 1 and h.text.startswith("一"))), None)
 
@@ -272,7 +274,8 @@ def pension(turns: list[Turn], today) -> PensionRequest:
         if asks_base and not re.search(r"基数|工资|薪|收入", t.label(base)):
             continue  # the question asks for the base: an amount not said as one (「交了2万4」) is no base
         said = words_before(t.text, base.start)
-        people = headcount(t)
+        # a later turn may say how many of them pay nothing (「22个人里有4个是返聘的，不交社保」)
+        people = first_found(turns, _paying_people) or headcount(t)
         if people is None and _PER_PERSON.search(said):
             people = first_found(turns, headcount)
         if _FIRM_TOTAL.search(said) and not _PER_PERSON.search(said):
@@ -284,6 +287,25 @@ def pension(turns: list[Turn], today) -> PensionRequest:
         average = yearly and bool(_ASKED_MONTHLY.search(turns[0].text))
         return PensionRequest(base.value, value_of(people), old_rate, months=months, monthly_average=average)
     return PensionRequest(employees=value_of(first_found(turns, headcount)), old_rate=old_rate)
+
+
+# 「22个人里有4个是退休返聘的，根本不交社保」: some of the people said pay no contributions
+_NOT_PAYING = re.compile(r"[^。；;！!？?]{0,16}(不交|不缴|没交|没缴|不参保|没参保|未参保|不用交|不用缴|不买)")
+
+
+def _paying_people(t: Turn) -> Headcount | None:
+    """The people who pay, when a turn names a group and then how many of them do not (see _NOT_PAYING): the group
+    less those; None otherwise."""
+    for group in t.of(Headcount):
+        some = _SOME_OF.match(t.text, group.end)
+        count = number_or_none(some.group(1)) if some else None
+        if count is not None and 0 < count < group.value and _NOT_PAYING.match(t.text, some.end()):
+            return Headcount(group.value - count, t.text[group.start:some.end()], group.start, some.end())
+    return None
+
+
+# 「22个人里有4个」「其中3名」: how many of a group just named
+_SOME_OF = re.compile(rf"\s*(?:个|名|位)?人?(?:里|中|当中|里面|里头|之中)?(?:有|面有|其中)?\s*(\d{{1,5}}|[{CN_DIGITS}十百]{{1,4}})\s*(?:个|名|位)?人?")
 
 
 # 「基数合计是多少」「缴费基数多少」「按多少基数交的」: the question asks for the base itself
@@ -434,6 +456,11 @@ def work_injury(turns: list[Turn], today) -> WorkInjuryRequest:
                                             for t in turns)
     people = first_found(turns, lambda t: next(iter(t.of(Headcount)), None)) if said_for_one else None
     months = asked_months(turns, paid) if per is not None else None
+    if base is not None and paid is None and rate_q is not None and not _YEARLY_BASE.search(
+            words_before(turns[0].text, base.start) if base in turns[0].quantities else ""):
+        # 「每月工资总额21万…跟没下调比，一年能省多少」: a month's base, the saving asked over a span
+        months = asked_months(turns, base)
+        return WorkInjuryRequest(old_rate=rate_q.value, wage_base=base.value, months=months)
     if months is not None and (months % PER_MONTHS[per] or months in (PER_MONTHS[per], 12)):
         # 「每季度2400，8个月交多少」: no whole number of payments; one payment or a year: the rule's own figures
         months = None
@@ -500,7 +527,13 @@ def deferral(turns: list[Turn], today) -> DeferralRequest:
                if q is not None and _said_yearly(turns, q)]
     if by_month or spans:
         yearly = []  # amounts said per month or per span: a year's figure beside them is not spread again
+    # 「18个人，每人每月三险单位部分1,025」: one person's amount; the firm's is that times the people
+    each = regular_q is not None and not parts and any(
+        regular_q in t.quantities and re.search(r"每人|人均|每个人|每名|每位", CLAUSE_END.split(t.text[:regular_q.start])[-1])
+        for t in turns)
+    people = first_found(turns, lambda t: next((h for h in t.of(Headcount) if h.value > 1), None)) if each else None
     return DeferralRequest(monthly_amount=amount, components=parts, asked_month=asked, asked_through=through,
+                           people=value_of(people),
                            yearly=tuple(yearly),
                            month_amounts=tuple((m, q.value) for m, q in sorted(by_month.items())) if varied else (),
                            span_totals=tuple((p.first, p.last, q.value) for q, p in spans.items()),

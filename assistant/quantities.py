@@ -232,7 +232,8 @@ def _tokens_value(text: str, tokens: list[str]) -> Decimal:
 _DATE = re.compile(rf"(?:(\d{{4}}|[{CN_DIGITS}]{{4}})年)?(\d{{1,2}}|[{CN_DIGITS}十]{{1,3}})月"
                    rf"(\d{{1,2}}|[{CN_DIGITS}十]{{1,4}})[日号]")
 _YEAR = re.compile(rf"(?:\d{{4}}|[{CN_DIGITS}]{{4}})年度?")
-_RATE = re.compile(rf"(百分之|千分之|万分之)({_NUMBER})|({_NUMBER})\s*([%％‰‱])")
+# 「0.5个点」「一个百分点」: a rate in percentage points, as owners and bankers say it
+_RATE = re.compile(rf"(百分之|千分之|万分之)({_NUMBER})|({_NUMBER})\s*([%％‰‱]|个百分点|个点)")
 # 「M.D」「M/D」 (「5.20要交的税」) is a date only next to date words, since 「3.15」 is also a number; with a
 # four-digit year (「2020-05-20」「2020.5.20」) it always is.
 _DOTTED_DATE = re.compile(r"(?<![\d.,/-])(?:(\d{4})([./-]))?(\d{1,2})(?(2)\2|[./])(\d{1,2})(?![\d.%％‰万千百亿元块个人名位岁倍eEwWkK]|,\d)")
@@ -249,6 +250,7 @@ _APPROX = r"多(?!少)|余|(?<=[十零])几|(?<=[十百千0])来(?=个|人|名|�
 _STAFF_WORDS = ("员工|职工|工人|雇员|店员|职员|伙计|服务员|营业员|销售员|收银员|快递员|业务员|配送员|送货员|技术员|"
                 "司机|师傅|骑手|厨师|保安|保洁|客服|导购|工程师|老师|教师|护士|医生|会计|学徒|"
                 "小哥|码农|程序员|设计师|小伙子?|小姑娘|姑娘|阿姨|大姐|帮工|小工|临时工|钟点工|工友|技师|文员|助理|"
+                "正式工|合同工|劳务工|季节工|长期工|短期工|兼职|返聘|促销员|装卸工|帮厨|"
                 "后厨|厨子|跑堂|传菜员|服务生|前台|店长|经理|工作人员|徒弟|帮手|保姆|电工|焊工|木工|瓦工|普工|技工|"
                 "操作工|搬运工|装卸工|理发师|美发师|美容师|发型师|调度员|调度|驾驶员|操作员|药剂师|按摩师|保育员|育婴师|"
                 "管理人员|技术人员|行政人员")
@@ -276,7 +278,7 @@ _QUANTITY = re.compile(rf"(第)?((?:{_NUMBER})(?:个(?=(?:多|余)?亿))?(?:亿)
                        rf"{_AREA_UNITS}|"
                        rf"月份|月|年|[日号天岁倍次户家辆台件套吨斤米平])?{_CENTS}")
 _MONEY_CONTEXT = re.compile(r"租|费|缴|交|付|(?<!风)险|基数|本金|贷款|借|收入|营收|营业额|销售额|流水|资产|补贴|金额|工资|薪|标准|贴息|税|钱|"
-                            r"社保|保险|养老|失业|工伤")
+                            r"社保|医保|保险|养老|失业|工伤|续约|涨价|降价")
 _PEOPLE_CONTEXT = re.compile(r"人数|员工|职工|从业人员|雇员|工人|参保")
 _STOP = re.compile(r"[，,。；;！!？?\n、]")
 
@@ -756,6 +758,18 @@ _GROUP_ROLES = re.compile(rf"(?:(?:{_ROLE})\s*(?:[、，,和跟与及/]|加上?)
 _GROUP_TOTAL = re.compile(r"员工|职工|从业人员|人数|总人数|工作人员|全体|总共|一共|合计|总计|加起来|其中|全部|所有")
 
 
+# 「正式工260个，另外常年用着45个临时工」「另外签了劳务合同的临时工8个」: staff of another kind added to the count
+# before; not a part of it (「其中临时工10个」「里面有4个是返聘的」)
+_EXTRA = re.compile(r"[^。；;！!？?]{0,3}(?:另外|另有|还有|加上|外加|再加上?|以及)(?:(?!其中|里|当中|中间|中有)[^。；;！!？?，,]){0,12}$")
+_OTHER_KIND = re.compile(r"临时|兼职|劳务|季节|返聘|实习|外包|小时工|钟点工|派遣|短期|帮厨|促销|装卸")
+
+
+def _extra_staff(text: str, last: Quantity, q: Quantity) -> bool:
+    """Whether headcount `q` counts staff of another kind said as in addition to `last` (see _EXTRA)."""
+    between = text[last.end:q.start]
+    return bool(_EXTRA.search(between)) and bool(_OTHER_KIND.search(between + text[q.end:q.end + 6]))
+
+
 def _next_group(text: str, last: Quantity, q: Quantity) -> bool:
     """Whether headcount `q` is the next group of staff after `last`, its roles named between them."""
     unit = _GROUP_UNIT.match(text, last.end)
@@ -781,7 +795,7 @@ def staff_total(text: str, quantities: tuple[Quantity, ...]) -> Headcount | None
     for q in quantities[people[0] + 1:]:
         if not (isinstance(q, Headcount) and first.upper is None and q.upper is None
                 and ((_NEXT_ROLE.fullmatch(text, last.end, q.start) and _ROLE_AFTER.match(text, q.end))
-                     or _next_group(text, last, q))):
+                     or _next_group(text, last, q) or _extra_staff(text, last, q))):
             break
         total, last = total + q.value, q
     if last is first:

@@ -151,7 +151,11 @@ def _is_period(text: str) -> bool:
         return False
     clauses = re.split(r"[，,。；;！!？?]", text.rstrip("。？?！! "))
     return any(_PERIOD_WEAK.search(c) and (_ABOUT_POLICY.search(c) or c is clauses[-1]) and not _LONGER_TERM.search(c)
-               for c in clauses)
+               and not (_OWN_DUE.search(c) and not _ABOUT_POLICY.search(c)) for c in clauses)
+
+
+# the asker's own loan, contract or licence falling due (「我这笔到期了还能给续上不」), not the policy's period
+_OWN_DUE = re.compile(r"这笔|贷|续|借|还款|合同|租约|证件|执照|驾照")
 
 
 def _is_rent(text: str) -> bool:
@@ -233,7 +237,8 @@ _PRIVATE_OWNER = re.compile(r"非国有|不是国有|不属于国有|私人|个�
 _OTHER_LANDLORD = re.compile(r"(跟|向|从|租)[^，。；？?]{0,6}((?<![\d一二三四五六七八九十几两])个人|老乡|村民|农户|亲戚|邻居|个体|"
                              r"(?<!国企)(?<!公司)(?<!单位)(?<!集团)老板|私人)|"
                              r"(?<![\d一二三四五六七八九十几两我们以])个人(出租|[^，。；？?]{0,2}租的)")
-_STATE_LANDLORD = re.compile(r"国有|国企|国资|公房|政府(的)?房")
+# 机关事务管理局 manages the government's own buildings (it is among item 六's 责任单位); 城投/国投 are state investors
+_STATE_LANDLORD = re.compile(r"国有|国企|国资|公房|政府(的)?房|机关事务(管理)?局|城投|国投")
 # 国有 said of the premises (「从老乡手里租的国有门面」「跟邻居租的，国有的」) outweighs a person named as landlord
 # (not a private owner said outright: _PRIVATE_OWNER), but not when it quotes the rule or doubts it (「我看了说的是国有的
 # 房子」「是不是国有的我不知道」)
@@ -271,10 +276,12 @@ _QUARTER = r"季度|一季|每季|季租|季付"
 _HALF_YEARLY = r"(?<![上下])半年"
 _YEARLY = r"(?<!半)年租|每年|(?<!半)一年|全年|(?<!半)年付"
 _DAILY = r"(?:每|一)(?:天|日)|日租|按天|按日"
-_PER_WORDS = {"half_year": (_HALF_YEARLY, r"(?<![上下])半年一?(交|付|缴)|按半年|每半年"),
+_WEEKLY = r"(?:每|一)个?(?:周|星期|礼拜)|周租|按周"
+_PER_WORDS = {"week": (_WEEKLY, r"按(周|星期)(交|付|缴|算|收)"),
+              "half_year": (_HALF_YEARLY, r"(?<![上下])半年一?(交|付|缴)|按半年|每半年"),
               "quarter": (_QUARTER, r"按季度?(交|付|缴)|季付"), "year": (_YEARLY, r"按年(交|付|缴)|年付"),
               "day": (_DAILY, r"按(天|日)(算|计|交|付|收)")}
-_NOT_MONTHLY = f"{_YEARLY}|{_QUARTER}|{_HALF_YEARLY}|{_DAILY}"
+_NOT_MONTHLY = f"{_YEARLY}|{_QUARTER}|{_HALF_YEARLY}|{_DAILY}|{_WEEKLY}"
 # Other charges said beside the rent (「另外物业费每月1500，水电一个月两千」) are not rent: a charge word with no 租 after it
 # in the figure's words, and not said as what the rent includes or leaves out (「月租金含物业费一共1万」「不含物业费月租
 # 8000」「水电自理月租8000」 are rents)
@@ -354,6 +361,10 @@ def _every_months(t: Turn, q: Money) -> int | None:
     return int(n) if n is not None and n == int(n) and 2 <= n <= 24 else None
 
 
+# the new level of a rent said as a change: 「涨到4200」「续约调成9600」「现在是8400」
+_NOW_LEVEL = re.compile(r"(?:涨|升|调|提|降|改|变|上调|下调)(?:到|成|为)了?\s*$|现在(?:是|变成|涨到)\s*$")
+
+
 def _term_months(before: str) -> int | None:
     """The months of a term a rent is paid for at once (see _TERM), said in the words before it; None when none."""
     found = _TERM.search(before)
@@ -390,6 +401,10 @@ def _rent(turns: list[Turn], today) -> RentRequest:
                 return q, months
             if (months := _every_months(t, q)) is not None:
                 return q, months
+        for q in t.of(Money):  # 「3800是去年的，今年续约涨到4200了」: the level the rent changed to
+            if _NOW_LEVEL.search(words_before(t.text, q.start, 6)) and not re.search(
+                    f"{_NOT_MONTHLY}|{_NOT_RENT}", t.before(q)) and (t.current or re.search(r"租", t.text)):
+                return q, "month"
         monthly = t.money(r"月租|每月|一个月|租金|房租|租", avoid=f"{_NOT_MONTHLY}|{_NOT_RENT}")
         if monthly is not None:
             if not re.search(r"月", t.label(monthly)):  # 「按季度交租…租金3万」: the clause before says the period
@@ -592,7 +607,8 @@ def _rent_focus(asked: str) -> str | tuple[str, ...] | None:
     第三个月又减免多少？」 asks two."""
     foci: list[str] = []
     for said in re.split(r"[？?。；;！!\n]", asked):
-        spread = _SPREAD.search(said)
+        # 「一年按52周算、按月平摊」 says how the rent is counted; only a sentence that asks wants the average
+        spread = _SPREAD.search(said) if re.search(r"多少|几|吗|么|呢|怎么|如何|啥", said) else None
         clauses = [said] if spread is None else [said[:spread.start()], said[spread.start():]]
         for clause in clauses:
             focus = _clause_focus(clause)
@@ -723,9 +739,11 @@ def _period(turns: list[Turn], today) -> PeriodRequest:
 # word attached to the figure (in the words right before it); 「3月营收」 is one month's, not a rate, so not these
 _REVENUE_PERIODS = {"day": r"(?:每|一)(?:天|日)|日均|(?<![生节假平])日(?=流水|营|收|销)",
                     "week": r"(?:每|一)个?(?:周|星期|礼拜)|周均|(?<![上下本这])周(?=流水|营|收|销)",
-                    "month": rf"(?:每|一)个?月|月均|(?<![\d{CN_DIGITS}十个年])月(?=流水|营|收|销)"}
+                    "month": rf"(?:每|一)个?月|月均|(?<![\d{CN_DIGITS}十个年])月(?=流水|营|收|销)",
+                    # 「每个季度营收520万」「一个季度走货1300万」; not a named quarter (「一季度营收」 is that quarter's)
+                    "quarter": r"(?:每|一)个季度|每季度?|季均"}
 _ROUGHLY = r"(?:大概|大约|约|差不多|平均|能有|有|能|就|才|也就|在|是|\s)*"
-_REVENUE_PER = {per: re.compile(rf"(?:{words})的?(?:{_REVENUE}){_ROUGHLY}$|(?:{_REVENUE})(?:{words}){_ROUGHLY}$")
+_REVENUE_PER = {per: re.compile(rf"(?:{words})的?(?:{_REVENUE}){_ROUGHLY}$|(?:{_REVENUE}){_ROUGHLY}(?:{words}){_ROUGHLY}$")
                 for per, words in _REVENUE_PERIODS.items()}
 
 

@@ -12,8 +12,9 @@ from typing import Sequence
 
 _CLAUSE = re.compile(r"[^，,。；;！!？?：:\n]+[？?]?")
 # A clause asks when it ends with a question mark, carries a question word or particle, or makes a request.
+# 「过期了几天」「干了几年」 say a few, they do not ask.
 _ASKS = re.compile(
-    r"[？?]$|吗|么|呢|吧|多少|(?<![这那前后好头])几|怎么|怎样|咋|啥|什么|哪|谁|是否|能否|可否|能不能|可不可以|会不会|"
+    r"[？?]$|吗|么|呢|吧|多少|(?<![这那前后好头了])几|怎么|怎样|咋|啥|什么|哪|谁|是否|能否|可否|能不能|可不可以|会不会|"
     r"是不是|有没有|要不要|算不算|行不行|够不够|[能会可要算行有]\S{0,6}不$|如何|请问|想(了解|知道|问|咨询)|介绍|"
     r"告诉我|帮我|请教|\b(how|what|which|when|where|who|can|could|is|are|do|does|will|should)\b",
     re.IGNORECASE,

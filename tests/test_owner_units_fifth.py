@@ -3,6 +3,8 @@ insured headcounts summed as person-months, workshops and farm-stay restaurants,
 「是中型不」, the interpreting body asked by a form's field name, and a measure's own period beside the document's.
 Each class by several wordings."""
 
+from decimal import Decimal
+
 import pytest
 
 from assistant.calculator import CalculatorError, calculate, format_answer
@@ -11,7 +13,7 @@ from assistant.calculator.rent import rent_relief
 from assistant.calculator.sme_size import resolve_industry
 from assistant.calculator.social_insurance import job_subsidy, work_injury_cut
 from assistant.intent import Intent, classify
-from assistant.quantities import Money, parse_quantities
+from assistant.quantities import Money, Rate, parse_quantities, staff_total
 from assistant.requests import parse_request
 from corpus.records import Hit
 
@@ -231,3 +233,90 @@ def test_month_rents_are_three_and_alone():
                 dict(month_rents=(9000, -1, 9600))):
         with pytest.raises(CalculatorError):
             rent_relief(bad.pop("monthly_rent", None), "state", **bad)
+
+
+# Batches ty-1676…1755: staff counted as 正式工 plus 临时工, revenue per quarter, rent per week, 个点, a rent level
+# changed to in a later turn, landlords named by their office, a year's saving on a monthly base, a deferral amount
+# per person, people who pay nothing, wholesale to businesses, event set-up and group catering.
+@pytest.mark.parametrize("text, people", [
+    ("正式工260个，另外常年用着45个临时工", 305), ("正式员工92个，另外签了劳务合同的临时工8个", 100),
+    ("保安保洁绿化正式工260个，临时保洁45个", 305), ("员工50人，其中临时工10个", 50),
+    ("员工50人，另外临时工里有10个是返聘的", 50),
+])
+def test_staff_of_another_kind_added(text, people):
+    assert staff_total(text, parse_quantities(text)).value == people
+
+
+@pytest.mark.parametrize("text, size", [
+    ("我们厂是生产塑料编织袋的，正式工260个，另外常年用着45个临时工，每个季度营收520万。算哪一档？", "中型"),
+    ("开门店卖手机和配件的，正式店员42个、临时促销员9个，营业额平均每月45.5万。算中型还是小型？", "中型"),
+    ("我们是盖厂房、做钢结构安装的施工企业，一共一千一百人，去年每个季度营收1600万，资产总额5200万。划型算哪一档？", "中型"),
+    ("我们做团餐，给学校和工厂食堂配送饭菜，正式员工240个，临时帮厨65个，每个季度营收2600万。还能算中小微吗？", "大型"),
+    ("我们给公司开年会、办展会做场地布置和舞台搭建，20个人，公司资产总额95万，去年营收六百万。算哪一类？", "微型"),
+])
+def test_size_with_staff_kinds_quarterly_revenue_and_trades(text, size):
+    assert _calc(text).result["size"] == size
+
+
+def test_sold_on_to_businesses_is_wholesale():
+    assert resolve_industry("我们从面粉厂进货，再卖给饭店和面馆") == "批发业"
+    assert resolve_industry("开了个水果店，卖给附近居民") == "零售业"
+
+
+def test_rent_per_week_is_a_year_of_weeks_over_twelve_months():
+    calc = _calc("国企产业园的车间，租金按周交，一周一千五百块钱。第三个月交多少？三个月一共减多少？")
+    assert (calc.result["month3_payment"], calc.result["relief_total"]) == (3250, 16250)
+
+
+@pytest.mark.parametrize("text, value", [("费率是0.5个点", "0.005"), ("降了一个百分点", "0.01")])
+def test_rates_in_points(text, value):
+    (rate,) = [q for q in parse_quantities(text) if isinstance(q, Rate)]
+    assert rate.value == Decimal(value)
+
+
+def test_a_rent_level_changed_to_in_a_later_turn():
+    request = parse_request("哦不对，3800是去年的，今年续约涨到4200了。那三个月一共能减多少？",
+                            ("我在市机关事务管理局的房子里开复印店，月租3800，第三个月交多少？",))
+    assert (request.monthly_rent, request.landlord) == (4200, "state")
+
+
+def test_a_years_saving_on_a_monthly_wage_base():
+    calc = _calc("工伤险原费率0.6%，每月工资总额21万。现在每月交多少？跟没下调比，一年能省多少？")
+    assert (calc.result["after"], calc.result["saving_total"]) == (630, 7560)
+
+
+def test_a_deferral_amount_per_person_times_the_people():
+    calc = _calc("我们18个人，每人每月三险（养老失业工伤）单位部分1,025块钱，一季度全缓了。5月份单位一共要交多少？")
+    assert calc.inputs["monthly_amount"] == 18450
+
+
+def test_people_who_pay_nothing_are_not_counted():
+    request = parse_request("等等，22个人里有4个是退休返聘的，根本不交社保。那单位养老一个月到底交多少？",
+                            ("我们一共22个人交社保，每人缴费基数都是3800，单位养老一个月交多少？",))
+    assert calculate(request).result["contribution"] == 10944
+
+
+def test_medical_insurance_said_with_a_bare_figure():
+    request = parse_request("医保单位部分每月3,200，能不能也一起缓？4月份连医保一共要交多少？",
+                            ("养老失业工伤三险每月合计9,850元，一季度都缓着没交。",))
+    assert request.medical_monthly == 3200
+
+
+def test_a_statement_of_a_few_days_does_not_ask():
+    from assistant.scene import asking_clauses
+    asking, scene = asking_clauses("健康证过期了几天，吓得俺一宿没睡着。那是个甚规矩？")
+    assert "健康证过期了几天" in scene
+
+
+def test_a_loan_falling_due_is_not_the_policys_period():
+    assert getattr(parse_request("市里那个文件对银行贷款总量有没有底线？我这笔到期了还能给续上不？"), "kind", None) \
+        != "policy_period"
+    assert parse_request("那个文件到期了吗？").kind == "policy_period"
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("这份 document 的 addressee list 里有没有我们园区？", Intent.ADDRESSEES),
+    ("让我们去找文件里写明负责说明条文的单位。是哪几家？", Intent.INTERPRETATION),
+])
+def test_addressees_in_english_and_who_explains_the_articles(text, intent):
+    assert classify(text) is intent

@@ -8,8 +8,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, ClassVar
 
 from assistant.calculator.values import (
-    CENT, YEAR, AmountError, CalculatorError, choice, money, month_runs, month_span, months_said, number, percent, rate,
-    refuse, said, short, whole_months, yuan, yuan_bound,
+    CENT, YEAR, AmountError, CalculatorError, choice, headcount, money, month_runs, month_span, months_said, number,
+    percent, plain, rate, refuse, said, short, whole_months, yuan, yuan_bound,
 )
 from assistant.calculator.social_insurance import PENSION_RATE
 from corpus.records import Calculation
@@ -48,6 +48,7 @@ class DeferralRequest:
     # work-injury cut). The monthly components are base × rate each.
     wage_base: Decimal | None = None
     base_rates: tuple[tuple[str, Decimal | None], ...] = ()
+    people: Decimal | None = None  # monthly_amount is one person's (「每人每月三险1025，18个人」)
     halved: tuple[str, ...] = ()
     # the amounts said for a whole year (「养老一年19.2万」「医保全年7.2万」), by name: a component's insurance,
     # "monthly_amount" or "medical_monthly"; each is divided evenly over 12 months before anything else
@@ -132,7 +133,7 @@ def deferral_schedule(monthly_amount: Any = None, components: Any = (), asked_mo
                       month_amounts: Any = (), asked_through: Any = None, span_totals: Any = (),
                       same_every_month: Any = False, medical_monthly: Any = None,
                       medical_included: Any = False, wage_base: Any = None, base_rates: Any = (),
-                      halved: Any = (), yearly: Any = ()) -> Calculation:
+                      halved: Any = (), yearly: Any = (), people: Any = None) -> Calculation:
     on_base: list[str] = []
     components, monthly_amount, medical_monthly, per_year = _yearly_to_monthly(yearly, components, monthly_amount,
                                                                                 medical_monthly)
@@ -143,6 +144,13 @@ def deferral_schedule(monthly_amount: Any = None, components: Any = (), asked_mo
         components, on_base = _from_base(wage_base, base_rates, halved)
     components = _components(components)
     amount = _monthly(monthly_amount, components)
+    each, by_people = None, []
+    if people is not None:  # 「18个人，每人每月三险单位部分1025」: one person's amount, times the people
+        if amount is None or components or wage_base is not None:
+            raise CalculatorError(f"people goes with monthly_amount alone (one person's), got people {people!r}")
+        count = headcount(people, "people", label="人数")
+        each, amount = amount, (amount * count).quantize(CENT)
+        by_people.append(f"单位每月合计：每人{short(each)}×{plain(count)}人 = {short(amount)}。")
     if not isinstance(medical_included, bool):
         raise CalculatorError(f"medical_included must be True or False, got {medical_included!r}")
     whole_bill: list[str] = []
@@ -164,7 +172,7 @@ def deferral_schedule(monthly_amount: Any = None, components: Any = (), asked_mo
     own = {m: varied.get(m, amount) for m in YEAR if varied.get(m, amount) is not None}
     steps = ["2020年1至3月应缴的养老、失业和工伤保险费可以延迟3个月补缴，延迟期内不征收滞纳金，不影响个人权益记录。",
              "即：从4月份开始，缴纳本月并补缴1月份社会保险费，依此类推，6月份完成延期补缴手续。", *per_year, *whole_bill]
-    steps += on_base
+    steps += on_base + by_people
     if len(components) > 1 or (components and not on_base):
         parts = " + ".join(f"{name}{short(value)}" for name, value in components)
         steps.append(f"每月应缴：{parts} = {short(amount)}。")
@@ -201,6 +209,8 @@ def deferral_schedule(monthly_amount: Any = None, components: Any = (), asked_mo
         inputs["monthly_total_with_medical"] = number(amount + medical)
     if per_year:
         inputs["yearly"] = sorted(set(yearly))
+    if each is not None:
+        inputs.update(per_person=number(each), people=number(headcount(people, "people")))
     if varied:
         inputs["month_amounts"] = {f"{m}月": number(v) for m, v in sorted(varied.items())}
     if asked_through is not None:
@@ -346,7 +356,7 @@ def solve(request: DeferralRequest) -> Calculation:
     return deferral_schedule(request.monthly_amount, request.components, request.asked_month, request.month_amounts,
                              request.asked_through, request.span_totals, request.same_every_month,
                              request.medical_monthly, request.medical_included, request.wage_base, request.base_rates,
-                             request.halved, request.yearly)
+                             request.halved, request.yearly, request.people)
 
 
 def needs(request: DeferralRequest) -> None:

@@ -43,6 +43,9 @@ PERIODS = {"quarter": (3, "季度租金"), "half_year": (6, "半年租金"), "ye
 # (「一个月按30天算」), else 30, and the step says which.
 DAY = "day"
 DAYS_PER_MONTH = 30
+# Rent quoted per week (「按周交，一周一千五」) → a month's: 52 weeks a year over 12 months
+WEEK = "week"
+WEEKS_PER_YEAR = 52
 # Rent quoted per square metre (「每平米每月95块」「2元/㎡/天」) → the rent of the whole area for the same period,
 # then a month's as above. MONTH is the per of a unit rent quoted per month.
 MONTH = "month"
@@ -105,7 +108,9 @@ def monthly_from(period_rent: Any, per: Any, days_per_month: Any = None,
         raise CalculatorError(f"term_months goes with per {TERM!r}, got per {per!r} and term_months {term_months!r}")
     if per == DAY:
         return _daily(period_rent, days_per_month)
-    months, name = _term(term_months) if per == TERM else PERIODS[choice(per, "per", (*PERIODS, DAY, TERM))]
+    if per == WEEK:
+        return _weekly(period_rent)
+    months, name = _term(term_months) if per == TERM else PERIODS[choice(per, "per", (*PERIODS, DAY, WEEK, TERM))]
     amount = money(period_rent, "period_rent", MAX_RENT * months, label=name, positive=True)
     exact = amount / months
     monthly = exact.quantize(CENT, ROUND_HALF_UP)
@@ -114,6 +119,16 @@ def monthly_from(period_rent: Any, per: Any, days_per_month: Any = None,
     how = ("减免期三个月正好是一个季度" if per == "quarter"
            else f"一次付的{name}平均分摊到{months}个月折算" if per == TERM else f"按{name}平均分摊到{months}个月折算")
     return amount, monthly, f"{name}{short(amount)}÷{months}个月 {sign} 每月{short(monthly)}{note}（{how}）。"
+
+
+def _weekly(weekly_rent: Any) -> tuple[Decimal, Decimal, str]:
+    """(the weekly rent, the monthly rent, the step) for a rent quoted per week: a year's 52 weeks over 12 months."""
+    amount = money(weekly_rent, "period_rent", MAX_RENT * 12 / WEEKS_PER_YEAR, label="周租金", positive=True)
+    exact = amount * WEEKS_PER_YEAR / 12
+    monthly = exact.quantize(CENT, ROUND_HALF_UP)
+    sign, note = ("=", "") if monthly == exact else ("≈", "（除不尽，按分四舍五入）")
+    return amount, monthly, (f"周租金{short(amount)}×{WEEKS_PER_YEAR}周÷12个月 {sign} 每月{short(monthly)}{note}"
+                             f"（一年按{WEEKS_PER_YEAR}周平均分摊到每月）。")
 
 
 def _area(value: Any) -> Decimal:

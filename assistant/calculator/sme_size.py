@@ -94,7 +94,7 @@ ALIASES = {
     "住宿业": "住宿 宾馆 酒店 旅馆 民宿 招待所 旅店 客栈 青旅 hotel",
     # a 农家乐 or 渔家乐 serves meals and often rooms too: 住宿业's row has the same bands, so either reads alike
     "餐饮业": "餐饮 饭店 餐馆 餐厅 饭馆 小吃 火锅 快餐 酒楼 面馆 烧烤 奶茶 早餐店 食堂 咖啡馆 咖啡店 茶馆 酒吧 "
-           "饺子馆 包子铺 大排档 农家乐 渔家乐 农家饭 restaurant",
+           "饺子馆 包子铺 大排档 农家乐 渔家乐 农家饭 团餐 配餐 restaurant",
     # The standard's 信息传输业 is GB/T 4754's 电信、广播电视和卫星传输服务 plus 互联网和相关服务.
     "信息传输业": "信息传输 电信 通信 宽带 互联网 有线电视 广播电视传输 电视传输 卫星传输 网络传输 互联网接入 宽带接入 "
              "移动通信 基站 数据中心 IDC",
@@ -105,7 +105,9 @@ ALIASES = {
     "租赁和商务服务业": "租赁 商务服务 广告 咨询 中介 会展 旅行社 律师 律所 会计师 事务所 人力资源 劳务派遣 劳务公司 "
                   "猎头 代理记账 代账 保安公司 rental leasing 出租 "
                   # GB/T 4754 7292 办公服务 takes in 打字复印 and 图文 shops (not 印刷, a factory's trade)
-                  "打印店 复印店 图文 打字复印 文印",
+                  "打印店 复印店 图文 打字复印 文印 "
+                  # GB/T 4754 7281 会议、展览及相关服务: stands, stages and event set-up
+                  "展会 展览 布展 舞台搭建 场地布置 活动策划 庆典",
     # Trades the table does not list (居民服务、修理、教育、卫生、文体娱乐…) are what this row is for.
     "其他未列明行业": "其他行业 未列明 理发 美发 美容 洗浴 洗衣 干洗 家政 维修 修理 培训 教育 健身 诊所 摄影 网吧 KTV "
                  "医院 卫生院 门诊 医疗机构 养老院 幼儿园 托育 学校 影院 婚庆 汽修 洗车 足疗 按摩 驾校",
@@ -122,6 +124,7 @@ _RENTED_GOODS = r"机械|设备|机器|挖掘机|挖机|塔吊|吊车|铲车|叉
 _PATTERNS.update({word: re.compile(rf"{re.escape(word)}(?!店|铺|门市|专卖|城|商行)")
                   for word in ALIASES["工业"].split() if not word.endswith(("厂", "站"))})
 _PATTERNS.update({"卖": re.compile(r"(?<![外买拍义])卖"), "建设": re.compile(r"建设(?!银行|局|厅|部|委)"),
+                  "厂": re.compile(r"厂(?!房)"),  # 「盖厂房」 builds a building, not a factory
                   # 「开搬家公司」「做搬家的」; not a firm that moved (「饭店刚搬家」)
                   "搬家公司": re.compile(r"搬家(?:公司|服务|运输|业务|队)|[做开干搞]搬家"),
                   "楼盘开发": re.compile(r"开发(?:的)?(?:楼盘|小区|商品房|住宅)|(?:楼盘|商品房|住宅)开发"),
@@ -193,7 +196,14 @@ def find_industry(text: str) -> tuple[str, str] | None:
         if (chosen[2] in TRADE_VERBS and later[2] not in TRADE_VERBS) or later[2] == "卖":
             continue  # a verb and its object: the verb names the trade (「饭店卖菜」 is still a restaurant)
         chosen = later
+    if WORDS[chosen[2]] == "零售业" and (sold_to := _SELLS_TO_TRADE.search(text)):
+        return "批发业", sold_to.group(0)  # 「进货再卖给饭店和面馆」: sold on to businesses is wholesale
     return WORDS[chosen[2]], text[chosen[0]:chosen[1]]
+
+
+# selling to businesses rather than to consumers (GB/T 4754 51 批发业: 「卖给饭店」「供给超市」「批给小卖部」)
+_SELLS_TO_TRADE = re.compile(r"(?:卖给|批给|供给|供应给|销给|卖到)[^，,。；;！!？?]{0,3}(?:饭店|餐馆|面馆|饭馆|食堂|超市|商店|"
+                             r"小卖部|便利店|商家|商户|店铺|门店|厂|公司|单位|工地|学校|医院|酒店|宾馆)")
 
 
 def resolve_industry(name: Any) -> str:
@@ -219,7 +229,7 @@ class SmeRequest:
 
 
 # periods a revenue may be said per → (periods in a year, the period's name in a step)
-PER_YEAR = {"day": (365, "天"), "week": (52, "周"), "month": (12, "个月")}
+PER_YEAR = {"day": (365, "天"), "week": (52, "周"), "month": (12, "个月"), "quarter": (4, "个季度")}
 
 
 def _yearly(revenue_yuan: Any, ranges: Any, per: Any) -> tuple[Any, Any, str | None]:

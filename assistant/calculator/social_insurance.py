@@ -604,6 +604,13 @@ def work_injury_cut(old_rate: Any = None, wage_base: Any = None, old_amount: Any
                       f"现应缴：{short(base)}×{percent(new)} = {short(after)}；少缴{short(before - after)}。"]
             inputs["wage_base"] = number(base)
             result.update(before=number(before), after=number(after), saving=number(before - after))
+            if months is not None and old_amount is None:  # a month's base, the totals asked over months
+                count = whole_months(months, "months", 1, MAX_MONTHS, label="所问的月数")
+                steps.append(f"{span_said(count)}：现应缴{short(after)}×{count} = {short(after * count)}，"
+                             f"少缴{short(before - after)}×{count} = {short((before - after) * count)}"
+                             f"（按每月缴费基数不变计算）。")
+                inputs["months"] = count
+                result.update(months=count, total=number(after * count), saving_total=number((before - after) * count))
     if people is not None and old_amount is None:
         raise CalculatorError(f"people goes with old_amount (one person's contribution), got people {people!r} "
                               f"and old_amount {old_amount!r}")
@@ -639,9 +646,9 @@ def work_injury_cut(old_rate: Any = None, wage_base: Any = None, old_amount: Any
                          f"每月少缴{short(before - after)}÷{count} = {short(monthly_saving)}。")
             inputs["per_month"] = True
             result.update(after_month=number(monthly), saving_month=number(monthly_saving))
-    elif months is not None:
-        raise CalculatorError(f"months goes with old_amount (a total of what is paid), got months {months!r} "
-                              f"and old_amount {old_amount!r}")
+    elif months is not None and wage_base is None:
+        raise CalculatorError(f"months goes with old_amount or wage_base (a total of what is paid), got months "
+                              f"{months!r} and neither")
     return Calculation(kind=WorkInjuryRequest.kind, inputs=inputs, result=result, steps=tuple(steps), clause=CLAUSE)
 
 
@@ -696,7 +703,11 @@ def work_injury_lead(calc: Calculation) -> str:
     old, new = (Decimal(str(r[k])) for k in ("old_rate", "new_rate"))
     text = f"工伤保险费率下调50%：由{percent(old)}降为{percent(new)}"
     if inputs.get("wage_base") is not None:
-        text += f"，按缴费基数{yuan(Decimal(str(inputs['wage_base'])))}可少缴{yuan(Decimal(str(r['saving'])))}"
+        text += (f"，按缴费基数{yuan(Decimal(str(inputs['wage_base'])))}应缴{yuan(Decimal(str(r['after'])))}，"
+                 f"可少缴{yuan(Decimal(str(r['saving'])))}")
+        if r.get("months"):
+            text += (f"；{span_said(r['months'])}共交{yuan(Decimal(str(r['total'])))}，"
+                     f"少缴{yuan(Decimal(str(r['saving_total'])))}")
     elif r["saving"] is not None:
         when = PER[inputs.get("per")]
         text += (f"；原来{when}交{yuan(Decimal(str(r['before'])), gloss=False)}，"
