@@ -44,6 +44,8 @@ _OTHER_IN_CLAUSE = re.compile(rf"{_MORE.pattern}|已(?:交|缴|付|还|收)|又|
                               r"|第.{1,3}个?月|上个?月|这个?月")
 # 「…，其实是30个正式工加20个临时工」: a restatement broken down (numbers or 加/和 before the figure) restates nothing
 _BREAKDOWN = re.compile(rf"[\d０-９零〇一二两三四五六七八九十百千万]|加|和|跟|与|及")
+# … or a figure that the next part is added to (「其实是30个正式工加20个临时工」: the 30 is a part too)
+_BREAKDOWN_AFTER = re.compile(r"[^，,。；;！!？?]{0,8}?(?:加上?|和|跟|与|及|、|\+)\s*[\d０-９零〇一二两三四五六七八九十]")
 # what a figure is about beyond the words `about` knows (「医保每月3000」「押金是2万」), and words that say one thing
 _TOPIC = re.compile(r"医保|医疗|生育|公积金|押金|保证金|定金|物业|水电|利息|兼职|临时工|外卖|门面|仓库|厂房")
 _SAME = {"营业额": "营收", "销售额": "营收", "流水": "营收", "收入": "营收", "本金": "贷款", "借": "贷款",
@@ -101,7 +103,7 @@ def _restates(text: str, marker: re.Match, new: _Spanned) -> bool:
     own = text[_clause_start(text, new.start, marker.end()):new.start]
     if _MORE.search(gap) or _OTHER_IN_CLAUSE.search(own):
         return False
-    return bool(marker.group("denial")) or not _BREAKDOWN.search(gap)
+    return bool(marker.group("denial")) or not (_BREAKDOWN.search(gap) or _BREAKDOWN_AFTER.match(text, new.end))
 
 
 def superseded(text: str, found: Sequence[Q], about: Callable[[Q], frozenset[str]]) -> tuple[tuple[Q, Q], ...]:

@@ -111,7 +111,8 @@ def test_rent_period_errors():
     with pytest.raises(CalculatorError, match="not both"):
         rent_relief(D(8000), "state", period_rent=D(24000), per="quarter")
     with pytest.raises(CalculatorError, match="quarter"):
-        rent_relief(None, "state", period_rent=D(24000), per="week")
+        rent_relief(None, "state", period_rent=D(24000), per="fortnight")
+    assert rent_relief(None, "state", period_rent=D(1500), per="week").inputs["monthly_rent"] == 6500  # ×52÷12
     assert rent_relief(None, "other", period_rent=D(24000), per="quarter").result["covered"] is False
 
 
@@ -860,7 +861,8 @@ def test_revenue_said_per_day_week_or_month_is_scaled_to_a_year_and_says_so():
     assert ranged.inputs["ranges"] == {"revenue_wan": [120, 240]}
     # an industry that does not use revenue says nothing about it
     assert not any("折算" in step for step in sme_size("理发店", D(12), D(1_000), revenue_per="day").steps)
-    with pytest.raises(CalculatorError, match=r"revenue_per must be one of \['day', 'week', 'month'\]"):
+    assert sme_size("饭店", D(12), D(300_000), revenue_per="quarter").inputs["revenue_wan"] == 120
+    with pytest.raises(CalculatorError, match=r"revenue_per must be one of \['day', 'week', 'month', 'quarter'\]"):
         sme_size("超市", D(12), D(30_000), revenue_per="fortnight")
     with pytest.raises(AmountError, match="每周营业收入不能为负数"):
         sme_size("超市", D(12), D(-30_000), revenue_per="week")
@@ -1005,8 +1007,10 @@ def test_work_injury_total_over_the_months_asked():
     assert err.value.field == "months"
     with pytest.raises(CalculatorError, match="per"):
         work_injury_cut(old_amount=D(3000), months=6)  # a total needs to know what the amount is per
-    with pytest.raises(CalculatorError, match="old_amount"):
-        work_injury_cut(D("0.004"), D(100000), months=6)
+    with pytest.raises(CalculatorError, match="old_amount or wage_base"):
+        work_injury_cut(D("0.004"), months=6)  # a total over months needs an amount or a base
+    on_base = work_injury_cut(D("0.004"), D(100000), months=6)  # a month's base: the six months' totals
+    assert (exact(on_base.result["total"]), exact(on_base.result["saving_total"])) == (D(1200), D(1200))
 
 
 def test_the_rent_reliefs_own_period_is_the_policy_period_cited_from_clause_six():

@@ -639,7 +639,7 @@ def test_a_capital_place_word_without_a_digit_is_no_number():
     ("每月三项社保1万5，不对，医保每月3000，4月交多少？", [15_000, 3000, 4]),  # another thing
     ("国有门面月租8000，不对，押金是2万", [8000, 20_000]),
     ("国有门面月租8000，不对，物业费每月1000另算", [8000, 1000]),
-    ("员工50人，其实是30个正式工加20个临时工", [50, 20]),  # a breakdown, not a restatement
+    ("员工50人，其实是30个正式工加20个临时工", [50, 30, 20]),  # a breakdown, not a restatement
     ("员工50人，其实是包括20个临时工", [50, 20]),
 ])
 def test_an_objection_or_another_figure_after_a_denial_corrects_nothing(text, values):
