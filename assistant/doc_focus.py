@@ -253,22 +253,16 @@ def weighted_coverage(words: Sequence[str], text: Container[str], weights: dict[
 
 def answered_elsewhere(words: Sequence[str], weights: dict[str, float], home_text: Container[str],
                        home_sections: Sequence[str],
-                       other_sections: Sequence[str], home_coverage: float, margin: float,
-                       floor: float = 0.0, far_margin: float = 9.0) -> bool:
+                       other_sections: Sequence[str], home_coverage: float, margin: float) -> bool:
     """Whether a question that names no place or body is about something the home documents do not cover:
     they use less than `home_coverage` of its rarity-weighted topical words, and the best other document's
     retrieved section holds at least `margin` more of them than the home documents' best section. Measured on
-    rare words, a long home document does not cover a question just by sharing its common words (补贴, 人员).
-    Below `floor` the home documents do not cover it at all, and any better section elsewhere wins; a section
-    elsewhere that holds `far_margin` more wins whatever the home coverage."""
-    if not words or not other_sections:
+    rare words, a long home document does not cover a question just by sharing its common words (补贴, 人员)."""
+    if not words or not other_sections or weighted_coverage(words, home_text, weights) >= home_coverage:
         return False
-    covered = weighted_coverage(words, home_text, weights)
     home = max((weighted_coverage(words, s, weights) for s in home_sections), default=0.0)
     other = max(weighted_coverage(words, s, weights) for s in other_sections)
-    if other - home >= far_margin or (covered < floor and other > home):
-        return True
-    return covered < home_coverage and other - home >= margin
+    return other - home >= margin
 
 
 _PLACE_NAMES = re.compile("|".join(sorted(PLACE_NAMES, key=len, reverse=True)))  # longest first: 马鞍山, not 鞍山

@@ -141,8 +141,6 @@ class Tuning:
     measure_in_place: bool = True
     home_coverage: float = 0.33  # home documents using less of a question's rare words may not be what it asks about
     elsewhere_margin: float = 0.3  # … and then another document's section must cover this much more of them
-    home_floor: float = 0.0  # home documents using less than this of them do not cover it: any better section wins
-    far_margin: float = 9.0  # another document's section covering this much more wins whatever the home coverage
     max_titled_docs: int = 3  # a quoted title picks the documents containing it, when at most this many do
     unstated_figures: bool = True  # asked for a figure the quoted clause does not give: say so, refused
     label_completion: bool = True  # a quoted label line (「联系人：」) brings the line after it
@@ -287,8 +285,7 @@ class Engine:
         best_other = others[0].section.doc if others else None
         return answered_elsewhere(words, weights, self._home._corpus, [h.section.text for h in home.hits],
                                   [h.section.text for h in others if h.section.doc == best_other],
-                                  self.tuning.home_coverage, self.tuning.elsewhere_margin,
-                                  self.tuning.home_floor, self.tuning.far_margin)
+                                  self.tuning.home_coverage, self.tuning.elsewhere_margin)
 
     def _rarity(self, word: str) -> float:
         found = self._rarity_cache.get(word)

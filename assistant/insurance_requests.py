@@ -213,7 +213,7 @@ _ASKED_PER_PERSON = re.compile(r"(平均每人|(?<![月])人均|每个?人|每�
 
 # The year's monthly headcounts summed: 「264人月」, or said as each month's headcount added up (「每个月的参保人数加起来
 # 是264」); the annual average is that over 12
-_PERSON_MONTH_UNIT = re.compile(r"\s*[·•.]?\s*月(?!\d|份|底|末|初|[{CN_DIGITS}十])".replace("{CN_DIGITS}", CN_DIGITS))
+_PERSON_MONTH_UNIT = re.compile(rf"\s*[·•.]?\s*月(?!\d|份|底|末|初|[{CN_DIGITS}十])")
 _MONTHLY_SUMMED = re.compile(r"(每个?月|各月|月度|逐月)[^，,。；;！!？?]{0,10}(人数|人头)[^，,。；;！!？?]{0,4}(加起来|之和|合计|累计|加总|总和)")
 
 
@@ -252,11 +252,12 @@ _FIRM_TOTAL = re.compile(r"总额|合计|一共|全部|总共|全员|全公司|�
 def pension(turns: list[Turn], today) -> PensionRequest:
     """A base said per person (「每人缴费基数5000元」) or next to a headcount is multiplied by it; a firm's
     total (「工资总额10万」) is not."""
+    # any turn may say how many of the people pay nothing (「22个人里有4个是返聘的，不交社保」)
+    paying = first_found(turns, _paying_people)
+
     def headcount(t: Turn) -> Headcount | None:
-        if (paying := _paying_people(t)) is not None:
-            return paying
         # 「一个人一个月交多少」 asks per person: a 「一个人」 is not a headcount of one
-        return next((h for h in t.of(Headcount) if not (h.value == 1 and h.text.startswith("一"))), None)
+        return paying or next((h for h in t.of(Headcount) if not (h.value == 1 and h.text.startswith("一"))), None)
 
     old_rate = value_of(first_found(turns, _old_pension_rate))
     paid = _paid_for_base(turns)
@@ -274,8 +275,7 @@ def pension(turns: list[Turn], today) -> PensionRequest:
         if asks_base and not re.search(r"基数|工资|薪|收入", t.label(base)):
             continue  # the question asks for the base: an amount not said as one (「交了2万4」) is no base
         said = words_before(t.text, base.start)
-        # a later turn may say how many of them pay nothing (「22个人里有4个是返聘的，不交社保」)
-        people = first_found(turns, _paying_people) or headcount(t)
+        people = headcount(t)
         if people is None and _PER_PERSON.search(said):
             people = first_found(turns, headcount)
         if _FIRM_TOTAL.search(said) and not _PER_PERSON.search(said):

@@ -155,7 +155,7 @@ def _is_period(text: str) -> bool:
 
 
 # the asker's own loan, contract or licence falling due (「我这笔到期了还能给续上不」), not the policy's period
-_OWN_DUE = re.compile(r"这笔|贷|续|借|还款|合同|租约|证件|执照|驾照")
+_OWN_DUE = re.compile(r"这笔|贷|续上|续签|续租|借|还款|合同|租约|证件|执照|驾照")
 
 
 def _is_rent(text: str) -> bool:
@@ -351,9 +351,7 @@ _EVERY_MONTHS = re.compile(rf"(?:每|按)?\s*(\d{{1,2}}|[{CN_DIGITS}十]{{1,3}})
 def _every_months(t: Turn, q: Money) -> int | None:
     """The months a rent figure is for when the turn says the rent is paid every N months before it (see
     _EVERY_MONTHS); None when not said, or when the figure's own words say a month's rent."""
-    said = None
-    for said in _EVERY_MONTHS.finditer(t.text[:q.start]):
-        pass
+    said = ([*_EVERY_MONTHS.finditer(t.text[:q.start])] or [None])[-1]  # the last said before the figure
     if said is None or not re.search(r"租", t.text) or re.search(r"月租|每月|一个月|每个月|月均", t.label(q)) \
             or _RELIEF_WORDS.search(t.text[said.end():q.start]) or re.search(_NOT_RENT, t.before(q)):
         return None
