@@ -144,7 +144,7 @@ def deferral_schedule(monthly_amount: Any = None, components: Any = (), asked_mo
         components, on_base = _from_base(wage_base, base_rates, halved)
     components = _components(components)
     amount = _monthly(monthly_amount, components)
-    each, by_people = None, []
+    each, count, by_people = None, None, []
     if people is not None:  # 「18个人，每人每月三险单位部分1025」: one person's amount, times the people
         if amount is None or components or wage_base is not None:
             raise CalculatorError(f"people goes with monthly_amount alone (one person's), got people {people!r}")
@@ -210,7 +210,7 @@ def deferral_schedule(monthly_amount: Any = None, components: Any = (), asked_mo
     if per_year:
         inputs["yearly"] = sorted(set(yearly))
     if each is not None:
-        inputs.update(per_person=number(each), people=number(headcount(people, "people")))
+        inputs.update(per_person=number(each), people=number(count))
     if varied:
         inputs["month_amounts"] = {f"{m}月": number(v) for m, v in sorted(varied.items())}
     if asked_through is not None:

@@ -169,7 +169,7 @@ def _json(asked: str | tuple[str, ...] | None) -> str | list[str] | None:
 
 
 def _count(n: int) -> str:
-    return "两三四五六七八九"[n - 2] if 2 <= n <= 9 else str(n)
+    return "一两三四五六七八九"[n - 1] if 1 <= n <= 9 else str(n)
 
 
 def _several(premises: Any) -> list[Decimal]:
@@ -242,7 +242,7 @@ def rent_relief(*args: Any, not_covered: Any = (), **kwargs: Any) -> Calculation
         rent = money(pair[0], "monthly_rent", MAX_RENT, label=f"其他房东的第{n}处的月租金", positive=True)
         others.append({"monthly_rent": number(rent), "landlord": choice(pair[1], "landlord", NEGOTIATED_LANDLORDS)})
     rents = "、".join(short(Decimal(str(o["monthly_rent"]))) for o in others)
-    step = (f"另外{_count(len(others)) if len(others) > 1 else '一'}处（月租{rents}）不是国有资产类经营用房，"
+    step = (f"另外{_count(len(others))}处（月租{rents}）不是国有资产类经营用房，"
             f"不适用上面的减免：{NEGOTIATED}")
     return replace(calc, steps=calc.steps + (step,), inputs={**calc.inputs, "not_covered": others})
 
@@ -423,7 +423,7 @@ def lead(calc: Calculation) -> str:
         return _covered_lead(calc)
     rents = "、".join(yuan(Decimal(str(o["monthly_rent"])), gloss=False) for o in others)
     return (f"国有资产类经营用房的部分：{_covered_lead(calc)}另外月租{rents}的"
-            f"{_count(len(others)) if len(others) > 1 else '一'}处不是国有资产类经营用房，文件没有规定减免金额，"
+            f"{_count(len(others))}处不是国有资产类经营用房，文件没有规定减免金额，"
             f"鼓励业主（房东）减免租金，具体由双方协商。")
 
 
