@@ -45,8 +45,10 @@ NAMES = {"rate": "比例或费率", "amount": "金额", "date": "日期", "durat
          "channel": "办理平台或系统"}
 
 
-# 「倒没赔多少钱」「也不差几天」: a quantity said to be small, not asked for
-_NOT_ASKED = re.compile(r"(没|不|没有)[\u4e00-\u9fff]{0,2}(多少|几)(钱|块|天|个月)?")
+# 「倒没赔多少钱」「也不差几天」: a quantity said to be small, not asked for; 「这几个月」「前几天」「好几年」「有几天忘了填」
+# tell of a time, and ask none (「提前几天」「还有几天」 do)
+_NOT_ASKED = re.compile(r"(没|不|没有)[\u4e00-\u9fff]{0,2}(多少|几)(钱|块|天|个月)?|(这|那|(?<!提)前|头|好|隔)几(天|个月|年)|"
+                        r"(?<!还)有几(天|个月|年)(?=忘|没|不|停|关|歇|耽|误|是|在|都)")
 
 
 def figures_asked(question: str) -> tuple[str, ...]:

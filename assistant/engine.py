@@ -26,7 +26,7 @@ from assistant.policy_terms import absent_terms, unknown_charges
 from assistant.question import Question, parse_question
 from assistant.requests import parse_request
 from assistant.scene import asked_part, scene_words
-from assistant.section_refs import pointed_sections
+from assistant.section_refs import asks_document_purpose, pointed_sections
 from assistant.scope import MODEL, NOUN_TAGS, ScopeModel, out_of_scope, scope_features, word_tag
 from assistant.settings import Settings
 from assistant.spelling import SpellingFixer
@@ -869,6 +869,8 @@ class Engine:
         lead = scored[0].sentence
         counted = _counts_asked(asked) if t.count_bonus else None
         labelled = self._label_matches(section, every) if wants_phone else {}
+        # the opening answers nothing, except what the whole document is for (「为…，提出本意见」)
+        opening_weight = t.opening_penalty if asks_document_purpose(q.text) else -t.opening_penalty
 
         def score(s) -> float:
             value = max(self._match(s), labelled.get(s.sentence.start, float("-inf")))
@@ -878,7 +880,7 @@ class Engine:
             value += t.contact_bonus if wants_contact and STATES_CONTACT.search(s.sentence.text) else 0.0
             value += t.phone_bonus if wants_phone and STATES_PHONE.search(s.sentence.text) else 0.0
             value -= t.announce_penalty if ANNOUNCES.search(s.sentence.text.strip()) else 0.0
-            value -= t.opening_penalty if _is_opening(s.sentence.text, policy) else 0.0
+            value += opening_weight if _is_opening(s.sentence.text, policy) else 0.0
             return value
 
         ranked = sorted(scored, key=lambda s: -score(s))

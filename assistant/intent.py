@@ -94,12 +94,15 @@ _ISSUED = re.compile(
 # Which body issued the document itself (「这个意见是哪个部门发的」「以哪个机关的名义发出来的」), not which bodies carry
 # out a clause (DEPARTMENT) nor who issued another document the question names (_ISSUER_OF)
 _ISSUER = re.compile(
-    r"(这个|这份|这篇|本|该|此)[^。？?，,]{0,4}(文件|意见|通知|公文)[^。？?，,]{0,3}"
+    r"(这个|这份|这篇|本|该|此)[^。？?，,]{0,4}(文件|意见|通知|公文|东西)[^。？?，,]{0,3}"
     r"((哪个|哪家|哪一?级|什么|啥)(部门|单位|机关|机构|政府)[^。？?，,]{0,6}(发布|印发|发|发出|出台|下发|颁布)(出来)?的?"
     r"(?=[吗呢呀啊？?。，,]|$)|(以|用)(谁|哪个[^。？?，,]{0,3})的?名义|谁(发布|印发|发|出台|下发)的)|"
     r"发文(机关|单位|部门)|who\s+(issued|published)|"
     # its full name is its title line, which names the issuer: 「这份意见的全称是什么？」
     r"(文件|意见|通知|这份|本文)[^。？?，,]{0,4}(全称|全名|标题|文件名|名称)(是什么|是啥|叫什么|叫啥)|"
+    # 「这份东西到底叫啥、是以谁的名义下发的」
+    r"(这份|这个|这篇)(东西|文件|意见|通知|公文)[^。？?，,]{0,3}叫(什么|啥)|"
+    r"(以|用)(谁|哪个[^。？?，,]{0,3})的?名义[^。？?，,]{0,2}(下发|印发|发布|发出|发的|出台|颁布)|"
     # 「这文件…到底是哪一级、哪个机关发的？」
     r"(文件|通知|抬头|红头)[^。]{0,30}(哪一级|哪级)[^。？?]{0,10}(发|印发|发布|出台|下发)的",
     re.IGNORECASE,
@@ -110,7 +113,12 @@ _ELIGIBILITY = re.compile(
     r"(所有|全部|哪些|什么样的?|啥样的?|哪类|哪种)的?(企业|公司|单位|商户|老板)[^。？?]{0,8}(能|可以|可)?(享受|沾|适用|用上|申请)|"
     r"(好处|优惠|扶持|政策|文件|意见)[^。？?]{0,8}(沾上|沾光|沾边|沾得上|享受得?[到上]|用得上|轮得上|够得着|能享受|能用)|"
     r"(个体户|夫妻店|大(企业|厂|公司))[^。？?]{0,12}(能|可以|算不算|算)[^。？?]{0,6}(享受|沾|适用|用|在内|范围)|"
-    r"只(管|给|针对|照顾)[^。？?]{0,4}(小|中小|小微)"
+    r"只(管|给|针对|照顾)[^。？?]{0,4}(小|中小|小微)|"
+    # asked in English, alone or mixed in: 「这个 policy 的 target 是哪些 company？big company 也能 apply 吗」
+    r"\b(target|eligible|eligibility|qualify|qualifies)\b[^。？?]{0,16}\b(compan(y|ies)|firms?|business(es)?|enterprises?)\b|"
+    r"\b(which|what)\s+(kinds?\s+of\s+)?(compan(y|ies)|firms?|business(es)?|enterprises?)\b[^。？?]{0,20}\b(eligible|qualify|apply)\b|"
+    r"\b(big|large|small)\s+(compan(y|ies)|firms?|business(es)?|enterprises?)\b[^。？?]{0,10}(\b(apply|eligible|qualify)\b|能|可以)",
+    re.IGNORECASE,
 )
 _MEASURE = re.compile(r"房租|租金|门面|贷款|贴息|利息|社保|保险|税|补贴|担保|资金|账款|执法|信贷|返还|缓缴|减免|稳岗|"
                       r"工伤|养老|失业|清欠|技改")
@@ -125,7 +133,9 @@ _ADDRESSEES = re.compile(
 # Which body issued a document the question names (「《中小企业划型标准规定》是哪个部门发布的」): a fact of the text,
 # not a clause's 责任单位
 _ISSUER_OF = re.compile(r"(》|规定|办法|标准|文件)[^。？?]{0,4}(是|由)?(哪个|哪些|哪几个|什么|啥)(部门|单位|机关|机构)"
-                        r"[^。？?]{0,3}(发布|印发|制定|出台|颁布|发的)")
+                        r"[^。？?]{0,3}(发布|印发|制定|出台|颁布|发的)|"
+                        # 「那个规定是谁发布的」 (「这文件是谁发的」 is the document's own issuer: _ISSUER)
+                        r"(》|规定|办法|标准)[^。？?]{0,4}(是|由)?谁[^。？?]{0,3}(发布|印发|制定|出台|颁布|发的)")
 # Short questions that lean on an earlier turn: 「那第三个月呢？」「还有呢」「这个找谁」
 _FOLLOW_UP = re.compile(r"^(那|那么|那要是|还有|另外|这个|这|它|其中|再问|接着|then|and)|呢[？?]?$|这个|这项|该项|它")
 

@@ -48,6 +48,12 @@ COLLOQUIAL = {
     "小毛病": "轻微违法违规", "新欠": "新的拖欠", "裁人": "裁员", "辞人": "裁员", "开人": "裁员",
     # what a late contribution might cost a worker, and a customer who holds back payment
     "缴费年限": "个人权益记录", "欠账": "拖欠", "压着不给": "拖欠", "拖着不付": "拖欠", "压款": "拖欠",
+    # nothing to pledge, years to repay, borrowing dearer than last year, a reward for those who helped
+    "能抵押": "信用贷款", "可抵押": "信用贷款", "拿不出抵押": "信用贷款", "慢慢还": "中长期贷款", "三五年": "中长期贷款",
+    "比去年贵": "融资成本", "比去年高": "融资成本", "借钱贵": "融资成本", "贷款贵": "融资成本", "评估费": "融资成本",
+    "出了力": "突出贡献", "出力": "突出贡献", "有什么表示": "奖励", "有啥表示": "奖励",
+    # filing for money oneself rather than waiting for it: 申报
+    "自己去报": "申报", "自己报": "申报", "去报": "申报", "降到": "降至",
 }
 
 # English words in mixed questions → Chinese policy terms (matched case-insensitively, whole words)

@@ -33,7 +33,8 @@ NAME_START_TAGS = ("n", "vn", "l", "j", "i")
 # jieba tags some verb phrases as nouns (发放贷款, 办理增值税); a name starts with none of these, nor joins two
 # things or holds a clause's verb (情况和基金, 资金从失业保险, 货物免征增值税, 企业实际获得贷款)
 VERB_STARTS = ("发放", "办理", "申报", "申请", "缴纳", "缴", "缓缴", "足额", "依法", "享受", "开具", "代开", "获得",
-               "提供", "给予", "减免", "免征", "退还", "补缴", "延迟", "逾期", "确保", "加强", "规范", "推进", "加快")
+               "提供", "给予", "减免", "免征", "退还", "补缴", "延迟", "逾期", "确保", "加强", "规范", "推进", "加快",
+               "规定", "现行规定")  # 「按(现行)规定认定」: done by the rules, not a name
 JOINERS = ("和", "与", "从", "及", "或", "免征", "允许", "有关", "实际", "获得", "无需", "退还")
 BENEFICIARIES = ("企业", "单位", "职工", "员工")  # who gets an instrument: 中小微企业贷款 is the documents' 贷款
 MIN_DOCUMENTS = 4  # used by at least this many documents: a name, not one document's phrase

@@ -54,6 +54,7 @@ _PERIOD_STRONG = re.compile(r"有效期|执行期|执行期限|政策期|(政策
                             r"(执行|有效)到(什么时候|哪天|几号|几月|哪一?年)|(政策|意见|文件|措施|优惠)[^，。？?]{0,6}(多久|多长)|"
                             r"validity|valid\b|expire", re.I)
 _PERIOD_WEAK = re.compile(r"到期|截止|过期|失效|(什么时候|哪天|几号|何时)(结束|截止|到期|为止|开始)|期限|从哪天|"
+                          r"从?(哪天|几号|哪一天|几月几[号日])到(哪天|几号|哪一天|几月几[号日])|"
                           r"哪天(开始|起)|起算|管多久|管多长|还(能|可以)[^，。？?]{0,8}(享受|申请|办|减免|用)|还适用|还管用|"
                           # 「2月28号…那天这份意见已经开始执行了吧」: whether a day is on or after the start
                           r"(已经|已|开始)(执行|实施|生效)了?(吧|吗|么|没有?|呢)|"
@@ -95,7 +96,13 @@ def _is_sme(text: str, quantities: tuple[Quantity, ...]) -> bool:
     if (_SIZE_CLASS.search(text) or (_SIZE_HOW.search(text) and find_industry(text))) and figures:
         return True
     indicator = find_industry(text) or _SIZE_INDICATOR.search(text) or people
-    return bool(_SIZE_WORD.search(text) and _SIZE_ASK.search(text) and indicator)
+    ask = _SIZE_ASK.search(text)
+    if ask and _BARE_PARTICLE.fullmatch(ask.group()) and not figures:
+        return False  # 「给员工做核酸花了两万多，太原给中小企业补贴吗」: a yes-no question that names firms, no size
+    return bool(_SIZE_WORD.search(text) and ask and indicator)
+
+
+_BARE_PARTICLE = re.compile(r"(吗|么|呢|吧|嘛)[？?]?")
 
 
 def _is_tax_deferral(text: str) -> bool:
@@ -258,10 +265,18 @@ _STATE_NAMED = re.compile(r"国有|国企|国资|公房|政府(的)?房")
 _NOT_STATE = re.compile(r"非国有|不是国有|不属于国有")
 
 
+# 「民营孵化器…前年拿过政府的扶持钱」: a start-up carrier that has had public money, which the clause asks to lead in
+# cutting rent; not 国有 unless a state owner is named
+_CARRIER = re.compile(r"孵化器|孵化基地|众创空间|创业园|创业载体|创业基地|加速器")
+_PUBLIC_MONEY = re.compile(r"财政|(政府|国家|市里|区里|省里)[^，,。；;？?]{0,6}(扶持|支持|补贴|补助|奖补|资金|的?钱)|扶持资金|专项资金")
+
+
 def _landlord(text: str) -> str | None:
-    """"state", "other", "collective" or None (not said) for who owns the premises a question is about."""
+    """"state", "other", "collective", "carrier" or None (not said) for who owns the premises a question is about."""
     if _COLLECTIVE_OWNER.search(text) and not _STATE_NAMED.search(_NOT_STATE.sub("", text)):
         return "collective"
+    if _CARRIER.search(text) and _PUBLIC_MONEY.search(text) and not _STATE_NAMED.search(_NOT_STATE.sub("", text)):
+        return "carrier"
     if _PRIVATE_OWNER.search(text):
         return "other"
     if any(not _QUOTED_STATE.search(text[:m.start()]) for m in _STATE_PREMISES.finditer(text)):
@@ -717,7 +732,7 @@ _TARGET = re.compile(r"(延|推迟|拖|缓|晚|推|改)[^，。？?]{0,3}(到|�
 # 里面吗」「减房租那条」), or as 「那三个月」 of a rent; not when renting only describes the asker (「我租的门面，5月10号
 # 政策还有效吗」 asks about the document's period)
 _RENT_MEASURE = re.compile(r"[免减]租|(房租|租金)[^，。？?]{0,3}(减免|减半|减|免)|(减免|减半|减|免收?)[^，。？?]{0,3}(房租|租金)")
-_THREE_MONTHS = re.compile(r"(三|3)个月")
+_THREE_MONTHS = re.compile(r"(三|3)个月|减半|免收|(前|头)(两|2)个月|第[一二三1-3]个月")  # or one of them, by its relief
 
 
 # 「…谈减房租了，那会儿这份意见已经开始执行了吗」: the document's own period is asked, whatever the story says

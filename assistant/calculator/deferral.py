@@ -170,7 +170,7 @@ def deferral_schedule(monthly_amount: Any = None, components: Any = (), asked_mo
             raise CalculatorError(f"asked_through needs asked_month (the range's first month), got {asked_through!r}")
         whole_months(asked_through, "asked_through", asked_month, 12, label="月份范围的止月", unit="月")
     own = {m: varied.get(m, amount) for m in YEAR if varied.get(m, amount) is not None}
-    steps = ["2020年1至3月应缴的养老、失业和工伤保险费可以延迟3个月补缴，延迟期内不征收滞纳金，不影响个人权益记录。",
+    steps = ["2020年1至3月份应缴纳的养老、失业和工伤保险费可以延迟3个月补缴，延迟期内不征收滞纳金，不影响个人权益记录。",
              "即：从4月份开始，缴纳本月并补缴1月份社会保险费，依此类推，6月份完成延期补缴手续。", *per_year, *whole_bill]
     steps += on_base + by_people
     if len(components) > 1 or (components and not on_base):

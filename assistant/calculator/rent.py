@@ -25,8 +25,9 @@ MAX_RENT = Decimal(1_000_000_000)
 HALF = Decimal("0.5")
 # "collective": 集体-owned premises (「村集体办的创业园」) are not 国有资产类, so the two-month rule does not apply; the
 # clause only says that 国有、集体 and publicly funded 小微企业创业载体 should lead in cutting rent, with no amount.
-LANDLORDS = ("state", "other", "collective")
-NEGOTIATED_LANDLORDS = ("other", "collective")  # no figure: the parties agree the rent cut
+# "carrier": a 创业载体 (孵化器, 众创空间, 创业园) run by others that has had public money, which the same sentence names.
+LANDLORDS = ("state", "other", "collective", "carrier")
+NEGOTIATED_LANDLORDS = ("other", "collective", "carrier")  # no figure: the parties agree the rent cut
 # Which figure the question asked about; it only decides which sentence the answer leads with. A question
 # that asks for two figures (「前两个月减免多少？第三个月呢？」) gives a tuple of them, in the order asked.
 # "average": the figure asked before it (the payable total unless the relief was asked) spread evenly over the three
@@ -36,6 +37,10 @@ RELIEF_MONTHS = 3
 NEGOTIATED = "租用其他经营用房的，文件只鼓励业主（房东）为租户减免租金，具体由双方协商。"
 COLLECTIVE = ("集体所有的用房不属于国有资产类经营用房。文件另规定：国有、集体及享受过财政支持政策的小微企业创业载体，"
               "疫情期间应带头减免承租的小微企业房租，但没有规定减免比例或金额，具体由双方协商。")
+CARRIER = ("创业载体（孵化器、众创空间等）的用房不属于国有资产类经营用房的，不适用前两个月免收、第三个月减半。"
+           "文件另规定：国有、集体及享受过财政支持政策的小微企业创业载体，疫情期间应带头减免承租的小微企业房租，"
+           "但没有规定减免比例或金额，具体由双方协商。")
+_NEGOTIATED_TEXT = {"collective": COLLECTIVE, "carrier": CARRIER}
 # Rent quoted for a longer period → months it covers. A quarter is exactly the relief period; a half year or a
 # year is spread evenly over its months (the document speaks only of monthly rent).
 PERIODS = {"quarter": (3, "季度租金"), "half_year": (6, "半年租金"), "year": (12, "年租金")}
@@ -382,7 +387,7 @@ def _spread(asked: str | tuple[str, ...] | None, relief: Decimal, payable: Decim
 def _negotiated(monthly_rent: Any, asked: Any, landlord: str = "other") -> Calculation:
     rent = None if monthly_rent is None else number(money(monthly_rent, "monthly_rent", MAX_RENT, positive=True))
     steps = ("本条的房租减免（前两个月免收、第三个月减半）只适用于承租国有资产类经营用房的中小微企业。",
-             COLLECTIVE if landlord == "collective" else NEGOTIATED)
+             _NEGOTIATED_TEXT.get(landlord, NEGOTIATED))
     result = {"covered": False, "relief_total": None, "payable_total": None, "month3_payment": None}
     return Calculation(kind=KIND, inputs={"monthly_rent": rent, "landlord": landlord, "asked": _json(_asked(asked))},
                        result=result, steps=steps, clause=CLAUSE)
@@ -436,6 +441,9 @@ def _covered_lead(calc: Calculation) -> str:
         return (f"{condition}三个月共可减免房租{yuan(Decimal(str(r['relief_total'])))}：{free}，第三个月按当月租金"
                 f"{third}减半，需交房租{yuan(Decimal(str(r['month3_payment'])))}，减免"
                 f"{yuan(Decimal(str(r['month3_relief'])))}。")
+    if r["covered"] is False and calc.inputs.get("landlord") == "carrier":
+        return ("创业载体的用房不属于国有资产类经营用房的，不适用前两个月免收、第三个月减半；但文件要求国有、集体及"
+                "享受过财政支持政策的小微企业创业载体疫情期间带头减免承租的小微企业房租，没有规定减免金额，具体由双方协商。")
     if r["covered"] is False and calc.inputs.get("landlord") == "collective":
         return ("集体所有的用房不属于国有资产类经营用房，不适用前两个月免收、第三个月减半；文件要求国有、集体及享受过"
                 "财政支持政策的小微企业创业载体疫情期间带头减免承租的小微企业房租，但没有规定减免金额，具体由双方协商。")

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from assistant.calculator.values import DateError, choice, date
-from assistant.period import chinese_date, policy_period
+from assistant.period import add_months, chinese_date, policy_period
 from corpus.records import Calculation
 
 KIND = "policy_period"
@@ -46,6 +46,9 @@ def policy_validity(on: Any = None, today: Any = None, issued: Any = ISSUED, mea
     if measure is not None:
         _, name, words = MEASURES[measure]
         steps.insert(0, f"{name}的期限：{words}，与政策执行期起止相同。")
+        if measure == "rent_relief":
+            steps.append("按同一规则逐月算：" + "；".join(
+                f"{label}{_month_span(period.start, i)}" for i, label in enumerate(RENT_MONTHS)) + "。")
         inputs["measure"] = measure
     for name, day in (("on", on), ("today", today)):
         if day is None:
@@ -59,6 +62,17 @@ def policy_validity(on: Any = None, today: Any = None, issued: Any = ISSUED, mea
     steps.append("中央、省出台相关支持政策的，太原市遵照从优执行。")
     clause = CLAUSE if measure is None else MEASURES[measure][0]
     return Calculation(kind=KIND, inputs=inputs, result=result, steps=tuple(steps), clause=clause)
+
+
+# which month of the three is which (「减半的那个月是从几号到几号」)
+RENT_MONTHS = ("第一个月（免收）", "第二个月（免收）", "第三个月（减半）")
+
+
+def _month_span(issued: dt.date, index: int) -> str:
+    """The index-th month (from 0) after the issue day, the day itself not counted: 2月8日至3月7日 …"""
+    first = add_months(issued, index) + dt.timedelta(days=1)
+    last = add_months(issued, index + 1)
+    return f"{first.month}月{first.day}日至{last.month}月{last.day}日"
 
 
 def solve(request: PeriodRequest) -> Calculation:

@@ -1,0 +1,147 @@
+"""Sixth blind batch (ty-1756…1795): what the document as a whole is for, eligibility asked in English, a yes-no
+question that names 中小企业 without any size figure, … Each class by several wordings."""
+
+import pytest
+
+from assistant.intent import Intent, classify
+from assistant.requests import SmeRequest, parse_request
+from assistant.section_refs import pointed_sections
+
+
+@pytest.mark.parametrize("text", [
+    "市里发这份文件主要想达到什么目标？",
+    "过完年厂子停了一个多月，市里这会儿发这个文件，说到底是想让俺们干啥？",
+    "这个意见的目的是啥",
+    "政府出这份文件图个啥？",
+])
+def test_what_the_whole_document_is_for_is_its_opening(text):
+    from assistant.section_refs import asks_document_purpose
+
+    assert asks_document_purpose(text) and pointed_sections(text) == ("preamble",)
+
+
+@pytest.mark.parametrize("text", [
+    "减免房租这条的目的是啥？",  # one measure's purpose: that clause says it
+    "这个文件里贷款贴息的目标企业是哪些",
+    "文件里说的目标任务完成了吗",
+])
+def test_a_measures_purpose_is_not_the_documents(text):
+    from assistant.section_refs import asks_document_purpose
+
+    assert not asks_document_purpose(text)
+
+
+def test_the_opening_sentence_answers_what_the_document_is_for(fake_engine):
+    a = fake_engine.answer("市里发这份文件主要想达到什么目标？")
+    assert a.citations[0].clause == "preamble" and "复工复产" in a.text
+
+
+@pytest.mark.parametrize("text", [
+    "这个 policy 的 target 是哪些 company？big company 也能 apply 吗？",
+    "Which companies are eligible for this policy?",
+    "Can a large enterprise apply?",
+])
+def test_who_the_document_is_for_asked_in_english(text):
+    assert classify(text) is Intent.ELIGIBILITY
+
+
+@pytest.mark.parametrize("text", [
+    "疫情期间我们给员工做核酸检测花了两万多，太原给中小企业报销或补贴这笔钱吗？",
+    "员工在家隔离，工资照发，政府给中小企业补助吗",
+])
+def test_a_yes_no_question_naming_small_firms_without_figures_is_no_size_question(text):
+    request = parse_request(text)  # neither the size check nor a question back for the industry
+    assert not isinstance(request, SmeRequest) and getattr(request, "kind", None) != "sme_size"
+
+
+def test_a_size_question_with_figures_and_a_bare_particle_still_counts():
+    assert isinstance(parse_request("我们是做软件的，员工30个，营收800万，是中小企业吗？"), SmeRequest)
+
+
+@pytest.mark.parametrize("text, kinds", [
+    ("我们小面馆后厨的消毒记录有几天忘了填，市场监管来抽查时发现了，是先让改还是直接罚？", ()),
+    ("这几个月社保交不上咋办？", ()),
+    ("厂子停了好几周，前几天才复工，房租能减吗", ()),
+    ("开学前得提前几天回去？", ("duration",)),
+    ("贷款还有几天到期，能延期多久？", ("duration",)),
+])
+def test_a_time_told_of_is_not_a_duration_asked(text, kinds):
+    from assistant.asked_figure import figures_asked
+
+    assert figures_asked(text) == kinds
+
+
+def test_a_rule_applied_by_the_regulations_is_no_instrument_name():
+    from assistant.policy_terms import shipped_terms, starts_with_noun
+
+    assert "规定认定" not in shipped_terms() and "现行规定认定" not in shipped_terms()
+    assert not starts_with_noun("规定认定") and starts_with_noun("工伤认定")
+
+
+@pytest.mark.parametrize("text", [
+    "同事说这是市工信局发的一个通知，这份东西到底叫啥、是以谁的名义下发的？",
+    "这份意见是以哪个机关的名义发出来的？",
+])
+def test_whose_name_the_document_is_issued_in(text):
+    assert classify(text) is Intent.ISSUER
+
+
+def test_who_issued_the_standard_the_document_names_is_a_lookup_of_it(fake_engine):
+    text = "区里说我们算不算“中小微”，要按太原市自己定的标准来。文件里到底说按哪个规定认定？那个规定是谁发布的？"
+    assert classify(text) is Intent.LOOKUP
+    a = fake_engine.answer(text)
+    assert not a.refused and a.citations[0].clause == "closing" and "中小企业划型标准规定" in a.text
+
+
+@pytest.mark.parametrize("text, term", [
+    ("俺又没房子能抵押，想贷笔三五年慢慢还的钱", "中长期贷款"),
+    ("俺又没房子能抵押，银行给贷不", "信用贷款"),
+    ("续贷算下来比去年贵了一截，评估费也涨了", "融资成本"),
+    ("市里对我们这样出了力的银行会有什么表示吗", "奖励"),
+    ("是等部门把钱发下来，还是得企业自己去报？", "申报"),
+    ("养老保险单位那头降到16%，是什么时候开始的", "降至"),
+])
+def test_owners_words_for_credit_cost_rewards_and_filing(text, term):
+    from assistant.lexicon import document_terms
+
+    assert term in document_terms(text)
+
+
+@pytest.mark.parametrize("text", [
+    "俺们几个年轻人租的是一家民营孵化器的工位，那孵化器前年拿过政府的扶持钱，疫情那阵得带头给俺们减房租不？",
+    "我们在众创空间租了两间办公室，月租6000，空间是拿了财政补贴的，房租能减多少？",
+])
+def test_a_publicly_funded_start_up_carrier_is_asked_to_lead_in_cutting_rent(text):
+    from assistant.calculator import calculate, format_answer
+    from assistant.requests import RentRequest
+
+    request = parse_request(text)
+    assert isinstance(request, RentRequest) and request.landlord == "carrier"
+    answer = format_answer(calculate(request))
+    assert "享受过财政支持政策的小微企业创业载体" in answer and "带头减免" in answer and "前两个月免收" in answer
+
+
+def test_a_state_run_incubator_is_state_owned_premises():
+    from assistant.requests import RentRequest
+
+    request = parse_request("租的国有孵化器的房子，拿过财政扶持资金，月租5000，能减免多少？")
+    assert isinstance(request, RentRequest) and request.landlord == "state"
+
+
+def test_the_three_relief_months_are_dated_from_the_issue_day(fake_engine):
+    from assistant.calculator.validity import policy_validity
+
+    steps = " ".join(policy_validity(measure="rent_relief").steps)
+    assert "第一个月（免收）2月8日至3月7日" in steps and "第三个月（减半）4月8日至5月7日" in steps
+    assert "逐月" not in " ".join(policy_validity().steps)
+    request = parse_request("租的是国资公司的铺面，按文件发布那天往后算，减半的那个月大概是从几号到几号？")
+    assert getattr(request, "measure", None) == "rent_relief"
+    assert getattr(parse_request("我租的门面，5月10号政策还有效吗"), "measure", "none") is None
+
+
+def test_the_deferral_steps_use_the_documents_words_for_the_months():
+    from assistant.calculator import calculate, format_answer
+
+    text = "社保缓缴里说的“一季度”，是指2020年的1到3月，还是文件发布以后的那三个月？"
+    request = parse_request(text)
+    assert request is not None and "2020年1至3月份应缴纳的" in format_answer(calculate(request))
