@@ -345,9 +345,15 @@ def _base_groups(t: Turn) -> tuple[tuple[Decimal, Decimal], ...] | None:
     pairs = [(people.value, base.value) for people, base in zip(t.quantities, t.quantities[1:])
              if isinstance(people, Headcount) and isinstance(base, Money) and people.upper is None
              and base.upper is None and not CLAUSE_END.search(t.text[people.end:base.start])]
+    if not pairs:  # 「员工7个，缴费基数都是3650」: the base in the next clause, said as the base
+        pairs = [(people.value, base.value) for people, base in zip(t.quantities, t.quantities[1:])
+                 if isinstance(people, Headcount) and isinstance(base, Money) and people.upper is None
+                 and base.upper is None and len(CLAUSE_END.findall(t.text[people.end:base.start])) == 1
+                 and _BASE_SAID.search(CLAUSE_END.split(t.text[:base.start])[-1])]
     if len(pairs) == 1:  # 「老板我自己的基数按3万报，另外4个员工每人2800」: the owner is a group of one
         pairs += [(Decimal(1), base.value) for base in t.of(Money)
-                  if _ONESELF.search(CLAUSE_END.split(t.text[:base.start])[-1])]
+                  if _ONESELF.search(CLAUSE_END.split(t.text[:base.start])[-1])
+                  or _ONESELF_PAYS.search("".join(re.split(r"([，,；;])", t.text[:base.start])[-4:]))]
     if len(pairs) == 1:  # 「5个工人基数三千三，6个是四千一」: the next group named by a bare count after the first
         pairs += [(number_or_none(said.group(1)), base.value)
                   for previous, base in zip(t.quantities, t.quantities[1:])
@@ -359,6 +365,10 @@ def _base_groups(t: Turn) -> tuple[tuple[Decimal, Decimal], ...] | None:
 
 # the owner's own base in its clause: 「老板我自己的基数按3万报」「我本人按5000交」
 _ONESELF = re.compile(r"(?:我|老板)(?:自己|本人)|本人的?|老板的")
+# 「我自己也在公司交，基数按5k报」: the owner pays too, the base in the next clause
+_ONESELF_PAYS = re.compile(r"(?:我|老板)(?:自己|本人)(?:也|还)[^，,；;]{0,6}(?:交|缴|参保)[^，,；;]*[，,；;][^，,；;]*基数[^，,；;]{0,4}$")
+# 「缴费基数都是3650」: a clause that says the amount after it is the base
+_BASE_SAID = re.compile(r"^\s*(?:缴费)?(?:基数|工资)(?:都是|都按|是|为|按)?\s*$")
 # the words before a base in its clause that name a group by its count alone: 「6个是」「另外6个的」「剩下6个按」
 _BARE_GROUP = re.compile(rf"^(?:另外|其余|剩下|还有|其他)?的?\s*(\d{{1,4}}|[{CN_DIGITS}十百]{{1,4}})\s*个(?:人)?\s*"
                          r"(?:是|的|为|按|都是|都按)?(?:缴费)?(?:基数|工资)?(?:是|为|按)?\s*$")
@@ -487,7 +497,8 @@ def deferral(turns: list[Turn], today) -> DeferralRequest:
     def components(t: Turn):
         parts = {}
         for q in t.of(Money):
-            label = t.label(q)
+            # 「单位每月社保：养老8,320，失业260…」: a list's heading is not the first item's label
+            label = re.split(r"[：:]", t.label(q))[-1]
             clause = CLAUSE_END.split(t.text[:q.start])[-1]
             previous_end = max((p.end for p in t.quantities if p.end <= q.start), default=0)
             since_previous = CLAUSE_END.split(t.text[previous_end:q.start])[-1]
@@ -632,7 +643,13 @@ def _medical(t: Turn) -> Money | None:
     5千」): not deferred, but part of what a month pays. Not a total said with medical in it (「包括医保在内一共2万3」)."""
     return next((q for q in t.of(Money) if re.search(r"医保|医疗", t.label(q))
                  and not re.search(rf"在内|{_SUM_WORDS}", t.label(q))
-                 and (re.search(r"月", t.label(q)) or _PART_OF.search(t.label(q)))), None)
+                 and (re.search(r"月", t.label(q)) or _PART_OF.search(t.label(q)) or _monthly_list(t.text, q))), None)
+
+
+def _monthly_list(text: str, q: Money) -> bool:
+    """「单位每月社保：养老8,320，…医保2,900」: an item of a list whose heading says the amounts are monthly."""
+    sentence = re.split(r"[。！!？?；;]", text[:q.start])[-1]
+    return bool(re.search(r"(每个?月|月缴|月交)[^：:]{0,8}[：:]", sentence))
 
 
 def _month_amounts(t: Turn) -> dict[int, Money] | None:

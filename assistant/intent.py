@@ -47,6 +47,8 @@ _INTERPRETATION = re.compile(
     # 「到底谁有权给出说法」: who may rule on the wording
     r"(谁|哪个部门|哪家|哪个单位|哪个机关)有权[^。？?，,]{0,3}(给出?|出|作出|做出)[^。？?，,]{0,3}(说法|解释|解读|答复|认定)|"
     r"权威(说法|解释|解读|口径)|(出|给|要|讨|拿)个?(正式|官方)的?(说法|解释|解读|口径|答复)|理解上?有(争议|分歧)|"
+    # 「这种争执，文件写明由哪家部门给说法」: whose word settles a dispute over the wording
+    r"(争执|争议|分歧|扯皮|说不清)[^。？?]{0,12}(哪家|哪个|哪些|谁)[^。？?，,]{0,4}(给|出|下)个?(说法|定论|结论|解释)|"
     # two offices telling a caller different things: whose word settles it is the interpreting body's
     r"(文件|政策|意见|条款|规定|说法|口径|窗口)[^。？?]{0,8}(谁说了算|听谁的|以谁为准|谁拍板)|最后拍板|"
     r"(两种|不同|两样|几种)的?(读法|理解|解读|说法)[^。]{0,24}(谁|哪|说了算|为准)|"
@@ -65,6 +67,8 @@ _INTERPRETATION = re.compile(
 # same words often ask whether a situation still qualifies (「没按时还上，以后还能接着享受贴息不」): see still_only.
 _STILL = (
     r"(还|仍|现在|目前|如今)(能|可以|可)[^。？?]{0,10}(享受|申请|办理|(?<![咋怎么])办|用|算上|算进|作数)|"
+    # 「那这条现在还能拿来催吗」「城管说那文件早不管用了，真是这样？」
+    r"(还|仍|现在|目前|如今)(能|可以|可)拿(来|着|它)|(早就?|已经|早已)(不|没)(管用|作数|算数|有效|好使|顶用|管事)了?|"
     r"(赶得上|赶得及|来得及|赶趟|晚不晚|太晚)|(政策|文件|意见|优惠|措施|这条|那条|这个)[^。？?，,]{0,4}(过期了|过时了)"
 )
 _PERIOD = re.compile(
@@ -120,7 +124,7 @@ _ELIGIBILITY = re.compile(
     r"\b(big|large|small)\s+(compan(y|ies)|firms?|business(es)?|enterprises?)\b[^。？?]{0,10}(\b(apply|eligible|qualify)\b|能|可以)",
     re.IGNORECASE,
 )
-_MEASURE = re.compile(r"房租|租金|门面|贷款|贴息|利息|社保|保险|税|补贴|担保|资金|账款|执法|信贷|返还|缓缴|减免|稳岗|"
+_MEASURE = re.compile(r"房租|租金|门面|贷款|贴息|利息|社保|保险|税|补贴|担保|资金|账款|欠款|工程款|货款|执法|信贷|返还|缓缴|减免|稳岗|"
                       r"工伤|养老|失业|清欠|技改")
 # To whom the document is addressed (its 主送 line), not which bodies carry out a clause (DEPARTMENT)
 _ADDRESSEES = re.compile(

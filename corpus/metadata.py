@@ -67,6 +67,7 @@ _PLACE_ONLY = re.compile(r"[\u4e00-\u9fff]{1,10}(?:省|市|自治区|自治州|�
 _YMD = r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"
 _CN_YMD = r"(?P<cy>[〇○零一二三四五六七八九]{4})年(?P<cm>[一二三四五六七八九十]{1,3})月(?P<cd>[一二三四五六七八九十]{1,3})日"
 _ISO = r"(?P<iy>(?:19|20)\d{2})[-/.](?P<im>\d{1,2})[-/.](?P<id>\d{1,2})"
+_PRINTED_DATE = re.compile(rf"(?:{_YMD}|{_CN_YMD}|{_ISO})\s*印发")  # the imprint line: 「…办公室2020年2月15日印发」
 _STANDALONE_DATE = re.compile(rf"(?:(?<!\S)|(?<=[：:]))(?:{_YMD}|{_CN_YMD}|{_ISO})(?=\s|$|[（(]|印发|发布)")
 
 _DOC_NUMBER = re.compile(r"(?P<prefix>[\u4e00-\u9fff]{1,20})\s*[〔\[［(（﹝【]\s*(?P<year>(?:19|20)\d{2})\s*[〕\]］)）﹞】]"
@@ -241,6 +242,11 @@ def find_issued(text: str) -> str:
     if head:
         return head[0]
     tail_start = max(HEAD_CHARS, len(text) - TAIL_CHARS)
+    # 「…办公室2020年2月15日印发」: the document's own imprint line; a date standing alone before it may sign an
+    # attachment (「附件：商务部办公厅…2020年2月7日」)
+    printed = [d for m in _PRINTED_DATE.finditer(text, tail_start) if (d := _iso(m))]
+    if printed:
+        return printed[-1]
     tail = [d for m in _STANDALONE_DATE.finditer(text, tail_start) if (d := _iso(m))]
     return tail[-1] if tail else ""
 

@@ -145,3 +145,88 @@ def test_the_deferral_steps_use_the_documents_words_for_the_months():
     text = "社保缓缴里说的“一季度”，是指2020年的1到3月，还是文件发布以后的那三个月？"
     request = parse_request(text)
     assert request is not None and "2020年1至3月份应缴纳的" in format_answer(calculate(request))
+
+
+@pytest.mark.parametrize("text, named", [
+    ("文件2月7号发的，执行期三个月；可社保缓缴那条又说6月份补完，还算在政策里头不？", "社保缓缴"),
+    ("文件里国有门面那个“三个月”房租减免，跟整份文件的执行期，是从同一天起算的吗？", "国有门面"),
+    ("稳岗返还那个现在还能申请吗", "稳岗返还"),
+    ("这个政策现在还有效吗", None),
+    ("那个文件哪天到期", None),
+])
+def test_a_clause_named_by_its_subject(text, named):
+    from assistant.engine import clause_named
+
+    assert clause_named(text) == named
+
+
+def test_the_clause_a_period_question_names_is_quoted_beside_the_period(fake_engine):
+    a = fake_engine.answer("文件最后说的3个月执行期，跟社保那条“延迟3个月补缴”的3个月，是一回事吗？")
+    assert [c.clause for c in a.citations][:1] == ["closing"] and "5" in [c.clause for c in a.citations]
+    assert "自发布之日起的3个月" in a.text and "延迟3个月补缴" in a.text
+
+
+@pytest.mark.parametrize("text", [
+    "那这条现在还能拿来催吗？",
+    "城管说那文件早不管用了。真是这样？",
+    "税务的说这个早就不作数了，是吗",
+])
+def test_whether_the_document_still_counts_in_owners_words(text):
+    assert classify(text) is Intent.TIME
+
+
+def test_a_question_about_the_arrears_clause_is_no_eligibility_question():
+    text = "我们是民营企业，被区里一个部门欠着工程款。文件里催政府还欠款的那条，是只管中小微企业，还是把民营企业也算进去了？"
+    assert classify(text) is Intent.LOOKUP
+
+
+def test_whose_word_settles_a_dispute_over_the_wording():
+    text = "担保公司说第三条只管新办的业务，俺们觉得文件没这么说。这种争执，文件写明由哪家部门给说法？"
+    assert classify(text) is Intent.INTERPRETATION
+
+
+def test_a_department_question_about_a_measure_is_not_answered_with_its_schedule(fake_engine):
+    text = "俺们厂一季度的社保照文件没交，4月份去社保中心，窗口说没接到缓缴的通知。文件里缓缴社保那条，责任单位写的是哪几家？"
+    a = fake_engine.answer(text)
+    assert a.calculation is None and "市人社局" in a.text and "市财政局" in a.text
+    assert fake_engine.answer("每月社保8000，缓缴能缓多少，找哪个部门办？").calculation is not None
+
+
+def test_a_list_of_monthly_premiums_under_one_heading():
+    from assistant.calculator import calculate, format_answer
+
+    text = "单位每月社保：养老8,320，失业260，工伤195，医保2,900。一季度能缓的都缓了，医保照常交的。6月份单位社保一共要交多少？"
+    request = parse_request(text)
+    assert dict(request.components) == {"养老保险": 8320, "失业保险": 260, "工伤保险": 195}
+    assert request.medical_monthly == 2900 and "20450元" in format_answer(calculate(request))
+
+
+@pytest.mark.parametrize("text, groups", [
+    ("开了个小快递站，员工7个，缴费基数都是3650；我自己也在公司交，基数按5k报。单位养老一个月一共交多少？",
+     ((7, 3650), (1, 5000))),
+    ("员工12个，基数是4000，老板本人也参保，基数按6000交，单位养老每月多少？", ((12, 4000), (1, 6000))),
+])
+def test_the_owners_own_base_said_in_the_next_clause(text, groups):
+    request = parse_request(text)
+    assert request.groups == groups
+
+
+def test_one_group_with_its_base_in_the_next_clause_is_still_one_base():
+    request = parse_request("我们公司员工7个，缴费基数都是3650，单位养老一个月交多少？")
+    assert not request.groups and request.wage_base == 3650 and request.employees == 7
+
+
+def test_a_sentence_holding_a_wording_the_question_quotes_is_quoted(fake_engine):
+    a = fake_engine.answer("银行打电话说在搞“百行进万企”，这是个啥？")
+    assert a.text.startswith("持续开展“百行进万企”活动")  # not the item's first sentence, which lacks it
+
+
+def test_the_imprint_line_dates_a_document_whose_tail_ends_with_an_attachments_signature():
+    from corpus.metadata import find_issued
+
+    body = "各区商务局：" + "现将有关事项通知如下。" * 40
+    text = (body + " 天津市商务局 2020年2月15日 附件：《商务部办公厅关于…的通知》 " + "正文。" * 20
+            + " 商务部办公厅 2020年2月7日 天津市商务局办公室2020年2月15日印发")
+    assert find_issued(text) == "2020-02-15"
+    assert find_issued("通知 京政办发〔2020〕5号 2020年2月5日 各区：" + "正文。" * 200 + " 某某办公室2020年2月6日印发") == "2020-02-05"
+    assert find_issued(body + " 某某局 2020年3月1日") == "2020-03-01"
