@@ -236,8 +236,9 @@ _YEAR = re.compile(rf"(?:\d{{4}}|[{CN_DIGITS}]{{4}})年度?")
 _RATE = re.compile(rf"(百分之|千分之|万分之)({_NUMBER})|({_NUMBER})\s*([%％‰‱]|个百分点|个点)")
 # 「M.D」「M/D」 (「5.20要交的税」) is a date only next to date words, since 「3.15」 is also a number; with a
 # four-digit year (「2020-05-20」「2020.5.20」) it always is.
-_DOTTED_DATE = re.compile(r"(?<![\d.,/-])(?:(\d{4})([./-]))?(\d{1,2})(?(2)\2|[./])(\d{1,2})(?![\d.%％‰万千百亿元块个人名位岁倍eEwWkK]|,\d)")
-_DATE_BEFORE = re.compile(r"(到期日|截止日|缴款日|日期|截止到|截至|原定|定于|定在|(延|推迟|拖|推)(期)?(到|至))\s*$")
+_DOTTED_DATE = re.compile(r"(?<![\d.,/-])(?:(\d{4})([./-]))?(\d{1,2})(?(2)\2|[./])(\d{1,2})(?![\d.%％‰万千百亿元块个人名位岁倍年月周天期eEwWkK]|,\d)")
+_DATE_BEFORE = re.compile(r"(到期日|截止日|缴款日|日期|截止到|截至|原定|定于|定在|(延|推迟|拖|推)(期)?(到|至)|"
+                          r"(缴款|缴税|申报|纳税)?期限(是|为)|(到期|截止)(日)?(是|为))\s*$")  # 「缴款期限是3.31」
 _DATE_AFTER = re.compile(r"\s*[日号]?\s*(要|需|得|该|应|到期|截止|前|之前|以前|缴|交|申报|的税|那天|当天|这天)")
 # 「半年」「一年半」: durations in months (not 「上半年」「下半年度」)
 _HALF_YEAR = re.compile(rf"(?<![上下前后])半年(?!度)|({_NUMBER})个?年半")
@@ -673,6 +674,9 @@ def _classify(text: str, m: re.Match, value: Decimal, listed: type | None = None
     before = _SAID_BEFORE.sub("", words_before(text, m.start()))
     if _STAFF_SAID.search(before) and _COUNT_AFTER.match(text, m.end()):
         return Headcount(value, *span, upper=upper)  # 「店员正好50个」「工人一共三十个」: people named, then counted
+    if _PER_PERIOD.search(before) and _COUNT_AFTER.match(text, m.end()) and _PEOPLE_CONTEXT.search(_sentence_of(text, m.start())):
+        # 「参保的职工，上半年每个月26个，下半年每个月31个」: a count per month in a sentence about people
+        return Headcount(value, *span, upper=upper)
     if re.search(r"[万亿千wWkK]", number_text) or scale:
         # 「月租8千」「两万五」「两百多万」: amounts said in 千/万 are money, unless people were named last and the
         # number is said in 百/千 (「从业人员一千二」; 「员工两万五」 is more likely a wage than a headcount)
@@ -712,6 +716,7 @@ _PRICED_BEFORE = re.compile(rf"(?:每|单)\s*{SQUARE_METRE}(?:每个?|一个?|�
                             rf"大概|大约|约|[月天日年]|季度?|\s)*$")
 _PRICED_AFTER = re.compile(rf"\s*(?:[/／]|每|一)\s*{SQUARE_METRE}")
 _PER_PERIOD = re.compile(r"(每个?月|每季度?|月均|每年)\s*$")
+_PEOPLE_CONTEXT = re.compile(rf"{_STAFF_WORDS}|参保|人数")
 _MONTHS_LISTED = re.compile(r"(?:\s*[、，,和及与]\s*\d{1,2})+\s*月")  # 「4、5、6月」: the 4 is a month, not a listed amount
 _SPAN_START = re.compile(rf"\s*(?:到|至|-|—|~|～)\s*(?:1[0-2]|[1-9]|十[一二]?|[{CN_DIGITS}])\s*月(?!\d|[{CN_DIGITS}十]+[日号])")
 _AFTER_MONTH = re.compile(rf"(?<![\d.])(?:1[0-2]|[1-9]|十[一二]?|[{CN_DIGITS}])\s*月份?\s*$")

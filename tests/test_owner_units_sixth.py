@@ -230,3 +230,40 @@ def test_the_imprint_line_dates_a_document_whose_tail_ends_with_an_attachments_s
     assert find_issued(text) == "2020-02-15"
     assert find_issued("通知 京政办发〔2020〕5号 2020年2月5日 各区：" + "正文。" * 200 + " 某某办公室2020年2月6日印发") == "2020-02-05"
     assert find_issued(body + " 某某局 2020年3月1日") == "2020-03-01"
+
+
+@pytest.mark.parametrize("text, day", [
+    ("有笔房产税缴款期限是3.31，最晚能拖到几号？", (3, 31)),
+    ("截止日是4.30，能延期到哪天", (4, 30)),
+])
+def test_a_due_date_written_with_a_dot_after_its_name(text, day):
+    from assistant.quantities import DateValue, parse_quantities
+
+    dates = [q for q in parse_quantities(text) if isinstance(q, DateValue)]
+    assert [(d.value.month, d.value.day) for d in dates] == [day]
+
+
+@pytest.mark.parametrize("text", ["贷款期限是3.5年", "期限是2.5个月", "合同期限是1.5年，月租8000"])
+def test_a_term_in_years_or_months_is_no_date(text):
+    from assistant.quantities import DateValue, parse_quantities
+
+    assert not any(isinstance(q, DateValue) for q in parse_quantities(text))
+
+
+def test_the_tax_deferral_from_a_dotted_due_date():
+    from assistant.calculator import calculate, format_answer
+
+    answer = format_answer(calculate(parse_request("有笔房产税缴款期限是3.31，去税务局申请延期缴纳的话，最晚能拖到几号？")))
+    assert "2020年6月30日" in answer
+
+
+def test_headcounts_said_per_month_for_each_half_of_the_year():
+    from assistant.calculator import calculate, format_answer
+    from assistant.quantities import Headcount, parse_quantities
+
+    said = parse_quantities("我们厂去年参保的职工，上半年每个月26个，下半年每个月31个。")
+    assert [q.value for q in said if isinstance(q, Headcount)] == [26, 31]
+    request = parse_request("厂子暂时困难，但一个人没裁。月人均失业保险金标准按一千三百六算，稳岗补贴能拿多少？",
+                            ["我们厂去年参保的职工，上半年每个月26个，下半年每个月31个。"])
+    assert "232560元" in format_answer(calculate(request))
+    assert not any(isinstance(q, Headcount) for q in parse_quantities("每个月进货20个"))
