@@ -39,6 +39,9 @@ from index.tokenize import POLICY_TERMS, content_words, is_common_word, is_place
 ASKS_AMOUNT = re.compile(r"多少|几[个月次天年周项条家名倍遍]|多久|多长|比例|标准|额度|怎么(减|免|算|补|返)|what\s+time|when|"
                          r"什么时[候间]|何时|哪天|哪一天|几号|几点|最晚|最迟|截止|期限|有效期|电话|热线|"
                          r"how\s+(much|many|long)", re.I)
+# whether a body the clause does not name is bound by it: 「消防也算在里头不」「还是交通执法的也得这样」
+_ASKS_BODY_COVERED = re.compile(r"(消防|交通|税务|城管|环保|卫生|应急|公安|交警|质监|市场监管|执法|部门|局|队)的?[^。？?，,]{0,4}"
+                                r"(也算在?(里头|里面|内|其中)|也包括|包不包括|算不算在?(里头|内)|也得这样|也适用|也要这样|也管)")
 # a department question that also wants the calculator's figure (「能返多少，找哪个部门」)
 _ASKS_FIGURE_TOO = re.compile(r"多少|多久|多长|哪天|几号|几个月|最晚|最迟|怎么算|算一下|how\s+(much|many|long)", re.I)
 # An item's own number (「6.延长合同履行期限。」「（2）…」) states no amount.
@@ -87,6 +90,7 @@ GENERIC = frozenset(
     "太原 太原市 本市 市里 政府 中小微企业 中小企业 小微企业 小企业 疫情 期间 享受 优惠 给 能不能 可不可以 是不是 "
     "会不会 不会 不能 可以 能否 是否 能够 一共 总共 共计 总计 另外 哪几个 哪几种 事儿 这事 那事 这件事 那件事 事情 这事儿 那事儿 这阵子 这段时间 最近 尽量 要是 如果 假如 万一 的话 听说 听人说 多少钱 时候 什么时候 啥时候 "
     "目的 用意 初衷 图个啥 图啥 图个甚 效果 说到底 "  # asking what a measure is for: every clause says so itself
+    "文号 报告 "  # 「那个文件的文号是多少？我要写进报告里」: the particulars of a document, not a topic
     "what how the a an is are of for in to do does can my our sme smes policy".split()
 )
 
@@ -525,6 +529,9 @@ class Engine:
             asked = figures_asked(asked_part(q.text))
             if asked and unstated(asked, [s.text for s in chosen]) == asked:
                 return compose.not_stated(self._policy[section.doc], section, chosen, [NAMES[k] for k in asked])
+        if intent is Intent.LOOKUP and section.units and _ASKS_BODY_COVERED.search(asked_part(q.text)):
+            # 「…消防也算在里头不？」「光是城管和市场监管，还是交通执法的也得这样」: the clause with the bodies it binds
+            return compose.department_answer(self._policy[section.doc], section, chosen)
         answer = compose.quote_answer(self._policy[section.doc], section, chosen)
         more += self._other_parts_elsewhere(q, evidence, section, [*chosen, *(s for _, s in more)])
         more += self._contact_elsewhere(q, evidence, section, [*chosen, *(s for _, s in more)])

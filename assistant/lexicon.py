@@ -54,6 +54,11 @@ COLLOQUIAL = {
     "出了力": "突出贡献", "出力": "突出贡献", "有什么表示": "奖励", "有啥表示": "奖励",
     # filing for money oneself rather than waiting for it: 申报
     "自己去报": "申报", "自己报": "申报", "去报": "申报", "降到": "降至",
+    # an inspection and what it finds, and the soft handling the document promises for small lapses
+    "查出来的问题": "违法违规", "指条道": "主动指导", "指条路": "主动指导",
+    "改了就行": "及时纠正", "先提醒": "预先提醒",
+    # the cost of borrowing, and money from the government said plainly
+    "代价": "成本", "拿钱": "融资", "政府的钱": "财政支持", "政府一分钱": "财政支持", "私人老板": "业主",
 }
 
 # English words in mixed questions → Chinese policy terms (matched case-insensitively, whole words)

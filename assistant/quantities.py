@@ -269,7 +269,7 @@ _TAIL_DIGIT = r"[一二三四五六七八九1-9]"
 _TAIL_END = (r"(?=$|[\s，,。；;！!？?：:）)\]/／～~—-]|钱|的|了|吧|呢|啊|呀|左右|上下|算|交|缴|付|每|"
              r"一(?:天|日|个?月|年|个?季|个?平|㎡))")  # 「两块五一平」「两块五一天」: the price, then what it is per
 _CENTS = (rf"(?:(?:(?<=[块元圆])(?:({_TAIL_DIGIT})[毛角](?:({_TAIL_DIGIT})(?:分|{_TAIL_END}))?|[零〇]({_TAIL_DIGIT})分)"
-          rf"|(?<=块)([一二三四五六七八九]){_TAIL_END})(?:钱)?)?")
+          rf"|(?<=块)([一二三四五六七八九1-9]){_TAIL_END})(?:钱)?)?")  # 「每平米每天1块2算」
 # 「80平米」「八十平方」「120㎡」「200个平方」: an area (not 「平均」「平方公里」)
 _AREA_UNITS = r"个?平方米|个?平方(?!公里|千米)|个?平米|个?平(?![均安常时台稳衡价方板面房层顶])|㎡|[mM]²|[mM]2(?!\d)"
 _AREA = re.compile(_AREA_UNITS)
@@ -716,7 +716,6 @@ _PRICED_BEFORE = re.compile(rf"(?:每|单)\s*{SQUARE_METRE}(?:每个?|一个?|�
                             rf"大概|大约|约|[月天日年]|季度?|\s)*$")
 _PRICED_AFTER = re.compile(rf"\s*(?:[/／]|每|一)\s*{SQUARE_METRE}")
 _PER_PERIOD = re.compile(r"(每个?月|每季度?|月均|每年)\s*$")
-_PEOPLE_CONTEXT = re.compile(rf"{_STAFF_WORDS}|参保|人数")
 _MONTHS_LISTED = re.compile(r"(?:\s*[、，,和及与]\s*\d{1,2})+\s*月")  # 「4、5、6月」: the 4 is a month, not a listed amount
 _SPAN_START = re.compile(rf"\s*(?:到|至|-|—|~|～)\s*(?:1[0-2]|[1-9]|十[一二]?|[{CN_DIGITS}])\s*月(?!\d|[{CN_DIGITS}十]+[日号])")
 _AFTER_MONTH = re.compile(rf"(?<![\d.])(?:1[0-2]|[1-9]|十[一二]?|[{CN_DIGITS}])\s*月份?\s*$")

@@ -38,7 +38,7 @@ _PAYING = re.compile(r"缴|交|付|税款|payment|pay\b", re.I)
 # 税/税款 + 延/缓/推迟/晚交: a payment deferral, not the policy's own period (「5月15日到期的税款…延到9月15日」)
 _TAX_DEFER = re.compile(r"延|缓|推迟|晚交|晚缴|晚点|拖|往后|最晚|最迟|postpone|defer|extend|delay", re.I)
 # 缓/延迟/补缴/没交…: the Q1 social-insurance deferral, whichever insurance the question names
-_DEFER = re.compile(r"延期|晚交|晚缴|晚点交|推迟|缓|延迟|延缓|最晚|最迟|拖|往后|补缴|补交|补上|没交|未交|欠|交不上|交不起|"
+_DEFER = re.compile(r"延期|晚交|晚缴|晚点交|推迟|缓|延迟|延缓|最晚|最迟|拖|往后(?!有|能|会|肯定|就|再说)|补缴|补交|补上|没交|未交|欠|交不上|交不起|"
                     r"(几|哪个?)月(份)?(再)?(交|缴)|delay|defer|postpone", re.I)
 _PAY = re.compile(r"交|缴|付")
 _RATE_WORDS = re.compile(r"费率|下调|降低|降了|减半|基数|比例")

@@ -127,7 +127,7 @@ def place_names(text: str) -> list[str]:
         counted, before = _counted(before, w.word), w.word
         if counted:
             continue  # 「正月里一天门都没开」: 一天 + 门, not the city 天门
-        if w.flag == "ns" and (len(w.word) >= 3 or is_place_name(w.word)):
+        if w.flag == "ns" and (len(w.word) >= 3 or is_place_name(w.word)) and not _MOVING_TOWARDS.fullmatch(w.word):
             found.append(w.word)
         elif w.flag.startswith("n") and is_place_name(w.word):
             found.append(w.word)  # a city jieba tags as a common or personal noun (长治 'n', 阳泉 'nr'); not 大同 'd'
@@ -141,6 +141,8 @@ def place_names(text: str) -> list[str]:
     return found
 
 
+# 「要上门来走访」: jieba tags 上门来 as a place; a two-character word and 来/去 after it is a movement, not a place
+_MOVING_TOWARDS = re.compile(r"[\u4e00-\u9fff]{2}[来去]")
 _NUMERALS = frozenset("一二两三四五六七八九十百千几半整每0123456789")
 _MEASURES = frozenset("天年月日周个家台元斤吨间")
 

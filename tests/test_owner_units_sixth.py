@@ -267,3 +267,73 @@ def test_headcounts_said_per_month_for_each_half_of_the_year():
                             ["我们厂去年参保的职工，上半年每个月26个，下半年每个月31个。"])
     assert "232560元" in format_answer(calculate(request))
     assert not any(isinstance(q, Headcount) for q in parse_quantities("每个月进货20个"))
+
+
+@pytest.mark.parametrize("text, term", [
+    ("要是查出来的问题不算小呢，也只是提醒？", "违法违规"),
+    ("文件不是说对小企业先给指条道、让改了就行吗", "主动指导"),
+    ("今年小企业从银行拿钱的综合代价，文件拿哪一年来对照", "融资"),
+    ("从银行拿钱的综合代价", "成本"),
+    ("私人老板自己掏钱办的孵化器，从来没拿过政府一分钱呢", "财政支持"),
+])
+def test_owners_words_for_inspections_lapses_and_costs(text, term):
+    from assistant.lexicon import document_terms
+
+    assert any(term in t for t in document_terms(text))
+
+
+def test_an_inspection_alone_is_not_law_enforcement():
+    from assistant.lexicon import document_terms
+
+    # 「晨检查出发烧」「上面来检查防疫工作」 (school and clinic notices), not 依法履职 over small firms
+    assert not {"违法违规", "依法履职"} & set(document_terms("孩子在学校晨检查出发烧，上面来检查防疫工作会不会提前通知"))
+
+
+@pytest.mark.parametrize("text", [
+    "开汽修店的，消防的来说俺们灭火器过期了。文件不是说对小企业先提醒、让改了就行吗？消防也算在里头不？",
+    "交通执法的查着货车反光贴掉了，文件说小毛病先提醒，那说的光是城管和市场监管，还是交通执法的也得这样？",
+])
+def test_whether_another_body_is_bound_by_a_clause_gets_its_responsible_units(fake_engine, text):
+    a = fake_engine.answer(text)
+    assert a.citations[0].clause == "10" and "各行政执法部门" in a.text and "轻微违法违规行为" in a.text
+
+
+def test_coming_to_the_door_is_no_place():
+    from index.tokenize import place_names
+
+    assert place_names("银行的人打电话说要上门来走访俺们厂") == []
+    assert place_names("我在浦东新区开店，员工从武汉回来") == ["浦东新区", "武汉"]
+
+
+def test_a_bank_visit_is_answered_not_refused_as_a_foreign_place(fake_engine):
+    a = fake_engine.answer("今儿银行的人打电话说要上门来走访俺们厂，说是“百行进万企”的活动，这是个啥？")
+    assert not a.refused and a.citations[0].clause == "1"
+
+
+def test_a_documents_number_asked_in_a_follow_up_is_no_topic_of_its_own(fake_engine):
+    history = [{"role": "user", "content": "养老保险费率降到16%，是依据哪个文件定的？"}]
+    a = fake_engine.answer("那个文件的文号是多少？我要写进报告里。", history)
+    assert not a.refused and "晋政办发" in a.text
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("区里有人说俺是大品牌的加盟店，小企业那些扶持俺沾不上。是这么回事不？到底照啥认定？", Intent.ELIGIBILITY),
+    ("公司法务在整理一份“现行有效的扶持政策清单”，问这份并政发2号文该不该列进去。", Intent.TIME),
+])
+def test_eligibility_and_validity_in_owners_and_lawyers_words(text, intent):
+    assert classify(text) is intent
+
+
+@pytest.mark.parametrize("text, value", [("租金按每平米每天1块2算", "1.2"), ("单价2块5一平", "2.5")])
+def test_an_arabic_digit_after_kuai_is_jiao(text, value):
+    from decimal import Decimal
+
+    from assistant.quantities import Money, parse_quantities
+
+    assert [q.value for q in parse_quantities(text) if isinstance(q, Money)] == [Decimal(value)]
+
+
+def test_a_future_said_with_wanghou_is_no_deferral():
+    text = "三十几个工人一个没打发。俺们这号眼下卡住、往后有指望的，文件里除了退失业险还有别的补贴没？咋算？"
+    assert type(parse_request(text)).__name__ != "DeferralRequest"
+    assert type(parse_request("一季度的社保能往后拖几个月？每月8000")).__name__ == "DeferralRequest"
