@@ -266,8 +266,9 @@ def pension(turns: list[Turn], today) -> PensionRequest:
     asks_base = bool(_ASKS_BASE.search(turns[0].text))
     for t in turns:
         groups = _base_groups(t)
-        if groups:
-            return PensionRequest(old_rate=old_rate, groups=groups)
+        if groups:  # 「…学徒2个每人三千。单位这头一个季度一共交多少」: over the months asked after the last base
+            months = asked_months(turns, t.of(Money)[-1]) if t.of(Money) else None
+            return PensionRequest(old_rate=old_rate, groups=groups, months=months)
         # 「工资每人4500，但缴费基数按2500报的」: the base said as such over a wage
         base = t.money(r"基数", fallback=False) or t.money(r"基数|工资|薪|收入")
         if base is None:

@@ -275,7 +275,7 @@ _AREA_UNITS = r"个?平方米|个?平方(?!公里|千米)|个?平米|个?平(?![
 _AREA = re.compile(_AREA_UNITS)
 _QUANTITY = re.compile(rf"(第)?((?:{_NUMBER})(?:个(?=(?:多|余)?亿))?(?:亿)?)(?:({_APPROX})([万亿])?)?\s*"
                        rf"(元人民币|人民币|块钱|元|块|圆|个季度|个多?月|"
-                       rf"个(?={_STAFF}|{_QUALIFIED_STAFF})|号人|口子|口人|人|名|位|"
+                       rf"个(?={_STAFF}|{_QUALIFIED_STAFF}|每人|每个人|每名|每位)|号人|口子|口人|人|名|位|"
                        rf"{_AREA_UNITS}|"
                        rf"月份|月|年|[日号天岁倍次户家辆台件套吨斤米平])?{_CENTS}")
 _MONEY_CONTEXT = re.compile(r"租|费|缴|交|付|(?<!风)险|基数|本金|贷款|借|收入|营收|营业额|销售额|流水|资产|补贴|金额|工资|薪|标准|贴息|税|钱|"
@@ -802,9 +802,27 @@ def staff_total(text: str, quantities: tuple[Quantity, ...]) -> Headcount | None
                      or _next_group(text, last, q) or _extra_staff(text, last, q))):
             break
         total, last = total + q.value, q
-    if last is first:
+    end = last.end
+    if first.upper is None and _LIST_STARTS.match(text, end):
+        # 「发型师一百八十个、助理一百个、前台收银二十个」: a list of roles, each with its count, whatever the roles are
+        for m in _MORE_IN_LIST.finditer(text, end):
+            if m.start() != end or _NOT_A_ROLE.search(m.group("role")):
+                break
+            count = number_or_none(m.group("count"))
+            if count is None or count != int(count) or count <= 0:
+                break
+            total, end = total + count, m.end()
+    if end == first.end:
         return first
-    return Headcount(total, text[first.start:last.end], first.start, last.end)
+    return Headcount(total, text[first.start:end], first.start, end)
+
+
+# after a count of people, a list goes on with 「、」 (a comma may start 「其中…」「一共…」 or the customers: 「老师十个，学员三百个」)
+_LIST_STARTS = re.compile(r"\s*(?:个|人|名|位)?(?:人)?\s*、")
+_MORE_IN_LIST = re.compile(rf"\s*(?:个|人|名|位)?(?:人)?\s*、\s*(?:还有|另外|外加|加上?)?\s*(?P<role>[\u4e00-\u9fff]{{1,6}}?)\s*"
+                           rf"(?P<count>\d{{1,5}}|[{CN_DIGITS}十百千]{{1,6}})\s*(?:个人|个|人|名|位)(?=[、，,。；;！!？?\s]|$)")
+# words of a list item that make its figure no count of people: money, time, area, age
+_NOT_A_ROLE = re.compile(r"月|季|年|天|周|万|元|块|收入|营收|营业|资产|平米|平方|亩|岁|其中|一共|共|合计|学员|会员|学生|客户|顾客")
 
 
 def words_before(text: str, start: int, limit: int = 10) -> str:

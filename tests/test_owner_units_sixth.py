@@ -337,3 +337,48 @@ def test_a_future_said_with_wanghou_is_no_deferral():
     text = "三十几个工人一个没打发。俺们这号眼下卡住、往后有指望的，文件里除了退失业险还有别的补贴没？咋算？"
     assert type(parse_request(text)).__name__ != "DeferralRequest"
     assert type(parse_request("一季度的社保能往后拖几个月？每月8000")).__name__ == "DeferralRequest"
+
+
+@pytest.mark.parametrize("text, people", [
+    ("我们是做连锁美发的，发型师一百八十个、助理一百个、前台收银二十个，平均每月营业额三百万。", 300),
+    ("店员四十四个、仓库四个、办公室两个，每个季度营业额一百二十五万", 50),
+    ("门店员工七十个、整备洗车二十五个、管理五个；车辆加起来资产总额八千万整", 100),
+    ("员工30人，门店3家，每月营收50万", 30),
+    ("员工20人，其中5个是兼职", 20),
+])
+def test_staff_listed_by_role_are_summed_whatever_the_roles_are(text, people):
+    from assistant.quantities import parse_quantities, staff_total
+
+    assert staff_total(text, parse_quantities(text)).value == people
+
+
+@pytest.mark.parametrize("text, industry", [
+    ("我们从厂家整车进饮料、方便面，再分送给小区超市和小卖部。", "批发业"),
+    ("我们是中央厨房，自己做盒饭送到写字楼", "餐饮业"),
+    ("俺们是养蜂的合作社，卖蜂蜜、蜂王浆", "农、林、牧、渔业"),
+    ("我们是跑市内冷链配送的货车公司，给超市送冻品。", "交通运输业"),
+    ("我们是做服装加工的厂子，从厂家进布料", "工业"),
+])
+def test_industries_in_owners_words_six(text, industry):
+    from assistant.calculator.sme_size import find_industry
+
+    assert find_industry(text)[0] == industry
+
+
+@pytest.mark.parametrize("text, per", [
+    ("快递员三百个，每个季度派件收入五百万整。按标准算哪一档？", "quarter"),
+    ("社员六十多个，每个季度卖货收入十二万五。算小型还是微型？", "quarter"),
+])
+def test_revenue_per_quarter_named_by_what_earns_it(text, per):
+    assert parse_request(text).revenue_per == per
+
+
+def test_groups_counted_before_each_ones_base_and_the_months_asked():
+    from assistant.calculator import calculate, format_answer
+
+    text = ("单位养老的缴费基数：管理层3个人每人六千二，车间工人14个每人三千八，学徒2个每人三千。"
+            "按文件现在的企业费率，单位这头一个季度（三个月）一共交多少？")
+    request = parse_request(text)
+    assert request.groups == ((3, 6200), (14, 3800), (2, 3000)) and request.months == 3
+    assert "37344元" in format_answer(calculate(request))
+    assert parse_request("其中4个人缴费基数3000，另外4个人5000，单位养老每月交多少？").months is None

@@ -65,7 +65,7 @@ INDUSTRIES = tuple(RULES)
 ALIASES = {
     # GB/T 4754 05 农、林、牧、渔专业及辅助性活动 is in this row too: 代耕代收, 农机作业, 植保
     "农、林、牧、渔业": "农业 林业 牧业 渔业 畜牧 养殖 种植 农场 农林牧渔 农林 牧场 渔场 林场 果园 苗圃 养猪 养鸡 养牛 养羊 "
-                  "种苗 育苗 苗木 花卉 蔬菜 大棚 鱼塘 水产 种地 农机 代耕 植保 农业合作社 种植合作社 养殖合作社",
+                  "种苗 育苗 苗木 花卉 蔬菜 大棚 鱼塘 水产 种地 农机 代耕 植保 农业合作社 种植合作社 养殖合作社 养蜂 养鱼 养鸭",
     # 电力、热力、燃气及水生产和供应业 is 工业 in the standard: 供热/供暖 companies too
     "工业": "工厂 制造 加工厂 厂家 厂子 厂 采矿 矿山 煤矿 电厂 发电 供电 热力 燃气 自来水 水生产 作坊 车间 印刷 "
           # workshops named by their goods + 坊: 醋坊 油坊 豆腐坊 (not 街坊, not a 茶坊 or 面坊 that serves)
@@ -88,13 +88,13 @@ ALIASES = {
            "鞋店 母婴店 文具店 五金店 专卖店 门市部 加油站 药房 花店 书店 眼镜店 手机店 建材店 粮油店 家具店 瓷砖店 "
            "卫浴店 灯具店 涂料店 油漆店",
     # GB/T 4754-2017 5438 搬家运输 and 5910 装卸搬运 are 交通运输业 (道路货物运输; 装卸搬运和运输代理)
-    "交通运输业": "交通运输 运输 物流 货运 客运 出租车 网约车 公交 搬家公司 装卸搬运",
+    "交通运输业": "交通运输 运输 物流 货运 客运 出租车 网约车 公交 搬家公司 装卸搬运 冷链配送 货车公司 车队",
     "仓储业": "仓储 仓库 冷库",
     "邮政业": "邮政 快递",
     "住宿业": "住宿 宾馆 酒店 旅馆 民宿 招待所 旅店 客栈 青旅 hotel",
     # a 农家乐 or 渔家乐 serves meals and often rooms too: 住宿业's row has the same bands, so either reads alike
     "餐饮业": "餐饮 饭店 餐馆 餐厅 饭馆 小吃 火锅 快餐 酒楼 面馆 烧烤 奶茶 早餐店 食堂 咖啡馆 咖啡店 茶馆 酒吧 "
-           "饺子馆 包子铺 大排档 农家乐 渔家乐 农家饭 团餐 配餐 restaurant",
+           "饺子馆 包子铺 大排档 农家乐 渔家乐 农家饭 团餐 配餐 中央厨房 盒饭 送餐 restaurant",
     # The standard's 信息传输业 is GB/T 4754's 电信、广播电视和卫星传输服务 plus 互联网和相关服务.
     "信息传输业": "信息传输 电信 通信 宽带 互联网 有线电视 广播电视传输 电视传输 卫星传输 网络传输 互联网接入 宽带接入 "
              "移动通信 基站 数据中心 IDC",
@@ -158,7 +158,7 @@ _OTHERS = re.compile(r"(?:(?<![以过])往(?![年常来])|给|向|替|帮|(?<![�
                      r"(?:主要|大多|大部分|基本|一般|都|多半)?(?:是|为|有|在)?"
                      r"(?:(?!做|开|干|搞|是|经营|从事|自己|本身)[^，,。；;！!？?\n的]){0,8}$")
 # 「做钢材贸易的」「开了家烧烤店」「我们是物流公司」「主营五金批发」: the words saying what the firm does
-_OWN_TRADE = re.compile(r"(?:做|开|干|搞|经营|主营|从事|我们是|我是|我家是|我们家是|咱们是|咱是|公司是|本身是|自己是|"
+_OWN_TRADE = re.compile(r"(?:做|开|干|搞|经营|主营|从事|我们是|我是|我家是|我们家是|咱们是|咱是|俺们是|俺是|俺家是|公司是|本身是|自己是|"
                         r"^\s*(?:就|也|其实)?是)"
                         r"(?:了)?(?:个|一个|一家|家|间|一间)?(?:(?!给|往|向|帮|替|从)[^，,。；;！!？?\n]){0,10}$")
 
@@ -182,7 +182,10 @@ def find_industry(text: str) -> tuple[str, str] | None:
     whole = [s for s in spans if not any(o != s and o[0] <= s[0] and s[1] <= o[1] for o in spans)]
     if any(s[2] == "零售" for s in whole):
         whole = [s for s in whole if s[2] not in GENERAL_TRADE]
-    whole = [s for s in whole if not _about_others(text, s)] or whole
+    own = [s for s in whole if not _about_others(text, s)]
+    if whole and not own and (sold_to := _SELLS_TO_TRADE.search(text)):
+        return "批发业", sold_to.group(0)  # 「从厂家进饮料，再分送给小区超市和小卖部」: only suppliers and customers named
+    whole = own or whole
     whole = [s for s in whole if _own_trade(text, s)] or whole
     trades = [s for s in whole if s[2] not in GOODS] or whole
     if not trades:
@@ -202,7 +205,7 @@ def find_industry(text: str) -> tuple[str, str] | None:
 
 
 # selling to businesses rather than to consumers (GB/T 4754 51 批发业: 「卖给饭店」「供给超市」「批给小卖部」)
-_SELLS_TO_TRADE = re.compile(r"(?:卖给|批给|供给|供应给|销给|卖到)[^，,。；;！!？?]{0,3}(?:饭店|餐馆|面馆|饭馆|食堂|超市|商店|"
+_SELLS_TO_TRADE = re.compile(r"(?:卖给|批给|供给|供应给|销给|卖到|分送给|配送给|铺货给|铺到)[^，,。；;！!？?]{0,3}(?:饭店|餐馆|面馆|饭馆|食堂|超市|商店|"
                              r"小卖部|便利店|商家|商户|店铺|门店|厂|公司|单位|工地|学校|医院|酒店|宾馆)")
 
 
