@@ -695,8 +695,8 @@ class Engine:
     def _named_sentences(self, section: Section, q: Question, evidence: Evidence) -> list[Sentence]:
         """The sentence that holds a wording the question quotes from the clause (「“延迟3个月补缴”的3个月」), then
         the clause's best sentence for the question."""
-        quoted = [re.sub(r"\s+", "", w) for w in _QUOTED_WORDING.findall(q.text)]
-        holding = [s for s in section.sentences if any(w and w in re.sub(r"\s+", "", s.text) for w in quoted)]
+        quoted = quoted_wordings(q.text)
+        holding = [s for s in section.sentences if any(w in re.sub(r"\s+", "", s.text) for w in quoted)]
         best = self._pick_sentences(section, q, evidence)[0]
         return list(dict.fromkeys([*holding[:1], best]))
 
@@ -912,9 +912,9 @@ class Engine:
         counted = _counts_asked(asked) if t.count_bonus else None
         labelled = self._label_matches(section, every) if wants_phone else {}
         # a quoted wording picks its sentence only where one sentence holds it (「“菜篮子”」 names a whole notice)
-        flat = [re.sub(r"\s+", "", s.sentence.text) for s in scored]
-        quoted = [w for w in (re.sub(r"\s+", "", w) for w in _QUOTED_WORDING.findall(q.text))
-                  if w and sum(w in f for f in flat) == 1]
+        quoted = quoted_wordings(q.text) if t.quoted_bonus else []
+        flat = [re.sub(r"\s+", "", s.sentence.text) for s in scored] if quoted else []
+        quoted = [w for w in quoted if sum(w in f for f in flat) == 1]
         # the opening answers nothing, except what the whole document is for (「为…，提出本意见」)
         opening_weight = t.opening_penalty if asks_document_purpose(q.text) else -t.opening_penalty
 
@@ -1174,6 +1174,11 @@ _NAMED_CLAUSE = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:那一?条|那项|那个|
 
 
 _QUOTED_WORDING = re.compile(r"[“\"「]([^”\"」]{2,30})[”\"」]")
+
+
+def quoted_wordings(text: str) -> list[str]:
+    """The wordings a question quotes (「“百行进万企”」「“延迟3个月补缴”」), without whitespace."""
+    return [w for w in (re.sub(r"\s+", "", w) for w in _QUOTED_WORDING.findall(text)) if w]
 
 
 def clause_named(text: str) -> str | None:
