@@ -354,7 +354,7 @@ def _base_groups(t: Turn) -> tuple[tuple[Decimal, Decimal], ...] | None:
     if len(pairs) == 1:  # 「老板我自己的基数按3万报，另外4个员工每人2800」: the owner is a group of one
         pairs += [(Decimal(1), base.value) for base in t.of(Money)
                   if _ONESELF.search(CLAUSE_END.split(t.text[:base.start])[-1])
-                  or _ONESELF_PAYS.search("".join(re.split(r"([，,；;])", t.text[:base.start])[-4:]))]
+                  or _ONESELF_PAYS.search(t.text, 0, base.start)]
     if len(pairs) == 1:  # 「5个工人基数三千三，6个是四千一」: the next group named by a bare count after the first
         pairs += [(number_or_none(said.group(1)), base.value)
                   for previous, base in zip(t.quantities, t.quantities[1:])

@@ -803,22 +803,18 @@ def staff_total(text: str, quantities: tuple[Quantity, ...]) -> Headcount | None
             break
         total, last = total + q.value, q
     end = last.end
-    if first.upper is None and _LIST_STARTS.match(text, end):
-        # 「发型师一百八十个、助理一百个、前台收银二十个」: a list of roles, each with its count, whatever the roles are
-        for m in _MORE_IN_LIST.finditer(text, end):
-            if m.start() != end or _NOT_A_ROLE.search(m.group("role")):
-                break
-            count = number_or_none(m.group("count"))
-            if count is None or count != int(count) or count <= 0:
-                break
-            total, end = total + count, m.end()
+    # 「发型师一百八十个、助理一百个、前台收银二十个」: a list of roles, each with its count, whatever the roles are
+    while first.upper is None and (m := _MORE_IN_LIST.match(text, end)) and not _NOT_A_ROLE.search(m.group("role")):
+        count = number_or_none(m.group("count"))
+        if count is None or count != int(count) or count <= 0:
+            break
+        total, end = total + count, m.end()
     if end == first.end:
         return first
     return Headcount(total, text[first.start:end], first.start, end)
 
 
 # after a count of people, a list goes on with 「、」 (a comma may start 「其中…」「一共…」 or the customers: 「老师十个，学员三百个」)
-_LIST_STARTS = re.compile(r"\s*(?:个|人|名|位)?(?:人)?\s*、")
 _MORE_IN_LIST = re.compile(rf"\s*(?:个|人|名|位)?(?:人)?\s*、\s*(?:还有|另外|外加|加上?)?\s*(?P<role>[\u4e00-\u9fff]{{1,6}}?)\s*"
                            rf"(?P<count>\d{{1,5}}|[{CN_DIGITS}十百千]{{1,6}})\s*(?:个人|个|人|名|位)(?=[、，,。；;！!？?\s]|$)")
 # words of a list item that make its figure no count of people: money, time, area, age
