@@ -93,6 +93,9 @@ def refund(turns: list[Turn], today) -> RefundRequest:
     by_part = first_found(turns, _monthly_by_part)
     if by_part:  # 「1到6月每月800，7到12月每月960」: each part's months at its own monthly amount
         return RefundRequest(parts=by_part)
+    people_paid = first_found(turns, _person_premium_by_part)
+    if people_paid:  # 「1到8月每月参保15个人，9月起每月18个人，每人每月交37块5」
+        return RefundRequest(per_person=people_paid[0], headcounts=people_paid[1])
     found = first_found(turns, premiums)
     if found is not None and found[1] is not None:
         paid, per, periods = found
@@ -107,6 +110,17 @@ def refund(turns: list[Turn], today) -> RefundRequest:
     if len(parts) > 1:
         return RefundRequest(parts=tuple((p.part.said if p.part else "", p.value) for p in parts))
     return RefundRequest(parts[0].value if parts else None if found is None else found[0].value)
+
+
+def _person_premium_by_part(t: Turn) -> tuple[Decimal, tuple[tuple[int, int, Decimal], ...]] | None:
+    """(one person's monthly premium, the people insured in each part of the year) when a turn says both: a premium
+    said per person and per month, and headcounts for two or more parts of the year (see _headcount_spans)."""
+    spans = _headcount_spans(t)
+    if not spans or len(spans) < 2:
+        return None
+    each = [q for q in t.of(Money) if _PER_PERSON.search(words_before(t.text, q.start))
+            and re.search(r"每个?月|一个月|月均", words_before(t.text, q.start))]
+    return (each[0].value, spans) if len(each) == 1 and len(t.of(Money)) == 1 else None
 
 
 _BETWEEN = re.compile(r"\s*(到|至|-|—|–|~|～)\s*")
@@ -207,8 +221,8 @@ def job(turns: list[Turn], today) -> JobSubsidyRequest:
 
 # 「平均每人合多少」「每个人能拿多少」「人均多少钱」「摊到每个职工头上多少」: the question asks one employee's share too
 # (not the standard's own name, 「月人均失业保险金标准」, nor a figure said per person: 「每人每月1360元」)
-_ASKED_PER_PERSON = re.compile(r"(平均每人|(?<![月])人均|每个?人|每名|每位|一个人|每个?(职工|员工|工人)|(摊|分|落)到?每个?"
-                               r"(人|职工|员工))(头上)?[^，,。；;！!？?\d]{0,6}(多少|几|合计?多|算多|是多)")
+_ASKED_PER_PERSON = re.compile(r"(平均每人|(?<![月])人均|每个?人|每名|每位|一个人|每个?(参保)?(职工|员工|工人)|(摊|分|落)到?每个?"
+                               r"(参保)?(人|职工|员工))(头上)?[^，,。；;！!？?\d]{0,6}(多少|几|合计?多|算多|是多)")
 
 
 # The year's monthly headcounts summed: 「264人月」, or said as each month's headcount added up (「每个月的参保人数加起来
@@ -461,6 +475,8 @@ def work_injury(turns: list[Turn], today) -> WorkInjuryRequest:
     if base is None and paid is None:
         loose = turns[0].money(r"(?!)", avoid=r"后|现在")  # unlabelled: a base next to a rate, else what was paid
         base, paid = (loose, None) if rate_q is not None else (None, loose)
+    if base is not None and paid is None and rate_q is not None and (parts := first_found(turns, _month_bases)):
+        return WorkInjuryRequest(old_rate=rate_q.value, base_parts=parts)
     per = None if paid is None else _contribution_per(turns, paid)
     # 「以前每人每年交216块，我们一共35个人」: one person's contribution, and the people it is paid for
     said_for_one = paid is not None and any(paid in t.quantities and _PER_PERSON.search(words_before(t.text, paid.start))
@@ -481,6 +497,20 @@ def work_injury(turns: list[Turn], today) -> WorkInjuryRequest:
 
 
 _CUT_SAID = re.compile(r"(下调|调低|降低|下降|减少|降|减)了?\s*$")
+# a total over the months asked (「一季度工伤险一共交多少」「这三个月合计」)
+_ASKED_TOTAL = re.compile(r"一共|合计|总共|加起来|共计|总计|共(交|缴|要|得|需)")
+
+
+def _month_bases(t: Turn) -> tuple[tuple[int, Decimal], ...] | None:
+    """Each single month's payroll a turn lists (「1月25万，2月…18万，3月21万」), when the question asks the total over
+    them; None unless two or more months, each with its own amount."""
+    if not (t.current and _ASKED_TOTAL.search(t.text[asked_sentence_start(t.text):])):
+        return None
+    pairs = per_part(t.text, [p for p in year_parts(t.text) if p.months == 1], t.of(Money))
+    if len(pairs) < 2 or len(pairs) != len([q for q in t.of(Money) if re.search(r"基数|工资|薪|收入|总额", t.before(q))
+                                           or any(q is a for _, a in pairs)]):
+        return None
+    return tuple((part.first, amount.value) for part, amount in pairs)
 
 
 # 「平摊到每个月要交多少」「每月合多少」「一个月多少钱」: a figure asked per month

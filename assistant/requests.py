@@ -23,7 +23,7 @@ from assistant.calculator import (
     InterestRequest, NeedsInput, PeriodRequest, RentRequest, Request, SmeRequest, TaxDeferralRequest, CalculatorError,
     find_industry, needs_input,
 )
-from assistant.calculator.rent import NEGOTIATED_LANDLORDS
+from assistant.calculator.rent import HALF_MONTH, NEGOTIATED_LANDLORDS
 from assistant.english_numbers import from_english
 from assistant.quantities import (
     CN_DIGITS, SQUARE_METRE, Area, CalendarMonth, DateValue, Headcount, Money, MonthCount, Quantity, Rate, chinese_number,
@@ -363,13 +363,24 @@ _EVERY_MONTHS = re.compile(rf"(?:每|按)?\s*(\d{{1,2}}|[{CN_DIGITS}十]{{1,3}})
                            rf"每\s*(\d{{1,2}}|[{CN_DIGITS}十]{{1,3}})\s*个月\s*(?:交|付|缴|收)")
 
 
-def _every_months(t: Turn, q: Money) -> int | None:
+# 「房租是半个月一交，一回两千九百五」「每半个月付一次」: the figure is half a month's rent
+_HALF_MONTHLY = re.compile(r"(?:每|按)?\s*半\s*个?\s*月\s*(?:一交|一付|一缴|一收|(?:交|付|缴|收)一次|一次)|"
+                           r"每\s*半\s*个?\s*月\s*(?:交|付|缴|收)")
+
+
+def _every_months(t: Turn, q: Money) -> int | str | None:
     """The months a rent figure is for when the turn says the rent is paid every N months before it (see
-    _EVERY_MONTHS); None when not said, or when the figure's own words say a month's rent."""
+    _EVERY_MONTHS), or "half_month" for every half month; None when not said, or when the figure's own words say
+    a month's rent."""
+    half = ([*_HALF_MONTHLY.finditer(t.text[:q.start])] or [None])[-1]
     said = ([*_EVERY_MONTHS.finditer(t.text[:q.start])] or [None])[-1]  # the last said before the figure
+    if half is not None and (said is None or said.start() < half.start()):
+        said = half
     if said is None or not re.search(r"租", t.text) or re.search(r"月租|每月|一个月|每个月|月均", t.label(q)) \
             or _RELIEF_WORDS.search(t.text[said.end():q.start]) or re.search(_NOT_RENT, t.before(q)):
         return None
+    if said is half:
+        return HALF_MONTH
     n = number_or_none(said.group(1) or said.group(2))
     return int(n) if n is not None and n == int(n) and 2 <= n <= 24 else None
 
@@ -413,7 +424,7 @@ def _rent(turns: list[Turn], today) -> RentRequest:
                     and not re.search(_NOT_RENT, t.before(q)):
                 return q, months
             if (months := _every_months(t, q)) is not None:
-                return q, months
+                return q, months  # a count of months, or HALF_MONTH
         for q in t.of(Money):  # 「3800是去年的，今年续约涨到4200了」: the level the rent changed to
             if _NOW_LEVEL.search(words_before(t.text, q.start, 6)) and not re.search(
                     f"{_NOT_MONTHLY}|{_NOT_RENT}", t.before(q)) and (t.current or re.search(r"租", t.text)):
@@ -558,7 +569,9 @@ def _areas_of_each(t: Turn) -> Area | None:
 
 # Several premises: 「一间…另一间…」「两间铺面」「第二个门面」「分别」; each with its monthly rent, or one rent 「每间」
 _PLACES = (r"另(一|外一?)(间|处|家|套|层|栋|个(?![月季]))|第[二三四2-4](间|处|家|套|层|栋|个(?![月季]))|"
-           r"[两二三四五六七八九几2-9]\s*(间|处|套|层|栋|家店|个店|个门面|个店面|个铺面|个商铺|个铺子)")
+           r"[两二三四五六七八九几2-9]\s*(间|处|套|层|栋|家店|个店|个门面|个店面|个铺面|个商铺|个铺子)|"
+           # 「还有一间月租5000」「又把隔壁一间也租下来」: one more place
+           r"(还有|另有|又)[^，,。；;？?]{0,6}一\s*(间|处|套|层|栋|家店|个店|个门面|个店面|个铺面|个商铺|个铺子)")
 _SEVERAL_PLACES = re.compile(_PLACES)  # named as places, not 「分别」 (which may be months: 「第一、二、三个月分别交多少」)
 _PREMISES = re.compile(f"{_PLACES}|分别|各自")
 # what names the next premises right before its rent: 「另一层8k」「第二间5000」
@@ -596,11 +609,13 @@ def _premises_rents(t: Turn, asked: str) -> tuple[tuple[Money, str | None], ...]
     """The monthly rents of several premises a turn states, each with the landlord said for it alone (in the words
     since the rent before it): 「一间月租3000，另一间月租5200」 → (3000, 5200); 「两间铺面每间月租3000」 → (3000, 3000).
     Only when the turn or the question speaks of more than one place."""
-    if CORRECTION.search(t.text) or not (_PREMISES.search(t.text) or _PREMISES.search(asked)):
+    if not (_PREMISES.search(t.text) or _PREMISES.search(asked)):
         return None
-    rents = [q for q in t.of(Money) if (re.search(r"月租|租金|房租|租|每月", words_before(t.text, q.start))
-                                        or _NEXT_PREMISES.search(words_before(t.text, q.start)))
-             and not re.search(f"{_NOT_MONTHLY}|{_NOT_RENT}", words_before(t.text, q.start))]
+    # a corrected figure is gone from the quantities, and the one correcting it is labelled by its words too
+    # (「一间月租四千，不对，合同上是四千八」)
+    rents = [q for q in t.of(Money) if (re.search(r"月租|租金|房租|租|每月", t.before(q))
+                                        or _NEXT_PREMISES.search(t.before(q)))
+             and not re.search(f"{_NOT_MONTHLY}|{_NOT_RENT}", t.before(q))]
     if len(rents) > 1:
         starts = [0, *(q.end for q in rents[:-1])]
         return tuple((q, _landlord(t.text[start:q.start])) for start, q in zip(starts, rents))
@@ -672,11 +687,33 @@ def _interest(turns: list[Turn], today) -> InterestRequest:
     principal = first_found(turns, lambda t: t.money(r"贷款|借|本金|融资|贷", fallback=annual_rate is not None))
     total = None if principal else first_found(turns, lambda t: t.money(r"贴息"))
     term = {"months": value_of(months)} if days is None else {"days": days, "day_basis": basis}
+    loans = first_found(turns, _several_loans)
+    if loans and total is None:
+        rate_said = {"monthly_rate" if monthly else "annual_rate": value_of(annual_rate)}
+        return InterestRequest(loans=loans, **rate_said)
     if monthly:
         return InterestRequest(total_subsidy=value_of(total), principal=value_of(principal),
                                monthly_rate=value_of(annual_rate), **term)
     return InterestRequest(total_subsidy=value_of(total), principal=value_of(principal),
                            annual_rate=value_of(annual_rate), **term)
+
+
+# Several loans, each with its own term (「两笔贷款：一笔两百万，用了半年；另一笔一百万，用了3个月」): said as more than one
+_SEVERAL_LOANS = re.compile(rf"[两二三四五六七八九几2-9]\s*笔|另(一|外一?)笔|还有一笔|第[二三2-3]笔")
+
+
+def _several_loans(t: Turn) -> tuple[tuple[Decimal, int], ...] | None:
+    """(principal, months) for each loan a turn states with its own term, each amount followed by its term before
+    the next amount; None unless two or more, said as several (see _SEVERAL_LOANS)."""
+    if not _SEVERAL_LOANS.search(t.text):
+        return None
+    said = sorted([*t.of(Money), *t.of(MonthCount)], key=lambda q: q.start)
+    pairs = []
+    for q, after in zip(said, said[1:]):
+        if isinstance(q, Money) and isinstance(after, MonthCount) and not re.search(r"贴息|利息|还了|还款", t.before(q)):
+            pairs.append((q.value, after.value))
+    amounts = [q for q in said if isinstance(q, Money) and not re.search(r"贴息|利息", t.before(q))]
+    return tuple(pairs) if len(pairs) >= 2 and len(pairs) == len(amounts) else None
 
 
 # 「一年按365天」「按360天计息」「年化，一年365天」: the days a year counts for interest by the day
@@ -704,11 +741,36 @@ def _loan_days(t: Turn) -> int | None:
     return None
 
 
+# 「今天是2020年4月2号」「今儿4月2日」: the day the user says it is, which is no due date; a day said from it
+# (「下个月26号到期」「这个月15号」) is read against it
+_TODAY_SAID = re.compile(r"(今天|今日|今儿个?|现在)(是|已经是|都)?\s*$")
+_RELATIVE_DAY = re.compile(rf"(下个?月|这个?月|本月|当月)\s*(\d{{1,2}}|[{CN_DIGITS}十]{{1,3}})\s*(?:号|日)")
+
+
+def _relative_due(t: Turn, stated: DateValue) -> DateValue | None:
+    """A due day said from the stated today (see _RELATIVE_DAY), as a date; None when none, or no such day."""
+    said = _RELATIVE_DAY.search(t.text, stated.end)
+    day = number_or_none(said.group(2)) if said else None
+    if day is None or day != int(day):
+        return None
+    month = stated.value.month + (1 if said.group(1).startswith("下") else 0)
+    year = stated.value.year + (month - 1) // 12
+    try:
+        due = dt.date(year, (month - 1) % 12 + 1, int(day))
+    except ValueError:  # 「下个月31号」 of a 30-day month
+        return None
+    return DateValue(due, said.group(0), said.start(), said.end(), True)
+
+
 def _tax(turns: list[Turn], today) -> TaxDeferralRequest:
-    """The first date not introduced as a target is the due date; a later date said as 「延到/延至…」 (in the
-    question itself) is the date the user wants to pay by."""
+    """The first date not introduced as a target (nor as today) is the due date; a later date said as 「延到/延至…」
+    (in the question itself) is the date the user wants to pay by."""
     def due(t: Turn):
-        dates = t.of(DateValue)
+        dates = [d for d in t.of(DateValue) if not _TODAY_SAID.search(t.label(d))]
+        stated = next((d for d in t.of(DateValue) if _TODAY_SAID.search(t.label(d))), None)
+        relative = _relative_due(t, stated) if stated is not None else None
+        if relative is not None and not any(d.start < relative.start for d in dates):
+            return relative
         return next((d for d in dates if not _TARGET.search(t.label(d))), dates[0] if dates else None)
 
     due_q = first_found(turns, due)

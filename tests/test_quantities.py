@@ -648,7 +648,8 @@ def test_an_objection_or_another_figure_after_a_denial_corrects_nothing(text, va
 
 def test_the_second_review_requests_keep_the_rent_and_the_insured():
     assert parse_request("国有门面月租8000，不对啊，第三个月房东收了6000，应该收多少？").monthly_rent == 8000
-    assert parse_request("国有门面月租8000，更正一下，还有一间月租5000").monthly_rent == 8000
+    # 「还有一间」 is one more place: both rents are relieved (before, the 5000 was dropped)
+    assert parse_request("国有门面月租8000，更正一下，还有一间月租5000").premises == (8000, 5000)
     assert parse_request("国有门面月租8000，不对，押金是2万").monthly_rent == 8000
     request = parse_request("参保20人，失业保险金标准1360元，不对，还有5个人没参保")
     assert request == JobSubsidyRequest(D(20), D(1360))

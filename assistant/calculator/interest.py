@@ -35,6 +35,9 @@ class InterestRequest:
     monthly_rate: Decimal | None = None  # or: the rate said per month (「月息0.125%」), a fraction; ×12 is the annual
     days: int | None = None  # or: the term in days (instead of months)
     day_basis: int | None = None  # with days: the days a year counts (DAY_BASES; None: DEFAULT_DAY_BASIS, said so)
+    # or, instead of principal and months: several loans at the same rate, (principal, months) each (「一笔两百万，
+    # 用了半年；另一笔一百万，用了3个月」)
+    loans: tuple[tuple[Decimal, int], ...] = ()
 
 
 def annual_from_monthly(monthly_rate: Any) -> tuple[Decimal, Decimal, str]:
@@ -45,16 +48,36 @@ def annual_from_monthly(monthly_rate: Any) -> tuple[Decimal, Decimal, str]:
     return monthly, yearly, f"月利率{percent(monthly)}×12 = 年利率{percent(yearly)}。"
 
 
+def _several_loans(loans: Any, yearly: Decimal, given: str) -> tuple[Decimal, list[str], list[list]]:
+    """(the subsidy summed, the steps, the inputs) for several loans at one rate, each by its own months."""
+    if not (isinstance(loans, tuple) and len(loans) >= 2 and all(isinstance(p, tuple) and len(p) == 2 for p in loans)):
+        raise CalculatorError(f"loans must be a tuple of at least two (principal, months) pairs, got {loans!r}")
+    each = []
+    for n, (principal, months) in enumerate(loans, 1):
+        loan = money(principal, "principal", MAX_AMOUNT, label=f"第{n}笔贷款的本金")
+        term = whole_months(months, "months", 1, MAX_TERM_MONTHS, label=f"第{n}笔贷款的期限")
+        each.append((loan, term, (loan * yearly * term / 12).quantize(CENT, ROUND_HALF_UP)))
+    total = sum((e[2] for e in each), Decimal(0))
+    steps = [f"{FORMULA}；每笔贷款按它自己的期限算，再相加。",
+             *(f"第{n}笔：{short(loan)}×{percent(yearly)}×{term}个月÷12 = {short(part)}。"
+               for n, (loan, term, part) in enumerate(each, 1)),
+             f"合计：{' + '.join(short(e[2]) for e in each)} = {short(total)}（{given}是你提供的数字，文件本身没有写明）。"]
+    return total, steps, [[number(loan), term, number(part)] for loan, term, part in each]
+
+
 def interest_subsidy(total_subsidy: Any = None, principal: Any = None, annual_rate: Any = None,
                      months: Any = None, monthly_rate: Any = None, days: Any = None,
-                     day_basis: Any = None) -> Calculation:
+                     day_basis: Any = None, loans: Any = ()) -> Calculation:
     steps = ["对符合条件的疫情防控重点保障中小微企业，按照人民银行专项再贷款利率给予贷款贴息支持，由中央财政和省级财政各负担50%。"]
     inputs: dict[str, Any] = {"total_subsidy": None, "principal": None, "annual_rate": None, "months": None}
+    if loans != () and any(v is not None for v in (total_subsidy, principal, months, days, day_basis)):
+        raise CalculatorError(f"give loans alone, not with total_subsidy, principal, months or days (got loans "
+                              f"{loans!r})")
     if total_subsidy is not None:
         total = money(total_subsidy, "total_subsidy", MAX_AMOUNT)
         inputs["total_subsidy"] = number(total)
     else:
-        loan = money(principal, "principal", MAX_AMOUNT)
+        loan = money(principal, "principal", MAX_AMOUNT) if loans == () else None
         if monthly_rate is not None:
             if annual_rate is not None:
                 raise CalculatorError(f"give annual_rate or monthly_rate, not both (got {annual_rate!r} and "
@@ -64,7 +87,12 @@ def interest_subsidy(total_subsidy: Any = None, principal: Any = None, annual_ra
             inputs["monthly_rate"] = number(monthly)
         yearly = rate(annual_rate, "annual_rate")
         given = f"利率{percent(yearly)}" if monthly_rate is None else f"月利率{percent(monthly)}"
-        if days is not None or day_basis is not None:
+        if loans != ():
+            total, loan_steps, each = _several_loans(loans, yearly, given)
+            steps += loan_steps
+            inputs.update(principal=number(sum((Decimal(str(e[0])) for e in each), Decimal(0))),
+                          annual_rate=number(yearly), loans=each)
+        elif days is not None or day_basis is not None:
             if months is not None:
                 raise CalculatorError(f"give months or days, not both (got {months!r} and {days!r})")
             count = whole_months(days, "days", 1, MAX_TERM_DAYS, label="用款天数", unit="天")
@@ -103,7 +131,8 @@ def needs(request: InterestRequest) -> NeedsInput | None:
             "months": "贷款期限（月）"}
     missing = tuple(name for name in asks if getattr(request, name) is None
                     and not (name == "annual_rate" and request.monthly_rate is not None)
-                    and not (name == "months" and request.days is not None))
+                    and not (name == "months" and request.days is not None)
+                    and not (name in ("principal", "months") and request.loans != ()))
     if not missing:
         return None
     known = {name: str(getattr(request, name)) for name in asks
@@ -117,7 +146,7 @@ def needs(request: InterestRequest) -> NeedsInput | None:
 
 def solve(request: InterestRequest) -> Calculation:
     return interest_subsidy(request.total_subsidy, request.principal, request.annual_rate, request.months,
-                            request.monthly_rate, request.days, request.day_basis)
+                            request.monthly_rate, request.days, request.day_basis, request.loans)
 
 
 def lead(calc: Calculation) -> str:

@@ -51,6 +51,8 @@ DAYS_PER_MONTH = 30
 # Rent quoted per week (「按周交，一周一千五」) → a month's: 52 weeks a year over 12 months
 WEEK = "week"
 WEEKS_PER_YEAR = 52
+# Rent paid every half month (「房租半个月一交，一回两千九百五」) → a month's: twice that
+HALF_MONTH = "half_month"
 # Rent quoted per square metre (「每平米每月95块」「2元/㎡/天」) → the rent of the whole area for the same period,
 # then a month's as above. MONTH is the per of a unit rent quoted per month.
 MONTH = "month"
@@ -115,7 +117,11 @@ def monthly_from(period_rent: Any, per: Any, days_per_month: Any = None,
         return _daily(period_rent, days_per_month)
     if per == WEEK:
         return _weekly(period_rent)
-    months, name = _term(term_months) if per == TERM else PERIODS[choice(per, "per", (*PERIODS, DAY, WEEK, TERM))]
+    if per == HALF_MONTH:
+        amount = money(period_rent, "period_rent", MAX_RENT / 2, label="半个月的租金", positive=True)
+        return amount, amount * 2, f"半个月的租金{short(amount)}×2 = 每月{short(amount * 2)}（半个月交一次，一个月交两次）。"
+    months, name = _term(term_months) if per == TERM else PERIODS[
+        choice(per, "per", (*PERIODS, DAY, WEEK, HALF_MONTH, TERM))]
     amount = money(period_rent, "period_rent", MAX_RENT * months, label=name, positive=True)
     exact = amount / months
     monthly = exact.quantize(CENT, ROUND_HALF_UP)

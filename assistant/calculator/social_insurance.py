@@ -10,7 +10,7 @@ from typing import Any, ClassVar
 from assistant.calculator.headcount import annual_average, checked_spans, describe_missing, missing_months
 from assistant.calculator.results import NeedsInput
 from assistant.calculator.values import (
-    CENT, AmountError, CalculatorError, headcount, money, number, percent, plain, rate, said, short,
+    CENT, AmountError, CalculatorError, headcount, money, months_said, number, percent, plain, rate, said, short,
     whole_months, yuan, yuan_bound,
 )
 from corpus.records import Calculation
@@ -56,6 +56,25 @@ class RefundRequest:
     # or: last year's wage total with the unit's unemployment rate (「工资总额215万，费率0.7%，全交了」): their product
     wage_base: Decimal | None = None
     unemployment_rate: Decimal | None = None
+    # or: one insured person's monthly premium with the people insured in each part of last year, (first month, last
+    # month, people) (「1到8月每月参保15人，9月起每月18人，每人每月37块5」): people × months × premium, summed
+    per_person: Decimal | None = None
+    headcounts: tuple[tuple[int, int, Decimal], ...] = ()
+
+
+def _person_months(per_person: Any, headcounts: Any) -> tuple[Decimal, str, dict]:
+    """(last year's premiums, the step that adds them up, the inputs) from one person's monthly premium and the
+    people insured in each part of the year."""
+    spans = checked_spans(headcounts)
+    each = money(per_person, "per_person", MAX_PREMIUMS, label="每人每月缴纳的失业保险费", positive=True)
+    parts = [(first, last, people, each * people * (last - first + 1)) for first, last, people in spans]
+    total = sum((p[3] for p in parts), Decimal(0))
+    listed = "；".join(f"{months_said(first, last)}：{plain(people)}人×{last - first + 1}个月×{short(each)} = {short(part)}"
+                      for first, last, people, part in parts)
+    step = f"上年度实际缴纳：{listed}" + (f"；合计{' + '.join(short(p[3]) for p in parts)} = {short(total)}。"
+                                      if len(parts) > 1 else "。")
+    return total, step, {"per_person": number(each),
+                         "headcounts": [[first, last, number(people)] for first, last, people, _ in parts]}
 
 
 def _summed_parts(parts: Any) -> tuple[Decimal, str, list[list[Any]]]:
@@ -92,7 +111,16 @@ def _refund_range(low: Any, high: Any) -> Calculation:
 
 def unemployment_refund(premiums_paid: Any, periodic_amount: Any = None, per: Any = None,
                         periods: Any = None, parts: Any = (), premiums_upper: Any = None,
-                        wage_base: Any = None, unemployment_rate: Any = None) -> Calculation:
+                        wage_base: Any = None, unemployment_rate: Any = None, per_person: Any = None,
+                        headcounts: Any = ()) -> Calculation:
+    if per_person is not None or headcounts != ():
+        others = (premiums_paid, periodic_amount, per, periods, premiums_upper, wage_base, unemployment_rate)
+        if any(v is not None for v in others) or parts != ():
+            raise CalculatorError(f"give per_person with headcounts alone (got per_person {per_person!r}, headcounts "
+                                  f"{headcounts!r}, premiums_paid {premiums_paid!r}, parts {parts!r})")
+        paid, step, given = _person_months(per_person, headcounts)
+        calc = unemployment_refund(paid)
+        return replace(calc, steps=(calc.steps[0], step, *calc.steps[1:]), inputs={**calc.inputs, **given})
     if wage_base is not None or unemployment_rate is not None:
         if (premiums_paid is not None or periodic_amount is not None or parts != () or premiums_upper is not None
                 or wage_base is None or unemployment_rate is None):
@@ -144,7 +172,7 @@ def unemployment_refund(premiums_paid: Any, periodic_amount: Any = None, per: An
 
 def refund_needs(request: RefundRequest) -> NeedsInput | None:
     if request.premiums_paid is not None or request.periodic_amount is not None or request.parts \
-            or request.wage_base is not None:
+            or request.wage_base is not None or request.per_person is not None:
         return None
     return NeedsInput(kind=RefundRequest.kind, missing=("premiums_paid",), clause=CLAUSE,
                       question_back="请告诉我企业上年度实际缴纳的失业保险费是多少元；"
@@ -153,7 +181,8 @@ def refund_needs(request: RefundRequest) -> NeedsInput | None:
 
 def solve_refund(request: RefundRequest) -> Calculation:
     return unemployment_refund(request.premiums_paid, request.periodic_amount, request.per, request.periods,
-                               request.parts, request.premiums_upper, request.wage_base, request.unemployment_rate)
+                               request.parts, request.premiums_upper, request.wage_base, request.unemployment_rate,
+                               request.per_person, request.headcounts)
 
 
 def refund_lead(calc: Calculation) -> str:
@@ -562,6 +591,9 @@ class WorkInjuryRequest:
     new_amount: Decimal | None = None
     # old_amount is one person's (「以前每人每年交216块，一共35个人」): the firm's is that times `people`
     people: Decimal | None = None
+    # or, instead of wage_base: each month's base, (month, base), their sum the base of the total asked (「一季度工资
+    # 总额：1月25万，2月18万，3月21万…一季度一共交多少」)
+    base_parts: tuple[tuple[int, Decimal], ...] = ()
 
 
 PER = {"month": "每月", "quarter": "每季度", "year": "每年", None: ""}
@@ -569,11 +601,31 @@ PERIODS_A_YEAR = {"month": 12, "quarter": 4}
 PER_MONTHS = {"month": 1, "quarter": 3, "year": 12}
 
 
+def _summed_base(base_parts: Any) -> tuple[Decimal, str, list]:
+    """(the bases summed, the step that sums them, the inputs) for the bases of several months."""
+    if not (isinstance(base_parts, tuple) and len(base_parts) >= 2
+            and all(isinstance(p, tuple) and len(p) == 2 for p in base_parts)):
+        raise CalculatorError(f"base_parts must be a tuple of at least two (month, base) pairs, got {base_parts!r}")
+    months = [whole_months(m, "base_parts", 1, 12, label="工资总额所在的月份") for m, _ in base_parts]
+    if len(set(months)) != len(months):
+        raise CalculatorError(f"base_parts names a month twice: {base_parts!r}")
+    bases = [money(b, "wage_base", MAX_BASE, label=f"{m}月的缴费基数") for m, (_, b) in zip(months, base_parts)]
+    total = sum(bases, Decimal(0))
+    said = " + ".join(f"{m}月{short(b)}" for m, b in zip(months, bases))
+    return total, f"缴费基数按各月工资总额相加：{said} = {short(total)}。", [[m, number(b)] for m, b in zip(months, bases)]
+
+
 def work_injury_cut(old_rate: Any = None, wage_base: Any = None, old_amount: Any = None,
                     per: Any = None, months: Any = None, per_month: Any = False,
-                    new_amount: Any = None, people: Any = None) -> Calculation:
+                    new_amount: Any = None, people: Any = None, base_parts: Any = ()) -> Calculation:
     if not (per is None or isinstance(per, str) and per in PER):
         raise CalculatorError(f"per must be one of {list(PER)}, got {per!r}")
+    summed = None
+    if base_parts != ():
+        if wage_base is not None or old_amount is not None or new_amount is not None or months is not None:
+            raise CalculatorError(f"give base_parts alone, not with wage_base, old_amount, new_amount or months "
+                                  f"(got base_parts {base_parts!r})")
+        wage_base, *summed = _summed_base(base_parts)
     undone = None
     if new_amount is not None:
         if old_amount is not None or wage_base is not None or old_rate is not None:
@@ -600,6 +652,9 @@ def work_injury_cut(old_rate: Any = None, wage_base: Any = None, old_amount: Any
             base = money(wage_base, "wage_base", MAX_BASE)
             before = (base * old).quantize(CENT, ROUND_HALF_UP)
             after = (base * new).quantize(CENT, ROUND_HALF_UP)
+            if summed:
+                steps.append(summed[0])
+                inputs["base_parts"] = summed[1]
             steps += [f"原应缴：{short(base)}×{percent(old)} = {short(before)}；"
                       f"现应缴：{short(base)}×{percent(new)} = {short(after)}；少缴{short(before - after)}。"]
             inputs["wage_base"] = number(base)
@@ -678,7 +733,7 @@ def work_injury_needs(request: WorkInjuryRequest) -> NeedsInput | None:
 
 def solve_work_injury(request: WorkInjuryRequest) -> Calculation:
     return work_injury_cut(request.old_rate, request.wage_base, request.old_amount, request.per, request.months,
-                           request.per_month, request.new_amount, request.people)
+                           request.per_month, request.new_amount, request.people, request.base_parts)
 
 
 def work_injury_lead(calc: Calculation) -> str:
