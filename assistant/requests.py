@@ -411,7 +411,29 @@ def _rent_change(t: Turn) -> Decimal | None:
     return None
 
 
+# 「他就照着国有房子的办法给我减」「照那个办法算」「按文件里国有的标准减」: a landlord the rule does not cover applying it
+# anyway, and the question asks the figures that way (not 「按文件房租能减多少」, which asks what the document gives)
+_AS_STATE = re.compile(r"(照|按|参照|比照|依照|跟)着?[^，,。；;？?不没]{0,10}(国有|国资|那个办法|那个标准|那条|那么减|那样减)"
+                       r"[^，,。；;？?不没]{0,8}(减|算|办|来|给|免)")
+
+
+def _as_state(request: RentRequest, turns: list[Turn]) -> RentRequest:
+    """The request with as_state set when the landlord is one the rule does not cover and a turn says the rule is
+    applied anyway (see _AS_STATE)."""
+    def applies(t: Turn) -> bool:  # 「他不肯按国有的标准减」「没照那个办法」 say the opposite
+        return any(not re.search(r"不|没|别|拒", t.text[max(0, m.start() - 3):m.start()])
+                   for m in _AS_STATE.finditer(t.text))
+
+    if request.landlord in NEGOTIATED_LANDLORDS and request.not_covered == () and any(applies(t) for t in turns):
+        return replace(request, as_state=True)
+    return request
+
+
 def _rent(turns: list[Turn], today) -> RentRequest:
+    return _as_state(_rent_figures(turns, today), turns)
+
+
+def _rent_figures(turns: list[Turn], today) -> RentRequest:
     def landlord(t: Turn) -> str | None:
         return _landlord(t.text)
 

@@ -166,3 +166,64 @@ def test_person_months_times_the_premium_are_refunded_half():
         unemployment_refund(Decimal(100), per_person=Decimal(1), headcounts=((1, 12, Decimal(1)),))
     with pytest.raises(CalculatorError):
         unemployment_refund(None, per_person=Decimal(1), headcounts=((1, 6, Decimal(1)), (5, 12, Decimal(2))))
+
+
+# -- months listed one after another ------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, span", [
+    ("4、5、6三个月社保加起来一共要交多少", (4, 6)),
+    ("4月、5月、6月合计交多少", (4, 6)),
+    ("那4，5，6月加起来呢", (4, 6)),
+    ("1、2、3月都缓着", (1, 3)),
+])
+def test_months_listed_in_a_row_are_one_span(text, span):
+    from assistant.year_parts import year_parts
+
+    assert [(p.first, p.last) for p in year_parts(text)] == [span]
+
+
+@pytest.mark.parametrize("text", ["3、5月交了", "4和6月"])
+def test_months_listed_with_a_gap_are_no_span(text):
+    from assistant.year_parts import year_parts
+
+    assert all(p.months == 1 for p in year_parts(text))
+
+
+def test_a_range_asked_with_medical_named_adds_the_medical_months():
+    request = parse_request("每月养老8000、失业200、工伤100，医保每月2000。一季度三险全缓着。4、5、6三个月社保加起来一共交多少？")
+    assert (request.asked_month, request.asked_through, request.medical_monthly) == (4, 6, Decimal(2000))
+    from assistant.calculator.deferral import deferral_schedule, lead
+
+    calc = deferral_schedule(components=(("养老保险", Decimal(8000)), ("失业保险", Decimal(200)), ("工伤保险", Decimal(100))),
+                             asked_month=4, asked_through=6, medical_monthly=Decimal(2000))
+    assert calc.result["range_payment"] == 49800 and calc.result["range_with_medical"] == 55800
+    assert "55800元" in lead(calc) and "49800元" in lead(calc)
+
+
+# -- a private landlord applying the state rule anyway ------------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "房东是私人的，月租8000，他说按国有的标准给我减，三个月能省多少？",
+    "跟个体户租的铺子，月租五千，老板说文件里国有的怎么减他也照着减，照那个办法算能少交多少",
+])
+def test_a_private_landlord_following_the_state_rule_gets_the_figures(text):
+    request = parse_request(text)
+    assert request.landlord == "other" and request.as_state
+
+
+@pytest.mark.parametrize("text", [
+    "房东是私人的，月租8000，他不肯按国有的标准给我减，能省多少",
+    "私人房东的门面月租5000，能减多少",
+    "我们租的是私人房东的仓库，月租6000，按文件房租能减多少？",  # what the document gives, not the landlord's choice
+])
+def test_a_private_landlord_not_said_to_follow_it_gets_no_figure(text):
+    assert not parse_request(text).as_state
+
+
+def test_the_figures_under_a_private_landlord_say_whose_choice_they_are():
+    from assistant.calculator.rent import lead
+
+    calc = rent_relief(Decimal(6400), landlord="other", as_state=True)
+    assert calc.result["relief_total"] == 16000 and calc.result["covered"] is False
+    assert "具体由双方协商" in lead(calc) and "16000元" in lead(calc)
+    assert any("自愿" in s for s in calc.steps)
+    with pytest.raises(CalculatorError, match="as_state"):
+        rent_relief(Decimal(6400), landlord="state", as_state=True)

@@ -195,7 +195,8 @@ def deferral_schedule(monthly_amount: Any = None, components: Any = (), asked_mo
         result["deferred_total"] = number(sum((own[m] for m in range(1, 4)), Decimal(0)))
     if asked_through is not None and own:
         steps.append(_range_step(asked_month, asked_through, payments, result))
-    steps += [MEDICAL if medical is None else _medical_step(medical, asked_month, payments, result), LATER]
+    steps += [MEDICAL if medical is None else _medical_step(medical, asked_month, payments, result, asked_through),
+              LATER]
     inputs = {"monthly_amount": None if amount is None else number(amount),
               "components": {name: number(value) for name, value in components}, "asked_month": asked_month}
     if on_base:
@@ -242,11 +243,19 @@ def _payments(own: dict[int, Decimal]) -> dict[int, Decimal]:
     return paid
 
 
-def _medical_step(medical: Decimal, month: int | None, payments: dict[int, Decimal], result: dict[str, Any]) -> str:
+def _medical_step(medical: Decimal, month: int | None, payments: dict[int, Decimal], result: dict[str, Any],
+                  through: int | None = None) -> str:
     """Medical insurance is paid every month as usual; with the month asked, that month's total with it (adds
-    month{m}_with_medical to `result`)."""
+    month{m}_with_medical to `result`), or with months asked together, their total with it (range_with_medical)."""
     result["medical_monthly"] = number(medical)
     step = f"医疗保险不在缓缴范围内，应按月正常缴纳：每月{short(medical)}。"
+    if through is not None and month is not None and "range_payment" in result:
+        count = through - month + 1
+        three = Decimal(str(result["range_payment"]))
+        total = three + medical * count
+        result["range_with_medical"] = number(total)
+        return step[:-1] + (f"；{months_said(month, through)}连医保：养老、失业、工伤三险{short(three)} + "
+                            f"医保{short(medical)}×{count} = {short(total)}。")
     if month is None or month not in payments:
         return step
     total = payments[month] + medical
@@ -372,6 +381,13 @@ def lead(calc: Calculation) -> str:
     if "medical_monthly" not in calc.inputs:
         return text
     medical = yuan(Decimal(str(calc.inputs["medical_monthly"])), gloss=False)
+    if calc.result.get("range_with_medical") is not None:
+        span = months_said(month, calc.inputs["asked_through"])
+        count = calc.inputs["asked_through"] - month + 1
+        monthly = Decimal(str(calc.inputs["medical_monthly"]))
+        return (f"{span}连医保共需缴{yuan(Decimal(str(calc.result['range_with_medical'])))}：养老、失业、工伤三险"
+                f"{yuan(Decimal(str(calc.result['range_payment'])), gloss=False)}，医保{medical}×{count} = "
+                f"{yuan(monthly * count, gloss=False)}（医保不缓缴，按月照常缴纳）。其中三险：{text}")
     with_medical = calc.result.get(f"month{month}_with_medical")
     if with_medical is None:
         return f"{text}医保每月{medical}不缓缴，按月照常缴纳。"

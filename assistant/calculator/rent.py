@@ -87,6 +87,9 @@ class RentRequest:
     not_covered: tuple[tuple[Decimal, str], ...] = ()
     # or: the rent of each of the three months when it changes within them (「头两个月每月9000，第三个月起9600」)
     month_rents: tuple[Decimal, ...] = ()
+    # the landlord is not a state one but applies the state rule of their own accord (「房东说国有房子怎么减，他就照着
+    # 给我怎么减」): the figures as for state premises, said as the landlord's choice, not the document's rule
+    as_state: bool = False
 
 
 def _daily(daily_rent: Any, days_per_month: Any) -> tuple[Decimal, Decimal, str]:
@@ -238,8 +241,30 @@ def _months(landlord: str | None, rent: Decimal, month3_relief: Decimal, month3_
     }
 
 
-def rent_relief(*args: Any, not_covered: Any = (), **kwargs: Any) -> Calculation:
+AS_STATE = ("房东不是国有资产类经营用房的业主，文件没有规定他必须减免，只鼓励业主减免租金，具体由双方协商；"
+            "以上是按你说的，房东自愿照国有资产类经营用房的办法（前两个月免收、第三个月减半）算出的数。")
+
+
+def _as_state(calc: Calculation, landlord: Any) -> Calculation:
+    """The figures for state premises, said as a landlord's own choice (see RentRequest.as_state)."""
+    if landlord not in NEGOTIATED_LANDLORDS:
+        raise CalculatorError(f"as_state goes with a landlord the rule does not cover ({list(NEGOTIATED_LANDLORDS)}), "
+                              f"got landlord {landlord!r}")
+    steps = [s for s in calc.steps if not s.startswith("以上按承租国有资产类经营用房计算")] + [AS_STATE]
+    return replace(calc, steps=tuple(steps), inputs={**calc.inputs, "landlord": landlord, "as_state": True},
+                   result={**calc.result, "covered": False})
+
+
+def rent_relief(*args: Any, not_covered: Any = (), as_state: Any = False, **kwargs: Any) -> Calculation:
     """The relief for the premises the rule covers (see _covered_relief), and the others named with no figure."""
+    if not isinstance(as_state, bool):
+        raise CalculatorError(f"as_state must be True or False, got {as_state!r}")
+    if as_state:
+        if not_covered != ():
+            raise CalculatorError(f"as_state goes without not_covered, got {not_covered!r}")
+        landlord = kwargs.pop("landlord", args[1] if len(args) > 1 else None)
+        args = args[:1] + (None,) + args[2:] if len(args) > 1 else args
+        return _as_state(_covered_relief(*args, **kwargs), landlord)
     calc = _covered_relief(*args, **kwargs)
     if not_covered == ():
         return calc
@@ -400,7 +425,7 @@ def _negotiated(monthly_rent: Any, asked: Any, landlord: str = "other") -> Calcu
 
 
 def needs(request: RentRequest) -> NeedsInput | None:
-    if request.landlord in NEGOTIATED_LANDLORDS:
+    if request.landlord in NEGOTIATED_LANDLORDS and not request.as_state:
         return None
     if request.unit_rent is not None and (request.area is None or request.per is None):
         missing = tuple(name for name, value in (("area", request.area), ("per", request.per)) if value is None)
@@ -425,7 +450,8 @@ def needs(request: RentRequest) -> NeedsInput | None:
 def solve(request: RentRequest) -> Calculation:
     return rent_relief(request.monthly_rent, request.landlord, request.asked, request.period_rent, request.per,
                        request.premises, request.days_per_month, request.unit_rent, request.area,
-                       request.term_months, request.change, request.month_rents, not_covered=request.not_covered)
+                       request.term_months, request.change, request.month_rents, not_covered=request.not_covered,
+                       as_state=request.as_state)
 
 
 def lead(calc: Calculation) -> str:
@@ -453,12 +479,13 @@ def _covered_lead(calc: Calculation) -> str:
     if r["covered"] is False and calc.inputs.get("landlord") == "collective":
         return ("集体所有的用房不属于国有资产类经营用房，不适用前两个月免收、第三个月减半；文件要求国有、集体及享受过"
                 "财政支持政策的小微企业创业载体疫情期间带头减免承租的小微企业房租，但没有规定减免金额，具体由双方协商。")
-    if r["covered"] is False:
+    if r["covered"] is False and not calc.inputs.get("as_state"):
         return "租用的不是国有资产类经营用房，文件没有规定减免金额：鼓励业主（房东）减免租金，具体由双方协商。"
     rent = Decimal(str(calc.inputs["monthly_rent"]))
     relief, month3 = Decimal(str(r["relief_total"])), Decimal(str(r["month3_payment"]))
     month3_relief = Decimal(str(r["month3_relief"]))
-    condition = "" if r["covered"] else "如承租的是国有资产类经营用房，"
+    condition = ("" if r["covered"] else "照国有资产类经营用房的办法算（文件不要求这位房东减免，鼓励业主减免，具体由双方协商），"
+                 if calc.inputs.get("as_state") else "如承租的是国有资产类经营用房，")
     # Every figure is stated whatever was asked; the ones asked for come first, in the order asked.
     sentences = {
         "relief": f"三个月共可减免房租{yuan(relief)}",
