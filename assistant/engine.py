@@ -22,7 +22,7 @@ from assistant.doc_focus import (Focus, FocusIndex, answered_elsewhere, in_place
 from assistant.intent import Intent, asks_meaning, classify, looks_like_follow_up, returned_to, still_only
 from assistant.lexicon import COLLOQUIAL, in_document_terms, with_document_terms
 from assistant.measures import measures_asked, unspoken
-from assistant.policy_terms import absent_terms, unknown_charges
+from assistant.policy_terms import absent_terms, deferred_tax, unknown_charges
 from assistant.question import Question, parse_question
 from assistant.requests import parse_request
 from assistant.scene import asked_part, scene_words
@@ -770,8 +770,10 @@ class Engine:
         best_text = self._policy[hits[0].section.doc].text if hits else self._corpus
         years = tuple(y for y in re.findall(r"(?<!\d)(?:19|20)\d{2}(?=年)", own) if y not in best_text)
         asked = in_document_terms(asked_part(own))
-        absent = (absent_terms(own, self._corpus.__contains__, in_document_terms, together=self._said_together)
-                  + unknown_charges(topical, asked, self._corpus.__contains__))
+        absent = tuple(t for t in absent_terms(own, self._corpus.__contains__, in_document_terms,
+                                               together=self._said_together)
+                       + unknown_charges(topical, asked, self._corpus.__contains__)
+                       if not deferred_tax(t, asked, self._corpus.__contains__))
         scene = scene_words(in_document_terms(own), topical)
         return Evidence(hits=hits, topical=topical, missing=_outermost(missing), foreign_places=places,
                         foreign_years=years, absent_terms=absent, scene=scene, query_text=query, vector=vector)

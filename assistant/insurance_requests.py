@@ -116,11 +116,19 @@ def _person_premium_by_part(t: Turn) -> tuple[Decimal, tuple[tuple[int, int, Dec
     """(one person's monthly premium, the people insured in each part of the year) when a turn says both: a premium
     said per person and per month, and headcounts for two or more parts of the year (see _headcount_spans)."""
     spans = _headcount_spans(t)
-    if not spans or len(spans) < 2:
+    if not spans:  # 「全年一直是12个人参保…每人每月28块5」: one headcount the whole year
+        people = t.of(Headcount)
+        whole_year = _WHOLE_YEAR.search(t.text) and all(m.value == 12 for m in t.of(MonthCount))
+        spans = ((1, 12, people[0].value),) if len(people) == 1 and whole_year and not year_parts(t.text) else ()
+    elif len(spans) < 2:
         return None
     each = [q for q in t.of(Money) if _PER_PERSON.search(words_before(t.text, q.start))
             and re.search(r"每个?月|一个月|月均", words_before(t.text, q.start))]
-    return (each[0].value, spans) if len(each) == 1 and len(t.of(Money)) == 1 else None
+    return (each[0].value, spans) if spans and len(each) == 1 and len(t.of(Money)) == 1 else None
+
+
+# the whole of last year: 「全年一直」「12个月一个月没断」「一整年」
+_WHOLE_YEAR = re.compile(r"全年|一整年|整年|12个月|十二个月|一个月(都)?没(断|落|停|少)|每个月都|每个?月都?(是)?参保")
 
 
 _BETWEEN = re.compile(r"\s*(到|至|-|—|–|~|～)\s*")
@@ -163,10 +171,19 @@ def _actually_paid(t: Turn) -> Money | None:
 def _monthly_by_part(t: Turn) -> tuple[tuple[str, Decimal], ...] | None:
     """Premiums said per month for two or more separate parts of the year, as each part's total."""
     monthly = [q for q in t.of(Money) if _paid_per(t, q) == "month"]
-    pairs = per_part(t.text, year_parts(t.text), monthly)
+    parts = year_parts(t.text)
+    pairs = per_part(t.text, parts, monthly)
     if len(pairs) < 2 or any(a.overlaps(b) for n, (a, _) in enumerate(pairs) for b, _ in pairs[n + 1:]):
         return None
-    return tuple((f"{part.said}（{part.months}个月×{q.value:f}元）", q.value * part.months) for part, q in pairs)
+    # 「7月起每个月930，可11月那笔没交」: a single month said as unpaid after the parts is not paid
+    unpaid = {m.first for m in parts if m.months == 1 and m.start >= pairs[-1][1].end and _MONTH_UNPAID.match(t.text, m.end)}
+    listed = []
+    for part, q in pairs:
+        missed = sorted(m for m in unpaid if part.first <= m <= part.last)
+        months = part.months - len(missed)
+        less = f"，{'、'.join(f'{m}月' for m in missed)}没交" if missed else ""
+        listed.append((f"{part.said}（{months}个月×{q.value:f}元{less}）", q.value * months))
+    return tuple(listed)
 
 
 def _paid_parts(t: Turn) -> list[PartAmount]:
@@ -276,7 +293,7 @@ def pension(turns: list[Turn], today) -> PensionRequest:
     old_rate = value_of(first_found(turns, _old_pension_rate))
     paid = _paid_for_base(turns)
     if paid is not None:
-        return PensionRequest(contribution=paid.value)
+        return PensionRequest(contribution=paid[0].value, contribution_months=paid[1])
     asks_base = bool(_ASKS_BASE.search(turns[0].text))
     for t in turns:
         groups = _base_groups(t)
@@ -335,21 +352,25 @@ _NOT_FIRM_MONTH = re.compile(r"个人|职工|员工|每人|人均|平均|年|最
 _NOT_PENSION_ALONE = re.compile(r"失业|工伤|医疗|医保|生育|社保|社会保险|[两三四五几多各]险|[两三四五几多各]项|季")
 
 
-def _paid_for_base(turns: list[Turn]) -> Money | None:
+def _paid_for_base(turns: list[Turn]) -> tuple[Money, int | None] | None:
     """What the firm paid at the current rate when the question asks for the base it was paid on: 「单位养老保险这个月
     交了2万4，已经是按文件里的企业费率交的，缴费基数合计是多少」 → 2万4. Narrow on purpose, since a wrong base is worse
     than asking: the question itself says the amount, says 单位 paid it, names no people, no year and no floor or
     ceiling, gives no base, and no rate other than 16%, and names 养老 and no other insurance, no insurance as a whole
-    and no quarter; earlier turns are not read."""
+    and no quarter unless it says every month was the same (then the months it was paid over: 3); earlier turns
+    are not read."""
     asked = turns[0]
     text = asked.text
+    # 「这个季度一共交了76,800…三个月每月都一样」: a quarter's, the same every month, is three months' of it
+    evenly = "季" in text and bool(_SAME_EVERY_MONTH.search(text))
     if (not _ASKS_BASE.search(text) or "单位" not in text or _NOT_FIRM_MONTH.search(text)
-            or "养老" not in text or _NOT_PENSION_ALONE.search(text)
+            or "养老" not in text or any(m.group() != "季" or not evenly for m in _NOT_PENSION_ALONE.finditer(text))
             or asked.of(Headcount) or any(t.of(Headcount) for t in turns)
             or any(r.value != Decimal("0.16") for r in asked.of(Rate))
             or asked.money(r"基数|工资|薪|收入", fallback=False)):
         return None
-    return asked.money(r"交|缴|付|保费|保险费", avoid=r"基数|工资|薪|收入", fallback=False)
+    paid = asked.money(r"交|缴|付|保费|保险费", avoid=r"基数|工资|薪|收入", fallback=False)
+    return None if paid is None else (paid, 3 if evenly else None)
 
 
 def _base_groups(t: Turn) -> tuple[tuple[Decimal, Decimal], ...] | None:
@@ -488,15 +509,20 @@ def work_injury(turns: list[Turn], today) -> WorkInjuryRequest:
         # 「每月工资总额21万…跟没下调比，一年能省多少」: a month's base, the saving asked over a span
         months = asked_months(turns, base)
         return WorkInjuryRequest(old_rate=rate_q.value, wage_base=base.value, months=months)
-    if months is not None and (months % PER_MONTHS[per] or months in (PER_MONTHS[per], 12)):
+    per_month = per in ("quarter", "year") and bool(_ASKED_MONTHLY.search(turns[0].text))
+    if months is not None and months % PER_MONTHS[per] and per in ("quarter", "year") \
+            and any(_SAME_EVERY_MONTH.search(t.text) for t in turns):
+        per_month = True  # 「一年7380，每月一样…下半年这6个月」: any months, from the monthly share
+    elif months is not None and (months % PER_MONTHS[per] or months in (PER_MONTHS[per], 12)):
         # 「每季度2400，8个月交多少」: no whole number of payments; one payment or a year: the rule's own figures
         months = None
-    per_month = per in ("quarter", "year") and bool(_ASKED_MONTHLY.search(turns[0].text))
     return WorkInjuryRequest(old_rate=value_of(rate_q), wage_base=value_of(base), old_amount=value_of(paid), per=per,
                              months=months, per_month=per_month, people=value_of(people))
 
 
 _CUT_SAID = re.compile(r"(下调|调低|降低|下降|减少|降|减)了?\s*$")
+# a yearly or quarterly amount paid the same every month
+_SAME_EVERY_MONTH = re.compile(r"每个?月(都)?(一样|相同|一个数|差不多)|各月(都)?(一样|相同)|按月平均|平均到每个?月")
 # a total over the months asked (「一季度工伤险一共交多少」「这三个月合计」)
 _ASKED_TOTAL = re.compile(r"一共|合计|总共|加起来|共计|总计|共(交|缴|要|得|需)")
 
@@ -530,7 +556,7 @@ def deferral(turns: list[Turn], today) -> DeferralRequest:
         for q in t.of(Money):
             # 「单位每月社保：养老8,320，失业260…」: a list's heading is not the first item's label
             label = re.split(r"[：:]", t.label(q))[-1]
-            clause = CLAUSE_END.split(t.text[:q.start])[-1]
+            clause = re.split(r"[：:]", CLAUSE_END.split(t.text[:q.start])[-1])[-1]  # not the list's heading (「三险是这样：」)
             previous_end = max((p.end for p in t.quantities if p.end <= q.start), default=0)
             since_previous = CLAUSE_END.split(t.text[previous_end:q.start])[-1]
             if (_TOGETHER.search(label) or sum(word in clause for word in _COVERED) > 1 and _TOGETHER.search(clause)
@@ -557,7 +583,17 @@ def deferral(turns: list[Turn], today) -> DeferralRequest:
                         fallback=not tied)
         return None if found in tied or found is medical else found
 
+    if by_month and not varied and set(by_month) != set(range(1, 13)):
+        # 「3月…一共9,850；4月起每个月都是10,200」: the months named have their amount, the others the one said
+        # without a month; different amounts make the schedule vary
+        other = first_found(turns, lambda t: next((q for q in t.of(Money) if q not in by_month.values()
+                                                    and q is not medical and regular(t) is q), None))
+        if other is not None and other.value not in {q.value for q in by_month.values()}:
+            varied, tied = True, set(by_month.values()) | set(spans)
+
     asked, through = _asked_range(turns[0]) or (_asked_month(turns[0]), None)
+    if asked in CATCH_UP_OF and _WHEN_CAUGHT_UP.search(turns[0].text):
+        asked = CATCH_UP_OF[asked]  # 「3月那笔最晚哪个月补？那个月一共交多少」: the month it is paid in
     base = None if parts or by_month or spans else first_found(turns, lambda t: t.money(r"基数", fallback=False))
     rates = _base_rates(turns) if base is not None else ()
     if rates:
@@ -569,9 +605,13 @@ def deferral(turns: list[Turn], today) -> DeferralRequest:
                if q is not None and _said_yearly(turns, q)]
     if by_month or spans:
         yearly = []  # amounts said per month or per span: a year's figure beside them is not spread again
-    # 「18个人，每人每月三险单位部分1,025」: one person's amount; the firm's is that times the people
+    # 「18个人，每人每月三险单位部分1,025」: one person's amount; the firm's is that times the people; so are the
+    # components listed under 「单位给每个人交的三险是这样：」
     each = regular_q is not None and not parts and any(
         regular_q in t.quantities and re.search(r"每人|人均|每个人|每名|每位", CLAUSE_END.split(t.text[:regular_q.start])[-1])
+        for t in turns) or bool(parts) and any(
+        said_parts[0][1] in t.quantities and re.search(r"(给|为|替)?(每人|每个人|每名|每位|每个员工|每个职工)",
+                                                       CLAUSE_END.split(t.text[:said_parts[0][1].start])[-1])
         for t in turns)
     people = first_found(turns, lambda t: next((h for h in t.of(Headcount) if h.value > 1), None)) if each else None
     return DeferralRequest(monthly_amount=amount, components=parts, asked_month=asked, asked_through=through,
@@ -691,6 +731,12 @@ def _month_amounts(t: Turn) -> dict[int, Money] | None:
     found: dict[int, Money] = {}
     for q in t.of(Money):
         part = part_before(t.text, parts, q.start)
+        # 「3月份多招了俩人，那个月养老失业工伤一共9,850」: 那个月 names the month said before, whatever came between
+        back = _THAT_MONTH.search(CLAUSE_END.split(t.text[:q.start])[-1])
+        earlier = [p for p in parts if p.end <= q.start and p.months == 1]
+        if part is None and back is not None and earlier:
+            found.setdefault(earlier[-1].first, q)
+            continue
         if part is None or any(part.end <= o.start < q.start and not _NEW_LEVEL.match(t.text, o.end)
                                for o in t.quantities if not isinstance(o, CalendarMonth)):
             continue  # a figure between them is what the amount is of; not one that changed it (「多招了俩人变成1万」)
@@ -707,6 +753,10 @@ def _month_amounts(t: Turn) -> dict[int, Money] | None:
 
 
 _FROM_ON = re.compile(r"(起|开始|以后|之后|往后)$")
+_THAT_MONTH = re.compile(r"^(那个月|那月|当月|这个月)")
+# 「3月那笔最晚哪个月补？那个月连本月一起交多少」: the month a deferred one is paid in is the month asked
+_WHEN_CAUGHT_UP = re.compile(r"(哪个月|几月份?|什么时候)(补|交|缴)[^？?]{0,4}[？?][^？?]*(那个月|那月|当月)[^？?]{0,12}(多少|几)")
+CATCH_UP_OF = {1: 4, 2: 5, 3: 6}
 _LEVEL = re.compile(r"\s*(?:就|又|再)?(?:涨到|涨成|涨为|变成|变为|降到|降为|调到|调成|调整为|增加到|增至|是|为)")
 # 「多招了俩人变成一万零四百」: the words after a figure that say the amount after it is the month's new level
 _NEW_LEVEL = re.compile(r"[^，,。；;？?\d]{0,4}?(?:变成|变为|涨到|涨成|增加到|增至|降到|降为|成了)")

@@ -136,6 +136,17 @@ def unknown_charges(words: Iterable[str], asked: str, known: Callable[[str], boo
                  and not (len(w) == 2 and w[0] in PAYING_VERBS))
 
 
+# 「企业所得税…申请延期缴纳最长能延多久」: paying a tax later is what 延期缴纳税款 covers, whichever tax it is
+_DEFERRING = re.compile(r"延期|缓缴|推迟|晚交|晚缴|延缓|往后(拖|延|推)|延到|拖到|缓一缓|缓几个月")
+
+
+def deferred_tax(name: str, asked: str, known: Callable[[str], bool]) -> bool:
+    """Whether `name` is a tax whose payment `asked` asks to defer, where the documents defer 税款 whichever tax it
+    is: then the documents cover it though they never name it. Not a person's tax (个人所得税): they defer a firm's."""
+    return (name.endswith("税") and not name.startswith(("个人", "个税")) and bool(_DEFERRING.search(asked))
+            and known("延期缴纳税款"))
+
+
 def _for_whom(term: str, known: Callable[[str], bool]) -> bool:
     """中小微企业贷款, 职工补助: an instrument the documents know, named by who gets it, not another policy."""
     head = next((h for h in HEADS if term.endswith(h)), "")

@@ -232,8 +232,9 @@ def _tokens_value(text: str, tokens: list[str]) -> Decimal:
 _DATE = re.compile(rf"(?:(\d{{4}}|[{CN_DIGITS}]{{4}})年)?(\d{{1,2}}|[{CN_DIGITS}十]{{1,3}})月"
                    rf"(\d{{1,2}}|[{CN_DIGITS}十]{{1,4}})[日号]")
 _YEAR = re.compile(rf"(?:\d{{4}}|[{CN_DIGITS}]{{4}})年度?")
-# 「0.5个点」「一个百分点」: a rate in percentage points, as owners and bankers say it
-_RATE = re.compile(rf"(百分之|千分之|万分之)({_NUMBER})|({_NUMBER})\s*([%％‰‱]|个百分点|个点)")
+# 「0.5个点」「一个百分点」「一个半点」: a rate in percentage points, as owners and bankers say it; 「150个基点」 in basis
+# points (0.01% each)
+_RATE = re.compile(rf"(百分之|千分之|万分之)({_NUMBER})|({_NUMBER})\s*([%％‰‱]|个百分点|个点|个基点|基点|个半百分点|个半点)")
 # 「M.D」「M/D」 (「5.20要交的税」) is a date only next to date words, since 「3.15」 is also a number; with a
 # four-digit year (「2020-05-20」「2020.5.20」) it always is.
 _DOTTED_DATE = re.compile(r"(?<![\d.,/-])(?:(\d{4})([./-]))?(\d{1,2})(?(2)\2|[./])(\d{1,2})(?![\d.%％‰万千百亿元块个人名位岁倍年月周天期eEwWkK]|,\d)")
@@ -373,7 +374,25 @@ def parse_quantities(text: str) -> tuple[Quantity, ...]:
     found = _scan(text)
     pairs = superseded(text, found, _about(text))
     gone = [old for old, _ in pairs] + list(passed_over(text, found, pairs))
-    return tuple(q for q in found if not any(q is old for old in gone))
+    return tuple(_per_group(text, q) for q in found if not any(q is old for old in gone))
+
+
+# 「两个班组，每组11个人」「3个车间，每个车间20人」: a headcount said per group, for a number of groups said before it
+_GROUPS = r"班组|小组|组|车间|门店|分店|店|班|工地|网点|工段|队"
+_GROUP_COUNT = re.compile(rf"(\d{{1,3}}|[{CN_DIGITS}十]{{1,3}})\s*个\s*(?:{_GROUPS})")
+_EACH_GROUP = re.compile(rf"(?:每|各)\s*个?\s*(?:{_GROUPS})[^，,。；;！!？?\d{CN_DIGITS}]{{0,4}}$")
+
+
+def _per_group(text: str, q: Quantity) -> Quantity:
+    """A headcount said per group (see _EACH_GROUP) times the groups said just before, as one headcount; any other
+    quantity as it is."""
+    if not isinstance(q, Headcount) or q.upper is not None or not _EACH_GROUP.search(text[max(0, q.start - 8):q.start]):
+        return q
+    groups = [*_GROUP_COUNT.finditer(text, max(0, q.start - 24), q.start)]
+    count = number_or_none(groups[-1].group(1)) if groups else None
+    if count is None or count != int(count) or count < 2:
+        return q
+    return Headcount(q.value * count, text[groups[-1].start():q.end], groups[-1].start(), q.end)
 
 
 def corrections(text: str) -> tuple[tuple[Quantity, Quantity], ...]:
@@ -402,7 +421,8 @@ def _scan(said: str) -> tuple[Quantity, ...]:
             continue
         except _OutOfRange as out:
             raise _out_of_range(m.group(0), out.large) from None
-        scale = {"千分之": 1000, "‰": 1000, "万分之": 10000, "‱": 10000}.get(sign, 100)
+        scale = {"千分之": 1000, "‰": 1000, "万分之": 10000, "‱": 10000, "个基点": 10000, "基点": 10000}.get(sign, 100)
+        value += Decimal("0.5") if sign.startswith("个半") else 0
         rate = _signed(text, Rate(value / scale, m.group(0), m.start(), m.end()))
         found.append(rate)
         taken.append((rate.start, rate.end))
@@ -715,7 +735,7 @@ SQUARE_METRE = rf"\s*(?:{_AREA_UNITS})"  # the unit, as prices say it: 「每平
 _PRICED_BEFORE = re.compile(rf"(?:每|单)\s*{SQUARE_METRE}(?:每个?|一个?|的|按|租金|月租|日租|年租|季租|价格?|是|要|"
                             rf"大概|大约|约|[月天日年]|季度?|\s)*$")
 _PRICED_AFTER = re.compile(rf"\s*(?:[/／]|每|一)\s*{SQUARE_METRE}")
-_PER_PERIOD = re.compile(r"(每个?月|每季度?|月均|每年)\s*$")
+_PER_PERIOD = re.compile(r"(每个?月|一个月|每季度?|月均|每年)\s*$")  # 「每个工位一个月1200」 in a sentence about rent
 _MONTHS_LISTED = re.compile(r"(?:\s*[、，,和及与]\s*\d{1,2})+\s*月")  # 「4、5、6月」: the 4 is a month, not a listed amount
 _SPAN_START = re.compile(rf"\s*(?:到|至|-|—|~|～)\s*(?:1[0-2]|[1-9]|十[一二]?|[{CN_DIGITS}])\s*月(?!\d|[{CN_DIGITS}十]+[日号])")
 _AFTER_MONTH = re.compile(rf"(?<![\d.])(?:1[0-2]|[1-9]|十[一二]?|[{CN_DIGITS}])\s*月份?\s*$")

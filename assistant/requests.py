@@ -63,7 +63,7 @@ _PERIOD_WEAK = re.compile(r"到期|截止|过期|失效|(什么时候|哪天|几
                           r"(在|落在|算在)[^，。？?]{0,10}(三个月|3个月|期限|期间|执行期|有效期|优惠期|减免期)"
                           r"(里面?|里头|里边|内|之内|以内|当中|范围内?)(吗|么|嘛|不|没有|没|呢)\s*(?=[？?。！!]|$)")
 _ABOUT_POLICY = re.compile(r"政策|文件|意见|通知|措施|规定|优惠|好处|减免|policy", re.I)
-_RENT = re.compile(r"房租|租金|月租|年租|季租|门面|店面|铺面|商铺|铺子|店铺|门市|门脸|租的|租了|租用|承租|房东")
+_RENT = re.compile(r"房租|租金|月租|年租|季租|门面|店面|铺面|商铺|铺子|店铺|门市|门脸|租的|租了|租用|承租|房东|整租|只租|续租|退租")
 _SIZE_WORD = re.compile(r"大型|中型|小型|微型|小微|中小微|中小|大企业|规模|划型|企业类型|(什么|啥|哪一?类|哪种)(企业|公司)")
 _SIZE_ASK = re.compile(r"算不算|算是|算作|属于|属不属于|是不是|是否|划型|哪一?类|(什么|啥)(规模|类型|企业)|够不够|能不能算|"
                        r"能否算|(吗|么|呢|吧|嘛)[？?]?$|(能|可以)(不能)?享受(中小微|小微|中小)|享受得?[了到上](中小微|小微|中小)|够得上|轮得上|沾得上")
@@ -433,6 +433,27 @@ def _rent(turns: list[Turn], today) -> RentRequest:
     return _as_state(_rent_figures(turns, today), turns)
 
 
+# 「租了6个工位，一个工位一个月0.8k」「两个摊位，每个摊位月租1500」: a rent per unit rented, and how many
+_UNIT_NAMES = r"工位|摊位|柜台|铺位|档口|展位|卡位"
+_UNITS = re.compile(rf"(\d{{1,4}}|[{CN_DIGITS}十百]{{1,4}})\s*个\s*({_UNIT_NAMES})")
+_PER_UNIT = re.compile(rf"(?:每|一|单)\s*个?\s*(?:{_UNIT_NAMES})")
+
+
+def _unit_rents(t: Turn) -> tuple[Money, str, int, str] | None:
+    """(one unit's rent, what it is per — "month" or one of _PER_WORDS —, the units, their name) a turn states (see
+    _UNITS); None unless both are said."""
+    said = _UNITS.search(t.text)
+    count = number_or_none(said.group(1)) if said else None
+    if count is None or count != int(count) or count < 1:
+        return None
+    for q in t.of(Money):
+        before = words_before(t.text, q.start, 16)
+        if _PER_UNIT.search(before) and not re.search(_NOT_RENT, t.before(q)):
+            per = next((per for per, (words, _) in _PER_WORDS.items() if re.search(words, before)), "month")
+            return q, per, int(count), said.group(2)
+    return None
+
+
 def _rent_figures(turns: list[Turn], today) -> RentRequest:
     def landlord(t: Turn) -> str | None:
         return _landlord(t.text)
@@ -480,6 +501,11 @@ def _rent_figures(turns: list[Turn], today) -> RentRequest:
         return None
 
     focus = _rent_focus(turns[0].text)
+    per_unit = first_found(turns, _unit_rents)
+    if per_unit is not None:
+        rent, per, units, unit = per_unit
+        said = {"monthly_rent": rent.value} if per == "month" else {"period_rent": rent.value, "per": per}
+        return RentRequest(landlord=first_found(turns, landlord), asked=focus, units=units, unit=unit, **said)
     priced = first_found(turns, lambda t: (t, said) if (said := _unit_rent(t)) else None)
     turns = [_without_unit_rents(t) for t in turns]
     changing = first_found(turns, _month_rents)
@@ -603,8 +629,11 @@ _EACH = re.compile(r"([两二三四五六七八九2-9])(间|处|套|家店|个�
 
 
 # a month of the three-month relief named before its rent: 「头两个月每月9000」「第三个月起每月9600」「第1个月8000」
-_RELIEF_MONTHS = ((re.compile(r"(头|前)\s*(两|2|二)\s*个月"), (1, 2)), (re.compile(r"第\s*(一|1)\s*个月"), (1,)),
-                  (re.compile(r"第\s*(二|2)\s*个月"), (2,)), (re.compile(r"第\s*(三|3)\s*个月|最后一个月"), (3,)))
+_RELIEF_MONTHS = ((re.compile(r"(头|前)\s*(两|2|二)\s*个月|第\s*[一1]\s*[、和跟与及,，]\s*第?\s*[二2]\s*个月"), (1, 2)),
+                  (re.compile(r"第\s*(一|1)\s*个月|头\s*(一|1)\s*个月|首月"), (1,)), (re.compile(r"第\s*(二|2)\s*个月"), (2,)),
+                  (re.compile(r"第\s*(三|3)\s*个月|最后一个月"), (3,)),
+                  # 「第二、第三个月每月只租七千」「后两个月」
+                  (re.compile(r"第\s*[二2]\s*[、和跟与及,，]\s*第?\s*[三3]\s*个月|后\s*(两|2|二)\s*个月"), (2, 3)))
 
 
 def _month_rents(t: Turn) -> tuple[Decimal, ...] | None:
@@ -615,12 +644,14 @@ def _month_rents(t: Turn) -> tuple[Decimal, ...] | None:
     given: dict[int, Decimal] = {}
     for q in t.of(Money):
         clause = _CLAUSE.split(t.text[:q.start])[-1]
-        named = [(m.end(), months) for pattern, months in _RELIEF_MONTHS for m in pattern.finditer(clause)]
+        # the month may be named earlier in the sentence (「第一个月还是整租，每月九千」)
+        sentence = re.split(r"[。；;！!？?\n]", t.text[:q.start])[-1]
+        named = [(m.end(), len(months), months) for pattern, months in _RELIEF_MONTHS for m in pattern.finditer(sentence)]
         # a rent level (「每月9000」「第三个月起9600」「月租」), not what is paid after the relief (「第三个月交4000」)
-        if not named or not re.search(r"租|每个?月|起|开始", clause) or re.search(_RELIEF_WORDS, clause) \
+        if not named or not re.search(r"租|每个?月|起|开始|按\s*$", clause) or re.search(_RELIEF_WORDS, clause) \
                 or re.search(_NOT_RENT, clause):
             continue
-        months = max(named)[1]  # the month named last before the rent
+        months = max(named)[2]  # the month named last before the rent (「第二、第三个月」 over its 「第三个月」)
         if any(m in given for m in months):
             return None
         given.update({m: q.value for m in months})
@@ -685,6 +716,9 @@ def _clause_focus(clause: str) -> str | None:
 _MONTHLY_RATE = re.compile(r"月息|月利率")
 _SAID_MONTHLY = re.compile(r"月(息|利|率)")  # a rate said per month in any wording
 MAX_MONTHLY_RATE = Decimal("0.01")
+# 「日利率0.004%」「日息万分之0.4」「按日算的，0.004%」: a rate said per day
+_DAILY_RATE = re.compile(r"日利率|日息|日利|按日算|按天算|每日利率|每天利率")
+MAX_DAILY_RATE = Decimal("0.001")
 
 
 # The rule's own rate (二: 按照人民银行专项再贷款利率): a rate labelled 再贷款 wins over any other rate said (「银行月息0.4%，
@@ -699,6 +733,7 @@ def _interest(turns: list[Turn], today) -> InterestRequest:
     label = "" if said is None else said[0].label(said[1])
     monthly = bool(_MONTHLY_RATE.search(label)) and "年" not in label
     annual_rate = None if said is None else said[1]
+    daily = said is not None and bool(_DAILY_RATE.search(label)) and not re.search(r"年|月", label)
     if (monthly and annual_rate.value > MAX_MONTHLY_RATE) or (
             not monthly and _SAID_MONTHLY.search(label) and "年" not in label):
         monthly, annual_rate = False, None  # a monthly rate that cannot be read safely: ask for the rate
@@ -716,6 +751,9 @@ def _interest(turns: list[Turn], today) -> InterestRequest:
     if monthly:
         return InterestRequest(total_subsidy=value_of(total), principal=value_of(principal),
                                monthly_rate=value_of(annual_rate), **term)
+    if daily and annual_rate.value <= MAX_DAILY_RATE:
+        return InterestRequest(total_subsidy=value_of(total), principal=value_of(principal),
+                               daily_rate=annual_rate.value, **term)
     return InterestRequest(total_subsidy=value_of(total), principal=value_of(principal),
                            annual_rate=value_of(annual_rate), **term)
 
@@ -769,10 +807,38 @@ _TODAY_SAID = re.compile(r"(今天|今日|今儿个?|现在)(是|已经是|都)?
 _RELATIVE_DAY = re.compile(rf"(下个?月|这个?月|本月|当月)\s*(\d{{1,2}}|[{CN_DIGITS}十]{{1,3}})\s*(?:号|日)")
 
 
+# 「还有20天就到期」「再过十天截止」: days from today; 「下周一到期」「这周五」: a weekday of next or this week; 明天, 后天
+_DAYS_LATER = re.compile(rf"(?:还有|再过|还剩)\s*(\d{{1,3}}|[{CN_DIGITS}十]{{1,3}})\s*天")
+_WEEKDAY = re.compile(r"(下个?|这个?|本)(?:周|星期|礼拜)([一二三四五六日天])")
+_WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
+_NEXT_DAYS = {"明天": 1, "后天": 2}
+_NEXT_DAY = re.compile("|".join(_NEXT_DAYS))
+
+
+def _day_from_today(t: Turn, stated: DateValue) -> DateValue | None:
+    """A due day said as days or a weekday from the stated today (see _DAYS_LATER, _WEEKDAY), as a date."""
+    later = _DAYS_LATER.search(t.text, stated.end)
+    days = number_or_none(later.group(1)) if later else None
+    if later is not None and days is not None and days == int(days):
+        due, said = stated.value + dt.timedelta(days=int(days)), later
+    elif (said := _WEEKDAY.search(t.text, stated.end)) is not None:
+        monday = stated.value - dt.timedelta(days=stated.value.weekday())
+        week = 7 if said.group(1).startswith("下") else 0
+        due = monday + dt.timedelta(days=week + _WEEKDAYS[said.group(2)])
+    elif (said := _NEXT_DAY.search(t.text, stated.end)) is not None:
+        due = stated.value + dt.timedelta(days=_NEXT_DAYS[said.group(0)])
+    else:
+        return None
+    return DateValue(due, said.group(0), said.start(), said.end(), True)
+
+
 def _relative_due(t: Turn, stated: DateValue) -> DateValue | None:
-    """A due day said from the stated today (see _RELATIVE_DAY), as a date; None when none, or no such day."""
+    """A due day said from the stated today (see _RELATIVE_DAY, _day_from_today), as a date; None when none, or no
+    such day."""
     said = _RELATIVE_DAY.search(t.text, stated.end)
     day = number_or_none(said.group(2)) if said else None
+    if said is None:
+        return _day_from_today(t, stated)
     if day is None or day != int(day):
         return None
     month = stated.value.month + (1 if said.group(1).startswith("下") else 0)
@@ -784,6 +850,25 @@ def _relative_due(t: Turn, stated: DateValue) -> DateValue | None:
     return DateValue(due, said.group(0), said.start(), said.end(), True)
 
 
+# 「8月底到期」「11月末要交」: a due date said as a month's end, not as a target (「拖到8月底」)
+_MONTH_END = re.compile(rf"(?:(20\d\d)\s*年\s*)?(1[0-2]|[1-9]|十[一二]?|[{CN_DIGITS}])\s*月(?:份)?\s*(?:底|末|最后一天)")
+
+
+def _month_end_due(t: Turn, stated: DateValue | None) -> DateValue | None:
+    """The last day of the month a due date is said as (see _MONTH_END), in the year said, else the stated today's,
+    else 2020 (the document's year, as for dates said without one)."""
+    for said in _MONTH_END.finditer(t.text):
+        if _TARGET.search(t.text[max(0, said.start() - 6):said.start()]):
+            continue
+        month = number_or_none(said.group(2))
+        if month is None or not 1 <= month <= 12:
+            continue
+        year = int(said.group(1)) if said.group(1) else stated.value.year if stated is not None else 2020
+        last = (dt.date(year + int(month) // 12, int(month) % 12 + 1, 1) - dt.timedelta(days=1))
+        return DateValue(last, said.group(0), said.start(), said.end(), said.group(1) is not None)
+    return None
+
+
 def _tax(turns: list[Turn], today) -> TaxDeferralRequest:
     """The first date not introduced as a target (nor as today) is the due date; a later date said as 「延到/延至…」
     (in the question itself) is the date the user wants to pay by."""
@@ -793,7 +878,8 @@ def _tax(turns: list[Turn], today) -> TaxDeferralRequest:
         relative = _relative_due(t, stated) if stated is not None else None
         if relative is not None and not any(d.start < relative.start for d in dates):
             return relative
-        return next((d for d in dates if not _TARGET.search(t.label(d))), dates[0] if dates else None)
+        found = next((d for d in dates if not _TARGET.search(t.label(d))), dates[0] if dates else None)
+        return found or _month_end_due(t, stated)
 
     due_q = first_found(turns, due)
     asked = turns[0]

@@ -136,6 +136,10 @@ def per_part(text: str, parts: Sequence[YearPart], quantities: Sequence[Q]) -> l
         stop = CLAUSE_END.search(text, part.end)
         limit = min(following, stop.start() if stop else len(text))
         found = next((q for q in quantities if part.end <= q.start < limit), None)
+        if found is None:  # 「7月起基数调了，每个月930」: said in the next clause, before the sentence ends
+            end = _SENTENCE.search(text, part.end)
+            found = next((q for q in quantities if part.end <= q.start < min(following, end.start() if end else len(text))
+                          and _PER_MONTH_SAID.search(text, max(part.end, q.start - 6), q.start)), None)
         if found is not None:
             pairs.append((part, found))
     return pairs
@@ -148,6 +152,7 @@ _SERIES = re.compile(rf"(前|后)?([两二三四2-4])个季度|第?([一二三�
                      r"(上下半年|上、下半年|上半年和下半年|上半年、下半年)")
 _LISTED = re.compile(r"[\s、，,和及与/]*")
 _SENTENCE = re.compile(r"[。；;！!？?\n]")
+_PER_MONTH_SAID = re.compile(r"每个?月|一个月|月均")
 _QUARTER_NAMES = "一二三四"
 
 

@@ -146,8 +146,8 @@ def deferral_schedule(monthly_amount: Any = None, components: Any = (), asked_mo
     amount = _monthly(monthly_amount, components)
     each, count, by_people = None, None, []
     if people is not None:  # 「18个人，每人每月三险单位部分1025」: one person's amount, times the people
-        if amount is None or components or wage_base is not None:
-            raise CalculatorError(f"people goes with monthly_amount alone (one person's), got people {people!r}")
+        if amount is None or wage_base is not None:
+            raise CalculatorError(f"people goes with one person's monthly_amount or components, got people {people!r}")
         count = headcount(people, "people", label="人数")
         each, amount = amount, (amount * count).quantize(CENT)
         by_people.append(f"单位每月合计：每人{short(each)}×{plain(count)}人 = {short(amount)}。")
@@ -172,10 +172,11 @@ def deferral_schedule(monthly_amount: Any = None, components: Any = (), asked_mo
     own = {m: varied.get(m, amount) for m in YEAR if varied.get(m, amount) is not None}
     steps = ["2020年1至3月份应缴纳的养老、失业和工伤保险费可以延迟3个月补缴，延迟期内不征收滞纳金，不影响个人权益记录。",
              "即：从4月份开始，缴纳本月并补缴1月份社会保险费，依此类推，6月份完成延期补缴手续。", *per_year, *whole_bill]
-    steps += on_base + by_people
+    steps += on_base
     if len(components) > 1 or (components and not on_base):
         parts = " + ".join(f"{name}{short(value)}" for name, value in components)
-        steps.append(f"每月应缴：{parts} = {short(amount)}。")
+        steps.append(f"{'每人' if each is not None else ''}每月应缴：{parts} = {short(each if each is not None else amount)}。")
+    steps += by_people
     steps += spread
     result: dict[str, Any] = {"late_fee": 0, "catch_up": {f"{m}月": f"{d}月" for m, d in CATCH_UP.items()},
                               "medical_insurance_covered": False}

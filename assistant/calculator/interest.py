@@ -38,6 +38,8 @@ class InterestRequest:
     # or, instead of principal and months: several loans at the same rate, (principal, months) each (「一笔两百万，
     # 用了半年；另一笔一百万，用了3个月」)
     loans: tuple[tuple[Decimal, int], ...] = ()
+    # or: the rate said per day (「日利率0.004%」), a fraction; × the year's days (day_basis, else 365) is the annual
+    daily_rate: Decimal | None = None
 
 
 def annual_from_monthly(monthly_rate: Any) -> tuple[Decimal, Decimal, str]:
@@ -67,9 +69,21 @@ def _several_loans(loans: Any, yearly: Decimal, given: str) -> tuple[Decimal, li
 
 def interest_subsidy(total_subsidy: Any = None, principal: Any = None, annual_rate: Any = None,
                      months: Any = None, monthly_rate: Any = None, days: Any = None,
-                     day_basis: Any = None, loans: Any = ()) -> Calculation:
+                     day_basis: Any = None, loans: Any = (), daily_rate: Any = None) -> Calculation:
     steps = ["对符合条件的疫情防控重点保障中小微企业，按照人民银行专项再贷款利率给予贷款贴息支持，由中央财政和省级财政各负担50%。"]
     inputs: dict[str, Any] = {"total_subsidy": None, "principal": None, "annual_rate": None, "months": None}
+    if daily_rate is not None:
+        if annual_rate is not None or monthly_rate is not None:
+            raise CalculatorError(f"give one of annual_rate, monthly_rate or daily_rate (got {annual_rate!r}, "
+                                  f"{monthly_rate!r} and {daily_rate!r})")
+        if day_basis is not None and day_basis not in DAY_BASES:
+            raise CalculatorError(f"day_basis must be one of {list(DAY_BASES)} or None, got {day_basis!r}")
+        daily = rate(daily_rate, "daily_rate", label="日利率")
+        basis = DEFAULT_DAY_BASIS if day_basis is None else day_basis
+        annual_rate = rate(daily * basis, "annual_rate", label="日利率折算的年利率")
+        steps.append(f"日利率{percent(daily)}×{basis}天 = 年利率{percent(annual_rate)}"
+                     f"（{'一年按你说的' if day_basis is not None else '一年按'}{basis}天计）。")
+        inputs["daily_rate"] = number(daily)
     if loans != () and any(v is not None for v in (total_subsidy, principal, months, days, day_basis)):
         raise CalculatorError(f"give loans alone, not with total_subsidy, principal, months or days (got loans "
                               f"{loans!r})")
@@ -86,7 +100,8 @@ def interest_subsidy(total_subsidy: Any = None, principal: Any = None, annual_ra
             steps.append(step)
             inputs["monthly_rate"] = number(monthly)
         yearly = rate(annual_rate, "annual_rate")
-        given = f"利率{percent(yearly)}" if monthly_rate is None else f"月利率{percent(monthly)}"
+        given = (f"日利率{percent(daily)}" if daily_rate is not None else f"利率{percent(yearly)}"
+                 if monthly_rate is None else f"月利率{percent(monthly)}")
         if loans != ():
             total, loan_steps, each = _several_loans(loans, yearly, given)
             steps += loan_steps
@@ -130,7 +145,8 @@ def needs(request: InterestRequest) -> NeedsInput | None:
     asks = {"principal": "贷款本金（元）", "annual_rate": "人民银行专项再贷款利率（年利率，文件没有写明）",
             "months": "贷款期限（月）"}
     missing = tuple(name for name in asks if getattr(request, name) is None
-                    and not (name == "annual_rate" and request.monthly_rate is not None)
+                    and not (name == "annual_rate" and (request.monthly_rate is not None
+                                                        or request.daily_rate is not None))
                     and not (name == "months" and request.days is not None)
                     and not (name in ("principal", "months") and request.loans != ()))
     if not missing:
@@ -146,7 +162,7 @@ def needs(request: InterestRequest) -> NeedsInput | None:
 
 def solve(request: InterestRequest) -> Calculation:
     return interest_subsidy(request.total_subsidy, request.principal, request.annual_rate, request.months,
-                            request.monthly_rate, request.days, request.day_basis, request.loans)
+                            request.monthly_rate, request.days, request.day_basis, request.loans, request.daily_rate)
 
 
 def lead(calc: Calculation) -> str:

@@ -62,6 +62,7 @@ MAX_AREA = Decimal(10_000_000)  # 平方米: ten square kilometres, above any pr
 TERM = "term"
 MAX_TERM_MONTHS = 240  # twenty years, above any lease
 MAX_CHANGE = Decimal(10)  # a rise of 1000%: above any renewal
+MAX_UNITS = 10_000  # 工位 or 摊位 rented at once
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,9 @@ class RentRequest:
     # the landlord is not a state one but applies the state rule of their own accord (「房东说国有房子怎么减，他就照着
     # 给我怎么减」): the figures as for state premises, said as the landlord's choice, not the document's rule
     as_state: bool = False
+    # the rent is per unit rented (「6个工位，一个工位一个月0.8k」): this many units, named `unit` (工位, 摊位 …)
+    units: int | None = None
+    unit: str | None = None
 
 
 def _daily(daily_rent: Any, days_per_month: Any) -> tuple[Decimal, Decimal, str]:
@@ -311,12 +315,13 @@ def _month_by_month(month_rents: Any, landlord: str | None, asked: Any) -> Calcu
 def _covered_relief(monthly_rent: Any, landlord: str | None = None, asked: Any = None,
                 period_rent: Any = None, per: Any = None, premises: Any = (),
                 days_per_month: Any = None, unit_rent: Any = None, area: Any = None,
-                term_months: Any = None, change: Any = None, month_rents: Any = ()) -> Calculation:
+                term_months: Any = None, change: Any = None, month_rents: Any = (), units: Any = None,
+                unit: Any = None) -> Calculation:
     landlord = choice(landlord, "landlord", (*LANDLORDS, None))
     asked = _asked(asked)
     if month_rents != ():
         if any(v not in (None, ()) for v in (monthly_rent, period_rent, per, premises, unit_rent, area, term_months,
-                                            change, days_per_month)):
+                                            change, days_per_month, units)):
             raise CalculatorError(f"give month_rents alone, not with another rent (got month_rents {month_rents!r})")
         return _negotiated(None, asked, landlord) if landlord in NEGOTIATED_LANDLORDS else \
             _month_by_month(month_rents, landlord, asked)
@@ -339,8 +344,10 @@ def _covered_relief(monthly_rent: Any, landlord: str | None = None, asked: Any =
             monthly_rent, per = whole, None
         else:
             period_rent = whole
+    if not (unit is None or isinstance(unit, str)) or (unit is not None and units is None):
+        raise CalculatorError(f"unit names what units counts, got unit {unit!r} with units {units!r}")
     if premises != ():
-        if monthly_rent is not None or period_rent is not None or per is not None:
+        if monthly_rent is not None or period_rent is not None or per is not None or units is not None:
             raise CalculatorError(f"give premises alone, not with monthly_rent or period_rent (got premises "
                                   f"{premises!r}, {monthly_rent!r}, {period_rent!r} per {per!r})")
         if landlord not in NEGOTIATED_LANDLORDS:
@@ -355,6 +362,14 @@ def _covered_relief(monthly_rent: Any, landlord: str | None = None, asked: Any =
         quoted, monthly_rent, step = monthly_from(period_rent, per, days_per_month, term_months)
         derived.append(step)
     derived = priced + derived
+    if units is not None:
+        if monthly_rent is None:
+            raise CalculatorError(f"units goes with the rent of one unit, got units {units!r} and no rent")
+        count = whole_months(units, "units", 1, MAX_UNITS, label="租用的个数", unit="个")
+        one = money(monthly_rent, "monthly_rent", MAX_RENT / count, label=f"每个{unit or '单位'}的月租金", positive=True)
+        monthly_rent = one * count
+        derived.append(f"每个{unit or '单位'}每月{short(one)}×{count}个 = 每月{short(monthly_rent)}。")
+        unit_inputs = {**unit_inputs, "unit_monthly_rent": number(one), "units": count, "unit": unit}
     stated = None
     if change is not None:
         if monthly_rent is None:
@@ -450,8 +465,8 @@ def needs(request: RentRequest) -> NeedsInput | None:
 def solve(request: RentRequest) -> Calculation:
     return rent_relief(request.monthly_rent, request.landlord, request.asked, request.period_rent, request.per,
                        request.premises, request.days_per_month, request.unit_rent, request.area,
-                       request.term_months, request.change, request.month_rents, not_covered=request.not_covered,
-                       as_state=request.as_state)
+                       request.term_months, request.change, request.month_rents, request.units, request.unit,
+                       not_covered=request.not_covered, as_state=request.as_state)
 
 
 def lead(calc: Calculation) -> str:

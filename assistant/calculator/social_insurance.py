@@ -348,6 +348,8 @@ class PensionRequest:
     months: int | None = None  # the months a total is asked for (「一年下来交多少」: 12); None: one month's
     # or, instead of a base: what the firm paid at 16% (「这个月交了2万4…基数合计是多少」), from which the base follows
     contribution: Decimal | None = None
+    # with contribution: the months it was paid over, the same every month (「这个季度一共交了76,800…每月都一样」: 3)
+    contribution_months: int | None = None
     # with a base: the work-injury rate before the cut (0.012 is 1.2%), when the question asks what the pension and
     # the halved work-injury contribution on the same base come to together (「这两项一个月一共交多少」)
     work_injury_rate: Decimal | None = None
@@ -473,18 +475,31 @@ def _with_work_injury(base: Decimal, people: Decimal | None, old_rate: Any, resu
             f"养老保险与工伤保险两项合计：{short(pension)} + {short(injury)} = {short(combined)}。"]
 
 
-def pension_base(contribution: Any) -> Calculation:
-    """The reverse of the pension rule: the firm's contribution at 16% → the contribution base it was paid on."""
-    paid = money(contribution, "contribution", (MAX_BASE * PENSION_RATE).quantize(CENT, ROUND_DOWN),
+def pension_base(contribution: Any, months: Any = None) -> Calculation:
+    """The reverse of the pension rule: the firm's contribution at 16% → the contribution base it was paid on; a
+    contribution paid over `months` months alike is a month's that many times."""
+    count = None if months is None else whole_months(months, "contribution_months", 1, MAX_MONTHS,
+                                                     label="缴费的月数")
+    paid = money(contribution, "contribution", (MAX_BASE * PENSION_RATE * (count or 1)).quantize(CENT, ROUND_DOWN),
                  label="单位缴纳的养老保险费")
+    spread = []
+    total = paid
+    if count is not None and count > 1:
+        exact_month = paid / count
+        paid = exact_month.quantize(CENT, ROUND_HALF_UP)
+        spread = [f"{span_said(count)}共缴{short(total)}，每月相同：{short(total)}÷{count} "
+                  f"{'=' if paid == exact_month else '≈'} 每月{short(paid)}。"]
     exact = paid / PENSION_RATE
     base = exact.quantize(CENT, ROUND_HALF_UP)
     sign = "=" if base == exact else "≈"
     steps = ("根据《山西省降低社会保险费率实施方案》（晋政办发〔2019〕26号），自2019年5月起企业养老保险费率降至16%。",
+             *spread,
              "单位缴费 = 缴费基数 × 16%，所以缴费基数 = 单位缴费 ÷ 16%。",
-             f"{short(paid)}÷16% {sign} {short(base)}。")
-    return Calculation(kind=PensionRequest.kind, inputs={"contribution": number(paid), "wage_base": None,
-                                                         "employees": None},
+             f"{short(paid)}÷16% {sign} {short(base)}{'（每月的缴费基数）' if spread else ''}。")
+    inputs = {"contribution": number(paid), "wage_base": None, "employees": None}
+    if spread:
+        inputs.update(contribution_total=number(total), contribution_months=count)
+    return Calculation(kind=PensionRequest.kind, inputs=inputs,
                        result={"rate": number(PENSION_RATE), "wage_base": number(base), "contribution": number(paid)},
                        steps=steps, clause=CLAUSE)
 
@@ -515,7 +530,7 @@ def solve_pension(request: PensionRequest) -> Calculation:
         if (request.wage_base is not None or request.groups or request.old_rate is not None
                 or request.months is not None or request.employees is not None or request.work_injury_rate is not None):
             raise CalculatorError(f"give contribution alone, to find the base it was paid on (got {request!r})")
-        return pension_base(request.contribution)
+        return pension_base(request.contribution, request.contribution_months)
     return pension_contribution(request.wage_base, request.employees, request.old_rate, request.groups, request.months,
                                 request.work_injury_rate, request.monthly_average)
 
@@ -523,6 +538,10 @@ def solve_pension(request: PensionRequest) -> Calculation:
 def pension_lead(calc: Calculation) -> str:
     if calc.inputs.get("contribution") is not None:
         paid, base = Decimal(str(calc.inputs["contribution"])), Decimal(str(calc.result["wage_base"]))
+        if calc.inputs.get("contribution_months"):  # a total over months alike: a month's base
+            total, count = Decimal(str(calc.inputs["contribution_total"])), calc.inputs["contribution_months"]
+            return (f"按16%的企业养老保险费率反推，每月的缴费基数（合计）为{yuan(base)}：{span_said(count)}共缴"
+                    f"{yuan(total, gloss=False)}，每月{yuan(paid, gloss=False)}，{yuan(paid, gloss=False)}÷16%。")
         return (f"按16%的企业养老保险费率反推，单位缴纳养老保险费{yuan(paid)}对应的缴费基数（合计）为{yuan(base)}："
                 f"{yuan(paid, gloss=False)}÷16%。")
     if "combined" in calc.result:
@@ -692,7 +711,7 @@ def work_injury_cut(old_rate: Any = None, wage_base: Any = None, old_amount: Any
                          f"少缴{short(before - after)}×{times} = {short((before - after) * times)}。")
             result.update(after_year=number(after * times), saving_year=number((before - after) * times))
         if months is not None and not (times and months == 12):
-            steps.append(_work_injury_over(months, per, after, before - after, result))
+            steps.append(_work_injury_over(months, per, after, before - after, result, per_month is True))
             inputs["months"] = result["months"]
         if per_month is True and per in ("quarter", "year"):
             count = PER_MONTHS[per]
@@ -707,12 +726,19 @@ def work_injury_cut(old_rate: Any = None, wage_base: Any = None, old_amount: Any
     return Calculation(kind=WorkInjuryRequest.kind, inputs=inputs, result=result, steps=tuple(steps), clause=CLAUSE)
 
 
-def _work_injury_over(months: Any, per: Any, after: Decimal, saving: Decimal, result: dict[str, Any]) -> str:
-    """The step for a total asked over `months` of a contribution paid each `per`: 「半年下来」 of 480元 a month."""
+def _work_injury_over(months: Any, per: Any, after: Decimal, saving: Decimal, result: dict[str, Any],
+                      even: bool = False) -> str:
+    """The step for a total asked over `months` of a contribution paid each `per`: 「半年下来」 of 480元 a month; a
+    yearly or quarterly one the same every month (`even`) may be asked over any months (「一年7380，每月一样…下半年」)."""
     if per not in PER_MONTHS:
         raise CalculatorError(f"months needs per to be one of {list(PER_MONTHS)}, got {per!r}")
     count = whole_months(months, "months", 1, MAX_MONTHS, label="所问的月数")
     step = PER_MONTHS[per]
+    if count % step and even:
+        total, saved = ((x * count / step).quantize(CENT, ROUND_HALF_UP) for x in (after, saving))
+        result.update(months=count, total=number(total), saving_total=number(saved))
+        return (f"{span_said(count)}（每月相同）：{PER[per]}{short(after)}÷{step}×{count} = {short(total)}，"
+                f"少缴{short(saving)}÷{step}×{count} = {short(saved)}。")
     if count % step:
         raise AmountError(f"所问的月数应为{step}的整数倍（原应缴金额是{PER[per]}的），收到 {count}个月", field="months")
     times = count // step
