@@ -38,7 +38,9 @@ _UNPAID = re.compile(r"[^，,。；;！!？?\d]{0,4}(没|未|不)(参保|交|缴
 _MONTH_UNPAID = re.compile(r"(?:份)?[^，,。；;！!？?\d]{0,8}(没|未|漏|欠)(交|缴|付|着)")
 # 「一年下来要交多少」「半年下来一共交多少」「三个月加起来交多少」: a span the question asks a total over (an amount;
 # not a count: 「一年几次申报」「一年下来有几个人能退休」)
-_ASKED_OVER = re.compile(r"[^，,。；;！!？?]{0,8}(多少|几)(?!\s*(次|回|遍|趟|期|个?人|名|位|号|天|日|点|岁|家|项|个?月|年))")
+_ASKED_OVER = re.compile(r"[^，,。；;！!？?]{0,8}(多少|几)(?!\s*(次|回|遍|趟|期|个?人|名|位|号|天|日|点|岁|家|项|个?月|年))|"
+                         # 「一个月一共交多少？一年呢？」: the span asked after the month's figure
+                         r"\s*(?:下来|算下来|加起来)?(?:一共|总共)?呢\s*(?:[？?]|$)")
 
 
 def asked_months(turns: list[Turn], amount: Quantity) -> int | None:
@@ -296,7 +298,7 @@ def pension(turns: list[Turn], today) -> PensionRequest:
         return PensionRequest(contribution=paid[0].value, contribution_months=paid[1])
     asks_base = bool(_ASKS_BASE.search(turns[0].text))
     for t in turns:
-        groups = _base_groups(t)
+        groups = _base_groups(t) or _rest_group(t, turns)
         if groups:  # 「…学徒2个每人三千。单位这头一个季度一共交多少」: over the months asked after the last base
             months = asked_months(turns, t.of(Money)[-1]) if t.of(Money) else None
             return PensionRequest(old_rate=old_rate, groups=groups, months=months)
@@ -397,6 +399,25 @@ def _base_groups(t: Turn) -> tuple[tuple[Decimal, Decimal], ...] | None:
                   and (said := _BARE_GROUP.search(CLAUSE_END.split(t.text[previous.end:base.start])[-1]))]
         pairs = [(people, base) for people, base in pairs if people]
     return tuple(pairs) if len(pairs) > 1 else None
+
+
+# 「…两个大师傅的基数是4500，其余的都是3800」: the rest of the people, as a group
+_THE_REST = re.compile(r"(?:其余|其他|剩下|别的|余下)的?(?:人|员工|职工)?(?:都|也|全)?(?:是|按|为)?\s*$")
+
+
+def _rest_group(t: Turn, turns: list[Turn]) -> tuple[tuple[Decimal, Decimal], ...] | None:
+    """((n, base), (total − n, rest's base)) when a turn names one group's base and the rest's, the total headcount
+    said in it or an earlier turn: 「9个员工…」「两个大师傅的基数是4500，其余的都是3800」."""
+    pairs = [(people, base) for people, base in zip(t.quantities, t.quantities[1:])
+             if isinstance(people, Headcount) and isinstance(base, Money) and people.upper is None
+             and base.upper is None and not CLAUSE_END.search(t.text[people.end:base.start])
+             and re.search(r"基数|工资", t.text[people.end:base.start])]
+    rest = [q for q in t.of(Money) if _THE_REST.search(CLAUSE_END.split(t.text[:q.start])[-1])]
+    if len(pairs) != 1 or len(rest) != 1:
+        return None
+    named = pairs[0][0].value
+    total = next((h.value for turn in turns for h in turn.of(Headcount) if h.upper is None and h.value > named), None)
+    return None if total is None else ((named, pairs[0][1].value), (total - named, rest[0].value))
 
 
 # the owner's own base in its clause: 「老板我自己的基数按3万报」「我本人按5000交」

@@ -59,6 +59,8 @@ COLLOQUIAL = {
     "改了就行": "及时纠正", "先提醒": "预先提醒",
     # the cost of borrowing, and money from the government said plainly
     "代价": "成本", "拿钱": "融资", "政府的钱": "财政支持", "政府一分钱": "财政支持", "私人老板": "业主",
+    # a loan stopped halfway (「后两回先不放了」), and what banks lend, counted at a date (「贷款存量」)
+    "不放了": "断贷", "先不放": "断贷", "停止放款": "断贷", "不给放": "断贷", "贷款存量": "信贷余额",
 }
 
 # English words in mixed questions → Chinese policy terms (matched case-insensitively, whole words)

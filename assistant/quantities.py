@@ -395,6 +395,15 @@ def _per_group(text: str, q: Quantity) -> Quantity:
     return Headcount(q.value * count, text[groups[-1].start():q.end], groups[-1].start(), q.end)
 
 
+def parse_continuing(text: str, said_before: str) -> tuple[Quantity, ...]:
+    """The quantities of `text` read as going on from `said_before`: a turn that corrects a figure
+    (「哦，说错了，是每个月八百六」) names no money word, but the turn it corrects did (「失业险每个月交九百二」).
+    Offsets are into `text`; quantities of `said_before` are not returned."""
+    joined = re.sub(r"[。！!？?；;\n]", "，", said_before.rstrip("。！!？?；; \n")) + "，"
+    return tuple(replace(q, start=q.start - len(joined), end=q.end - len(joined))
+                 for q in parse_quantities(joined + text) if q.start >= len(joined))
+
+
 def corrections(text: str) -> tuple[tuple[Quantity, Quantity], ...]:
     """(corrected, correcting) for each figure a later one in `text` replaces: 「一个亿，不对，是九千八百万」."""
     return superseded(text, _scan(text), _about(text))

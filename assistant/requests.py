@@ -27,8 +27,9 @@ from assistant.calculator.rent import HALF_MONTH, NEGOTIATED_LANDLORDS
 from assistant.english_numbers import from_english
 from assistant.quantities import (
     CN_DIGITS, SQUARE_METRE, Area, CalendarMonth, DateValue, Headcount, Money, MonthCount, Quantity, Rate, chinese_number,
-    number_or_none, parse_quantities, staff_total, words_before,
+    number_or_none, parse_continuing, parse_quantities, staff_total, words_before,
 )
+from assistant.corrections import opens_with_correction
 from assistant.turns import CORRECTION, Turn, asked_sentence_start, first_found, value_of
 
 
@@ -210,6 +211,9 @@ def parse_request(text: str, history: Sequence[str] = (), today: dt.date | None 
             earlier.append(Turn(turn, parse_quantities(turn), False))
         except CalculatorError:
             continue  # an old turn's bad date or absurd number was reported when it was asked
+    if earlier and opens_with_correction(text) and not turns[0].of(Money) and earlier[0].of(Money):
+        # 「哦，说错了，是每个月八百六」 after 「失业险每个月交九百二」: the amount is read as the turn it corrects reads
+        turns = [Turn(text, parse_continuing(text, earlier[0].text), True)]
     kind = _topic(text, turns[0].quantities)
     wants = bool(turns[0].quantities) or bool(_WANTS_FIGURE.search(text))
     if (kind is None and _REFUND_ASK.search(text) and not (_TAX.search(text) or _OTHER_TOPIC.search(text))

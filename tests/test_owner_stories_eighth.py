@@ -222,3 +222,55 @@ def test_that_month_names_the_month_said_before_it():
 def test_a_months_amount_asked_as_such_stays_that_month():
     request = parse_request("3月三险9850，按文件缓着，3月那笔交多少？")
     assert request.asked_month == 3
+
+
+@pytest.mark.parametrize("turns, groups", [
+    (["开了个小饭馆，9个员工交社保，缴费基数都是3800。", "不对，后厨两个大师傅的基数是4500，其余的都是3800。单位养老一个月交多少？"],
+     ((2, 4500), (7, 3800))),
+    (["12个员工，其中3个人的基数是5000，其余的都是3500，单位养老一个月交多少"], ((3, 5000), (9, 3500))),
+])
+def test_a_group_and_the_rest_of_the_staff(turns, groups):
+    request = parse_request(turns[-1], turns[:-1])
+    assert request.groups == tuple((Decimal(n), Decimal(b)) for n, b in groups)
+
+
+def test_the_rest_without_a_total_is_no_group():
+    request = parse_request("两个大师傅的基数是4500，其余的都是3800，单位养老一个月交多少")
+    assert request.groups == ()
+
+
+# -- the seed batch ty-1986…2025 (written after the fixes above) ------------------------------------------------------
+@pytest.mark.parametrize("text, industry", [
+    ("开了家湘菜馆", "餐饮业"), ("我们是做水电安装的", "建筑业"), ("管道安装的小公司", "建筑业"),
+    ("做软件工程公司", "软件和信息技术服务业"),
+])
+def test_owners_words_for_their_trade(text, industry):
+    from assistant.calculator import find_industry
+
+    assert find_industry(text)[0] == industry
+
+
+@pytest.mark.parametrize("history, text, monthly", [
+    ("去年单位失业险每个月交一千一，全年都交了。", "哦，说错了，是每个月九百五。返还能拿多少？", Decimal(950)),
+    ("去年失业保险每个月交九百二，一个月没落。", "不对，记错了，是每个月八百。能返多少", Decimal(800)),
+])
+def test_a_corrected_amount_with_no_money_word_reads_as_the_turn_it_corrects(history, text, monthly):
+    request = parse_request(text, [history])
+    assert (request.periodic_amount, request.per) == (monthly, "month")
+
+
+def test_a_turn_read_on_from_the_one_before_keeps_its_own_offsets_and_figures():
+    from assistant.quantities import parse_continuing
+
+    text = "说错了，是每个月八百六"
+    assert parse_quantities(text) == ()  # no money word in it: alone, no amount
+    found = parse_continuing(text, "失业险每个月交九百二。")
+    assert [(q.value, text[q.start:q.end]) for q in found] == [(Decimal(860), "八百六")]
+
+
+@pytest.mark.parametrize("text, months", [
+    ("单位养老缴费基数5万，按16%一个月交多少？一年呢？", 12),
+    ("每月工伤基数20万，原费率0.4%，下调后一个月交多少？半年下来呢？", 6),
+])
+def test_a_span_asked_after_the_months_figure(text, months):
+    assert parse_request(text).months == months
