@@ -13,6 +13,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from assistant.calculator import DeferralRequest, JobSubsidyRequest, PensionRequest, RefundRequest, WorkInjuryRequest
+from assistant.calculator.deferral import CATCH_UP
 from assistant.calculator.social_insurance import MAX_MONTHS, PENSION_RATE, PER_MONTHS
 from assistant.quantities import (
     CN_DIGITS, CalendarMonth, Headcount, Money, MonthCount, Quantity, Rate, number_or_none, words_before,
@@ -372,7 +373,10 @@ def _paid_for_base(turns: list[Turn]) -> tuple[Money, int | None] | None:
             or asked.money(r"基数|工资|薪|收入", fallback=False)):
         return None
     paid = asked.money(r"交|缴|付|保费|保险费", avoid=r"基数|工资|薪|收入", fallback=False)
-    return None if paid is None else (paid, 3 if evenly else None)
+    if paid is None:
+        return None
+    # 「这个季度…每月交了24000，每个月都一样」: said as a month's, it is one month's
+    return paid, 3 if evenly and not re.search(r"每个?月|一个月|月均", asked.label(paid)) else None
 
 
 def _base_groups(t: Turn) -> tuple[tuple[Decimal, Decimal], ...] | None:
@@ -517,7 +521,7 @@ def work_injury(turns: list[Turn], today) -> WorkInjuryRequest:
     if base is None and paid is None:
         loose = turns[0].money(r"(?!)", avoid=r"后|现在")  # unlabelled: a base next to a rate, else what was paid
         base, paid = (loose, None) if rate_q is not None else (None, loose)
-    if base is not None and paid is None and rate_q is not None and (parts := first_found(turns, _month_bases)):
+    if base is not None and paid is None and rate_q is not None and (parts := _month_bases(turns[0])):
         return WorkInjuryRequest(old_rate=rate_q.value, base_parts=parts)
     per = None if paid is None else _contribution_per(turns, paid)
     # 「以前每人每年交216块，我们一共35个人」: one person's contribution, and the people it is paid for
@@ -542,10 +546,8 @@ def work_injury(turns: list[Turn], today) -> WorkInjuryRequest:
 
 
 _CUT_SAID = re.compile(r"(下调|调低|降低|下降|减少|降|减)了?\s*$")
-# a yearly or quarterly amount paid the same every month
-_SAME_EVERY_MONTH = re.compile(r"每个?月(都)?(一样|相同|一个数|差不多)|各月(都)?(一样|相同)|按月平均|平均到每个?月")
 # a total over the months asked (「一季度工伤险一共交多少」「这三个月合计」)
-_ASKED_TOTAL = re.compile(r"一共|合计|总共|加起来|共计|总计|共(交|缴|要|得|需)")
+_ASKED_TOTAL = re.compile(rf"{_SUM_WORDS}|共(交|缴|要|得|需)")
 
 
 def _month_bases(t: Turn) -> tuple[tuple[int, Decimal], ...] | None:
@@ -631,7 +633,7 @@ def deferral(turns: list[Turn], today) -> DeferralRequest:
     each = regular_q is not None and not parts and any(
         regular_q in t.quantities and re.search(r"每人|人均|每个人|每名|每位", CLAUSE_END.split(t.text[:regular_q.start])[-1])
         for t in turns) or bool(parts) and any(
-        said_parts[0][1] in t.quantities and re.search(r"(给|为|替)?(每人|每个人|每名|每位|每个员工|每个职工)",
+        said_parts[0][1] in t.quantities and re.search(r"每人|每个人|每名|每位|每个员工|每个职工",
                                                        CLAUSE_END.split(t.text[:said_parts[0][1].start])[-1])
         for t in turns)
     people = first_found(turns, lambda t: next((h for h in t.of(Headcount) if h.value > 1), None)) if each else None
@@ -774,10 +776,10 @@ def _month_amounts(t: Turn) -> dict[int, Money] | None:
 
 
 _FROM_ON = re.compile(r"(起|开始|以后|之后|往后)$")
-_THAT_MONTH = re.compile(r"^(那个月|那月|当月|这个月)")
+_THAT_MONTH = re.compile(r"^(那个月|那月|当月)")  # not 这个月: the month the owner is in
 # 「3月那笔最晚哪个月补？那个月连本月一起交多少」: the month a deferred one is paid in is the month asked
 _WHEN_CAUGHT_UP = re.compile(r"(哪个月|几月份?|什么时候)(补|交|缴)[^？?]{0,4}[？?][^？?]*(那个月|那月|当月)[^？?]{0,12}(多少|几)")
-CATCH_UP_OF = {1: 4, 2: 5, 3: 6}
+CATCH_UP_OF = {deferred: paid_in for paid_in, deferred in CATCH_UP.items()}
 _LEVEL = re.compile(r"\s*(?:就|又|再)?(?:涨到|涨成|涨为|变成|变为|降到|降为|调到|调成|调整为|增加到|增至|是|为)")
 # 「多招了俩人变成一万零四百」: the words after a figure that say the amount after it is the month's new level
 _NEW_LEVEL = re.compile(r"[^，,。；;？?\d]{0,4}?(?:变成|变为|涨到|涨成|增加到|增至|降到|降为|成了)")

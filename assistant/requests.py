@@ -12,6 +12,7 @@ or skips a value for being out of range.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from dataclasses import replace
@@ -26,8 +27,8 @@ from assistant.calculator import (
 from assistant.calculator.rent import HALF_MONTH, NEGOTIATED_LANDLORDS
 from assistant.english_numbers import from_english
 from assistant.quantities import (
-    CN_DIGITS, SQUARE_METRE, Area, CalendarMonth, DateValue, Headcount, Money, MonthCount, Quantity, Rate, chinese_number,
-    number_or_none, parse_continuing, parse_quantities, staff_total, words_before,
+    CN_DIGITS, DEFAULT_YEAR, SQUARE_METRE, Area, CalendarMonth, DateValue, Headcount, Money, MonthCount, Quantity, Rate,
+    chinese_number, number_or_none, parse_continuing, parse_quantities, staff_total, words_before,
 )
 from assistant.corrections import opens_with_correction
 from assistant.turns import CORRECTION, Turn, asked_sentence_start, first_found, value_of
@@ -368,7 +369,7 @@ _EVERY_MONTHS = re.compile(rf"(?:每|按)?\s*(\d{{1,2}}|[{CN_DIGITS}十]{{1,3}})
 
 
 # 「房租是半个月一交，一回两千九百五」「每半个月付一次」: the figure is half a month's rent
-_HALF_MONTHLY = re.compile(r"(?:每|按)?\s*半\s*个?\s*月\s*(?:一交|一付|一缴|一收|(?:交|付|缴|收)一次|一次)|"
+_HALF_MONTHLY = re.compile(r"(?:每|按)?\s*(?<![个\d一两二三四五六七八九十])半\s*个?\s*月\s*(?:一交|一付|一缴|一收|(?:交|付|缴|收)一次|一次)|"
                            r"每\s*半\s*个?\s*月\s*(?:交|付|缴|收)")
 
 
@@ -428,7 +429,7 @@ def _as_state(request: RentRequest, turns: list[Turn]) -> RentRequest:
         return any(not re.search(r"不|没|别|拒", t.text[max(0, m.start() - 3):m.start()])
                    for m in _AS_STATE.finditer(t.text))
 
-    if request.landlord in NEGOTIATED_LANDLORDS and request.not_covered == () and any(applies(t) for t in turns):
+    if request.landlord == "other" and request.not_covered == () and any(applies(t) for t in turns):
         return replace(request, as_state=True)
     return request
 
@@ -440,7 +441,7 @@ def _rent(turns: list[Turn], today) -> RentRequest:
 # 「租了6个工位，一个工位一个月0.8k」「两个摊位，每个摊位月租1500」: a rent per unit rented, and how many
 _UNIT_NAMES = r"工位|摊位|柜台|铺位|档口|展位|卡位"
 _UNITS = re.compile(rf"(\d{{1,4}}|[{CN_DIGITS}十百]{{1,4}})\s*个\s*({_UNIT_NAMES})")
-_PER_UNIT = re.compile(rf"(?:每|一|单)\s*个?\s*(?:{_UNIT_NAMES})")
+_PER_UNIT = re.compile(rf"(?:每|(?<![\d{CN_DIGITS}十百])一|单)\s*个?\s*(?:{_UNIT_NAMES})")  # not 十一个工位
 
 
 def _unit_rents(t: Turn) -> tuple[Money, str, int, str] | None:
@@ -748,14 +749,16 @@ def _interest(turns: list[Turn], today) -> InterestRequest:
     principal = first_found(turns, lambda t: t.money(r"贷款|借|本金|融资|贷", fallback=annual_rate is not None))
     total = None if principal else first_found(turns, lambda t: t.money(r"贴息"))
     term = {"months": value_of(months)} if days is None else {"days": days, "day_basis": basis}
+    if daily and annual_rate.value > MAX_DAILY_RATE:
+        daily, annual_rate = False, None  # 「日息千分之二」: a daily rate no relending rate is: ask for the rate
     loans = first_found(turns, _several_loans)
     if loans and total is None:
-        rate_said = {"monthly_rate" if monthly else "annual_rate": value_of(annual_rate)}
+        rate_said = {"monthly_rate" if monthly else "daily_rate" if daily else "annual_rate": value_of(annual_rate)}
         return InterestRequest(loans=loans, **rate_said)
     if monthly:
         return InterestRequest(total_subsidy=value_of(total), principal=value_of(principal),
                                monthly_rate=value_of(annual_rate), **term)
-    if daily and annual_rate.value <= MAX_DAILY_RATE:
+    if daily:
         return InterestRequest(total_subsidy=value_of(total), principal=value_of(principal),
                                daily_rate=annual_rate.value, **term)
     return InterestRequest(total_subsidy=value_of(total), principal=value_of(principal),
@@ -808,30 +811,33 @@ def _loan_days(t: Turn) -> int | None:
 # 「今天是2020年4月2号」「今儿4月2日」: the day the user says it is, which is no due date; a day said from it
 # (「下个月26号到期」「这个月15号」) is read against it
 _TODAY_SAID = re.compile(r"(今天|今日|今儿个?|现在)(是|已经是|都)?\s*$")
-_RELATIVE_DAY = re.compile(rf"(下个?月|这个?月|本月|当月)\s*(\d{{1,2}}|[{CN_DIGITS}十]{{1,3}})\s*(?:号|日)")
+_RELATIVE_DAY = re.compile(rf"(?<!下)(下个?月|这个?月|本月|当月)\s*(\d{{1,2}}|[{CN_DIGITS}十]{{1,3}})\s*(?:号|日)")
 
 
 # 「还有20天就到期」「再过十天截止」: days from today; 「下周一到期」「这周五」: a weekday of next or this week; 明天, 后天
 _DAYS_LATER = re.compile(rf"(?:还有|再过|还剩)\s*(\d{{1,3}}|[{CN_DIGITS}十]{{1,3}})\s*天")
-_WEEKDAY = re.compile(r"(下个?|这个?|本)(?:周|星期|礼拜)([一二三四五六日天])")
+_WEEKDAY = re.compile(r"(?<!下)(下个?|这个?|本)(?:周|星期|礼拜)([一二三四五六日天])")
 _WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
 _NEXT_DAYS = {"明天": 1, "后天": 2}
-_NEXT_DAY = re.compile("|".join(_NEXT_DAYS))
+_NEXT_DAY = re.compile(rf"(?<!大)(?:{'|'.join(_NEXT_DAYS)})")  # not 大后天
 
 
 def _day_from_today(t: Turn, stated: DateValue) -> DateValue | None:
     """A due day said as days or a weekday from the stated today (see _DAYS_LATER, _WEEKDAY), as a date."""
     later = _DAYS_LATER.search(t.text, stated.end)
     days = number_or_none(later.group(1)) if later else None
-    if later is not None and days is not None and days == int(days):
-        due, said = stated.value + dt.timedelta(days=int(days)), later
-    elif (said := _WEEKDAY.search(t.text, stated.end)) is not None:
-        monday = stated.value - dt.timedelta(days=stated.value.weekday())
-        week = 7 if said.group(1).startswith("下") else 0
-        due = monday + dt.timedelta(days=week + _WEEKDAYS[said.group(2)])
-    elif (said := _NEXT_DAY.search(t.text, stated.end)) is not None:
-        due = stated.value + dt.timedelta(days=_NEXT_DAYS[said.group(0)])
-    else:
+    try:  # a stated today late in year 9999 has no day after it
+        if later is not None and days is not None and days == int(days):
+            due, said = stated.value + dt.timedelta(days=int(days)), later
+        elif (said := _WEEKDAY.search(t.text, stated.end)) is not None:
+            monday = stated.value - dt.timedelta(days=stated.value.weekday())
+            week = 7 if said.group(1).startswith("下") else 0
+            due = monday + dt.timedelta(days=week + _WEEKDAYS[said.group(2)])
+        elif (said := _NEXT_DAY.search(t.text, stated.end)) is not None:
+            due = stated.value + dt.timedelta(days=_NEXT_DAYS[said.group(0)])
+        else:
+            return None
+    except OverflowError:
         return None
     return DateValue(due, said.group(0), said.start(), said.end(), True)
 
@@ -860,15 +866,15 @@ _MONTH_END = re.compile(rf"(?:(20\d\d)\s*年\s*)?(1[0-2]|[1-9]|十[一二]?|[{CN
 
 def _month_end_due(t: Turn, stated: DateValue | None) -> DateValue | None:
     """The last day of the month a due date is said as (see _MONTH_END), in the year said, else the stated today's,
-    else 2020 (the document's year, as for dates said without one)."""
+    else DEFAULT_YEAR (the document's year, as for dates said without one)."""
     for said in _MONTH_END.finditer(t.text):
         if _TARGET.search(t.text[max(0, said.start() - 6):said.start()]):
             continue
         month = number_or_none(said.group(2))
         if month is None or not 1 <= month <= 12:
             continue
-        year = int(said.group(1)) if said.group(1) else stated.value.year if stated is not None else 2020
-        last = (dt.date(year + int(month) // 12, int(month) % 12 + 1, 1) - dt.timedelta(days=1))
+        year = int(said.group(1)) if said.group(1) else stated.value.year if stated is not None else DEFAULT_YEAR
+        last = dt.date(year, int(month), calendar.monthrange(year, int(month))[1])
         return DateValue(last, said.group(0), said.start(), said.end(), said.group(1) is not None)
     return None
 
@@ -880,10 +886,11 @@ def _tax(turns: list[Turn], today) -> TaxDeferralRequest:
         dates = [d for d in t.of(DateValue) if not _TODAY_SAID.search(t.label(d))]
         stated = next((d for d in t.of(DateValue) if _TODAY_SAID.search(t.label(d))), None)
         relative = _relative_due(t, stated) if stated is not None else None
-        if relative is not None and not any(d.start < relative.start for d in dates):
-            return relative
-        found = next((d for d in dates if not _TARGET.search(t.label(d))), dates[0] if dates else None)
-        return found or _month_end_due(t, stated)
+        if relative is not None and not any(d.start < relative.start for d in dates) \
+                and not _TARGET.search(t.text[max(0, relative.start - 6):relative.start]):
+            return relative  # not 「想延到下个月26号」: a target
+        said = next((d for d in dates if not _TARGET.search(t.label(d))), None)
+        return said or _month_end_due(t, stated) or (dates[0] if dates else None)
 
     due_q = first_found(turns, due)
     asked = turns[0]

@@ -24,8 +24,8 @@ _LINK = r"到|至|-|—|–|~|～|－"
 _RANGE = re.compile(rf"(?<![\d日号.])({_MONTH})\s*(?:月份?)?\s*(?:{_LINK})\s*({_MONTH})\s*月份?(?![\d{CN_DIGITS}十]*[日号])")
 # 「4、5、6三个月」「4、5、6月」「4月、5月、6月」: months listed one after another, read as the span they make when
 # each follows the one before (「3、5月」 is two months, not a span)
-_MONTH_LIST = re.compile(rf"(?<![\d日号.、])(?:(?:{_MONTH})\s*(?:月份?)?\s*[、，,]\s*)+(?:(?:和|及|与)\s*)?({_MONTH})\s*"
-                     rf"(?:月份?(?![\d{CN_DIGITS}十]*[日号])|(?:这)?[两三四五六几]个月)")
+_MONTH_LIST = re.compile(rf"(?<![\d日号.、])(?:(?:{_MONTH})\s*(?:月份?)?\s*(?:、|和|及|与)\s*)+({_MONTH})\s*"
+                         rf"(?:月份?(?![\d{CN_DIGITS}十]*[日号])|(?:这)?(?P<count>[两三四五六几])个月)")
 _LISTED_MONTH = re.compile(rf"{_MONTH}")
 # 「从4月到12月」「4月开始每月交1150，一直交到12月」: a start said as 从/开始/起, then, in the same sentence, an end
 # said as 到/至 right after it or after 一直/交 (「4月起每月1万，到6月要交多少」 asks about June, it names no span)
@@ -89,7 +89,8 @@ def year_parts(text: str) -> tuple[YearPart, ...]:
         add(_month(m.group(1)), _month(m.group(2)), m)
     for m in _MONTH_LIST.finditer(text):
         listed = [_month(n) for n in _LISTED_MONTH.findall(m.group(0)[:m.start(1) - m.start()] + m.group(1))]
-        if None not in listed and all(b == a + 1 for a, b in zip(listed, listed[1:])):
+        counted = m.group("count") in (None, "几") or _month(m.group("count")) == len(listed)  # 「4、5、6两个月」: no
+        if None not in listed and all(b == a + 1 for a, b in zip(listed, listed[1:])) and counted:
             add(listed[0], listed[-1], m)
     for m in _SPAN.finditer(text):
         # named where it starts (「4月开始」), so what is said for it before its end pairs with it as with 「4月以后」

@@ -274,3 +274,79 @@ def test_a_turn_read_on_from_the_one_before_keeps_its_own_offsets_and_figures():
 ])
 def test_a_span_asked_after_the_months_figure(text, months):
     assert parse_request(text).months == months
+
+
+# -- review mends: what the classes above must not catch -----------------------------------------------------------
+def test_a_daily_rate_too_high_for_relending_is_asked_not_read_as_yearly():
+    request = parse_request("防疫重点企业，贷款100万，用了90天，日息千分之二，贴息多少？")
+    assert "annual_rate" in request.missing  # asked back
+
+
+def test_several_loans_at_a_daily_rate():
+    request = parse_request("贷了两笔：一笔100万用了6个月，另一笔50万用了3个月，再贷款日利率0.004%，贴息多少")
+    assert request.daily_rate == Decimal("0.00004") and len(request.loans) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "今天是9999年12月20号，有笔税还有20天到期，能延到哪天？",
+    "今天是9999年12月30号，有笔税下周一到期，能延到哪天？",
+])
+def test_a_stated_today_at_the_end_of_time_is_no_crash(text):
+    parse_request(text)  # asks back or answers; never an OverflowError
+
+
+@pytest.mark.parametrize("text, due", [
+    ("今天是2020年4月2号，有笔税4月15号到期，我明天去问问，最晚能延到哪天？", dt.date(2020, 4, 15)),
+    ("今天是2020年4月2号，有笔税大后天到期，最晚能延到哪天？", None),
+    ("有笔税8月底到期，能不能延到10月15号？", dt.date(2020, 8, 31)),
+])
+def test_relative_days_that_are_no_due_date(text, due):
+    request = parse_request(text)
+    assert getattr(request, "due_date", None) == due
+
+
+def test_a_target_said_from_today_is_no_due_date():
+    request = parse_request("今天是2020年4月2号，有笔税款想延到下个月26号，可以吗？")
+    assert getattr(request, "due_date", None) != dt.date(2020, 5, 26)
+
+
+def test_a_collective_landlord_following_the_rule_is_not_read_as_a_private_one():
+    request = parse_request("房东是村集体，月租5000，村里说照那个办法给我减，能省多少")
+    assert request.landlord == "collective" and not request.as_state
+    with pytest.raises(CalculatorError, match="as_state"):
+        rent_relief(Decimal(5000), landlord="collective", as_state=True)
+
+
+def test_eleven_units_are_no_single_unit():
+    request = parse_request("在国企写字楼租了十一个工位，租金一个月一共8800元，三个月能减多少？")
+    assert request.units is None and request.monthly_rent == 8800
+
+
+def test_every_month_and_a_half_is_no_half_month():
+    request = parse_request("国有门面，房租一个半月交一次，每次9000元，能减多少？")
+    assert request.per != "half_month"
+
+
+@pytest.mark.parametrize("text, span", [("4、5和6月合计", (4, 6)), ("4月、5月和6月合计", (4, 6))])
+def test_months_listed_with_he(text, span):
+    from assistant.year_parts import year_parts
+
+    assert [(p.first, p.last) for p in year_parts(text)] == [span]
+
+
+@pytest.mark.parametrize("text", ["截止到5月，6月份开始每月1200", "4、5、6两个月"])
+def test_a_comma_or_a_wrong_count_makes_no_listed_span(text):
+    from assistant.year_parts import year_parts
+
+    assert (4, 6) not in [(p.first, p.last) for p in year_parts(text)]
+    assert (5, 6) not in [(p.first, p.last) for p in year_parts(text)]
+
+
+def test_a_months_pension_in_a_quarter_alike_is_not_divided():
+    request = parse_request("这个季度单位养老每月交了24000，按16%交的，每个月都一样，每月缴费基数合计是多少？")
+    assert (request.contribution, request.contribution_months) == (Decimal(24000), None)
+
+
+def test_this_month_is_no_month_named_before():
+    request = parse_request("3月份停工了，这个月三险交了6800，4月起每个月三险都是7,000，5月交多少？")
+    assert 3 not in dict(request.month_amounts)

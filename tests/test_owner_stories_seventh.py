@@ -172,7 +172,7 @@ def test_person_months_times_the_premium_are_refunded_half():
 @pytest.mark.parametrize("text, span", [
     ("4、5、6三个月社保加起来一共要交多少", (4, 6)),
     ("4月、5月、6月合计交多少", (4, 6)),
-    ("那4，5，6月加起来呢", (4, 6)),
+    ("那4、5、6月加起来呢", (4, 6)),
     ("1、2、3月都缓着", (1, 3)),
 ])
 def test_months_listed_in_a_row_are_one_span(text, span):

@@ -73,9 +73,9 @@ def interest_subsidy(total_subsidy: Any = None, principal: Any = None, annual_ra
     steps = ["对符合条件的疫情防控重点保障中小微企业，按照人民银行专项再贷款利率给予贷款贴息支持，由中央财政和省级财政各负担50%。"]
     inputs: dict[str, Any] = {"total_subsidy": None, "principal": None, "annual_rate": None, "months": None}
     if daily_rate is not None:
-        if annual_rate is not None or monthly_rate is not None:
-            raise CalculatorError(f"give one of annual_rate, monthly_rate or daily_rate (got {annual_rate!r}, "
-                                  f"{monthly_rate!r} and {daily_rate!r})")
+        if annual_rate is not None or monthly_rate is not None or total_subsidy is not None:
+            raise CalculatorError(f"give one of annual_rate, monthly_rate or daily_rate, and no total_subsidy (got "
+                                  f"{annual_rate!r}, {monthly_rate!r}, {daily_rate!r} and {total_subsidy!r})")
         if day_basis is not None and day_basis not in DAY_BASES:
             raise CalculatorError(f"day_basis must be one of {list(DAY_BASES)} or None, got {day_basis!r}")
         daily = rate(daily_rate, "daily_rate", label="日利率")
@@ -107,7 +107,7 @@ def interest_subsidy(total_subsidy: Any = None, principal: Any = None, annual_ra
             steps += loan_steps
             inputs.update(principal=number(sum((Decimal(str(e[0])) for e in each), Decimal(0))),
                           annual_rate=number(yearly), loans=each)
-        elif days is not None or day_basis is not None:
+        elif days is not None or (day_basis is not None and daily_rate is None):  # a daily rate's basis converted it
             if months is not None:
                 raise CalculatorError(f"give months or days, not both (got {months!r} and {days!r})")
             count = whole_months(days, "days", 1, MAX_TERM_DAYS, label="用款天数", unit="天")

@@ -9,7 +9,7 @@ first, the step saying how; a rise or cut said of it (「去年月租6000，今�
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from typing import Any, ClassVar
 
 from assistant.calculator.results import NeedsInput
@@ -250,12 +250,8 @@ AS_STATE = ("房东不是国有资产类经营用房的业主，文件没有规�
 
 
 def _as_state(calc: Calculation, landlord: Any) -> Calculation:
-    """The figures for state premises, said as a landlord's own choice (see RentRequest.as_state)."""
-    if landlord not in NEGOTIATED_LANDLORDS:
-        raise CalculatorError(f"as_state goes with a landlord the rule does not cover ({list(NEGOTIATED_LANDLORDS)}), "
-                              f"got landlord {landlord!r}")
-    steps = [s for s in calc.steps if not s.startswith("以上按承租国有资产类经营用房计算")] + [AS_STATE]
-    return replace(calc, steps=tuple(steps), inputs={**calc.inputs, "landlord": landlord, "as_state": True},
+    """The figures for state premises, said as a private landlord's own choice (see RentRequest.as_state)."""
+    return replace(calc, steps=(*calc.steps, AS_STATE), inputs={**calc.inputs, "landlord": landlord, "as_state": True},
                    result={**calc.result, "covered": False})
 
 
@@ -264,11 +260,11 @@ def rent_relief(*args: Any, not_covered: Any = (), as_state: Any = False, **kwar
     if not isinstance(as_state, bool):
         raise CalculatorError(f"as_state must be True or False, got {as_state!r}")
     if as_state:
-        if not_covered != ():
-            raise CalculatorError(f"as_state goes without not_covered, got {not_covered!r}")
         landlord = kwargs.pop("landlord", args[1] if len(args) > 1 else None)
-        args = args[:1] + (None,) + args[2:] if len(args) > 1 else args
-        return _as_state(_covered_relief(*args, **kwargs), landlord)
+        if not_covered != () or landlord != "other":
+            raise CalculatorError(f"as_state goes with landlord 'other' and no not_covered, got landlord {landlord!r} "
+                                  f"and not_covered {not_covered!r}")
+        return _as_state(_covered_relief(*args[:1], "state", *args[2:], **kwargs), landlord)
     calc = _covered_relief(*args, **kwargs)
     if not_covered == ():
         return calc
@@ -363,10 +359,12 @@ def _covered_relief(monthly_rent: Any, landlord: str | None = None, asked: Any =
         derived.append(step)
     derived = priced + derived
     if units is not None:
-        if monthly_rent is None:
-            raise CalculatorError(f"units goes with the rent of one unit, got units {units!r} and no rent")
+        if monthly_rent is None or priced:
+            raise CalculatorError(f"units goes with the rent of one unit, not with a rent per square metre or none "
+                                  f"(got units {units!r}, monthly_rent {monthly_rent!r}, unit_rent {unit_rent!r})")
         count = whole_months(units, "units", 1, MAX_UNITS, label="租用的个数", unit="个")
-        one = money(monthly_rent, "monthly_rent", MAX_RENT / count, label=f"每个{unit or '单位'}的月租金", positive=True)
+        one = money(monthly_rent, "monthly_rent", (MAX_RENT / count).quantize(CENT, ROUND_DOWN),
+                    label=f"每个{unit or '单位'}的月租金", positive=True)
         monthly_rent = one * count
         derived.append(f"每个{unit or '单位'}每月{short(one)}×{count}个 = 每月{short(monthly_rent)}。")
         unit_inputs = {**unit_inputs, "unit_monthly_rent": number(one), "units": count, "unit": unit}
@@ -479,12 +477,22 @@ def lead(calc: Calculation) -> str:
             f"鼓励业主（房东）减免租金，具体由双方协商。")
 
 
+def _condition(calc: Calculation) -> str:
+    """What the figures rest on, said before them: nothing for state premises, the assumption for a landlord not said,
+    the landlord's own choice for a private one applying the rule anyway."""
+    if calc.result["covered"]:
+        return ""
+    if calc.inputs.get("as_state"):
+        return "照国有资产类经营用房的办法算（文件不要求这位房东减免，鼓励业主减免，具体由双方协商），"
+    return "如承租的是国有资产类经营用房，"
+
+
 def _covered_lead(calc: Calculation) -> str:
     r = calc.result
     if calc.inputs.get("month_rents"):
         first, second, third = (yuan(Decimal(str(v)), gloss=False) for v in calc.inputs["month_rents"])
         free = f"前两个月每月免收{first}" if first == second else f"第一个月免收{first}、第二个月免收{second}"
-        condition = "" if r["covered"] else "如承租的是国有资产类经营用房，"
+        condition = _condition(calc)
         return (f"{condition}三个月共可减免房租{yuan(Decimal(str(r['relief_total'])))}：{free}，第三个月按当月租金"
                 f"{third}减半，需交房租{yuan(Decimal(str(r['month3_payment'])))}，减免"
                 f"{yuan(Decimal(str(r['month3_relief'])))}。")
@@ -499,8 +507,7 @@ def _covered_lead(calc: Calculation) -> str:
     rent = Decimal(str(calc.inputs["monthly_rent"]))
     relief, month3 = Decimal(str(r["relief_total"])), Decimal(str(r["month3_payment"]))
     month3_relief = Decimal(str(r["month3_relief"]))
-    condition = ("" if r["covered"] else "照国有资产类经营用房的办法算（文件不要求这位房东减免，鼓励业主减免，具体由双方协商），"
-                 if calc.inputs.get("as_state") else "如承租的是国有资产类经营用房，")
+    condition = _condition(calc)
     # Every figure is stated whatever was asked; the ones asked for come first, in the order asked.
     sentences = {
         "relief": f"三个月共可减免房租{yuan(relief)}",

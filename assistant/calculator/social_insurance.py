@@ -526,6 +526,9 @@ def pension_needs(request: PensionRequest) -> NeedsInput | None:
 
 
 def solve_pension(request: PensionRequest) -> Calculation:
+    if request.contribution_months is not None and request.contribution is None:
+        raise CalculatorError(f"contribution_months goes with contribution, got {request.contribution_months!r} "
+                              f"and no contribution")
     if request.contribution is not None:
         if (request.wage_base is not None or request.groups or request.old_rate is not None
                 or request.months is not None or request.employees is not None or request.work_injury_rate is not None):
@@ -625,10 +628,10 @@ def _summed_base(base_parts: Any) -> tuple[Decimal, str, list]:
     if not (isinstance(base_parts, tuple) and len(base_parts) >= 2
             and all(isinstance(p, tuple) and len(p) == 2 for p in base_parts)):
         raise CalculatorError(f"base_parts must be a tuple of at least two (month, base) pairs, got {base_parts!r}")
-    months = [whole_months(m, "base_parts", 1, 12, label="工资总额所在的月份") for m, _ in base_parts]
+    months = [whole_months(m, "base_parts", 1, 12, label="工资总额所在的月份", unit="月") for m, _ in base_parts]
     if len(set(months)) != len(months):
         raise CalculatorError(f"base_parts names a month twice: {base_parts!r}")
-    bases = [money(b, "wage_base", MAX_BASE, label=f"{m}月的缴费基数") for m, (_, b) in zip(months, base_parts)]
+    bases = [money(b, "base_parts", MAX_BASE, label=f"{m}月的缴费基数") for m, (_, b) in zip(months, base_parts)]
     total = sum(bases, Decimal(0))
     said = " + ".join(f"{m}月{short(b)}" for m, b in zip(months, bases))
     return total, f"缴费基数按各月工资总额相加：{said} = {short(total)}。", [[m, number(b)] for m, b in zip(months, bases)]
@@ -644,7 +647,8 @@ def work_injury_cut(old_rate: Any = None, wage_base: Any = None, old_amount: Any
         if wage_base is not None or old_amount is not None or new_amount is not None or months is not None:
             raise CalculatorError(f"give base_parts alone, not with wage_base, old_amount, new_amount or months "
                                   f"(got base_parts {base_parts!r})")
-        wage_base, *summed = _summed_base(base_parts)
+        wage_base, summed_step, summed_inputs = _summed_base(base_parts)
+        summed = (summed_step, summed_inputs)
     undone = None
     if new_amount is not None:
         if old_amount is not None or wage_base is not None or old_rate is not None:
