@@ -57,7 +57,22 @@ def figures_asked(question: str) -> tuple[str, ...]:
     return tuple(kind for kind, (asks, _) in FIGURES.items() if asks.search(question))
 
 
-def unstated(kinds: Iterable[str], quotes: Iterable[str]) -> tuple[str, ...]:
-    """The asked kinds that none of the quoted texts states."""
+# a rate or an amount belongs to what its clause is about: 「各负担50%」 is no 奖励 rate, nor the 再贷款利率
+_TIED = ("rate", "amount")
+_CLAUSE = re.compile(r"[，,；;。！!？?\n]")
+
+
+def unstated(kinds: Iterable[str], quotes: Iterable[str], about: Iterable[str] = ()) -> tuple[str, ...]:
+    """The asked kinds that none of the quoted texts states. With `about` (the topical words of the clause that asks),
+    a rate or an amount counts only in a clause of the quotes that names one of them too."""
+    quotes, about = list(quotes), [w for w in about if len(w) >= 2]
     text = "".join(quotes)
-    return tuple(kind for kind in kinds if not FIGURES[kind][1].search(text))
+    clauses = [c for q in quotes for c in _CLAUSE.split(q) if any(w in c for w in about)]
+
+    def stated(kind: str) -> bool:
+        pattern = FIGURES[kind][1]
+        if kind in _TIED and about:
+            return any(pattern.search(c) for c in clauses)
+        return bool(pattern.search(text))
+
+    return tuple(kind for kind in kinds if not stated(kind))

@@ -527,7 +527,8 @@ class Engine:
         section, chosen, more = self._answering_section(q, evidence, pointed_hit)
         if intent is Intent.LOOKUP and self.tuning.unstated_figures and not asks_back:
             asked = figures_asked(asked_part(q.text))
-            if asked and unstated(asked, [s.text for s in chosen]) == asked:
+            about = [f for w in evidence.topical if w in in_document_terms(asked_part(q.text)) for f in _forms(w)]
+            if asked and unstated(asked, [s.text for s in chosen], about) == asked:
                 return compose.not_stated(self._policy[section.doc], section, chosen, [NAMES[k] for k in asked])
         if intent is Intent.LOOKUP and section.units and _ASKS_BODY_COVERED.search(asked_part(q.text)):
             # 「…消防也算在里头不？」「光是城管和市场监管，还是交通执法的也得这样」: the clause with the bodies it binds
@@ -780,7 +781,7 @@ class Engine:
 
     def _said_together(self, words: Sequence[str]) -> bool:
         """Whether one section holds all of `words` (or, for 补助, the 补贴 it stands for)."""
-        forms = [(w, "补贴") if w == "补助" else (w,) for w in words]
+        forms = [_forms(w) for w in words]
         return any(all(any(f in s.text for f in alts) for alts in forms) for s in self.index.sections)
 
     def _topical(self, own: str) -> tuple[str, ...]:
@@ -1313,6 +1314,11 @@ def _unclosed(text: str) -> int:
 def _place_part(token: str, name: str) -> bool:
     """A token cut from a named place (陵区 of 海陵区), not a word of a named body (税务局 of 深圳市税务局)."""
     return token in name and (is_place_name(name) or name.endswith(("区", "县", "市", "镇", "省", "州", "盟", "旗")))
+
+
+def _forms(word: str) -> tuple[str, ...]:
+    """A topical word and the document's own word for it where the lexicon's form differs (补助 is said 补贴)."""
+    return (word, "补贴") if word == "补助" else (word,)
 
 
 def _parts(text: str) -> list[str]:

@@ -350,3 +350,26 @@ def test_a_months_pension_in_a_quarter_alike_is_not_divided():
 def test_this_month_is_no_month_named_before():
     request = parse_request("3月份停工了，这个月三险交了6800，4月起每个月三险都是7,000，5月交多少？")
     assert 3 not in dict(request.month_amounts)
+
+
+# -- a figure the clause does not give for the thing asked ------------------------------------------------------------
+def test_a_rate_in_another_clause_is_no_rate_of_the_thing_asked():
+    from assistant.asked_figure import unstated
+
+    quote = "按照人民银行专项再贷款利率给予贷款贴息支持，由中央财政和省级财政各负担50%。"
+    assert unstated(("rate",), [quote], ["奖励", "放贷"]) == ("rate",)
+    assert unstated(("rate",), [quote], ["再贷款", "利率"]) == ("rate",)  # named, but its clause has no figure
+    assert unstated(("rate",), [quote], ["中央财政", "负担"]) == ()  # the 50% is the share asked about
+    assert unstated(("rate",), [quote]) == ()  # without the asked words, any figure counts, as before
+
+
+def test_an_amount_given_by_a_rule_in_the_clause_that_names_it_is_stated():
+    from assistant.asked_figure import unstated
+
+    quote = "补贴标准按6个月的2018年下半年当地月人均失业保险金标准和年度平均参保职工人数实施补贴"
+    assert unstated(("amount",), [quote], ["稳岗", "补助", "补贴"]) == ()
+
+
+def test_a_reward_rate_the_document_does_not_give_is_said_not_written(fake_engine):
+    a = fake_engine.answer("文件说对支持中小微企业有突出贡献的金融机构予以奖励，这个奖励按放贷额的百分之几给？")
+    assert a.refused and "没有写明" in a.text
