@@ -526,8 +526,10 @@ class Engine:
             # No 责任单位 note in that document: the sentences that answer it name the body or the phone number.
         section, chosen, more = self._answering_section(q, evidence, pointed_hit)
         if intent is Intent.LOOKUP and self.tuning.unstated_figures and not asks_back:
-            asked = figures_asked(asked_part(q.text))
-            about = [f for w in evidence.topical if w in in_document_terms(asked_part(q.text)) for f in _forms(w)]
+            asking = asked_part(q.text)
+            asked = figures_asked(asking)
+            in_terms = in_document_terms(asking)  # once, not per topical word
+            about = [f for w in evidence.topical if w in in_terms for f in _forms(w)]
             if asked and unstated(asked, [s.text for s in chosen], about) == asked:
                 return compose.not_stated(self._policy[section.doc], section, chosen, [NAMES[k] for k in asked])
         if intent is Intent.LOOKUP and section.units and _ASKS_BODY_COVERED.search(asked_part(q.text)):
