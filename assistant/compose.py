@@ -160,9 +160,12 @@ def refusal_many(documents: int, missing: Sequence[str]) -> Answer:
     return Answer(text=text, refused=True, citations=(), intent="refusal")
 
 
-def refusal_in_place(places: Sequence[str], measures: Sequence[str]) -> Answer:
-    """A refusal for a measure that the documents of the places asked about never speak of."""
-    text = (f"现有文件中，{'、'.join(places)}的政策文件没有涉及「{'、'.join(measures)}」，无法据此回答。\n"
+def refusal_in_place(places: Sequence[str], measures: Sequence[str], about: Sequence[str] = ()) -> Answer:
+    """A refusal for a measure that the documents of the places asked about never speak of (with `about`: never
+    speak of for those words' subject)."""
+    asked = "、".join(measures)
+    said = f"与「{'、'.join(about)}」有关的「{asked}」" if about else f"「{asked}」"
+    text = (f"现有文件中，{'、'.join(places)}的政策文件没有涉及{said}，无法据此回答。\n"
             "可以向当地主管部门咨询，或去掉地区再问全国性的政策；条款查询页可以按关键词检索全部文件。")
     return Answer(text=text, refused=True, citations=(), intent="refusal")
 

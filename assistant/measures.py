@@ -5,6 +5,10 @@ place's documents never speak of it, not handed the place's one notice about veg
 measure when it uses any of the measure's cores: a notice that never writes 租 says nothing of rent, and 补贴 and
 资助 both answer a question about 补助. The cores are characters where that is enough and words for relief (减免,
 免收, 减半 …). The check is loose on purpose: over the many-document dev set it fired on no answerable case.
+
+A document that speaks of the measure may still speak of it for someone else: 西藏's one notice about 补贴 is for
+tax terminals, not for 「个体户…一次性补贴」. So a measure the question asks for (in its asked part) must also be said
+in one section together with one of the question's own specific words (said_with).
 """
 
 from __future__ import annotations
@@ -32,3 +36,23 @@ def measures_asked(words: Sequence[str]) -> tuple[str, ...]:
 def unspoken(measures: Sequence[str], text: str) -> tuple[str, ...]:
     """The measures `text` cannot be about: it uses none of their core characters."""
     return tuple(m for m in measures if not any(core in text for core in MEASURE_CORES[m]))
+
+
+def said_with(measures: Sequence[str], objects: Sequence[str], sections: Sequence[str]) -> bool:
+    """Whether one of `sections` uses a core of one of `measures` together with one of `objects` (the question's
+    specific words: whom or what the measure is for). Loose on purpose: any one word with any one core."""
+    cores = [core for m in measures for core in MEASURE_CORES[m]]
+    return any(any(c in text for c in cores) and any(o in text for o in objects) for text in sections)
+
+
+def as_said(words: Sequence[str], text: str, most: int = 3) -> tuple[str, ...]:
+    """`words` as `text` says them, for a message: words found side by side joined (个体 + 工商户 → 个体工商户),
+    in the order said, at most `most`; a word with 了 is a verb phrase (开了个), never whom a measure is for."""
+    spans = sorted((at, at + len(w)) for w in words if "了" not in w and (at := text.find(w)) >= 0)
+    merged: list[list[int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return tuple(text[a:b] for a, b in merged[:most])

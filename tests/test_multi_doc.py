@@ -545,6 +545,40 @@ def test_a_measure_no_document_of_the_named_place_speaks_of_is_refused(tmp_path_
     assert not rent.refused and rent.citations[0].doc == "beijing-2020"
 
 
+XIZANG = ("西藏自治区税务局关于推广智能办税终端的通知 一、智能终端 拉萨市24小时智能终端设备实现发票领用、代开发票等功能，"
+          "个体工商户可在终端办税。 二、购置补贴 对购置智能办税终端的办税服务厅给予一次性补贴。")
+SHANGHAI = "上海市关于支持小店经营的措施 一、餐饮小店 对开了个小饭馆的餐饮商户，免收三个月管理费。"
+
+
+def test_a_measure_the_named_places_document_grants_only_to_others_is_refused(tmp_path_factory):
+    # gold ex-668, ex-1551 (dev): 西藏's notice speaks of 补贴 only for tax terminals; the 个体户 asking for one got it
+    from dataclasses import replace
+    engine = fake_engine_over(tmp_path_factory, documents_folder(
+        tmp_path_factory, "xizang", {"xizang": XIZANG, "beijing-2020": BEIJING, "gansu": GANSU, "lanzhou": LANZHOU,
+                                     "hubei-news": HUBEI_NEWS, "shanghai": SHANGHAI,
+                                     "shijiazhuang": SHIJIAZHUANG, "finance": FINANCE}))
+    question = "我在拉萨开了个小饭馆，是个体工商户，西藏有没有给个体工商户发补贴？"
+    a = engine.answer(question)
+    # the notice says 个体工商户 and 补贴, but in different clauses
+    assert a.refused and "西藏" in a.text and "个体工商户" in a.text and "开了个" not in a.text
+    # what the notice does grant the subsidy for is answered
+    terminals = engine.answer("西藏对购置智能办税终端的办税服务厅有没有补贴？")
+    assert not terminals.refused and terminals.citations[0].doc == "xizang"
+    # a subsidy only in the story, not asked for, is not checked: the tax asked about is
+    engine.tuning = replace(engine.tuning, specific_rarity=float("inf"))
+    assert not engine.answer(question).refused
+
+
+def test_a_measure_is_said_with_the_questions_words_in_one_section():
+    from assistant.measures import as_said, said_with
+    assert said_with(["补助"], ["个体工商户"], ["对个体工商户给予一次性补贴"])
+    assert not said_with(["补助"], ["个体工商户"], ["对购置终端给予补贴", "个体工商户可线上办税"])
+    assert not said_with(["补助"], [], ["给予补贴"])
+    text = "我在拉萨开了个小饭馆，是个体工商户，有没有补贴"
+    assert as_said(["开了个", "个体", "工商户", "饭馆"], text) == ("饭馆", "个体工商户")
+    assert as_said(["一", "二", "三", "四"], "一二 三 四", most=2) == ("一二", "三")
+
+
 def test_measures_are_found_by_their_core_characters():
     from assistant.measures import measures_asked, unspoken
     assert measures_asked(["国有企业", "厂房", "房租", "减免"]) == ("房租", "减免")
