@@ -131,6 +131,7 @@ class Tuning:
     follow_focus: bool = True  # a follow-up naming no place or body keeps the conversation's named documents
     follow_weight: float = 0.0  # … and this is added to the document that answered the turn before (several documents)
     phone_bonus: float = 0.1  # asked for a phone number: a retrieved section, and a sentence, that states one gains this
+    contact_subject: bool = True  # a contact note or block is scored by the measure before it too (_measure_before)
     contact_bonus: float = 0.15  # a "whom / which number" question wants a sentence that names a body or a number
     opening_penalty: float = 0.1  # taken from a document's opening: its addressees, or why it was written
     list_items: int = 3  # asked for a list, a sentence that opens one is followed by up to this many of its items
@@ -938,7 +939,8 @@ class Engine:
         wants_phone = bool(ASKS_PHONE.search(asked))
         lead = scored[0].sentence
         counted = _counts_asked(asked) if t.count_bonus else None
-        labelled = self._label_matches(section, every) if wants_phone else {}
+        labelled, subject_of = self._label_matches(section, every) if wants_phone or (
+            wants_contact and self.tuning.contact_subject) else ({}, {})
         # a quoted wording picks its sentence only where one sentence holds it (「“菜篮子”」 names a whole notice)
         quoted = quoted_wordings(q.text) if t.quoted_bonus else []
         flat = [re.sub(r"\s+", "", s.sentence.text) for s in scored] if quoted else []
@@ -989,6 +991,9 @@ class Engine:
             if (wants_contact or wants_phone) and STATES_PHONE.search(sentence.text):
                 chosen += [b for b in _labels_before(section.sentences, sentence, section.heading_path)
                            if b not in chosen]
+                subject = subject_of.get(sentence.start)
+                if subject is not None and subject in allowed and subject not in chosen:
+                    chosen.append(subject)  # whose number it is
         if ASKS_LIST.search(q.text):
             # 「“五严格”是哪五条？」: a sentence that opens a counted list (「这五个严格包括：…」「做到“五应五尽”。」)
             # is followed by its items
@@ -1002,19 +1007,30 @@ class Engine:
                     nxt = _after(by_start, nxt, 1)
         return sorted(chosen, key=lambda s: s.start), score(ranked[0])
 
-    def _label_matches(self, section: Section, every: Sequence) -> dict[int, float]:
-        """Per phone-number line of `section` (by start), how well its label lines match (「平凉市委网信办」
-        before 「0933-8239022」), from `every` sentence of it scored: a bare number has no words of its own to
-        match the question with."""
+    def _label_matches(self, section: Section, every: Sequence) -> tuple[dict[int, float], dict[int, Sentence]]:
+        """Per phone-number line of `section` (by start), how well the lines that say whose number it is match the
+        question, from `every` sentence of it scored: its label lines (「平凉市委网信办」 before 「0933-8239022」) and
+        the sentences of the measure it closes (「组建中小微企业法律服务团…。（对接部门：区司法局；联系电话：…）」);
+        a bare number has no words of its own to match the question with. Also, per line, that measure's best
+        sentence, which says whose number it is."""
         by_start = {s.sentence.start: s for s in every}
         sentences = [s.sentence for s in every]
         out: dict[int, float] = {}
+        subject_of: dict[int, Sentence] = {}
         for s in every:
             if STATES_PHONE.search(s.sentence.text):
                 labels = _labels_before(sentences, s.sentence, section.heading_path)
-                if labels:
-                    out[s.sentence.start] = max(self._match(by_start[b.start]) for b in labels)
-        return out
+                note = _bracket_opened_before(sentences, s.sentence)  # 「（对接部门：…；」「联系人：…；」 before it
+                first = (note or labels or [s.sentence])[0]
+                # only a bare note inherits: a sentence that states a measure and its number matches by itself
+                bare = len(s.sentence.text.strip()) <= MAX_NOTE_CHARS
+                subject = _measure_before(sentences, first) if self.tuning.contact_subject and bare else []
+                lines = [*labels, *(note if self.tuning.contact_subject else ()), *subject]
+                if lines:
+                    out[s.sentence.start] = max(self._match(by_start[b.start]) for b in lines)
+                if subject:
+                    subject_of[s.sentence.start] = max(subject, key=lambda b: self._match(by_start[b.start]))
+        return out, subject_of
 
     def _part_terms(self, part: str) -> list[str]:
         # The part's own topical words, the document's title words included: within one document they tell its
@@ -1327,8 +1343,24 @@ def _labels_before(sentences: Sequence[Sentence], sentence: Sentence, headings: 
 
 
 MAX_LABEL_LINES = 3
+MAX_MEASURE_SENTENCES = 3
+MAX_NOTE_CHARS = 60
 MAX_LABEL_GAP = 3
 MAX_LABEL_CHARS = 40
+
+
+def _measure_before(sentences: Sequence[Sentence], first: Sentence) -> list[Sentence]:
+    """The sentences before a contact note or block that begins with `first`, back to the block before it (a line
+    with a number, mail or web address), at most MAX_MEASURE_SENTENCES: the measure whose contact it gives
+    (「组建中小微企业法律服务团…。（对接部门：区司法局；联系电话：62641148）」)."""
+    at = next((i for i, s in enumerate(sentences) if s.start == first.start), 0)
+    found: list[Sentence] = []
+    for before in reversed(sentences[max(0, at - MAX_MEASURE_SENTENCES):at]):
+        text = before.text
+        if STATES_PHONE.search(text) or "@" in text or STATES_WEB.search(text):
+            break
+        found.append(before)
+    return found
 
 
 def _unclosed(text: str) -> int:

@@ -579,6 +579,50 @@ def test_a_measure_is_said_with_the_questions_words_in_one_section():
     assert as_said(["一", "二", "三", "四"], "一二 三 四", most=2) == ("一二", "三")
 
 
+HAIDIAN = ("北京市海淀区关于支持企业稳定发展的若干措施 一、提供法律服务 "
+           "加强对第三方交易平台的行政指导，缓解平台企业退票退费类投诉处置压力。（对接部门：区市场监督管理局；联系人：陈锐；"
+           "联系电话：82692034） 实施民营企业应收款登记，要求拖欠货款的单位限期支付。（对接部门：区科信局；联系人：吴茜；"
+           "联系电话：88499649） 组建中小微企业法律服务团，提供法律问题咨询、案件代理等法律服务。建立公证工作企业服务制度。"
+           "（对接部门：区司法局；联系人：师锋；联系电话：62641148）")
+
+
+def test_a_contact_note_is_matched_by_the_measure_it_closes(tmp_path_factory):
+    # gold ex-722, ex-929, ex-1560 (dev): a note 「（对接部门：…；联系电话：…）」 has no words of the measure it
+    # belongs to, so the question 「法律服务团找哪个部门」 got whichever note matched 对接部门 and 电话 best
+    from dataclasses import replace
+    engine = fake_engine_over(tmp_path_factory, documents_folder(tmp_path_factory, "haidian",
+                                                                 {"haidian": HAIDIAN, "beijing-2020": BEIJING}))
+    question = "海淀区的中小微企业法律服务团找哪个部门对接？电话是多少？"
+    a = engine.answer(question)
+    assert a.citations[0].doc == "haidian" and "区司法局" in a.text and "62641148" in a.text
+
+    def best_note() -> str:
+        q = engine._understand(question, [])
+        e = engine._evidence(q)
+        section = next(h.section for h in e.hits if h.section.doc == "haidian")
+        policy = engine._policy["haidian"]
+        every = engine.index.sentence_scores(section, e.vector, engine._sentence_terms(policy, e.query_text))
+        matched, _ = engine._label_matches(section, every)
+        by_start = {s.sentence.start: s.sentence.text for s in every}
+        return by_start[max(matched, key=matched.get)] if matched else ""
+
+    assert "62641148" in best_note()
+    engine.tuning = replace(engine.tuning, contact_subject=False)
+    assert "62641148" not in best_note()
+
+
+def test_the_measure_before_a_contact_note_stops_at_the_note_before_it():
+    from assistant.engine import _measure_before
+    from corpus.records import Sentence
+    texts = ["甲措施。", "（联系电话：82692034）", "乙措施一。", "乙措施二。", "（对接部门：区司法局；"]
+    sentences, at = [], 0
+    for t in texts:
+        sentences.append(Sentence(text=t, start=at, end=at + len(t)))
+        at += len(t)
+    assert [s.text for s in _measure_before(sentences, sentences[4])] == ["乙措施二。", "乙措施一。"]
+    assert _measure_before(sentences, sentences[0]) == []
+
+
 def test_measures_are_found_by_their_core_characters():
     from assistant.measures import measures_asked, unspoken
     assert measures_asked(["国有企业", "厂房", "房租", "减免"]) == ("房租", "减免")
