@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from decimal import Decimal
+from typing import Sequence
 
 from assistant.calculator import DeferralRequest, JobSubsidyRequest, PensionRequest, RefundRequest, WorkInjuryRequest
 from assistant.calculator.deferral import CATCH_UP
@@ -81,9 +82,8 @@ def refund(turns: list[Turn], today) -> RefundRequest:
             own = part_before(t.text, parts, paid.start)
             chosen = [p for p in [*([own] if own else []), *parts] if 1 < p.months < 12 and p.months % step == 0
                       and not _UNPAID.match(t.text, p.end)][:1]
-            # 「8月起每月1240；12月那笔没交上」: a single month of the span said as unpaid was not paid
-            spans = [p.months - len({m.first for m in parts if m.months == 1 and p.first <= m.first <= p.last
-                                     and m.start >= p.end and _MONTH_UNPAID.match(t.text, m.end)})
+            # 「8月起每月1240；12月那笔没交上」「11、12月没交」: months of the span said as unpaid were not paid
+            spans = [p.months - len(_said_unpaid(t.text, parts, p.end) & set(range(p.first, p.last + 1)))
                      for p in chosen] if step == 1 else [p.months for p in chosen]
         # 「交了-3个月」「交了0个月」 go to the rule to be refused, not dropped for a full year's worth
         odd = [s for s in spans if s <= 0]
@@ -178,8 +178,8 @@ def _monthly_by_part(t: Turn) -> tuple[tuple[str, Decimal], ...] | None:
     pairs = per_part(t.text, parts, monthly)
     if len(pairs) < 2 or any(a.overlaps(b) for n, (a, _) in enumerate(pairs) for b, _ in pairs[n + 1:]):
         return None
-    # 「7月起每个月930，可11月那笔没交」: a single month said as unpaid after the parts is not paid
-    unpaid = {m.first for m in parts if m.months == 1 and m.start >= pairs[-1][1].end and _MONTH_UNPAID.match(t.text, m.end)}
+    # 「7月起每个月930，可11月那笔没交」: a month said as unpaid after the parts is not paid
+    unpaid = _said_unpaid(t.text, parts, pairs[-1][1].end)
     listed = []
     for part, q in pairs:
         missed = sorted(m for m in unpaid if part.first <= m <= part.last)
@@ -187,6 +187,12 @@ def _monthly_by_part(t: Turn) -> tuple[tuple[str, Decimal], ...] | None:
         less = f"，{'、'.join(f'{m}月' for m in missed)}没交" if missed else ""
         listed.append((f"{part.said}（{months}个月×{q.value:f}元{less}）", q.value * months))
     return tuple(listed)
+
+
+def _said_unpaid(text: str, parts: Sequence[YearPart], after: int) -> set[int]:
+    """The calendar months said as unpaid after `after` (「12月那笔没交上」「11、12月没交」「10到12月欠着」)."""
+    return {month for m in parts if m.start >= after and _MONTH_UNPAID.match(text, m.end)
+            for month in range(m.first, m.last + 1)}
 
 
 def _paid_parts(t: Turn) -> list[PartAmount]:

@@ -147,10 +147,22 @@ def test_a_yearly_amount_over_some_months_needs_them_the_same():
 @pytest.mark.parametrize("text, parts", [
     ("失业险去年1到6月每个月交500，7月起人多了，每个月600，返还多少？", ((6, 500), (6, 600))),
     ("失业险去年上半年每月交700，7月起基数调了，每个月800，可9月那笔没交，能返多少", ((6, 700), (5, 800))),
+    # months listed as unpaid (「11、12月没交」), not only one
+    ("去年1到6月每月交失业保险800，7到12月每月960，可11、12月没交，能返多少？", ((6, 800), (4, 960))),
 ])
 def test_monthly_premiums_by_part_said_across_clauses(text, parts):
     request = parse_request(text)
     assert tuple(amount for _, amount in request.parts) == tuple(Decimal(m * a) for m, a in parts)
+
+
+@pytest.mark.parametrize("text, periods", [
+    ("去年7月起每个月交失业保险930元，可11、12月没交，能返多少？", 4),
+    ("去年3月开始交失业保险，每月1000，10到12月欠着没交，能返多少", 7),
+    ("去年8月起交失业保险，每月1240；12月那笔没交上，能返多少？", 4),
+])
+def test_months_listed_as_unpaid_are_not_counted(text, periods):
+    request = parse_request(text)
+    assert request.periods == periods
 
 
 def test_a_part_with_no_monthly_figure_in_its_sentence_takes_none():
@@ -206,6 +218,9 @@ def test_components_listed_per_person_are_multiplied_by_the_people():
     calc = deferral_schedule(components=request.components, people=request.people, asked_month=5)
     assert calc.result["month5_payment"] == 33400
     assert any(s.startswith("每人每月应缴") for s in calc.steps)
+    # an amount per person times no one computes nothing: asked back with the valid range, not a schedule of zeros
+    with pytest.raises(CalculatorError, match="人数.*1 至"):
+        deferral_schedule(components=request.components, people=0, asked_month=5)
 
 
 def test_components_for_the_firm_are_not_multiplied():

@@ -148,7 +148,7 @@ def deferral_schedule(monthly_amount: Any = None, components: Any = (), asked_mo
     if people is not None:  # 「18个人，每人每月三险单位部分1025」: one person's amount, times the people
         if amount is None or wage_base is not None:
             raise CalculatorError(f"people goes with one person's monthly_amount or components, got people {people!r}")
-        count = headcount(people, "people", label="人数")
+        count = headcount(people, "people", label="人数", minimum=1)
         each, amount = amount, (amount * count).quantize(CENT)
         by_people.append(f"单位每月合计：每人{short(each)}×{plain(count)}人 = {short(amount)}。")
     if not isinstance(medical_included, bool):

@@ -100,12 +100,14 @@ def rate(value: Any, name: str, label: str | None = None) -> Decimal:
 
 
 def headcount(value: Any, name: str, whole: bool = True, maximum: int = 10_000_000,
-              label: str | None = None) -> Decimal:
+              label: str | None = None, minimum: int = 0) -> Decimal:
+    """A count of people between `minimum` and `maximum` (0 by default: a firm may have laid off everyone; 1 where
+    an amount per person is multiplied, which no one makes nothing to compute)."""
     count = to_decimal(value, name)
-    valid = f"应在 0 至 {maximum}人 之间"
+    valid = f"应在 {minimum} 至 {maximum}人 之间"
     if count < 0:
         raise refuse(AmountError, name, f"不能为负数，{valid}，收到 {said(count)}人", label)
-    if count > maximum:
+    if count < minimum or count > maximum:
         raise refuse(AmountError, name, f"{valid}，收到 {said(count)}人", label)
     if whole and count != count.to_integral_value():
         raise refuse(AmountError, name, f"应为整数（0 至 {maximum}人），收到 {said(count)}", label)
