@@ -870,10 +870,17 @@ class Engine:
         # only a measure the question asks for: 「拿到了防疫补助资金…要不要交税」 asks about the tax
         asking = in_document_terms(asked_part(q.text))
         asked = measures_asked([t for t in evidence.topical if t in asking])
+        # the question's specific words, the story's too (one of them is often what the clause says: 「都在已经开工的
+        # 民营企业上班，家里能拿到什么补助」), but only when the asked part names whom or what it is for: the story's
+        # 小饭馆 does not make 「房租能减免吗」 a caterer's question
         objects = self._specific_words(evidence, named.names)
-        if asked and objects and not said_with(asked, objects, [s.text for s in policy.sections]):
+        if not any(w in asking for w in objects):
+            return (), (), ()
+        # a section is read with the document's title and its headings: 「…关于支持个体工商户的若干措施 一、发放补贴」
+        sections = [f"{policy.title} {' '.join(s.heading_path)} {s.text}" for s in policy.sections]
+        if asked and objects and not said_with(asked, objects, sections):
             nouns = [w for w in objects if word_tag(w).startswith(NOUN_TAGS)]
-            return named.names, asked, as_said(nouns, in_document_terms(q.text))
+            return named.names, asked, as_said(nouns or objects, asking)
         return (), (), ()
 
     def _specific_words(self, evidence: Evidence, names: Sequence[str]) -> tuple[str, ...]:
@@ -1022,8 +1029,9 @@ class Engine:
                 labels = _labels_before(sentences, s.sentence, section.heading_path)
                 note = _bracket_opened_before(sentences, s.sentence)  # 「（对接部门：…；」「联系人：…；」 before it
                 first = (note or labels or [s.sentence])[0]
-                # only a bare note inherits: a sentence that states a measure and its number matches by itself
-                bare = len(s.sentence.text.strip()) <= MAX_NOTE_CHARS
+                # only a bare note inherits (「（对接部门：…」「石家庄市未成年人保护中心0311-966008」): a sentence that
+                # grants something and gives its number (「对个体工商户给予补贴，咨询电话：…」) matches by itself
+                bare = len(s.sentence.text.strip()) <= MAX_NOTE_CHARS and not _GRANTS.search(s.sentence.text)
                 subject = _measure_before(sentences, first) if self.tuning.contact_subject and bare else []
                 lines = [*labels, *(note if self.tuning.contact_subject else ()), *subject]
                 if lines:
@@ -1345,6 +1353,7 @@ def _labels_before(sentences: Sequence[Sentence], sentence: Sentence, headings: 
 MAX_LABEL_LINES = 3
 MAX_MEASURE_SENTENCES = 3
 MAX_NOTE_CHARS = 60
+_GRANTS = re.compile(r"给予|免收|减免|减半|补贴|补助|奖励|返还|贴息|免征|缓缴|延期")
 MAX_LABEL_GAP = 3
 MAX_LABEL_CHARS = 40
 

@@ -37,7 +37,7 @@ _PREMIUMS = r"失业|保险费|保费|缴|交"
 # 「1到3月我们还没参保」: a part of the year said as unpaid
 _UNPAID = re.compile(r"[^，,。；;！!？?\d]{0,4}(没|未|不)(参保|交|缴|上|买)")
 # a month said as unpaid: 「12月那笔资金紧没交上」「11月的欠着」「12月没缴」
-_MONTH_UNPAID = re.compile(r"(?:份)?[^，,。；;！!？?\d]{0,8}(没|未|漏|欠)(交|缴|付|着)")
+_MONTH_UNPAID = re.compile(r"(?:份)?[^，,。；;！!？?\d没未不无]{0,8}(没|未|漏|欠)(交|缴|付|着)")  # not 「都没欠着」
 # 「一年下来要交多少」「半年下来一共交多少」「三个月加起来交多少」: a span the question asks a total over (an amount;
 # not a count: 「一年几次申报」「一年下来有几个人能退休」)
 _ASKED_OVER = re.compile(r"[^，,。；;！!？?]{0,8}(多少|几)(?!\s*(次|回|遍|趟|期|个?人|名|位|号|天|日|点|岁|家|项|个?月|年))|"
@@ -190,9 +190,15 @@ def _monthly_by_part(t: Turn) -> tuple[tuple[str, Decimal], ...] | None:
 
 
 def _said_unpaid(text: str, parts: Sequence[YearPart], after: int) -> set[int]:
-    """The calendar months said as unpaid after `after` (「12月那笔没交上」「11、12月没交」「10到12月欠着」)."""
-    return {month for m in parts if m.start >= after and _MONTH_UNPAID.match(text, m.end)
+    """The calendar months said as unpaid after `after` (「12月那笔没交上」「11、12月没交」「10到12月欠着」): named
+    as months (「上半年有一个月没交」 does not say which), of the same year and insurance (not 「今年4月没交」
+    「医保11月没交」)."""
+    return {month for m in parts if m.start >= after and "月" in m.text and _MONTH_UNPAID.match(text, m.end)
+            and not _OTHER_BILL.search(text[max(0, m.start - 4):m.start])
             for month in range(m.first, m.last + 1)}
+
+
+_OTHER_BILL = re.compile(r"今年|前年|明年|医保|医疗|养老|工伤|生育")
 
 
 def _paid_parts(t: Turn) -> list[PartAmount]:

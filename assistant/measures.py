@@ -13,6 +13,7 @@ in one section together with one of the question's own specific words (said_with
 
 from __future__ import annotations
 
+import re
 from typing import Sequence
 
 # Relief is said in words, not by 减 or 免 alone: nearly every notice writes 减少人员聚集 or 免费发放口罩
@@ -48,11 +49,13 @@ def said_with(measures: Sequence[str], objects: Sequence[str], sections: Sequenc
 def as_said(words: Sequence[str], text: str, most: int = 3) -> tuple[str, ...]:
     """`words` as `text` says them, for a message: words found side by side joined (个体 + 工商户 → 个体工商户),
     in the order said, at most `most`; a word with 了 is a verb phrase (开了个), never whom a measure is for."""
-    spans = sorted((at, at + len(w)) for w in words if "了" not in w and (at := text.find(w)) >= 0)
+    spans = sorted((m.start(), m.end()) for w in words if w and "了" not in w for m in re.finditer(re.escape(w), text))
     merged: list[list[int]] = []
     for start, end in spans:
         if merged and start <= merged[-1][1]:
             merged[-1][1] = max(merged[-1][1], end)
         else:
             merged.append([start, end])
-    return tuple(text[a:b] for a, b in merged[:most])
+    said = list(dict.fromkeys(text[a:b] for a, b in merged))
+    # a word said alone and again inside a longer phrase (个体户 … 个体工商户) is named once, by the phrase
+    return tuple(w for w in said if not any(w != other and w in other for other in said))[:most]

@@ -165,6 +165,17 @@ def test_months_listed_as_unpaid_are_not_counted(text, periods):
     assert request.periods == periods
 
 
+@pytest.mark.parametrize("text", [
+    "去年7月起每个月交失业保险930元，下半年没有没交的，能返多少",  # a part not named by its months
+    "去年3月开始交失业保险，每月1000，11、12月都没欠着，能返多少",  # said as paid
+    "去年3月开始交失业保险，每月1000，11、12月没有漏交，能返多少",
+    "去年3月开始交失业保险，每月1000，医保11、12月没交，能返多少",  # another insurance
+    "去年3月起交失业保险，每月1000，今年4、5月没交，能返多少",  # another year
+])
+def test_months_said_paid_or_of_another_bill_are_counted(text):
+    assert parse_request(text).periods == 10 - ("7月起" in text) * 4
+
+
 def test_a_part_with_no_monthly_figure_in_its_sentence_takes_none():
     from assistant.year_parts import per_part, year_parts
 

@@ -696,7 +696,7 @@ def work_injury_cut(old_rate: Any = None, wage_base: Any = None, old_amount: Any
         before = money(old_amount, "old_amount", MAX_BASE)
         when = PER[per]
         if people is not None:
-            count = headcount(people, "people", label="人数")
+            count = headcount(people, "people", label="人数", minimum=1)
             each, before = before, (before * count).quantize(CENT, ROUND_HALF_UP)
             steps.append(f"单位{when}合计：每人{short(each)}×{plain(count)}人 = {short(before)}。")
             inputs["people"] = number(count)

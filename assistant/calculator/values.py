@@ -101,8 +101,8 @@ def rate(value: Any, name: str, label: str | None = None) -> Decimal:
 
 def headcount(value: Any, name: str, whole: bool = True, maximum: int = 10_000_000,
               label: str | None = None, minimum: int = 0) -> Decimal:
-    """A count of people between `minimum` and `maximum` (0 by default: a firm may have laid off everyone; 1 where
-    an amount per person is multiplied, which no one makes nothing to compute)."""
+    """A count of people between `minimum` and `maximum`: 0 by default (a firm may have laid off everyone), 1 where
+    an amount per person is multiplied (times no one there is nothing to compute)."""
     count = to_decimal(value, name)
     valid = f"应在 {minimum} 至 {maximum}人 之间"
     if count < 0:
@@ -110,7 +110,7 @@ def headcount(value: Any, name: str, whole: bool = True, maximum: int = 10_000_0
     if count < minimum or count > maximum:
         raise refuse(AmountError, name, f"{valid}，收到 {said(count)}人", label)
     if whole and count != count.to_integral_value():
-        raise refuse(AmountError, name, f"应为整数（0 至 {maximum}人），收到 {said(count)}", label)
+        raise refuse(AmountError, name, f"应为整数（{minimum} 至 {maximum}人），收到 {said(count)}", label)
     return count.quantize(Decimal(1) if whole else CENT, ROUND_HALF_UP).copy_abs()
 
 
