@@ -645,6 +645,24 @@ def test_a_sentence_stating_a_measure_and_a_number_does_not_inherit_the_measure_
     assert subject_of == {}
 
 
+BRIEFING_13 = "国务院联防联控机制2月13日新闻发布会 发布会上说，口罩产能利用率达到了90%，口罩产能持续提升。"
+BRIEFING_19 = "国务院联防联控机制新闻发布会 2月19日，工信部介绍，全国口罩产能利用率110%。"
+
+
+def test_a_day_the_question_names_prefers_the_documents_that_hold_it(tmp_path_factory):
+    # gold ex-706 (dev): 「2月19日国务院联防联控机制发布会上说…」 got the 2月13日 briefing, which matched its words as well
+    from dataclasses import replace
+    engine = fake_engine_over(tmp_path_factory, documents_folder(
+        tmp_path_factory, "briefings", {"b13": BRIEFING_13, "b19": BRIEFING_19, "beijing-2020": BEIJING}))
+    question = "2月19日国务院联防联控机制发布会上说，口罩产能利用率达到了多少？"
+    assert list(engine._dated_rows(question)) == list(engine.index.document_rows(["b19"]))
+    assert engine._dated_rows("口罩产能利用率达到了多少？") is None
+    assert engine._evidence(engine._understand(question, [])).hits[0].section.doc == "b19"
+    engine.tuning = replace(engine.tuning, date_weight=0.0)  # b13 matches the question's other words better
+    assert engine._dated_rows(question) is None
+    assert engine._evidence(engine._understand(question, [])).hits[0].section.doc == "b13"
+
+
 def test_the_measure_before_a_contact_note_stops_at_the_note_before_it():
     from assistant.engine import _measure_before
     from corpus.records import Sentence
