@@ -892,15 +892,15 @@ class Engine:
         # the question's specific words, the story's too (one of them is often what the clause says: 「都在已经开工的
         # 民营企业上班，家里能拿到什么补助」), but only when the asked part names whom or what it is for: the story's
         # 小饭馆 does not make 「房租能减免吗」 a caterer's question
-        objects = self._specific_words(evidence, named.names)
+        objects = self._specific_words(evidence, named.names) if asked else ()
         if not any(w in asking for w in objects):
             return (), (), ()
         # a section is read with the document's title and its headings: 「…关于支持个体工商户的若干措施 一、发放补贴」
         sections = [f"{policy.title} {' '.join(s.heading_path)} {s.text}" for s in policy.sections]
-        if asked and objects and not said_with(asked, objects, sections):
-            nouns = [w for w in objects if word_tag(w).startswith(NOUN_TAGS)]
-            return named.names, asked, as_said(nouns or objects, asking)
-        return (), (), ()
+        if said_with(asked, objects, sections):
+            return (), (), ()
+        nouns = [w for w in objects if word_tag(w).startswith(NOUN_TAGS)]
+        return named.names, asked, as_said(nouns or objects, asking)
 
     def _specific_words(self, evidence: Evidence, names: Sequence[str]) -> tuple[str, ...]:
         """The question's topical words that say whom or what it is about: not a measure word, not a place, used
@@ -1370,12 +1370,12 @@ def _labels_before(sentences: Sequence[Sentence], sentence: Sentence, headings: 
 
 
 MAX_LABEL_LINES = 3
-MAX_MEASURE_SENTENCES = 3
-MAX_NOTE_CHARS = 60
-_DAY = re.compile(r"(?<![\d.])(?:1[0-2]|[1-9])月(?:3[01]|[12]\d|[1-9])日")
-_GRANTS = re.compile(r"给予|免收|减免|减半|补贴|补助|奖励|返还|贴息|免征|缓缴|延期")
 MAX_LABEL_GAP = 3
 MAX_LABEL_CHARS = 40
+MAX_MEASURE_SENTENCES = 3  # a contact note's measure: at most this many sentences before it
+MAX_NOTE_CHARS = 60  # a longer line with a number states more than whose number it is
+_GRANTS = re.compile(r"给予|免收|减免|减半|补贴|补助|奖励|返还|贴息|免征|缓缴|延期")
+_DAY = re.compile(r"(?<![\d.])(?:1[0-2]|[1-9])月(?:3[01]|[12]\d|[1-9])日")
 
 
 def _measure_before(sentences: Sequence[Sentence], first: Sentence) -> list[Sentence]:
