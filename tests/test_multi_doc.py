@@ -605,6 +605,17 @@ HAIDIAN = ("北京市海淀区关于支持企业稳定发展的若干措施 一�
            "（对接部门：区司法局；联系人：师锋；联系电话：62641148）")
 
 
+def _contact_matches(engine, doc: str, question: str, has: str):
+    """The engine's contact-line matches (scores, measure per line) in `doc`'s section holding `has`, for
+    `question`, with the sentence texts by start."""
+    policy = engine._policy[doc]
+    section = next(s for s in policy.sections if has in s.text)
+    e = engine._evidence(engine._understand(question, []))
+    every = engine.index.sentence_scores(section, e.vector, engine._sentence_terms(policy, e.query_text))
+    matched, subject_of = engine._label_matches(section, every)
+    return matched, subject_of, {s.sentence.start: s.sentence.text for s in every}
+
+
 def test_a_contact_note_is_matched_by_the_measure_it_closes(tmp_path_factory):
     # gold ex-722, ex-929, ex-1560 (dev): a note 「（对接部门：…；联系电话：…）」 has no words of the measure it
     # belongs to, so the question 「法律服务团找哪个部门」 got whichever note matched 对接部门 and 电话 best
@@ -616,14 +627,8 @@ def test_a_contact_note_is_matched_by_the_measure_it_closes(tmp_path_factory):
     assert a.citations[0].doc == "haidian" and "区司法局" in a.text and "62641148" in a.text
 
     def best_note() -> str:
-        q = engine._understand(question, [])
-        e = engine._evidence(q)
-        section = next(h.section for h in e.hits if h.section.doc == "haidian")
-        policy = engine._policy["haidian"]
-        every = engine.index.sentence_scores(section, e.vector, engine._sentence_terms(policy, e.query_text))
-        matched, _ = engine._label_matches(section, every)
-        by_start = {s.sentence.start: s.sentence.text for s in every}
-        return by_start[max(matched, key=matched.get)] if matched else ""
+        matched, _, text_at = _contact_matches(engine, "haidian", question, "62641148")
+        return text_at[max(matched, key=matched.get)] if matched else ""
 
     assert "62641148" in best_note()
     engine.tuning = replace(engine.tuning, contact_subject=False)
@@ -636,12 +641,7 @@ def test_a_sentence_stating_a_measure_and_a_number_does_not_inherit_the_measure_
             "对个体工商户给予每户3000元补贴，咨询电话：62641148。")
     engine = fake_engine_over(tmp_path_factory, documents_folder(tmp_path_factory, "haidian2",
                                                                  {"haidian2": text, "beijing-2020": BEIJING}))
-    policy = engine._policy["haidian2"]
-    section = next(s for s in policy.sections if "62641148" in s.text)
-    q = engine._understand("海淀区房租减免的咨询电话是多少？", [])
-    e = engine._evidence(q)
-    every = engine.index.sentence_scores(section, e.vector, engine._sentence_terms(policy, e.query_text))
-    _, subject_of = engine._label_matches(section, every)
+    _, subject_of, _ = _contact_matches(engine, "haidian2", "海淀区房租减免的咨询电话是多少？", "62641148")
     assert subject_of == {}
 
 
