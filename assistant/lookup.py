@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Sequence
 
-from assistant.compose import clause_name, read_out_line
+from assistant.compose import clause_name, is_heading_line, read_out_line
 from assistant.lexicon import with_document_terms
 from assistant.question import clean
 from corpus.records import Policy, Section, Sentence
@@ -108,7 +108,7 @@ def _best_sentence(section: Section, spans: Sequence[tuple[int, int]]) -> Senten
 def read_out(policy: Policy, section: Section, spans: Sequence[tuple[int, int]] = ()) -> str:
     sentence = _best_sentence(section, spans)
     if sentence is None:  # nothing matched in a sentence: read the body's first sentence
-        sentence = next((s for s in section.sentences if s.text.strip() not in section.heading_path), None)
+        sentence = next((s for s in section.sentences if not is_heading_line(s.text, section)), None)
     quote = sentence.text if sentence else section.body
     return read_out_line(policy, section, quote)
 
