@@ -39,6 +39,9 @@ BODIES: dict[str, tuple[str, ...]] = {
 _LOCALITY = ("这边", "那边", "这里", "那里", "这块", "那块", "一带", "地区", "片区")
 _TOWN = re.compile(r"[\u4e00-\u9fff]{1,4}?(镇|乡|街道)")  # 「宝山高境镇」: a district's stem before one of its towns
 _NATIONAL_BODY = re.compile(r"国家[\u4e00-\u9fff]{1,6}?(?:总局|局|委员会|委|署)")
+# A document of unknown region and issuer that speaks as a local government (「全市中小学…」「我省…」): not one a
+# ministry issued, whatever it cites
+_SPEAKS_LOCAL = re.compile(r"全市|本市|我市|全区|本区|我区|全省|本省|我省|全县|本县|我县|全州|我州")
 LEAD_CHARS = 160  # a document's first characters: where news items and notices name their region and body
 NATIONAL = ("国务院", "国家", "中国人民银行", "财政部", "商务部", "海关总署", "全国")
 _DISTRICT = re.compile(r"[\u4e00-\u9fff]{2,3}?(?:区|县)")
@@ -156,6 +159,8 @@ class FocusIndex:
                 self._numbers.setdefault(plain[-NUMBER_TAIL:], []).append((plain, p.doc))
         self._number_of = {p.doc: p.doc_number for p in self.policies}
         self.neutral = frozenset(p.doc for p in self.policies if not (p.region or p.issuer))
+        self._local = frozenset(p.doc for p in self.policies
+                                if p.doc in self.neutral and _SPEAKS_LOCAL.search(p.text[:LEAD_CHARS]))
         self._answering: dict[str, frozenset[str]] = {}
 
     def numbered(self, question: str) -> frozenset[str]:
@@ -216,9 +221,21 @@ class FocusIndex:
         if not names:
             return Focus(())
         picked = frozenset().union(*(self.answering(n) for n in names))
+        neutral = self.neutral
+        if all(map(is_national_body, names)):
+            # 「教育部…」: a notice of unknown issuer that speaks as a local government (「全市中小学…」) is not the
+            # ministry's, even when its lead cites the ministry's notice
+            picked, neutral = picked - self._local, neutral - self._local
         if not picked:  # names no document answers to: they cannot pick one
             return Focus(names)
-        return Focus(names, picked, self.neutral - picked)
+        return Focus(names, picked, neutral - picked)
+
+
+def is_national_body(name: str) -> bool:
+    """Whether a name `named` returns is a national body (教育部, 税务总局, 国家能源局, 国家), not a place or a
+    body every region has (税务局, 人社局)."""
+    return (name.endswith(("部", "总局", "总署")) or name.startswith(("国家", "国务院", "国办"))
+            or name in ("央行", "银保监会", "证监会"))
 
 
 def focus(question: str, policies: Sequence[Policy], places: Sequence[str] | None = None,

@@ -281,6 +281,19 @@ def test_a_document_with_no_known_region_is_neither_picked_nor_ruled_out_by_a_pl
     assert f.of("beijing-2020") == 1.0 and f.of("city") == 0.0 and f.of("taiyuan-2020-2") == -1.0
 
 
+def test_a_local_notice_of_unknown_issuer_is_no_ministrys(policy):
+    # gold ex-1656 (dev): 「教育部对中小学生在家上网课有什么要求」 got a city's notice with no issuer in its header
+    from corpus.load import parse_policy
+    ministry = parse_policy("moe", "教育部办公厅关于中小学延期开学期间“停课不停学”有关工作安排的通知 各省教育厅：线上学习要求。")
+    local = parse_policy("city-notice", "关于完善全市中小学延期开学期间线上教学工作的通知 全市各中小学：按照教育部要求，线上学习。")
+    other = parse_policy("other-notice", "关于中小学延期开学期间线上教学的提示 各中小学：线上学习要求。")
+    assert not (local.region or local.issuer or other.region or other.issuer)
+    f = focus("教育部对中小学生在家上网课有什么要求？", [policy, ministry, local, other])
+    assert f.of("moe") == 1.0 and f.of("city-notice") == -1.0 and f.of("other-notice") == 0.0
+    # a body every region has, or a place, keeps such a notice as before
+    assert focus("教育局对网上上课有什么要求？", [policy, ministry, local, other]).of("city-notice") == 0.0
+
+
 def test_a_department_answer_can_quote_what_the_clause_says_the_bodies_do(policy):
     from assistant import compose
 
