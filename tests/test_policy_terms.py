@@ -86,3 +86,11 @@ def test_a_name_the_lexicon_maps_counts_as_mentioned_only_where_one_section_says
     assert absent_terms("稳岗补贴怎么领？", text.__contains__, in_document_terms, terms, together) == ()
     # without the section check every mapped name counts as mentioned, as before
     assert absent_terms("返乡创业能拿多少创业补贴？", text.__contains__, in_document_terms, terms) == ()
+
+
+def test_a_delivery_fee_is_the_postage_notices_waive():
+    # gold ex-1643 (dev): 「网上申领发票选邮寄到家的话，快递费要我自己出吗？」 was refused as a fee no document names,
+    # though 四川's notice is about exactly that (暂免邮费)
+    doc = "纳税人办理发票寄递业务暂免邮费。"
+    assert "邮费" in in_document_terms("快递费要我自己出吗")
+    assert absent("发票寄到家，快递费要我自己出吗？", doc) == ()
