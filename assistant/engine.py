@@ -106,6 +106,7 @@ class Tuning:
 
     scope: ScopeModel = MODEL  # the fitted refuse-or-answer decision (assistant/scope.py)
     topic_tags: tuple[str, ...] = ("n", "v", "a", "i", "l", "j", "s", "eng", "x")  # jieba POS tags that count
+    quoted_topics: bool = True  # a quoted name the documents use (「“三支一扶”」) is a topical word of its own
     english_neutral: bool = True  # English words outside the glossary neither confirm nor deny scope
     own_topic_bm25: float = 1.0  # a follow-up whose own words score this on another clause switches topic
     history_turns: int = 3  # earlier user turns a follow-up draws its topic from
@@ -830,10 +831,14 @@ class Engine:
     def _topical(self, own: str) -> tuple[str, ...]:
         # Each word once: 「养老院…养老院」 names one thing, and must not outweigh the words said once.
         text = in_document_terms(own)
-        return tuple(dict.fromkeys(t for t, _ in content_words(text, self.tuning.topic_tags)
-                                   if t not in GENERIC and not _is_ascii_filler(t)
-                                   and not (self.tuning.english_neutral and t.isascii())
-                                   and not _is_number_tail(t, text)))
+        words = [t for t, _ in content_words(text, self.tuning.topic_tags)
+                 if t not in GENERIC and not _is_ascii_filler(t)
+                 and not (self.tuning.english_neutral and t.isascii())
+                 and not _is_number_tail(t, text)]
+        if self.tuning.quoted_topics:
+            # a quoted name (「“三支一扶”」「“菜篮子”」) is one topic, which the tokenizer cuts into pieces or drops
+            words += [w for w in quoted_wordings(own) if _QUOTED_NAME.fullmatch(w) and w in self._corpus]
+        return tuple(dict.fromkeys(words))
 
     def _reranked(self, hits: tuple[Hit, ...], topical: Sequence[str], phone_bonus: float) -> tuple[Hit, ...]:
         """The hits re-ranked, in one sort (stable for ties), with:
@@ -1268,6 +1273,7 @@ _NAMED_CLAUSE = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:那一?条|那项|那个|
 
 
 _QUOTED_WORDING = re.compile(r"[“\"「]([^”\"」]{2,30})[”\"」]")
+_QUOTED_NAME = re.compile(r"[\u4e00-\u9fff]{3,8}")  # a quoted name, not a quoted clause (two characters are mostly words)
 
 
 def quoted_wordings(text: str) -> list[str]:

@@ -428,6 +428,15 @@ def test_modal_verbs_do_not_pick_a_part_of_the_answer(fake_engine):
     assert "不能" not in fake_engine._part_terms("这笔账最后能不能给销了")
 
 
+def test_a_quoted_name_the_document_uses_is_one_topic(fake_engine):
+    # 「“三支一扶”」 is cut into single characters and dropped; 「“中小微”」 into 中小 alone
+    assert "小微企业创业载体" in fake_engine._topical("“小微企业创业载体”指哪些？")
+    assert "中小微" in fake_engine._topical("“中小微”指什么？")
+    # not a quote the document never uses, nor a two-character word the tokenizer keeps anyway
+    assert "无限制政策顾问" not in fake_engine._topical("我报名了“无限制政策顾问”")
+    assert fake_engine._topical("“暂定”是什么意思？").count("暂定") <= 1
+
+
 def test_a_numbers_unit_glued_to_the_next_character_is_no_topic(fake_engine):
     # jieba cuts 「月租2万能减免多少」 into 2 / 万能: 万能 must neither count as a topic nor appear in a refusal
     assert "万能" not in fake_engine._topical("月租2万能减免多少")
