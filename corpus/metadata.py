@@ -28,7 +28,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from corpus.metadata_regions import region_in
+from corpus.metadata_regions import region_in, region_of_number
 from corpus.segment_general import sentences
 from corpus.segment_headings import chinese_int, positional_int
 
@@ -110,8 +110,9 @@ def extract_metadata(text: str) -> Metadata:
         title, title_from = fallback_title(text, issuer), "first-words"
     issued = find_issued(text)
     valid_from, valid_until, validity = find_validity(text, issued)
-    return Metadata(title=title, title_from=title_from, issuer=issuer, region=find_region(issuer, title),
-                    doc_number=find_doc_number(text), issued=issued, valid_from=valid_from,
+    doc_number = find_doc_number(text)
+    return Metadata(title=title, title_from=title_from, issuer=issuer, region=find_region(issuer, title, doc_number),
+                    doc_number=doc_number, issued=issued, valid_from=valid_from,
                     valid_until=valid_until, validity=validity, addressees=find_addressees(text))
 
 
@@ -195,14 +196,15 @@ def _starts_headline(title: str, end: int) -> bool:
     return end < len(title) and title[end] not in "、和与及的"
 
 
-def find_region(issuer: str, title: str) -> str:
-    """Province and city named by the issuer, else by the title; 「全国」 for a national body naming no place."""
+def find_region(issuer: str, title: str, doc_number: str = "") -> str:
+    """Province and city named by the issuer, else by the title, else the province whose code opens the 文号
+    (「省工业和信息化厅」 with 黔工信运行〔2020〕9号 → 贵州省); 「全国」 for a national body naming no place."""
     region = region_in(issuer)
     if region:
         return region
     if issuer and _NATIONAL_BODY.match(issuer):
         return "全国"
-    return region_in(title)
+    return region_in(title) or region_of_number(doc_number)
 
 
 def find_doc_number(text: str) -> str:

@@ -299,6 +299,18 @@ def test_issuer_and_region():
     assert region_in("恩施州卫健委") == "湖北省恩施州" and region_in("市商务局") == ""
 
 
+def test_a_province_s_code_opening_the_doc_number_gives_the_region_nothing_else_gives():
+    # gold ex-746, ex-1304 (dev): 「省工业和信息化厅…」 with 黔工信运行〔2020〕9号 is 贵州's, but had no region
+    text = "省工业和信息化厅关于有序推进工业企业复工复产的通知\n黔工信运行〔2020〕9号\n各市（州）工业和信息化局："
+    meta = extract_metadata(text)
+    assert meta.doc_number == "黔工信运行〔2020〕9号" and meta.region == "贵州省"
+    assert find_region("市商务局", "关于外资企业复工复产的通知", "津商外资〔2020〕1号") == "天津市"
+    # what the issuer or title names wins; a code several places use (宁: 南京 and 宁夏) or none gives nothing
+    assert find_region("太原市人民政府", "关于…的意见", "晋政发〔2020〕1号") == "山西省太原市"
+    assert find_region("市政府", "关于…的通知", "宁政发〔2020〕3号") == ""
+    assert find_region("", "关于…的通知", "并政发〔2020〕2号") == ""
+
+
 def test_doc_number_official_form_and_references_skipped():
     assert find_doc_number("太原市人民政府关于…的意见\n并政发[2020]2号\n2020年2月7日") == "并政发〔2020〕2号"
     assert find_doc_number("…的通知 肺炎机制发﹝2020﹞21号 各省：") == "肺炎机制发〔2020〕21号"
