@@ -40,8 +40,8 @@ _LOCALITY = ("这边", "那边", "这里", "那里", "这块", "那块", "一带
 _TOWN = re.compile(r"[\u4e00-\u9fff]{1,4}?(镇|乡|街道)")  # 「宝山高境镇」: a district's stem before one of its towns
 _NATIONAL_BODY = re.compile(r"国家[\u4e00-\u9fff]{1,6}?(?:总局|局|委员会|委|署)")
 # A document of unknown region and issuer that speaks as a local government (「全市中小学…」「我省…」): not one a
-# ministry issued, whatever it cites
-_SPEAKS_LOCAL = re.compile(r"全市|本市|我市|全区|本区|我区|全省|本省|我省|全县|本县|我县|全州|我州")
+# ministry issued, whatever it cites. Not inside other words: 资本市场, 本区域, 全市场, 健全市…, 安全县, 全州县.
+_SPEAKS_LOCAL = re.compile(r"(?<![资安完健])[全本我][市区省县州](?![场域份间县])")
 LEAD_CHARS = 160  # a document's first characters: where news items and notices name their region and body
 NATIONAL = ("国务院", "国家", "中国人民银行", "财政部", "商务部", "海关总署", "全国")
 _DISTRICT = re.compile(r"[\u4e00-\u9fff]{2,3}?(?:区|县)")
@@ -221,19 +221,19 @@ class FocusIndex:
         if not names:
             return Focus(())
         picked = frozenset().union(*(self.answering(n) for n in names))
-        neutral = self.neutral
         if all(map(is_national_body, names)):
             # 「教育部…」: a notice of unknown issuer that speaks as a local government (「全市中小学…」) is not the
-            # ministry's, even when its lead cites the ministry's notice
-            picked, neutral = picked - self._local, neutral - self._local
+            # ministry's, even when its lead cites the ministry's notice; it stays neutral, as one citing nobody
+            picked -= self._local
         if not picked:  # names no document answers to: they cannot pick one
             return Focus(names)
-        return Focus(names, picked, neutral - picked)
+        return Focus(names, picked, self.neutral - picked)
 
 
 def is_national_body(name: str) -> bool:
     """Whether a name `named` returns is a national body (教育部, 税务总局, 国家能源局, 国家), not a place or a
-    body every region has (税务局, 人社局)."""
+    body every region has (税务局, 人社局). Conservative: 人民银行 (branches everywhere) and the short forms that
+    regions share (发改委, 卫健委, 医保局) do not count, so a question naming them picks as before."""
     return (name.endswith(("部", "总局", "总署")) or name.startswith(("国家", "国务院", "国办"))
             or name in ("央行", "银保监会", "证监会"))
 

@@ -837,7 +837,8 @@ class Engine:
                  and not _is_number_tail(t, text)]
         if self.tuning.quoted_topics:
             # a quoted name (「“三支一扶”」「“菜篮子”」) is one topic, which the tokenizer cuts into pieces or drops
-            words += [w for w in quoted_wordings(own) if _QUOTED_NAME.fullmatch(w) and w in self._corpus]
+            words += [w for w in quoted_wordings(own)
+                      if _QUOTED_NAME.fullmatch(w) and w not in GENERIC and w in self._corpus]
         return tuple(dict.fromkeys(words))
 
     def _reranked(self, hits: tuple[Hit, ...], topical: Sequence[str], phone_bonus: float) -> tuple[Hit, ...]:

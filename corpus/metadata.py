@@ -10,8 +10,9 @@ addressees are the header lines) or one line with paragraphs run together by spa
   space, with no full stop), else the issuer and the first words.
 - issuer: the organisation before 「关于」 in the title, or leading a headline (「财政部预拨…」), or standing
   alone as the first chunk or before a standalone date (the signature).
-- region: the province and city named by the issuer, else by the title (`region_in`); 「全国」 for a national
-  body (ministries, 国务院, 国家…局) that names no place.
+- region: the province and city named by the issuer, else by the title (`region_in`), else the province whose
+  code opens the 文号 (`region_of_number`); 「全国」 for a national body (ministries, 国务院, 国家…局) that names
+  no place.
 - doc_number: the first 文号 in the first HEAD_CHARS characters that is not a reference in brackets
   (「（国办发〔2020〕4号）」), in its official form with 〔〕 (the extraction prints 并政发[2020]2号); or a
   公告 number (「财政部 税务总局公告2020年第8号」).
@@ -204,7 +205,7 @@ def find_region(issuer: str, title: str, doc_number: str = "") -> str:
         return region
     if issuer and _NATIONAL_BODY.match(issuer):
         return "全国"
-    return region_in(title) or region_of_number(doc_number)
+    return region_in(title) or region_of_number(doc_number, issuer)
 
 
 def find_doc_number(text: str) -> str:

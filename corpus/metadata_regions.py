@@ -98,9 +98,21 @@ _NUMBER_CODES = {"京": "北京市", "沪": "上海市", "津": "天津市", "�
                  "藏": "西藏自治区", "桂": "广西壮族自治区"}
 
 
-def region_of_number(doc_number: str) -> str:
-    """The province whose code opens a 文号 (「黔工信运行〔2020〕9号」 → 贵州省), "" for any other."""
-    return _NUMBER_CODES.get(doc_number[:1], "") if re.match(r"[\u4e00-\u9fff]{2,}", doc_number) else ""
+_MUNICIPALITY_CODES = "京沪津渝"
+
+
+def region_of_number(doc_number: str, issuer: str = "") -> str:
+    """The province whose code opens a 文号 (「黔工信运行〔2020〕9号」 → 贵州省), "" for any other. A city's own
+    government may open with its province's character (苏州 苏府, 鄂尔多斯 鄂府, 甘孜 甘府, 辽源 辽府): a 「X府」
+    number counts only for a provincial issuer, and a city-level issuer (「市商务局」) only for the municipalities."""
+    if not re.match(r"[\u4e00-\u9fff]{2,}", doc_number):
+        return ""
+    code = doc_number[0]
+    if doc_number[1] == "府" and not issuer.startswith("省"):
+        return ""
+    if issuer.startswith(("市", "州", "区", "县")) and code not in _MUNICIPALITY_CODES:
+        return ""
+    return _NUMBER_CODES.get(code, "")
 
 
 def region_in(text: str) -> str:

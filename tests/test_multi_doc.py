@@ -289,9 +289,13 @@ def test_a_local_notice_of_unknown_issuer_is_no_ministrys(policy):
     other = parse_policy("other-notice", "关于中小学延期开学期间线上教学的提示 各中小学：线上学习要求。")
     assert not (local.region or local.issuer or other.region or other.issuer)
     f = focus("教育部对中小学生在家上网课有什么要求？", [policy, ministry, local, other])
-    assert f.of("moe") == 1.0 and f.of("city-notice") == -1.0 and f.of("other-notice") == 0.0
-    # a body every region has, or a place, keeps such a notice as before
-    assert focus("教育局对网上上课有什么要求？", [policy, ministry, local, other]).of("city-notice") == 0.0
+    assert f.of("moe") == 1.0 and "city-notice" not in f.picked and f.of("city-notice") == 0.0
+    # a body every region has keeps picking the notices that cite it (税务局 is any region's)
+    cites = parse_policy("tax-notice", "关于网上办税的提示 全市纳税人：按照税务局要求，网上办理。")
+    assert focus("税务局对网上办税有什么要求？", [policy, cites, other]).of("tax-notice") == 1.0
+    # words that only contain 本市/全县 are no local voice
+    from assistant.doc_focus import _SPEAKS_LOCAL
+    assert not _SPEAKS_LOCAL.search("人民银行关于支持资本市场平稳运行的通知 本区域内") and _SPEAKS_LOCAL.search("我省各地")
 
 
 def test_a_department_answer_can_quote_what_the_clause_says_the_bodies_do(policy):

@@ -309,6 +309,10 @@ def test_a_province_s_code_opening_the_doc_number_gives_the_region_nothing_else_
     assert find_region("太原市人民政府", "关于…的意见", "晋政发〔2020〕1号") == "山西省太原市"
     assert find_region("市政府", "关于…的通知", "宁政发〔2020〕3号") == ""
     assert find_region("", "关于…的通知", "并政发〔2020〕2号") == ""
+    # a city's own government may use its province's character (苏州: 苏府), and a city-level body a code
+    assert find_region("市人民政府", "关于…的通知", "苏府〔2020〕1号") == ""
+    assert find_region("市商务局", "关于…的通知", "苏商〔2020〕1号") == ""
+    assert find_region("省人民政府", "关于…的通知", "粤府〔2020〕12号") == "广东省"
 
 
 def test_doc_number_official_form_and_references_skipped():
