@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Callable, Container, Iterable, Sequence
 
 from corpus.districts import cities_of, districts_in
-from corpus.metadata_regions import CITIES, PLACE_NAMES, PROVINCE_NAMES, province_of
+from corpus.metadata_regions import CITIES, PLACE_NAMES, PROVINCE_CODES, PROVINCE_NAMES, province_of
 from corpus.records import Policy
 
 # Short forms callers use → the ways an issuer, title or lead paragraph writes the body.
@@ -308,10 +308,8 @@ def _says_body(question: str, form: str) -> bool:
 
 # A place said by its one-character short name after a verb of going (「来京人员」「返沪」「离汉」): the
 # unambiguous ones only (返宁 may be 南京 or 西宁, 来苏 江苏 or 苏州)
-_SHORT_NAMES = {"京": "北京市", "沪": "上海市", "津": "天津市", "渝": "重庆市", "汉": "武汉", "穗": "广州", "蓉": "成都",
-                "甬": "宁波", "鄂": "湖北省", "粤": "广东省", "浙": "浙江省", "豫": "河南省", "皖": "安徽省", "闽": "福建省",
-                "赣": "江西省", "湘": "湖南省", "川": "四川省", "陕": "陕西省", "晋": "山西省", "冀": "河北省", "鲁": "山东省",
-                "黔": "贵州省", "滇": "云南省", "琼": "海南省"}
+_SHORT_NAMES = {**{c: PROVINCE_CODES[c] for c in "京沪津渝鄂粤浙豫皖闽赣湘川陕晋冀鲁黔滇琼"},
+                "汉": "武汉", "穗": "广州", "蓉": "成都", "甬": "宁波"}
 _GOING_TO = re.compile(f"(?:来|返|进|在|离|抵|赴|回)([{''.join(_SHORT_NAMES)}])(?=人员|务工|工作|就业|旅客|车辆|人|后|前|的|，|。|、)")
 
 

@@ -89,9 +89,10 @@ def province_of(place: str) -> str | None:
     return CITIES[short][0] if short else None
 
 
-# The one-character code a province's bodies open their 文号 with (黔工信运行〔2020〕9号, 津商外资〔2020〕1号). Left out
-# where a city's bodies use the same character (宁: 南京 and 宁夏, 青: 青岛 and 青海, 新, 云, 深).
-_NUMBER_CODES = {"京": "北京市", "沪": "上海市", "津": "天津市", "渝": "重庆市", "冀": "河北省", "晋": "山西省",
+# Provinces' and municipalities' one-character short names: the code their bodies open a 文号 with (黔工信运行〔2020〕9号,
+# 津商外资〔2020〕1号), and what callers say (「来京人员」). Left out where a city uses the same character (宁: 南京 and
+# 宁夏, 青: 青岛 and 青海, 新, 云, 深).
+PROVINCE_CODES = {"京": "北京市", "沪": "上海市", "津": "天津市", "渝": "重庆市", "冀": "河北省", "晋": "山西省",
                  "辽": "辽宁省", "黑": "黑龙江省", "苏": "江苏省", "浙": "浙江省", "皖": "安徽省", "闽": "福建省",
                  "赣": "江西省", "鲁": "山东省", "豫": "河南省", "鄂": "湖北省", "湘": "湖南省", "粤": "广东省",
                  "琼": "海南省", "川": "四川省", "黔": "贵州省", "滇": "云南省", "陕": "陕西省", "甘": "甘肃省",
@@ -112,7 +113,7 @@ def region_of_number(doc_number: str, issuer: str = "") -> str:
         return ""
     if issuer.startswith(("市", "州", "区", "县")) and code not in _MUNICIPALITY_CODES:
         return ""
-    return _NUMBER_CODES.get(code, "")
+    return PROVINCE_CODES.get(code, "")
 
 
 def region_in(text: str) -> str:
