@@ -310,7 +310,6 @@ def _says_body(question: str, form: str) -> bool:
 # unambiguous ones only (返宁 may be 南京 or 西宁, 来苏 江苏 or 苏州)
 _SHORT_NAMES = {**{c: PROVINCE_CODES[c] for c in "京沪津渝鄂粤浙豫皖闽赣湘川陕晋冀鲁黔滇琼"},
                 "汉": "武汉", "穗": "广州", "蓉": "成都", "甬": "宁波"}
-_GOING_TO = re.compile(f"(?:来|返|进|在|离|抵|赴|回)([{''.join(_SHORT_NAMES)}])(?=人员|务工|工作|就业|旅客|车辆|人|后|前|的|，|。|、)")
 
 
 # What callers call a place in chat (「京城」「沪上」「津门」), and a one-character short name where it stands for the place
@@ -319,8 +318,17 @@ _NICKNAMES = {"京城": "北京", "帝都": "北京", "沪上": "上海", "申�
               "羊城": "广州", "鹏城": "深圳", "蓉城": "成都", "冰城": "哈尔滨", "泉城": "济南", "春城": "昆明",
               "榕城": "福州", "星城": "长沙", "鹭岛": "厦门", "内蒙": "内蒙古"}
 _NOT_A_PLACE = r"京东|京剧|津贴|晋升|晋级|汉堡|汉字|汉语|汉服|川菜|川流|粤菜|粤语|湘菜|鲁菜|沪深|蓉蓉"
-_SHORT_SAID = re.compile(rf"(?:(?<=[在来返回赴到留驻离进])|(?=[{''.join(_SHORT_NAMES)}](?:里|内|这边|那边|境内|当地)))"
+_GOING_VERBS = "在来返回赴到留驻离进"
+_WITHIN = ("里", "内", "这边", "那边", "境内", "当地")
+_SHORT_SAID = re.compile(rf"(?:(?<=[{_GOING_VERBS}])|(?=[{''.join(_SHORT_NAMES)}](?:{'|'.join(_WITHIN)})))"
                          rf"(?!{_NOT_A_PLACE})([{''.join(_SHORT_NAMES)}])")
+
+
+def short_name_forms(key: str) -> tuple[str, ...]:
+    """How a text says the place `key` (a place_key) by its short name (「在京」「离京」「京内」), to find the
+    documents that never write its full name."""
+    shorts = [c for c, place in _SHORT_NAMES.items() if place_key(place) == key]
+    return tuple(f for c in shorts for f in (*(v + c for v in _GOING_VERBS), *(c + w for w in _WITHIN)))
 
 
 def said_by_nickname(question: str) -> tuple[str, ...]:
@@ -332,9 +340,10 @@ def said_by_nickname(question: str) -> tuple[str, ...]:
 
 def main_place(text: str) -> str | None:
     """The province, municipality or city (as place_key) a text names most, at least twice and more often than
-    any other; a short name after a verb of going counts (「来京人员」)."""
+    any other; its short name counts where a caller's would (「来京人员」「在京离京情况」「到京之日」: a 北京
+    notice may never write 北京)."""
     said = [place_key(m.group()) for m in _PLACE_NAMES.finditer(text)]
-    said += [place_key(_SHORT_NAMES[m.group(1)]) for m in _GOING_TO.finditer(text)]
+    said += [place_key(_SHORT_NAMES[m.group(1)]) for m in _SHORT_SAID.finditer(text)]
     counts = Counter(said).most_common(2)
     if not counts or counts[0][1] < 2 or (len(counts) > 1 and counts[1][1] == counts[0][1]):
         return None

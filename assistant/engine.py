@@ -18,7 +18,7 @@ from assistant.calculator import CalculatorError, NeedsInput, PeriodRequest, cal
 from assistant.calculator.validity import KIND as PERIOD_KIND
 from assistant.corpus_text import CorpusText
 from assistant.doc_focus import (Focus, FocusIndex, answered_elsewhere, in_place, main_place, only_as_origin,
-                                 place_key, rarity, unknown_places, weighted_coverage)
+                                 place_key, rarity, short_name_forms, unknown_places, weighted_coverage)
 from assistant.intent import Intent, asks_meaning, classify, looks_like_follow_up, returned_to, still_only
 from assistant.lexicon import COLLOQUIAL, in_document_terms, with_document_terms
 from assistant.measures import as_said, measures_asked, said_with, unspoken
@@ -452,8 +452,10 @@ class Engine:
             if key is None:
                 continue
             said = key if key in CITIES else name.removesuffix("省").removesuffix("市")
-            mentioning = [r for r in self._corpus.documents_containing(said).tolist()
-                          if self.index.policies[r].doc in neutral][:MAX_MENTIONING_CHECKED]
+            found = self._corpus.documents_containing(said)
+            for form in short_name_forms(key):  # a 北京 notice that only says 「在京」「到京」
+                found = np.union1d(found, self._corpus.documents_containing(form))
+            mentioning = [r for r in found.tolist() if self.index.policies[r].doc in neutral][:MAX_MENTIONING_CHECKED]
             rows.update(r for r in mentioning if in_place(self._main_place(r), key))
         return frozenset(self.index.policies[r].doc for r in rows)
 

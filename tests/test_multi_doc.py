@@ -454,6 +454,21 @@ def test_a_named_citys_documents_include_its_notices_of_unknown_region(tmp_path_
     assert engine.answer("西宁38路公交车同乘的市民要怎么办？").citations[0].doc == "bus-notice"
 
 
+# A 北京 guideline that never writes 北京: its travellers are 「在京离京」「到京」, and 湖北 is where they came from
+CANTEEN = ("餐饮服务单位防控指引 一、人员管理 餐饮单位要掌握本单位人员健康状况和在京离京情况。对前14日内离开湖北地区"
+           "或者有过湖北地区人员接触史的到京人员，督促其在到京之日起居家观察14天。 二、堂食 顾客之间间隔1米以上，"
+           "暂停承接聚餐。对离开湖北地区的人员做好登记，到京后报告。")
+
+
+def test_a_notice_that_says_its_place_only_by_its_short_name_is_that_places(tmp_path_factory):
+    # gold ex-539, ex-1156, ex-1516 (dev): 北京 callers asking about 堂食 and 送餐 got other cities' notices
+    from tests.conftest import documents_folder, fake_engine_over
+    engine = fake_engine_over(tmp_path_factory, documents_folder(tmp_path_factory, "canteen",
+                                                                 {"canteen": CANTEEN, "hubei-news": HUBEI_NEWS}))
+    assert "canteen" in engine._focus("在北京开饭馆的，堂食客人之间要隔多远？").picked
+    assert "canteen" not in engine._focus("在武汉开饭馆的，堂食客人之间要隔多远？").picked
+
+
 GUANGDONG = ("广东省人民政府关于进一步稳定和促进就业若干政策措施的通知 粤府〔2020〕12号 "
              "一、鼓励创业 对已发放的个人创业担保贷款，因疫情影响经营受损，在疫情防控期间未能及时还贷的，"
              "借款人可在疫情解除后30天内恢复正常还款并继续享受贴息。 "
