@@ -695,6 +695,27 @@ def test_a_day_the_question_names_prefers_the_documents_that_hold_it(tmp_path_fa
     assert engine._evidence(engine._understand(question, [])).hits[0].section.doc == "b13"
 
 
+MINISTRY = "教育部办公厅关于疫情期间线上教学的通知 教师承担线上教学任务的，计入工作量。"
+CITY_SCHOOLS = ("北京市教育委员会关于中小学线上教学的通知 线上教学期间，中小学教师线上教学、批改作业要精准指导，"
+                "教师线上教学要减轻负担。")
+
+
+def test_a_question_naming_no_place_prefers_the_national_document(tmp_path_factory):
+    # gold ex-347 (dev): a teacher's 「网课能算工作量吗」 got a city's notice on 线上教学, not 教育部's 计入工作量
+    from dataclasses import replace
+    engine = fake_engine_over(tmp_path_factory, documents_folder(
+        tmp_path_factory, "schools", {"ministry": MINISTRY, "city-schools": CITY_SCHOOLS}))
+    assert engine._policy["ministry"].region == "全国" and engine._policy["city-schools"].region == "北京市"
+    question = "老师线上教学、作业算工作量吗？"
+    assert engine._evidence(engine._understand(question, [])).hits[0].section.doc == "ministry"
+    # the city's notice says 线上教学 and 作业 more often: without the prior it ranks first
+    engine.tuning = replace(engine.tuning, national_prior=0.0)
+    assert engine._evidence(engine._understand(question, [])).hits[0].section.doc == "city-schools"
+    # a question naming the city is the city's
+    engine.tuning = replace(engine.tuning, national_prior=0.2)
+    assert engine._evidence(engine._understand("北京" + question, [])).hits[0].section.doc == "city-schools"
+
+
 def test_the_measure_before_a_contact_note_stops_at_the_note_before_it():
     from assistant.engine import _measure_before
     from corpus.records import Sentence
