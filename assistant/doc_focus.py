@@ -317,8 +317,10 @@ _SHORT_NAMES = {**{c: PROVINCE_CODES[c] for c in "京沪津渝鄂粤浙豫皖闽
 _NICKNAMES = {"京城": "北京", "帝都": "北京", "沪上": "上海", "申城": "上海", "魔都": "上海", "津门": "天津",
               "羊城": "广州", "鹏城": "深圳", "蓉城": "成都", "冰城": "哈尔滨", "泉城": "济南", "春城": "昆明",
               "榕城": "福州", "星城": "长沙", "鹭岛": "厦门", "内蒙": "内蒙古"}
-_NOT_A_PLACE = r"京东|京剧|津贴|晋升|晋级|汉堡|汉字|汉语|汉服|川菜|川流|粤菜|粤语|湘菜|鲁菜|沪深|蓉蓉"
-_GOING_VERBS = "在来返回赴到留驻离进"
+_NOT_A_PLACE = (r"京东|京剧|津贴|晋升|晋级|汉堡|汉字|汉语|汉服|汉族|川菜|川流|粤菜|粤语|湘菜|鲁菜|沪深|沪渝|蓉蓉"
+                # other places that begin with a short name (湖北's 京山, 福建's 晋江, 重庆's 黔江), and a surname
+                r"|京山|晋江|川沙|黔江|豫园|.(?:女士|先生|某)")
+_GOING_VERBS = "在来返回赴到抵留驻离进"  # going there, or being there
 _WITHIN = ("里", "内", "这边", "那边", "境内", "当地")
 _SHORT_SAID = re.compile(rf"(?:(?<=[{_GOING_VERBS}])|(?=[{''.join(_SHORT_NAMES)}](?:{'|'.join(_WITHIN)})))"
                          rf"(?!{_NOT_A_PLACE})([{''.join(_SHORT_NAMES)}])")
@@ -342,8 +344,11 @@ def main_place(text: str) -> str | None:
     """The province, municipality or city (as place_key) a text names most, at least twice and more often than
     any other; its short name counts where a caller's would (「来京人员」「在京离京情况」「到京之日」: a 北京
     notice may never write 北京)."""
-    said = [place_key(m.group()) for m in _PLACE_NAMES.finditer(text)]
-    said += [place_key(_SHORT_NAMES[m.group(1)]) for m in _SHORT_SAID.finditer(text)]
+    full = list(_PLACE_NAMES.finditer(text))
+    said = [place_key(m.group()) for m in full]
+    # 「在浙江」 is counted once, as 浙江: the 浙 after 在 is no short name there
+    inside = {i for m in full for i in range(m.start(), m.end())}
+    said += [place_key(_SHORT_NAMES[m.group(1)]) for m in _SHORT_SAID.finditer(text) if m.start(1) not in inside]
     counts = Counter(said).most_common(2)
     if not counts or counts[0][1] < 2 or (len(counts) > 1 and counts[1][1] == counts[0][1]):
         return None

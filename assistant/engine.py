@@ -458,10 +458,12 @@ class Engine:
             if key is None:
                 continue
             said = key if key in CITIES else name.removesuffix("省").removesuffix("市")
-            found = self._corpus.documents_containing(said)
-            for form in short_name_forms(key):  # a 北京 notice that only says 「在京」「到京」
-                found = np.union1d(found, self._corpus.documents_containing(form))
-            mentioning = [r for r in found.tolist() if self.index.policies[r].doc in neutral][:MAX_MENTIONING_CHECKED]
+            found = self._corpus.documents_containing(said).tolist()
+            # and a 北京 notice that only says 「在京」「到京」, after those that write the name (the cap below)
+            shorts = [self._corpus.documents_containing(f) for f in short_name_forms(key)]
+            if shorts:
+                found += np.setdiff1d(np.concatenate(shorts), found).tolist()
+            mentioning = [r for r in found if self.index.policies[r].doc in neutral][:MAX_MENTIONING_CHECKED]
             rows.update(r for r in mentioning if in_place(self._main_place(r), key))
         return frozenset(self.index.policies[r].doc for r in rows)
 

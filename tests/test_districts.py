@@ -72,7 +72,10 @@ def test_the_place_a_notice_names_most_is_a_province_municipality_or_city():
     assert main_place("京东物流。北京。上海。") is None  # 京东 is no going to 北京
     # gold ex-539 (dev): a 北京 guideline that says only 「在京离京」「到京之日」, and 湖北 where travellers came from
     assert main_place("掌握在京离京情况。离开湖北地区的到京人员，在到京之日起居家观察。湖北。") == "北京市"
-    assert main_place("在京东买的。京东发货。上海。") is None
+    assert main_place("在京东买的。到京东退货。上海。") is None
+    assert main_place("在浙江大学。在浙江省杭州市。北京市。北京。北京。") == "北京市"  # 在浙江 is 浙江 once
+    assert main_place("在京山市。到京山后。北京。") is None and main_place("接到鲁女士报案。回到鲁先生家。") is None
+    assert main_place("抵京人员登记。抵京后居家观察。") == "北京市"
     # a city's notice is its province's too, not another province's
     assert in_place("广州", "广东省") and in_place("广东省", "广东省") and not in_place("广州", "湖北省")
     assert not in_place(None, "广东省")
