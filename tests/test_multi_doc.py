@@ -462,7 +462,6 @@ CANTEEN = ("餐饮服务单位防控指引 一、人员管理 餐饮单位要掌
 
 def test_a_notice_that_says_its_place_only_by_its_short_name_is_that_places(tmp_path_factory):
     # gold ex-539, ex-1156, ex-1516 (dev): 北京 callers asking about 堂食 and 送餐 got other cities' notices
-    from tests.conftest import documents_folder, fake_engine_over
     engine = fake_engine_over(tmp_path_factory, documents_folder(tmp_path_factory, "canteen",
                                                                  {"canteen": CANTEEN, "hubei-news": HUBEI_NEWS}))
     assert "canteen" in engine._focus("在北京开饭馆的，堂食客人之间要隔多远？").picked
