@@ -134,9 +134,12 @@ class Tuning:
     max_mentioning_docs: int = 10  # a name only mentioned (no document is from it) picks at most this many
     # Several documents: a question naming no place or body is anyone's, anywhere: the national documents, which
     # govern every region, gain this over a province's or city's that matches its words as well (a teacher's
-    # 「网课能算工作量吗」 got a city's notice on 线上教学, 教育部's says 计入工作量; dev: 3 right documents more, none
-    # lost; 0.1–0.2 fixed 4–5 but moved a Taiyuan answer with all documents loaded, 0.3 broke 8)
-    national_prior: float = 0.05
+    # 「网课能算工作量吗」 got a city's notice on 线上教学, 教育部's says 计入工作量; dev: 0.05 gave 3 right documents
+    # more, 0.15 two more, none lost; 0.3 broke 8)
+    national_prior: float = 0.15
+    # … but the home gate measures the home documents against the other document that matched best on its own
+    # (at 0.1 and more, a national one the prior lifted moved Taiyuan's ty-527 when all documents are loaded)
+    gate_without_prior: bool = True
     local_notices: bool = True  # a named place also picks the notices of unknown region that are about it
     said_with_topic: bool = True  # a name no document is from picks the few that say it with the question's topic
     follow_focus: bool = True  # a follow-up naming no place or body keeps the conversation's named documents
@@ -222,6 +225,7 @@ class Evidence:
     scene: tuple[str, ...]  # topical tokens only in clauses that do not ask (assistant.scene)
     query_text: str
     vector: np.ndarray
+    national_bonus: float = 0.0  # what the national prior added to the national documents' hits
 
 
 class Engine:
@@ -245,7 +249,8 @@ class Engine:
         self._policy = {p.doc: p for p in index.policies}
         self._focus_index = FocusIndex(index.policies)
         self._neutral_rows = index.document_rows(self._focus_index.neutral)  # documents of unknown region
-        self._national_rows = index.document_rows([p.doc for p in index.policies if p.region == "全国"])
+        self._national_docs = frozenset(p.doc for p in index.policies if p.region == "全国")
+        self._national_rows = index.document_rows(sorted(self._national_docs))
         self._focus_cache: dict[str, Focus] = {}
         self._answered_cache: dict[tuple[str, ...], str | None] = {}
         self._main_places: dict[int, str | None] = {}
@@ -320,10 +325,20 @@ class Engine:
         words = tuple(dict.fromkeys(whole.topical))
         weights = {w: self._rarity(w) for w in words}
         others = [h for h in whole.hits if h.section.doc not in self.home_docs]
-        best_other = others[0].section.doc if others else None
+        best_other = self._best_other(others, whole.national_bonus) if others else None
         return answered_elsewhere(words, weights, self._home._corpus, [h.section.text for h in home.hits],
                                   [h.section.text for h in others if h.section.doc == best_other],
                                   self.tuning.home_coverage, self.tuning.elsewhere_margin)
+
+    def _best_other(self, others: Sequence[Hit], national_bonus: float) -> str:
+        """The document of the first of `others`, as if the national prior had not been added: the gate asks
+        whether the home documents are good enough, and a national document the prior lifted past the one
+        that matched best is not the yardstick for that."""
+        first = others[0]
+        if not (national_bonus and self.tuning.gate_without_prior and first.section.doc in self._national_docs):
+            return first.section.doc
+        local = next((h for h in others if h.section.doc not in self._national_docs), None)
+        return local.section.doc if local is not None and first.score - national_bonus < local.score else first.section.doc
 
     def _rarity(self, word: str) -> float:
         found = self._rarity_cache.get(word)
@@ -792,7 +807,8 @@ class Engine:
         vector = self.index.embed_query(query)
         named = self._focus(focus_text or own)
         boost = self._focus_boost(named)
-        if self.tuning.national_prior and not named.names and len(self.index.policies) > 1:
+        national = self.tuning.national_prior if not named.names and len(self.index.policies) > 1 else 0.0
+        if national:
             boost = np.zeros(len(self.index.policies), dtype=np.float32) if boost is None else boost.copy()
             boost[self._national_rows] += self.tuning.national_prior
         dated = self._dated_rows(own)
@@ -824,12 +840,13 @@ class Engine:
                        if not deferred_tax(t, asked, self._corpus.__contains__))
         scene = scene_words(in_document_terms(own), topical)
         return Evidence(hits=hits, topical=topical, missing=_outermost(missing), foreign_places=places,
-                        foreign_years=years, absent_terms=absent, scene=scene, query_text=query, vector=vector)
+                        foreign_years=years, absent_terms=absent, scene=scene, query_text=query, vector=vector,
+                        national_bonus=national)
 
     def _dated_rows(self, text: str) -> np.ndarray | None:
         """Over several documents, the rows of the documents holding every day (「2月19日」) `text` names; None
         when it names none, or the tuning gives days no weight."""
-        days = tuple(dict.fromkeys(_DAY.findall(text)))
+        days = tuple(dict.fromkeys(f"{day}日" for day in _DAY.findall(text)))
         if not days or not self.tuning.date_weight or len(self.index.policies) < 2:
             return None
         rows = self._corpus.documents_containing(days[0])
@@ -1419,7 +1436,8 @@ MAX_LABEL_CHARS = 40
 MAX_MEASURE_SENTENCES = 3  # a contact note's measure: at most this many sentences before it
 MAX_NOTE_CHARS = 60  # a longer line with a number states more than whose number it is
 _GRANTS = re.compile(r"给予|免收|减免|减半|补贴|补助|奖励|返还|贴息|免征|缓缴|延期")
-_DAY = re.compile(r"(?<![\d.])(?:1[0-2]|[1-9])月(?:3[01]|[12]\d|[1-9])日")
+# 「2月17号」 is how people say the 「2月17日」 the documents write
+_DAY = re.compile(r"(?<![\d.])((?:1[0-2]|[1-9])月(?:3[01]|[12]\d|[1-9]))[日号]")
 
 
 def _measure_before(sentences: Sequence[Sentence], first: Sentence) -> list[Sentence]:

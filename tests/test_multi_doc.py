@@ -688,6 +688,10 @@ def test_a_day_the_question_names_prefers_the_documents_that_hold_it(tmp_path_fa
     question = "2月19日国务院联防联控机制发布会上说，口罩产能利用率达到了多少？"
     assert list(engine._dated_rows(question)) == list(engine.index.document_rows(["b19"]))
     assert engine._dated_rows("口罩产能利用率达到了多少？") is None
+    # gold ex-1817 (dev): 「2月17号那天」, as people say it, is the 2月17日 the documents write
+    spoken = "国务院联防联控机制2月19号的发布会上说，口罩产能利用率达到了多少？"
+    assert list(engine._dated_rows(spoken)) == list(engine.index.document_rows(["b19"]))
+    assert engine._evidence(engine._understand(spoken, [])).hits[0].section.doc == "b19"
     assert engine._evidence(engine._understand(question, [])).hits[0].section.doc == "b19"
     engine.tuning = replace(engine.tuning, date_weight=0.0)  # b13 matches the question's other words better
     assert engine._dated_rows(question) is None
@@ -713,6 +717,24 @@ def test_a_question_naming_no_place_prefers_the_national_document(tmp_path_facto
     # a question naming a place gets no prior: at 1.0 it would outweigh the city's focus (+0.3 against -0.3)
     engine.tuning = replace(engine.tuning, national_prior=1.0)
     assert engine._evidence(engine._understand("北京" + question, [])).hits[0].section.doc == "city-schools"
+
+
+def test_the_home_gate_measures_against_the_best_other_document_without_the_national_prior(tmp_path_factory):
+    # gold ty-527 (Taiyuan dev, all documents loaded): at a prior of 0.1 and more the gate compared Taiyuan's
+    # document with a national one the prior had lifted past the document that matched best, and left home
+    from dataclasses import replace
+    from corpus.records import Hit
+    engine = fake_engine_over(tmp_path_factory, documents_folder(
+        tmp_path_factory, "schools-gate", {"ministry": MINISTRY, "city-schools": CITY_SCHOOLS}))
+    city = engine._policy["city-schools"].sections[0]
+    ministry = engine._policy["ministry"].sections[0]
+    lifted = [Hit(ministry, 0.55), Hit(city, 0.52)]  # 0.50 + 0.05 against 0.52 on their own
+    assert engine._best_other(lifted, 0.05) == "city-schools"
+    assert engine._best_other(lifted, 0.0) == "ministry"  # no prior was added: the order stands
+    assert engine._best_other([Hit(ministry, 0.60), Hit(city, 0.52)], 0.05) == "ministry"  # it led on its own
+    assert engine._best_other([Hit(ministry, 0.55)], 0.05) == "ministry"  # no local document to prefer
+    engine.tuning = replace(engine.tuning, gate_without_prior=False)
+    assert engine._best_other(lifted, 0.05) == "ministry"
 
 
 def test_the_measure_before_a_contact_note_stops_at_the_note_before_it():
