@@ -281,6 +281,19 @@ def test_a_document_with_no_known_region_is_neither_picked_nor_ruled_out_by_a_pl
     assert f.of("beijing-2020") == 1.0 and f.of("city") == 0.0 and f.of("taiyuan-2020-2") == -1.0
 
 
+def test_a_policy_bank_is_named_by_its_full_or_short_name(policy):
+    # gold ex-1824 (dev): 「国家开发银行是不是发了一期…债券？」 got the central bank's notice that lists 国家开发银行
+    # among the banks to lend more; the news item 「国开行成功发行…“战疫专题债券”」 says 国家开发银行 in its lead
+    from corpus.load import parse_policy
+    bonds = parse_policy("cdb-bonds", "国开行成功发行135亿元“战疫专题债券” 记者6日从国家开发银行获悉，通过电子渠道向社会公众零售55亿元。")
+    notice = parse_policy("pboc-notice", "关于进一步强化金融支持防控疫情的通知 各金融机构：" + "加大信贷支持力度。" * 30
+                          + "支持国家开发银行、进出口银行、农业发展银行加大信贷支持力度。")
+    assert named("国家开发银行是不是发了一期防疫债券？", ()) == ("国开行",)
+    assert named("国开行的债券老百姓能买吗", ()) == ("国开行",)
+    f = focus("国家开发银行是不是发了一期防疫债券？", [policy, bonds, notice])
+    assert f.of("cdb-bonds") == 1.0 and "pboc-notice" not in f.picked
+
+
 def test_a_local_notice_of_unknown_issuer_is_no_ministrys(policy):
     # gold ex-1656 (dev): 「教育部对中小学生在家上网课有什么要求」 got a city's notice with no issuer in its header
     from corpus.load import parse_policy
