@@ -138,7 +138,7 @@ def _plain(text: str) -> str:
 def _answers_to(name: str, text: str) -> bool:
     if name == "国家":
         return text.lstrip().startswith(NATIONAL)
-    return any(form in text for form in BODIES.get(name, (name,)))
+    return any(_writes_body(text, form) for form in BODIES.get(name, (name,)))
 
 
 NUMBER_TAIL = 3  # 文号 are found by the last characters of their plain form (…258号)
@@ -305,7 +305,16 @@ def _says_body(question: str, form: str) -> bool:
     """Whether the question names the body `form` anywhere: 「交通部门」「财政部门」 are any government's departments of
     that kind, not the ministry."""
     return any(not (form.endswith("部") and question.startswith("门", m.end()))
-               for m in re.finditer(re.escape(form), question))
+               for m in _BODY_FORMS.get(form, re.compile(re.escape(form))).finditer(question))
+
+
+# Body forms that end other words: 「全国开行…专列」「中国开行的班列」 run trains, and are no 国开行
+_BODY_FORMS = {"国开行": re.compile(r"(?<![全中各两外本我出回])国开行")}
+
+
+def _writes_body(text: str, form: str) -> bool:
+    pattern = _BODY_FORMS.get(form)
+    return form in text if pattern is None else pattern.search(text) is not None
 
 
 # A place said by its one-character short name after a verb of going (「来京人员」「返沪」「离汉」): the
