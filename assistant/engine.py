@@ -811,7 +811,7 @@ class Engine:
         national = self.tuning.national_prior if not named.names and len(self.index.policies) > 1 else 0.0
         if national:
             boost = np.zeros(len(self.index.policies), dtype=np.float32) if boost is None else boost.copy()
-            boost[self._national_rows] += self.tuning.national_prior
+            boost[self._national_rows] += national
         dated = self._dated_rows(own)
         if dated is not None:
             # 「2月19日国务院联防联控机制发布会上说…」: the documents that hold every day the question names
