@@ -809,18 +809,16 @@ class Engine:
         named = self._focus(focus_text or own)
         boost = self._focus_boost(named)
         national = self.tuning.national_prior if not named.names and len(self.index.policies) > 1 else 0.0
+        documents = len(self.index.policies)
         if national:
-            boost = np.zeros(len(self.index.policies), dtype=np.float32) if boost is None else boost.copy()
-            boost[self._national_rows] += national
+            boost = _added(boost, documents, self._national_rows, national)
         dated = self._dated_rows(own)
         if dated is not None:
             # 「2月19日国务院联防联控机制发布会上说…」: the documents that hold every day the question names
-            boost = np.zeros(len(self.index.policies), dtype=np.float32) if boost is None else boost.copy()
-            boost[dated] += self.tuning.date_weight
+            boost = _added(boost, documents, dated, self.tuning.date_weight)
         if prefer is not None:
             # a follow-up is about the document that answered the turn before, unless its words say otherwise
-            boost = np.zeros(len(self.index.policies), dtype=np.float32) if boost is None else boost.copy()
-            boost[self.index.document_rows([prefer])] += self.tuning.follow_weight
+            boost = _added(boost, documents, self.index.document_rows([prefer]), self.tuning.follow_weight)
         hits = tuple(self.index.search(query, k=max(self.settings.top_k, self.tuning.candidates), vector=vector,
                                        dense_weight=self.tuning.dense_weight, title_weight=self.tuning.title_weight,
                                        doc_boost=boost))
@@ -1439,6 +1437,13 @@ MAX_NOTE_CHARS = 60  # a longer line with a number states more than whose number
 _GRANTS = re.compile(r"给予|免收|减免|减半|补贴|补助|奖励|返还|贴息|免征|缓缴|延期")
 # 「2月17号」 is how people say the 「2月17日」 the documents write
 _DAY = re.compile(r"(?<![\d.])((?:1[0-2]|[1-9])月(?:3[01]|[12]\d|[1-9]))[日号]")
+
+
+def _added(boost: np.ndarray | None, documents: int, rows: np.ndarray, amount: float) -> np.ndarray:
+    """A per-document boost (None: none yet, over `documents`) with `amount` added at `rows`, as a new array."""
+    out = np.zeros(documents, dtype=np.float32) if boost is None else boost.copy()
+    out[rows] += amount
+    return out
 
 
 def _measure_before(sentences: Sequence[Sentence], first: Sentence) -> list[Sentence]:
