@@ -36,6 +36,13 @@ BODIES: dict[str, tuple[str, ...]] = {
     "贸促会": ("贸促会", "国际贸易促进委员会"), "公积金中心": ("住房公积金管理中心", "公积金中心"),
     # the policy banks, which news items name by their short forms
     "国开行": ("国家开发银行", "国开行"), "农发行": ("农业发展银行", "农发行"),
+    # the other ministries and agencies that issued or are reported in the documents, and the people's organisations
+    # (国家邮政局, 国家统计局 are named by their own names: see _NATIONAL_BODY)
+    "审计署": ("审计署",), "公安部": ("公安部",), "司法部": ("司法部",), "应急管理部": ("应急管理部",),
+    "自然资源部": ("自然资源部",), "生态环境部": ("生态环境部",), "民航局": ("中国民用航空局", "民航局"),
+    "国铁集团": ("国家铁路集团", "国铁集团"), "外汇局": ("外汇管理局", "外汇局"), "药监局": ("药品监督管理局", "药监局"),
+    "红十字会": ("红十字会",), "总工会": ("总工会",),
+    "妇联": ("妇女联合会", "妇联"), "共青团": ("共青团",),
 }
 # What makes a bare district stem a place: 「海淀这边」「浦东那边」「昌平一带」
 _LOCALITY = ("这边", "那边", "这里", "那里", "这块", "那块", "一带", "地区", "片区")
@@ -272,16 +279,22 @@ def weighted_coverage(words: Sequence[str], text: Container[str], weights: dict[
 
 def answered_elsewhere(words: Sequence[str], weights: dict[str, float], home_text: Container[str],
                        home_sections: Sequence[str],
-                       other_sections: Sequence[str], home_coverage: float, margin: float) -> bool:
+                       other_sections: Sequence[str], home_coverage: float, margin: float,
+                       foreign_words: int = 0) -> bool:
     """Whether a question that names no place or body is about something the home documents do not cover:
     they use less than `home_coverage` of its rarity-weighted topical words, and the best other document's
-    retrieved section holds at least `margin` more of them than the home documents' best section. Measured on
-    rare words, a long home document does not cover a question just by sharing its common words (补贴, 人员)."""
+    retrieved section holds at least `margin` more of them than the home documents' best section, or that
+    document's sections use at least `foreign_words` (when set) of its words that the home documents never use.
+    Measured on rare words, a long home document does not cover a question just by sharing its common words
+    (补贴, 人员); counted, a canteen question's 食堂, 口罩 and 座位 outweigh the 职工 and 恢复 any notice shares."""
     if not words or not other_sections or weighted_coverage(words, home_text, weights) >= home_coverage:
         return False
     home = max((weighted_coverage(words, s, weights) for s in home_sections), default=0.0)
     other = max(weighted_coverage(words, s, weights) for s in other_sections)
-    return other - home >= margin
+    if other - home >= margin:
+        return True
+    foreign = [w for w in words if w not in home_text and any(w in s for s in other_sections)]
+    return bool(foreign_words) and len(foreign) >= foreign_words
 
 
 _PLACE_NAMES = re.compile("|".join(sorted(PLACE_NAMES, key=len, reverse=True)))  # longest first: 马鞍山, not 鞍山

@@ -44,6 +44,24 @@ def test_answered_elsewhere_needs_weak_home_coverage_and_a_clearly_better_sectio
     assert not answered_elsewhere(words, weights, home_text, home_sections, [], 0.33, 0.3)
 
 
+def test_answered_elsewhere_counts_words_the_home_documents_never_use():
+    # Rare shared words (职工, 恢复) keep the margin small; three words the home documents never write, all in
+    # the other document's section, still say what the question is about.
+    weights = {"职工": 2.0, "恢复": 2.0, "食堂": 1.0, "口罩": 1.0, "座位": 1.0}
+    words = ("职工", "恢复", "食堂", "口罩", "座位")
+    home_text = home = "职工恢复上岗"
+    canteen = ["食堂：职工分散就餐，座位间隔，最后一刻才脱口罩"]
+    assert not answered_elsewhere(words, weights, home_text, [home], canteen, 0.8, 0.3)  # margin 0.1 alone: stay
+    assert answered_elsewhere(words, weights, home_text, [home], canteen, 0.8, 0.3, foreign_words=3)
+    # Two such words are not enough at 3, nor are words the other document does not use either.
+    assert not answered_elsewhere(words, weights, home_text, [home], ["食堂：职工分散就餐，座位间隔"], 0.8, 0.3,
+                                  foreign_words=3)
+    assert not answered_elsewhere(words, weights, home_text, [home], ["职工恢复上岗后分散就餐"], 0.8, 0.3,
+                                  foreign_words=1)
+    # The home documents' own coverage still comes first.
+    assert not answered_elsewhere(words, weights, "职工恢复上岗，食堂", [home], canteen, 0.5, 0.3, foreign_words=3)
+
+
 def test_questions_asking_for_a_count_or_a_deadline_want_a_figure():
     for question in ("每天要给老人量几次体温？", "最晚要在什么时间前登记？", "最迟哪一天报名？"):
         assert ASKS_AMOUNT.search(question), question

@@ -299,6 +299,20 @@ def test_a_policy_bank_is_named_by_its_full_or_short_name(policy):
     assert f.of("cdb-bonds") == 1.0 and "pboc-notice" not in f.picked
 
 
+def test_the_other_ministries_and_peoples_organisations_are_bodies_a_question_names(policy):
+    # gold ex-1885 (dev): 「审计署专门查防疫经费…」 named no body the table knew and stayed with Taiyuan's document
+    from corpus.load import parse_policy
+    audit = parse_policy("audit", "审计署部署开展疫情防控资金和捐赠款物专项审计 审计署近日印发通知，重点揭露截留、挤占、挪用资金物资问题。")
+    other = parse_policy("other", "关于做好疫情防控资金管理的通知 各区县：加强疫情防控资金管理，及时拨付。")
+    assert named("审计署专门查防疫经费，重点揭露哪类问题？", ()) == ("审计署",)
+    assert named("红十字会收到的捐款怎么用？", ()) == ("红十字会",)
+    assert named("妇女联合会对一线女医护有什么关爱？", ()) == ("妇联",)
+    f = focus("审计署专门查防疫经费，重点揭露哪类问题？", [policy, audit, other])
+    assert f.of("audit") == 1.0 and f.of("other") != 1.0 and f.of("taiyuan-2020-2") != 1.0
+    # 「公安部门」 is any government's police, as 「财政部门」 is
+    assert named("公安部门对返岗员工查验什么？", ()) == ()
+
+
 def test_a_local_notice_of_unknown_issuer_is_no_ministrys(policy):
     # gold ex-1656 (dev): 「教育部对中小学生在家上网课有什么要求」 got a city's notice with no issuer in its header
     from corpus.load import parse_policy
