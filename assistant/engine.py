@@ -96,6 +96,7 @@ GENERIC = frozenset(
     "会不会 不会 不能 可以 能否 是否 能够 一共 总共 共计 总计 另外 哪几个 哪几种 事儿 这事 那事 这件事 那件事 事情 这事儿 那事儿 这阵子 这段时间 最近 尽量 要是 如果 假如 万一 的话 听说 听人说 多少钱 时候 什么时候 啥时候 "
     "目的 用意 初衷 图个啥 图啥 图个甚 效果 说到底 "  # asking what a measure is for: every clause says so itself
     "文号 报告 "  # 「那个文件的文号是多少？我要写进报告里」: the particulars of a document, not a topic
+    "说错 记错 记岔 搞错 弄错 看错 写错 算错 打错 好像 还有 哪年哪月 "  # a caller correcting themself, and asking on
     "what how the a an is are of for in to do does can my our sme smes policy".split()
 )
 
@@ -527,6 +528,10 @@ class Engine:
             return self._refuse(unmatched)
         if evidence.absent_terms:  # another policy's instrument, whatever form the question takes
             return self._refuse(evidence.absent_terms)
+        if evidence.foreign_years and intent is Intent.DEPARTMENT:
+            # 「2023年…的贴息新政策…去哪申请？」: another year's policy has its own offices (a lookup faces the scope
+            # check below; 「到2022年底…才不作数？」 asks about this document's period)
+            return self._refuse(tuple(f"{y}年" for y in evidence.foreign_years))
         parts = _parts(q.text) if self.tuning.per_part else []
         if parts and self._answers_parts_apart(intent, parts):
             return self._each_part(q, parts)
@@ -600,6 +605,11 @@ class Engine:
         """Whether the parts want different forms of answer, each answered on its own (see _each_part)."""
         form_of = {p: classify(p) for p in parts}
         forms = {form_of[p] for p in self._new_topic_parts(parts)}
+        if forms <= {Intent.LOOKUP, Intent.TIME, Intent.ELIGIBILITY}:
+            # 「社保能缓缴吗？找哪个部门？」: who handles the measure just asked about is another form of answer,
+            # though the part names nothing new (not after the document's own particulars: 「全称是什么？是哪个机关
+            # 发的？」, nor the interpreting bodies asked twice, one question: see _new_topic_parts)
+            forms |= {form_of[p] for p in parts if form_of[p] is Intent.DEPARTMENT}
         # a form only the whole question shows (「“力争”算不算硬杠杠？…请示…写给哪个部门」) is the question's form;
         # 「两处是不是一个意思？想要个权威说法该问谁？」: the meaning asked is what the interpreting bodies settle
         meaning_only = intent is Intent.INTERPRETATION and all(
@@ -779,7 +789,8 @@ class Engine:
             # name another clause (「那欠款这事呢，归谁管？」 after a rent question).
             joined = self._evidence_for(f"{context} {q.text}", prefer=before)
             own_top = evidence.hits[0]
-            switched = (own_top.section.id != joined.hits[0].section.id
+            # … and a turn with no topical word of its own names none: 「说错了，裁的是三个」 matches 「三个月」 only
+            switched = (own_top.section.id != joined.hits[0].section.id and bool(evidence.topical)
                         and (own_top.lexical or 0.0) >= self.tuning.own_topic_bm25)
             if not switched:
                 return joined

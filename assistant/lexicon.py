@@ -44,6 +44,8 @@ COLLOQUIAL = {
     # what owners fear or cannot do: a gap in the social-insurance record, a loan called in, a return not filed
     "断缴": "个人权益记录", "断保": "个人权益记录", "往回收": "抽贷", "报不上": "申报", "报不了": "申报",
     "贴补": "补助",
+    # a tax said short, and a loan on one's good name
+    "土地税": "城镇土地使用税", "凭信誉": "信用贷款", "凭信用": "信用贷款",
     # owners' words for a minor violation, and for debts run up after the old ones are cleared
     "小毛病": "轻微违法违规", "新欠": "新的拖欠", "裁人": "裁员", "辞人": "裁员", "开人": "裁员",
     # what a late contribution might cost a worker, and a customer who holds back payment

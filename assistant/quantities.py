@@ -374,7 +374,38 @@ def parse_quantities(text: str) -> tuple[Quantity, ...]:
     found = _scan(text)
     pairs = superseded(text, found, _about(text))
     gone = [old for old, _ in pairs] + list(passed_over(text, found, pairs))
-    return tuple(_per_group(text, q) for q in found if not any(q is old for old in gone))
+    kept = tuple(_per_group(text, q) for q in found if not any(q is old for old in gone))
+    return _staff_changed(text, kept)
+
+
+# 「原来8个人，上月底走了一个」「8个人，年后又招了2个」: people who left or joined since the count said before; a count
+# said as what is left (「…，现在48个」「剩下6个」) is the headcount itself
+_LEFT = r"走了|离职了?|辞职了?|辞了|退休了?|裁了|调走了?|少了"
+_JOINED = r"又招了?|新招了?|招了|新来了?|又来了?|新进了?|多了|新增了?"
+_STAFF_CHANGE = re.compile(rf"(?:个|名|位|号)?(?:人|{_STAFF_WORDS})?\s*[，,]\s*[^，,。；;！!？?\d{CN_DIGITS}十]{{0,6}}?(?:(?P<left>{_LEFT})|(?P<joined>{_JOINED}))\s*"
+                           rf"(?P<count>\d{{1,4}}|[{CN_DIGITS}十百]{{1,4}})\s*(?:个人|个|名|位|人)")
+_NOW = re.compile(r"(?:现在|目前|眼下|如今|剩下|还剩|只剩|剩)(?:的|下)?(?:还有|只有|就|是|有|共|一共|\s)*$")
+
+
+def _staff_changed(text: str, found: tuple[Quantity, ...]) -> tuple[Quantity, ...]:
+    """`found` with a headcount and the changes said right after it (see _STAFF_CHANGE) as one headcount:
+    「原来8个人，上月底走了一个」 is 7 people, 「员工52个，上个月走了4个，现在48个」 48. A rough count stays as said."""
+    for h in (q for q in found if isinstance(q, Headcount) and q.upper is None):
+        total, end = h.value, h.end
+        while (m := _STAFF_CHANGE.match(text, end)) and (count := number_or_none(m.group("count"))) is not None:
+            total, end = total - count if m.group("left") else total + count, m.end()
+        if end == h.end:
+            continue
+        inside = [q for q in found if h.end <= q.start and q.end <= end]
+        now = next((q for q in found if isinstance(q, Headcount) and end <= q.start
+                    and _NOW.search(text[end:q.start].lstrip("，, "))), None)
+        if now is not None and not re.search(r"[。；;！!？?]", text[end:now.start]):
+            return tuple(q for q in found if q is not h and not any(q is i for i in inside))
+        if total <= 0:
+            continue
+        changed = Headcount(total, text[h.start:end], h.start, end)
+        return tuple(changed if q is h else q for q in found if not any(q is i for i in inside))
+    return found
 
 
 # 「两个班组，每组11个人」「3个车间，每个车间20人」: a headcount said per group, for a number of groups said before it

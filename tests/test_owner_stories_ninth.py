@@ -1,0 +1,87 @@
+"""Classes the blind seed batch ty-2026…2065 found, each by wordings other than the gold case's: a headcount changed
+since it was said (「原来8个人，走了一个」), a caller correcting their last turn (「哦说错了，裁的是三个」), asking
+whether a measure is still to be had (「现在再去申请还有戏没」「还能照2号文…」), a measure and who handles it asked
+together (「能缓缴吗？找哪个部门？」), another year's policy asked for its offices, and owners' short forms (土地税)."""
+
+from decimal import Decimal
+
+import pytest
+
+from assistant.engine import Engine
+from assistant.intent import Intent, classify, looks_like_follow_up
+from assistant.lexicon import COLLOQUIAL
+from assistant.quantities import Headcount, parse_quantities
+from assistant.requests import parse_request
+
+
+def _people(text: str) -> list[Decimal]:
+    return [q.value for q in parse_quantities(text) if isinstance(q, Headcount)]
+
+
+@pytest.mark.parametrize("text, people", [
+    ("饭馆原来12个人，年后走了两个，基数都按3000报", [10]),
+    ("厂里50个工人，过完年辞职了5个人。剩下的都按时上班", [45]),
+    ("店里6个人，上礼拜又招了3个，缴费基数都按3500", [9]),
+    ("员工20人，走了3个，又新招了5个", [22]),
+    # said as what is left, the count left stands (no correction word needed)
+    ("员工40个，上个月走了4个，现在36个", [36]),
+])
+def test_a_headcount_changed_since_it_was_said(text, people):
+    assert _people(text) == people
+
+
+@pytest.mark.parametrize("text, people", [
+    ("员工三十多个，走了两个", [30]),  # a rough count stays as said
+    ("我们有30个员工，其中5个是临时工", [30, 5]),  # a part of it, not a change
+    ("员工52个，哦不对，上个月走了4个，现在48个", [48]),  # the correction as before
+])
+def test_counts_that_are_no_change_stay_as_said(text, people):
+    assert _people(text) == people
+
+
+def test_the_changed_headcount_reaches_the_calculation():
+    request = parse_request("店里原来9个人，上月底走了一个，剩下的缴费基数都按5000报。这个月单位养老交多少？")
+    assert (request.kind, request.employees, request.wage_base) == ("pension", 8, 5000)
+
+
+@pytest.mark.parametrize("turn", ["哦说错了，是二十个，不是两百个。那还能拿吗？", "我记错了，应该是5月", "不对，是三个",
+                                  "哎呀搞错了，我们是租的私人的房子"])
+def test_a_turn_that_opens_by_correcting_the_last_goes_on_from_it(turn):
+    assert looks_like_follow_up(turn)
+
+
+@pytest.mark.parametrize("turn", ["不对外营业的店铺房租能减吗", "说错话被罚款的小店能缓缴社保吗"])
+def test_other_words_are_no_correction(turn):
+    assert not looks_like_follow_up(turn)
+
+
+@pytest.mark.parametrize("question", ["那个技改资金现在再去申请还有戏没？", "房租减免的事现在去办有没有戏？",
+                                      "我们现在还能照着2号文走吗？"])
+def test_asking_whether_a_measure_is_still_to_be_had_is_about_the_period(question):
+    assert classify(question) is Intent.TIME
+
+
+def test_owners_short_forms_of_a_tax_and_of_a_loan_on_good_name():
+    assert COLLOQUIAL["土地税"] == "城镇土地使用税"
+    assert COLLOQUIAL["凭信誉"] == "信用贷款"
+
+
+def test_a_measure_and_who_handles_it_asked_together_get_both(fake_engine: Engine):
+    answer = fake_engine.answer("房产税今年能不能少交点？该找哪个部门说？")
+    assert "困难减免" in answer.text and "市税务局" in answer.text
+    # the document's own particulars and who issued it stay one answer about the document
+    answer = fake_engine.answer("这份意见的全称是什么？是哪个机关发的？")
+    assert "责任单位" not in answer.text
+
+
+def test_another_years_policy_asked_for_its_offices_is_refused(fake_engine: Engine):
+    answer = fake_engine.answer("2024年的稳岗补贴新政策去哪申请？")
+    assert answer.refused and "2024年" in answer.text
+    # a year said about this document's own period is no other policy
+    assert not fake_engine.answer("有人说这文件一直管到2022年底，是真的吗？").refused
+
+
+def test_a_correcting_turn_stays_with_the_conversations_topic(fake_engine: Engine):
+    history = [{"role": "user", "content": "我们厂年后裁了二十多个人，失业保险返还还能拿吗？"}]
+    answer = fake_engine.answer("哦说错了，裁的是两个，不是二十多个。那这样呢，还有份没？", history)
+    assert not answer.refused and answer.citations[0].clause == "4"
