@@ -28,7 +28,8 @@ _RESTATEMENT = r"应该是|其实是|改成|改为|准确(?:地)?说|确切(?:�
 CORRECTION = re.compile(f"{_DENIAL}|{_RESTATEMENT}")
 # 「哦不对」「哎呀，说错了」: an aside may come first
 _ASIDE = r"(?:哦|噢|喔|哎呀|哎|唉|啊|呀|呃|额|嗯|诶|欸|等等|等一下|不好意思|抱歉)?[\s，,]*"
-OPENING = re.compile(rf"(?:^|(?<=[，,。；;！!？?\n、：:—…]))\s*{_ASIDE}(?:(?P<denial>{_DENIAL})|{_RESTATEMENT})")
+# (an ellipsis comes as …… or, once a question is normalized, as ......)
+OPENING = re.compile(rf"(?:^|(?<=[，,。；;！!？?\n、：:—…])|(?<=\.\.))\s*{_ASIDE}(?:(?P<denial>{_DENIAL})|{_RESTATEMENT})")
 _SENTENCE_END = re.compile(r"[。；;！!？?\n]")
 _CLAUSE_END = re.compile(r"[，,。；;！!？?\n、]")
 # 「应该是减免16000吧？」「应该是5000万以下算小型，对吧？」: a restatement asked as a question is a guess

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-_NUM = r"(\d[\d,]*(?:\.\d+)?)"
+_NUM = r"(\d(?:[\d,]*\d)?(?:\.\d+)?)"  # not a comma after it: 「¥6,400,000,合同…」 once ， is normalized to ,
 _EN_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
               "november", "december")
 _EN_NUMBERED = tuple((re.compile(pattern, re.I), replacement) for pattern, replacement in (

@@ -17,7 +17,7 @@ from assistant.calculator import DeferralRequest, JobSubsidyRequest, PensionRequ
 from assistant.calculator.deferral import CATCH_UP
 from assistant.calculator.social_insurance import MAX_MONTHS, PENSION_RATE, PER_MONTHS
 from assistant.quantities import (
-    CN_DIGITS, CalendarMonth, Headcount, Money, MonthCount, Quantity, Rate, number_or_none, words_before,
+    CN_DIGITS, CalendarMonth, Headcount, Money, MonthCount, Quantity, Rate, number_or_none, with_listed, words_before,
 )
 from assistant.turns import Turn, asked_sentence_start, first_found, value_of
 from assistant.year_parts import (
@@ -273,7 +273,9 @@ def _insured_headcount(t: Turn) -> Headcount | None:
     """The turn's headcount, the insured one when it says several (「在册25个人，年度平均参保职工19个」: the subsidy is
     reckoned on 年度平均参保职工人数, 19)."""
     people = t.of(Headcount)
-    return next((h for h in people if re.search(r"参保|平均", t.label(h))), next(iter(people), None))
+    found = next((h for h in people if re.search(r"参保|平均", t.label(h))), next(iter(people), None))
+    # 「年度平均参保职工：厂里31人、门市部8人」: the sites listed after it under one account add up
+    return None if found is None else with_listed(t.text, found)
 
 
 def _headcount_spans(t: Turn) -> tuple[tuple[int, int, Decimal], ...] | None:

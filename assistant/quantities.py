@@ -862,8 +862,13 @@ def staff_total(text: str, quantities: tuple[Quantity, ...]) -> Headcount | None
                      or _next_group(text, last, q) or _extra_staff(text, last, q))):
             break
         total, last = total + q.value, q
-    end = last.end
-    # 「发型师一百八十个、助理一百个、前台收银二十个」: a list of roles, each with its count, whatever the roles are
+    return with_listed(text, first, total, last.end)
+
+
+def with_listed(text: str, first: Headcount, total: Decimal | None = None, end: int | None = None) -> Headcount:
+    """`first` (counted up to `total` at `end`) with the counts listed after it, each with its role or place:
+    「发型师一百八十个、助理一百个、前台收银二十个」, 「厂里31人、门市部8人」."""
+    total, end = (first.value, first.end) if total is None or end is None else (total, end)
     while first.upper is None and (m := _MORE_IN_LIST.match(text, end)) and not _NOT_A_ROLE.search(m.group("role")):
         count = number_or_none(m.group("count"))
         if count is None or count != int(count) or count <= 0:

@@ -299,7 +299,9 @@ _DAILY = r"(?:每|一)(?:天|日)|日租|按天|按日"
 _WEEKLY = r"(?:每|一)个?(?:周|星期|礼拜)|周租|按周"
 _PER_WORDS = {"week": (_WEEKLY, r"按(周|星期)(交|付|缴|算|收)"),
               "half_year": (_HALF_YEARLY, r"(?<![上下])半年一?(交|付|缴)|按半年|每半年"),
-              "quarter": (_QUARTER, r"按季度?(交|付|缴)|季付"), "year": (_YEARLY, r"按年(交|付|缴)|年付"),
+              # 「一季度一交」「一年一付」: paid once a period
+              "quarter": (_QUARTER, r"按季度?(交|付|缴)|季付|[一每]个?季度?一(交|付|缴)"),
+              "year": (_YEARLY, r"按年(交|付|缴)|年付|[一每]年一(交|付|缴)"),
               "day": (_DAILY, r"按(天|日)(算|计|交|付|收)")}
 _NOT_MONTHLY = f"{_YEARLY}|{_QUARTER}|{_HALF_YEARLY}|{_DAILY}|{_WEEKLY}"
 # Other charges said beside the rent (「另外物业费每月1500，水电一个月两千」) are not rent: a charge word with no 租 after it
