@@ -316,13 +316,14 @@ def in_place(place: str | None, key: str) -> bool:
 
 def _says_body(question: str, form: str) -> bool:
     """Whether the question names the body `form` anywhere: 「交通部门」「财政部门」 are any government's departments of
-    that kind, not the ministry."""
-    return any(not (form.endswith("部") and question.startswith("门", m.end()))
+    that kind, not the ministry, and 「应急管理部署」「生态环境部分」 say 部署 and 部分."""
+    return any(not (form.endswith("部") and question.startswith(("门", "署", "分", "队"), m.end()))
                for m in _BODY_FORMS.get(form, re.compile(re.escape(form))).finditer(question))
 
 
 # Body forms that end other words: 「全国开行…专列」「中国开行的班列」 run trains, and are no 国开行
-_BODY_FORMS = {"国开行": re.compile(r"(?<![全中各两外本我出回])国开行")}
+_BODY_FORMS = {"国开行": re.compile(r"(?<![全中各两外本我出回])国开行"),
+               "共青团": re.compile(r"共青团(?!员)"), "外汇局": re.compile(r"外汇局(?![势面])")}  # 共青团员, 外汇局势
 
 
 def _writes_body(text: str, form: str) -> bool:

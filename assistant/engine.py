@@ -528,10 +528,10 @@ class Engine:
             return self._refuse(unmatched)
         if evidence.absent_terms:  # another policy's instrument, whatever form the question takes
             return self._refuse(evidence.absent_terms)
-        if evidence.foreign_years and intent is Intent.DEPARTMENT:
+        if intent is Intent.DEPARTMENT and (years := _policy_years(q.text, evidence.foreign_years)):
             # 「2023年…的贴息新政策…去哪申请？」: another year's policy has its own offices (a lookup faces the scope
-            # check below; 「到2022年底…才不作数？」 asks about this document's period)
-            return self._refuse(tuple(f"{y}年" for y in evidence.foreign_years))
+            # check below; 「我们店2021年开的，房租减免找谁办？」 is the caller's year, not a policy's)
+            return self._refuse(tuple(f"{y}年" for y in years))
         parts = _parts(q.text) if self.tuning.per_part else []
         if parts and self._answers_parts_apart(intent, parts):
             return self._each_part(q, parts)
@@ -1517,6 +1517,11 @@ def _gave_numbers(needs: NeedsInput) -> bool:
 
 def _is_figure(value: Any) -> bool:
     return isinstance(value, (int, float, Decimal)) and not isinstance(value, bool)
+
+
+def _policy_years(text: str, years: Sequence[str]) -> tuple[str, ...]:
+    """The years of `years` that `text` says of a policy (「2023年…的贴息新政策」「2024年的文件」)."""
+    return tuple(y for y in years if re.search(rf"{y}年[^，,。；;！!？?]{{0,12}}(政策|新政|文件|通知|规定|意见|措施)", text))
 
 
 def _is_ascii_filler(token: str) -> bool:

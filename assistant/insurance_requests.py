@@ -274,8 +274,12 @@ def _insured_headcount(t: Turn) -> Headcount | None:
     reckoned on 年度平均参保职工人数, 19)."""
     people = t.of(Headcount)
     found = next((h for h in people if re.search(r"参保|平均", t.label(h))), next(iter(people), None))
-    # 「年度平均参保职工：厂里31人、门市部8人」: the sites listed after it under one account add up
-    return None if found is None else with_listed(t.text, found)
+    # 「年度平均参保职工：厂里31人、门市部8人」: the sites listed after it under one account add up (not 「在册40人」
+    # 「女工8个」: another count of the same people or a part of them)
+    return None if found is None else with_listed(t.text, found, role=_SITE)
+
+
+_SITE = re.compile(r"^[\u4e00-\u9fff]{0,4}(厂|店|门市|仓库|车间|工地|分公司|公司|总部|基地|网点|门面|铺子|部)里?$")
 
 
 def _headcount_spans(t: Turn) -> tuple[tuple[int, int, Decimal], ...] | None:

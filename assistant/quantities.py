@@ -380,10 +380,12 @@ def parse_quantities(text: str) -> tuple[Quantity, ...]:
 
 # 「原来8个人，上月底走了一个」「8个人，年后又招了2个」: people who left or joined since the count said before; a count
 # said as what is left (「…，现在48个」「剩下6个」) is the headcount itself
-_LEFT = r"走了|离职了?|辞职了?|辞了|退休了?|裁了|调走了?|少了"
-_JOINED = r"又招了?|新招了?|招了|新来了?|又来了?|新进了?|多了|新增了?"
-_STAFF_CHANGE = re.compile(rf"(?:个|名|位|号)?(?:人|{_STAFF_WORDS})?\s*[，,]\s*[^，,。；;！!？?\d{CN_DIGITS}十]{{0,6}}?(?:(?P<left>{_LEFT})|(?P<joined>{_JOINED}))\s*"
-                           rf"(?P<count>\d{{1,4}}|[{CN_DIGITS}十百]{{1,4}})\s*(?:个人|个|名|位|人)")
+_LEFT = r"走了|离职了?|辞职了?|辞了|退休了?|裁了|调走了?"
+_JOINED = r"又招了?|新招了?|招了|新来了?|又来了?|新进了?|新增了?"
+_STAFF_CHANGE = re.compile(rf"(?:个|名|位|号)?(?:人|{_STAFF_WORDS})?\s*[，,]\s*[^，,。；;！!？?\d{CN_DIGITS}十比]{{0,6}}?"
+                           rf"(?:(?P<left>{_LEFT})|(?P<joined>{_JOINED}))\s*"
+                           rf"(?P<count>\d{{1,4}}|[{CN_DIGITS}十百]{{1,4}})\s*(?:个人|个|名|位|人)(?:{_STAFF_WORDS})?"
+                           r"(?=$|[，,。；;！!？?\s])")  # people, not 「走了3个客户」「少了3个月收入」「新增了3个岗位」
 _NOW = re.compile(r"(?:现在|目前|眼下|如今|剩下|还剩|只剩|剩)(?:的|下)?(?:还有|只有|就|是|有|共|一共|\s)*$")
 
 
@@ -391,6 +393,8 @@ def _staff_changed(text: str, found: tuple[Quantity, ...]) -> tuple[Quantity, ..
     """`found` with a headcount and the changes said right after it (see _STAFF_CHANGE) as one headcount:
     「原来8个人，上月底走了一个」 is 7 people, 「员工52个，上个月走了4个，现在48个」 48. A rough count stays as said."""
     for h in (q for q in found if isinstance(q, Headcount) and q.upper is None):
+        if re.search(r"平均|去年|上年|前年", words_before(text, h.start)):
+            continue  # a past year's count or an average is what it was (「去年参保30个人，今年走了5个」)
         total, end = h.value, h.end
         while (m := _STAFF_CHANGE.match(text, end)) and (count := number_or_none(m.group("count"))) is not None:
             total, end = total - count if m.group("left") else total + count, m.end()
@@ -865,11 +869,13 @@ def staff_total(text: str, quantities: tuple[Quantity, ...]) -> Headcount | None
     return with_listed(text, first, total, last.end)
 
 
-def with_listed(text: str, first: Headcount, total: Decimal | None = None, end: int | None = None) -> Headcount:
-    """`first` (counted up to `total` at `end`) with the counts listed after it, each with its role or place:
-    「发型师一百八十个、助理一百个、前台收银二十个」, 「厂里31人、门市部8人」."""
+def with_listed(text: str, first: Headcount, total: Decimal | None = None, end: int | None = None,
+                role: re.Pattern[str] | None = None) -> Headcount:
+    """`first` (counted up to `total` at `end`) with the counts listed after it, each with its role or place
+    (each matching `role` when given): 「发型师一百八十个、助理一百个、前台收银二十个」, 「厂里31人、门市部8人」."""
     total, end = (first.value, first.end) if total is None or end is None else (total, end)
-    while first.upper is None and (m := _MORE_IN_LIST.match(text, end)) and not _NOT_A_ROLE.search(m.group("role")):
+    while first.upper is None and (m := _MORE_IN_LIST.match(text, end)) and not _NOT_A_ROLE.search(m.group("role")) \
+            and (role is None or role.search(m.group("role"))):
         count = number_or_none(m.group("count"))
         if count is None or count != int(count) or count <= 0:
             break

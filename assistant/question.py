@@ -38,7 +38,7 @@ _INJECTION = re.compile(
     # asking it to invent policy text is the same attack in other words
     r"|((编|捏造|虚构|杜撰|伪造|瞎编|写|起草|拟)(一份|一个|一篇|一条|个|份)[^。！？!?\n]{0,20}(政策|文件|通知|规定|条款|公告|答案))"
     # (「那是以市政府名义发的，还是哪个局发的？」 asks who issued the document: no pretence)
-    r"|((以|用)[^。！？!?\n]{0,10}(官方|政府)[^。！？!?\n]{0,4}名义(?!的?(发|下发|印发|发布|出台|颁布|发出)))"
+    r"|((以|用)[^。！？!?\n]{0,10}(官方|政府)[^。！？!?\n]{0,4}名义(?!的?(发|下发|印发|发布|出台|颁布|发出)的))"
     r"|(make\s+up|invent|fabricate)\b",
     re.IGNORECASE,
 )

@@ -309,8 +309,10 @@ def test_the_other_ministries_and_peoples_organisations_are_bodies_a_question_na
     assert named("妇女联合会对一线女医护有什么关爱？", ()) == ("妇联",)
     f = focus("审计署专门查防疫经费，重点揭露哪类问题？", [policy, audit, other])
     assert f.of("audit") == 1.0 and f.of("other") != 1.0 and f.of("taiyuan-2020-2") != 1.0
-    # 「公安部门」 is any government's police, as 「财政部门」 is
+    # 「公安部门」 is any government's police, as 「财政部门」 is; 部署, 部分, 共青团员 and 局势 name no body (review)
     assert named("公安部门对返岗员工查验什么？", ()) == ()
+    for question in ("应急管理部署了哪些复工检查？", "生态环境部分的要求是什么", "共青团员能报名当志愿者吗", "外汇局势会不会影响出口"):
+        assert named(question, ()) == (), question
 
 
 def test_a_local_notice_of_unknown_issuer_is_no_ministrys(policy):
