@@ -347,7 +347,10 @@ _NOT_A_PLACE = (r"京东|京剧|津贴|晋升|晋级|汉堡|汉字|汉语|汉服
                 r"|京山|晋江|川沙|黔江|豫园|.(?:女士|先生|某)")
 _GOING_VERBS = "在来返回赴到抵留驻离进"  # going there, or being there
 _WITHIN = ("里", "内", "这边", "那边", "境内", "当地")
-_SHORT_SAID = re.compile(rf"(?:(?<=[{_GOING_VERBS}])|(?=[{''.join(_SHORT_NAMES)}](?:{'|'.join(_WITHIN)})))"
+# 「闽省那边」「鲁省」: a province's short name with 省 (not 京/沪/津/渝, which are no provinces)
+_PROVINCE_SHORTS = "".join(c for c, place in _SHORT_NAMES.items() if place.endswith("省"))
+_SHORT_SAID = re.compile(rf"(?:(?<=[{_GOING_VERBS}])|(?=[{''.join(_SHORT_NAMES)}](?:{'|'.join(_WITHIN)}))"
+                         rf"|(?=[{_PROVINCE_SHORTS}]省))"
                          rf"(?!{_NOT_A_PLACE})([{''.join(_SHORT_NAMES)}])")
 
 
@@ -363,6 +366,18 @@ def said_by_nickname(question: str) -> tuple[str, ...]:
     said = [full for nick, full in _NICKNAMES.items() if nick in question and full not in question]
     said += [_SHORT_NAMES[m.group(1)].removesuffix("省").removesuffix("市") for m in _SHORT_SAID.finditer(question)]
     return tuple(dict.fromkeys(said))
+
+
+def with_full_place_names(text: str) -> str:
+    """`text` with the places it names by a nickname (「沪上」「津门」「闽省」) written as the documents write them
+    (「上海」「天津」「福建省」), and the full names of those it names by a short name after a verb or before
+    里/这边 (「返京」「川里」) added at the end: documents write 返京 and 来沪 themselves."""
+    nicknames = {**_NICKNAMES, **{c + "省": _SHORT_NAMES[c] for c in _PROVINCE_SHORTS}}
+    for nick, full in nicknames.items():
+        if full not in text:
+            text = text.replace(nick, full)
+    added = [p for p in said_by_nickname(text) if p not in text]
+    return " ".join((text, *added))
 
 
 def main_place(text: str) -> str | None:

@@ -18,8 +18,10 @@ from assistant.calculator import CalculatorError, NeedsInput, PeriodRequest, cal
 from assistant.calculator.validity import KIND as PERIOD_KIND
 from assistant.corpus_text import CorpusText
 from assistant.doc_focus import (Focus, FocusIndex, answered_elsewhere, in_place, main_place, only_as_origin,
-                                 place_key, rarity, short_name_forms, unknown_places, weighted_coverage)
-from assistant.intent import Intent, asks_meaning, classify, looks_like_follow_up, returned_to, still_only
+                                 place_key, rarity, short_name_forms, unknown_places, weighted_coverage,
+                                 with_full_place_names)
+from assistant.intent import (Intent, asks_meaning, classify, looks_like_follow_up, returned_to,
+                              returns_to_first, still_only)
 from assistant.lexicon import COLLOQUIAL, in_document_terms, with_document_terms
 from assistant.measures import as_said, measures_asked, said_with, unspoken
 from assistant.policy_terms import absent_terms, deferred_tax, unknown_charges
@@ -97,8 +99,14 @@ GENERIC = frozenset(
     "目的 用意 初衷 图个啥 图啥 图个甚 效果 说到底 "  # asking what a measure is for: every clause says so itself
     "文号 报告 "  # 「那个文件的文号是多少？我要写进报告里」: the particulars of a document, not a topic
     "说错 记错 记岔 搞错 弄错 看错 写错 算错 打错 好像 还有 哪年哪月 "  # a caller correcting themself, and asking on
+    "换个事儿 换个事 换个话题 "  # leaving the last topic: the words after it say for what
     "what how the a an is are of for in to do does can my our sme smes policy".split()
 )
+
+
+# 「这个又归谁管？」: words that ask whose a thing is, which the documents never write, yet name no other subject (a
+# topical word still: over many documents 「…归谁负责」 is no Taiyuan question)
+_ASKING_WHOSE = frozenset({"归谁"})
 
 
 @dataclass(frozen=True)
@@ -771,7 +779,8 @@ class Engine:
 
     def _evidence(self, q: Question) -> Evidence:
         back = returned_to(q.text) if q.history else None
-        earlier = next((turn for turn in reversed(q.history) if back and back in turn), None)
+        earlier = (q.history[0] if q.history and returns_to_first(q.text)
+                   else next((turn for turn in reversed(q.history) if back and back in turn), None))
         if earlier is not None:
             # 「回到工伤那个，是只有小企业才享受吗？」: the turn that asked about 工伤, not the last turns, is the topic
             return self._evidence_for(f"{earlier} {q.text}")
@@ -819,7 +828,8 @@ class Engine:
         return found
 
     def _evidence_for(self, own: str, focus_text: str | None = None, prefer: str | None = None) -> Evidence:
-        query = with_document_terms(own)
+        # 「闽省」「沪上」「返京」: the documents write the place's full name, which the ranking should match too
+        query = with_document_terms(with_full_place_names(own))
         vector = self.index.embed_query(query)
         named = self._focus(focus_text or own)
         boost = self._focus_boost(named)
@@ -989,7 +999,7 @@ class Engine:
         """A question that reads like a follow-up but is out of scope on its own words because of a thing the
         documents never name (「今天天气怎么样」「房贷能延期吗」 after a question about 社保): the earlier turns
         do not make it one. (A question the calculator takes borrows figures from the history before this.)"""
-        nouns = [w for w in own.missing if word_tag(w).startswith(NOUN_TAGS)]
+        nouns = [w for w in own.missing if word_tag(w).startswith(NOUN_TAGS) and w not in _ASKING_WHOSE]
         return bool(nouns or own.absent_terms) and self._out_of_scope(own)
 
     def _main_place(self, row: int) -> str | None:
@@ -1498,8 +1508,11 @@ def _parts(text: str) -> list[str]:
 
 def _part_questions(q: Question, parts: Sequence[str]) -> list[Question]:
     """Each part as a question of its own, the earlier parts as its history (where its subject and figures
-    were said)."""
-    return [replace(q, text=part, history=(*q.history, *parts[:n])) for n, part in enumerate(parts)]
+    were said). When the first part has a topic of its own, the later parts are about it, not about the earlier
+    turns (「工伤费率降了吗」 … 「换个事儿，交税能往后拖多久？这个又归谁管？」: 归谁管 asks about the tax)."""
+    earlier = q.history if not parts or looks_like_follow_up(parts[0]) else ()
+    return [replace(q, text=part, history=(*(q.history if n == 0 else earlier), *parts[:n]))
+            for n, part in enumerate(parts)]
 
 
 def _asks_whom_and_number(parts: Sequence[str]) -> bool:

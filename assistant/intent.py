@@ -25,7 +25,7 @@ class Intent(str, Enum):
 
 _DEPARTMENT = re.compile(
     r"(哪个|哪些|什么|啥|哪|那个|哪几个|哪几家|哪几)(市级|区级|县级|省级|市里|区里|政府|市直|区直|县直|省直)?(部门|单位|机构|机关|局)|找谁|问谁|谁(来)?(负责|管|办|受理|牵头|落实)|"
-    r"(负责|责任|主管|牵头)(部门|单位)|归谁管|(有没有|有无|负不负|是否有|是不是)[^。？?]{0,4}(责任|负责)|去哪(里|儿)?(办|申请|问|咨询)|which\s+(department|office|agency)|who\s+(is\s+)?(in\s+charge|responsible)",
+    r"(负责|责任|主管|牵头)(部门|单位)|归谁管|哪家(单位|部门|机构)?[^。？?，,]{0,2}(负责|牵头|落实|主管)|(有没有|有无|负不负|是否有|是不是)[^。？?]{0,4}(责任|负责)|去哪(里|儿)?(办|申请|问|咨询)|which\s+(department|office|agency)|who\s+(is\s+)?(in\s+charge|responsible)",
     re.IGNORECASE,
 )
 _INTERPRETATION = re.compile(
@@ -38,7 +38,9 @@ _INTERPRETATION = re.compile(
     # 「…的理解跟我们会计不一样，有没有一个牵头的单位能出个正式说法」
     r"理解[^。？?]{0,12}(不一样|不同|不一致|有出入|对不上)[^。]{0,24}(谁|哪|单位|部门|说法|为准)|"
     # two readings of a clause: whose reading settles it is the interpreting body's
-    r"(以|按|听)(谁|哪个部门|哪个单位|哪些部门|哪家|哪个机关)[^。？?]{0,8}为准|"
+    r"(以|按|听)(谁|哪个部门|哪个单位|哪些部门|哪家|哪个机关|哪几家|哪几个|哪些单位)[^。？?]{0,8}为准|"
+    # 「有权给这句话下定论的单位」: the body that may rule on a wording
+    r"有权[^。？?，,]{0,10}(下定论|定论|拍板)[^。？?，,]{0,4}(单位|部门|机关|谁)|"
     r"解释[^。？?]{0,16}(说了算|为准|负责)|解释[^。？?，,]{0,6}(找|问|归|听)(谁|哪)|"
     # asking for an authoritative reading of a wording: 「这个口径谁说了算」「找哪个部门给个权威说法」
     r"(口径|说法|提法|字眼|表述|定义)[^。？?]{0,10}(谁说了算|谁定|谁来定)|(要|给|讨|出)个?(权威)?解释|"
@@ -94,7 +96,9 @@ _ISSUED = re.compile(
     r"(文件|意见|通知)[^。？?]{0,12}(发布|印发|出台|下发|发)的[吧吗呀][^。]{0,8}(哪天|哪一天|几号|几月几[日号]|什么时候|啥时候)|"
     # 「这个文件是疫情刚起来那会儿出的，还是过了年中才出的？具体哪天？」
     r"(文件|意见|通知)[^。]{0,16}(出|发|印发|出台|下发)的[，,？?吧吗呀][^。]{0,16}(哪天|哪一天|几号|几月几[日号])|"
-    r"(发布|印发|出台|成文|下发|发文|落款)(日期|时间)|落款[^。？?，,]{0,4}(哪天|哪一天|几号|什么时候|啥时候|日期)|when\s+was\s+(it|this|the)(\s+\w+)?\s+(issued|published|released)",
+    r"(发布|印发|出台|成文|下发|发文|落款)(日期|时间)|"
+    # 「这份意见是情人节前后、2月中旬出的，能这么写吗？」: a date said for the document, to be checked
+    r"(文件|意见|通知|公文)[^。？?]{0,16}(月|旬|前后|节前|节后|年初|年底)[^。？?，,]{0,4}(出|发|印发|发布|出台|下发)的(?=[吧吗呀啊？?]|$|[，,](能这么|对吗|对不对|没错|是吗|是不是|这么写))|落款[^。？?，,]{0,4}(哪天|哪一天|几号|什么时候|啥时候|日期)|when\s+was\s+(it|this|the)(\s+\w+)?\s+(issued|published|released)",
     re.IGNORECASE,
 )
 # Which body issued the document itself (「这个意见是哪个部门发的」「以哪个机关的名义发出来的」), not which bodies carry
@@ -137,7 +141,9 @@ _ADDRESSEES = re.compile(
     r"(文件|意见|通知|这份|本文|公文|^它|^那它)[^。？?，,]{0,4}(发给|下发给|印发给|下发到|主送)(了)?(哪些|哪几个|哪个|什么|谁)|"
     r"主送(单位|机关|对象)|(文件|意见|通知)的?(对象|收文单位)是|"
     # 「发文名单里有园区不」「发文的时候带上综改区了没」
-    r"发文名单|(发文|下发|印发)[^。？?]{0,6}(带上|带了|包括|捎上)|addressees?\b|recipient\s+list|distribution\s+list",
+    r"发文名单|(发文|下发|印发)[^。？?]{0,6}(带上|带了|包括|捎上)|"
+    # 「这文件当初到底发给县里了没？」: whether a body was among the addressees
+    r"(文件|意见|通知|公文)[^。？?，,]{0,6}(发给|下发给|印发给|下发到|发到)[^。？?，,的]{1,8}(了没|没有|了吗|吗)(?=[？?。]|$)|addressees?\b|recipient\s+list|distribution\s+list",
     re.IGNORECASE,
 )
 # Which body issued a document the question names (「《中小企业划型标准规定》是哪个部门发布的」): a fact of the text,
@@ -213,6 +219,14 @@ def returned_to(text: str) -> str | None:
     """The topic word a turn goes back to (「回到银行那事，…」 → 银行), or None."""
     m = _RETURN.match(text)
     return m.group("what") if m else None
+
+
+# 「回到头一个，…」「再说回最开始问的那个」: back to the conversation's first question, named by its place
+_RETURN_FIRST = re.compile(r"^(?:再|还是)?(?:回到|说回|回头说|再说回|接着说|还是说)(?:我)?(?:头一个|第一个|第一件|最开始|最早|一开始|最先)")
+
+
+def returns_to_first(text: str) -> bool:
+    return bool(_RETURN_FIRST.match(text))
 
 
 def looks_like_follow_up(text: str) -> bool:

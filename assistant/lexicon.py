@@ -46,6 +46,9 @@ COLLOQUIAL = {
     "贴补": "补助",
     # a tax said short, and a loan on one's good name
     "土地税": "城镇土地使用税", "凭信誉": "信用贷款", "凭信用": "信用贷款",
+    # a tax said as one character beside 缓 (「这个月的税能缓三个月」「缓下来的税」), and a lapse that is not serious
+    "税能缓": "延期缴纳税款", "缓税": "延期缴纳税款", "税缓": "延期缴纳税款", "缓下来的税": "延期缴纳税款",
+    "不严重的毛病": "轻微违法违规",
     # owners' words for a minor violation, and for debts run up after the old ones are cleared
     "小毛病": "轻微违法违规", "新欠": "新的拖欠", "裁人": "裁员", "辞人": "裁员", "开人": "裁员",
     # what a late contribution might cost a worker, and a customer who holds back payment

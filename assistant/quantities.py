@@ -772,7 +772,9 @@ def _classify(text: str, m: re.Match, value: Decimal, listed: type | None = None
 
 # a word for people, then only words like 正好/一共/大概 before the number (「店员正好50个」)
 _STAFF_SAID = re.compile(rf"(?:{_STAFF_WORDS}|人数|人手|从业人员)(?:正好|刚好|恰好|一共|总共|共|合计|加起来|大概|大约|"
-                         rf"差不多|约|有|就|才|只有|也就|是|将近|接近|近|快|不到|不足|\s)*$")
+                         rf"差不多|约|有|就|才|只有|也就|是|将近|接近|近|快|不到|不足|\s|"
+                         # 「店员连我一共13个」: the owner counted in
+                         rf"(?:连|包括|算上|加上|含)(?:我|老板)(?:自己)?(?:在内)?)*$")
 _COUNT_AFTER = re.compile(r"\s*个(?:整儿?|左右|上下|出头)?(?:了|吧|呢|啊)?(?![\u4e00-\u9fff])")  # 「一百个整」
 # 「每平米每月95」「单平租金95」 before a bare number, 「95/平米」「95一平米」 after it: a price per square metre
 SQUARE_METRE = rf"\s*(?:{_AREA_UNITS})"  # the unit, as prices say it: 「每平米」「/㎡」「一个平方」
