@@ -23,7 +23,9 @@ from typing import Callable, Protocol, Sequence, TypeVar
 # 「不对是8400」「哦不对啊」): 「不对外营业」「不对口的岗位」「不对劲」 are other words
 _DENIAL = (r"不对(?=$|[\s，,。；;！!？?\n、：:…—~～]|不对|是|应该|其实|[啊呀哦噢喔哈了嘛呢吧])"
            r"|错了|说错了?|[看记写搞算打弄听输填]错了|更正|纠正")
-_RESTATEMENT = r"应该是|其实是|改成|改为|准确(?:地)?说|确切(?:地)?说|(?:具体|准确|确切|精确)(?:地|来|点|数字?|的数)?(?:说|讲)?是"
+# (「经办窗口给的准数是1360」: the exact figure someone gave)
+_RESTATEMENT = (r"应该是|其实是|改成|改为|准确(?:地)?说|确切(?:地)?说|(?:具体|准确|确切|精确)(?:地|来|点|数字?|的数)?(?:说|讲)?是"
+                r"|(?:[\u4e00-\u9fff]{1,8}?(?:给|说|查|算)的)?(?:准数|确数|准确数|精确数)(?:字)?是")
 # 「不对，是5400元」「应该是…」: words that correct an earlier figure
 CORRECTION = re.compile(f"{_DENIAL}|{_RESTATEMENT}")
 # 「哦不对」「哎呀，说错了」: an aside may come first

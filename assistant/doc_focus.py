@@ -344,13 +344,15 @@ _NICKNAMES = {"京城": "北京", "帝都": "北京", "沪上": "上海", "申�
               "榕城": "福州", "星城": "长沙", "鹭岛": "厦门", "内蒙": "内蒙古"}
 _NOT_A_PLACE = (r"京东|京剧|津贴|晋升|晋级|汉堡|汉字|汉语|汉服|汉族|川菜|川流|粤菜|粤语|湘菜|鲁菜|沪深|沪渝|蓉蓉"
                 # other places that begin with a short name (湖北's 京山, 福建's 晋江, 重庆's 黔江), and a surname
-                r"|京山|晋江|川沙|黔江|豫园|.(?:女士|先生|某)")
+                r"|京山|晋江|川沙|黔江|豫园|汉中|鄂尔多斯|鲁山|.(?:女士|先生|某)")
 _GOING_VERBS = "在来返回赴到抵留驻离进"  # going there, or being there
 _WITHIN = ("里", "内", "这边", "那边", "境内", "当地")
 # 「闽省那边」「鲁省」: a province's short name with 省 (not 京/沪/津/渝, which are no provinces)
 _PROVINCE_SHORTS = "".join(c for c, place in _SHORT_NAMES.items() if place.endswith("省"))
+# 「闽省」: not 晋省级 (promoted to the province's level), 粤省事 (an app)
+_PROVINCE_SAID = re.compile(rf"([{_PROVINCE_SHORTS}])省(?!级|份|际|事|长)")
 _SHORT_SAID = re.compile(rf"(?:(?<=[{_GOING_VERBS}])|(?=[{''.join(_SHORT_NAMES)}](?:{'|'.join(_WITHIN)}))"
-                         rf"|(?=[{_PROVINCE_SHORTS}]省))"
+                         rf"|(?=[{_PROVINCE_SHORTS}]省(?!级|份|际|事|长)))"
                          rf"(?!{_NOT_A_PLACE})([{''.join(_SHORT_NAMES)}])")
 
 
@@ -361,9 +363,13 @@ def short_name_forms(key: str) -> tuple[str, ...]:
     return tuple(f for c in shorts for f in (*(v + c for v in _GOING_VERBS), *(c + w for w in _WITHIN)))
 
 
+# a nickname said as such, not the tail of another word (南京城, 卫星城, 开春城管, 重申城镇, 温泉城)
+_NICKNAME_SAID = re.compile(rf"(?<![南东卫重开新立温星])({'|'.join(_NICKNAMES)})")
+
+
 def said_by_nickname(question: str) -> tuple[str, ...]:
     """The places a question names by a nickname or short name (see _NICKNAMES), as PLACE_NAMES writes them."""
-    said = [full for nick, full in _NICKNAMES.items() if nick in question and full not in question]
+    said = [_NICKNAMES[m.group(1)] for m in _NICKNAME_SAID.finditer(question) if _NICKNAMES[m.group(1)] not in question]
     said += [_SHORT_NAMES[m.group(1)].removesuffix("省").removesuffix("市") for m in _SHORT_SAID.finditer(question)]
     return tuple(dict.fromkeys(said))
 
@@ -372,10 +378,9 @@ def with_full_place_names(text: str) -> str:
     """`text` with the places it names by a nickname (「沪上」「津门」「闽省」) written as the documents write them
     (「上海」「天津」「福建省」), and the full names of those it names by a short name after a verb or before
     里/这边 (「返京」「川里」) added at the end: documents write 返京 and 来沪 themselves."""
-    nicknames = {**_NICKNAMES, **{c + "省": _SHORT_NAMES[c] for c in _PROVINCE_SHORTS}}
-    for nick, full in nicknames.items():
-        if full not in text:
-            text = text.replace(nick, full)
+    said = text
+    text = _NICKNAME_SAID.sub(lambda m: m.group(1) if _NICKNAMES[m.group(1)] in said else _NICKNAMES[m.group(1)], text)
+    text = _PROVINCE_SAID.sub(lambda m: _SHORT_NAMES[m.group(1)], text)
     added = [p for p in said_by_nickname(text) if p not in text]
     return " ".join((text, *added))
 

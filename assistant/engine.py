@@ -644,7 +644,7 @@ class Engine:
         gets the refusal's first line; the whole is refused only when no part is covered."""
         answers: list[Answer] = []
         engine: Engine = self
-        for asked in _part_questions(q, parts):
+        for asked in _part_questions(q, parts, own_topic=True):
             answer = engine._looked_up(asked, engine._evidence(asked))
             answers.append(answer)
             if engine is self and answer.citations and len(self.index.policies) > 1:
@@ -753,7 +753,7 @@ class Engine:
             return answer
         # 「那笔稳岗补贴的执行期限是随这份意见走吗」: the measure's own period beside the document's; 「跟社保那条
         # “延迟3个月补缴”的3个月，是一回事吗」: the clause the question names beside the period
-        own = own_period(evidence.hits)
+        own = own_period(evidence.hits, evidence.topical)
         more = [own] if own is not None else self._named_clause(q, evidence, section)
         return compose.with_more_quotes(answer, policy, more) if more else answer
 
@@ -1320,6 +1320,8 @@ def list_after(policy: Policy, quoted: Sequence[tuple[Section, Sentence]]) -> li
 
 # A measure's own period stated in its clause (「稳岗补贴…政策执行期限按照国家规定执行」)
 _OWN_PERIOD = re.compile(r"执行期限|执行期|有效期")
+# 「力争2月底前落实…后补助」: a measure's deadline, its own period when the question names what it is for
+_OWN_DEADLINE = re.compile(r"[\d一二三四五六七八九十]+月底前|年底前")
 # how far ahead of the next section the measure's clause must rank for the question to be about that measure
 OWN_PERIOD_MARGIN = 0.7
 
@@ -1346,13 +1348,15 @@ def clause_named(text: str) -> str | None:
     return None
 
 
-def own_period(hits: Sequence[Hit]) -> tuple[Section, Sentence] | None:
+def own_period(hits: Sequence[Hit], topical: Sequence[str] = ()) -> tuple[Section, Sentence] | None:
     """The sentence stating a measure's own period, when a time question is clearly about that measure (its clause
-    ranks first, well ahead of the next): the document's period may not be the measure's."""
+    ranks first, well ahead of the next): the document's period may not be the measure's. A deadline
+    (「力争2月底前落实…」) counts when the sentence says one of the question's `topical` words."""
     hits = [h for h in hits if h.section.doc == RULES_DOC]
     if not hits or hits[0].section.id == "closing" or (len(hits) > 1 and hits[1].score > OWN_PERIOD_MARGIN * hits[0].score):
         return None
-    sentence = next((s for s in hits[0].section.sentences if _OWN_PERIOD.search(s.text)), None)
+    sentence = next((s for s in hits[0].section.sentences if _OWN_PERIOD.search(s.text)
+                     or (_OWN_DEADLINE.search(s.text) and any(w in s.text for w in topical))), None)
     return None if sentence is None else (hits[0].section, sentence)
 
 
@@ -1506,11 +1510,12 @@ def _parts(text: str) -> list[str]:
     return parts if len(parts) >= 2 else []
 
 
-def _part_questions(q: Question, parts: Sequence[str]) -> list[Question]:
+def _part_questions(q: Question, parts: Sequence[str], own_topic: bool = False) -> list[Question]:
     """Each part as a question of its own, the earlier parts as its history (where its subject and figures
-    were said). When the first part has a topic of its own, the later parts are about it, not about the earlier
-    turns (「工伤费率降了吗」 … 「换个事儿，交税能往后拖多久？这个又归谁管？」: 归谁管 asks about the tax)."""
-    earlier = q.history if not parts or looks_like_follow_up(parts[0]) else ()
+    were said). With `own_topic`, when the first part has a topic of its own, the later parts are about it, not
+    about the earlier turns (「工伤费率降了吗」 … 「换个事儿，交税能往后拖多久？这个又归谁管？」: 归谁管 asks
+    about the tax); a calculation's parts keep every turn, where its figures were said."""
+    earlier = () if own_topic and parts and not looks_like_follow_up(parts[0]) else q.history
     return [replace(q, text=part, history=(*(q.history if n == 0 else earlier), *parts[:n]))
             for n, part in enumerate(parts)]
 

@@ -447,7 +447,8 @@ _ONESELF = re.compile(r"(?:我|老板)(?:自己|本人)|本人的?|老板的")
 # 「我自己也在公司交，基数按5k报」: the owner pays too, the base in the next clause
 _ONESELF_PAYS = re.compile(r"(?:我|老板)(?:自己|本人)(?:也|还)[^，,；;]{0,6}(?:交|缴|参保)[^，,；;]*[，,；;][^，,；;]*基数[^，,；;]{0,4}$")
 # 「缴费基数都是3650」: a clause that says the amount after it is the base
-_BASE_SAID = re.compile(r"^\s*(?:缴费)?(?:基数|工资)(?:都是|都按|是|为|按)?\s*$")
+# (「基数每人5,000」「按最低基数3,300报」: per person, or the lowest base)
+_BASE_SAID = re.compile(r"^\s*(?:都|也)?(?:按|是)?(?:最低|最低的)?(?:缴费)?(?:基数|工资)(?:都是|都按|是|为|按|每人|每个人|人均)*\s*$")
 # the words before a base in its clause that name a group by its count alone: 「6个是」「另外6个的」「剩下6个按」
 _BARE_GROUP = re.compile(rf"^(?:另外|其余|剩下|还有|其他)?的?\s*(\d{{1,4}}|[{CN_DIGITS}十百]{{1,4}})\s*个(?:人)?\s*"
                          r"(?:是|的|为|按|都是|都按)?(?:缴费)?(?:基数|工资)?(?:是|为|按)?\s*$")

@@ -49,6 +49,8 @@ COLLOQUIAL = {
     # a tax said as one character beside 缓 (「这个月的税能缓三个月」「缓下来的税」), and a lapse that is not serious
     "税能缓": "延期缴纳税款", "缓税": "延期缴纳税款", "税缓": "延期缴纳税款", "缓下来的税": "延期缴纳税款",
     "不严重的毛病": "轻微违法违规",
+    # 「市里文件自个儿对上头的政策是咋说的？」: the higher levels' policies, which the closing says are applied if better
+    "上头的政策": "中央、省出台相关支持政策", "上面的政策": "中央、省出台相关支持政策", "上级的政策": "中央、省出台相关支持政策",
     # owners' words for a minor violation, and for debts run up after the old ones are cleared
     "小毛病": "轻微违法违规", "新欠": "新的拖欠", "裁人": "裁员", "辞人": "裁员", "开人": "裁员",
     # what a late contribution might cost a worker, and a customer who holds back payment

@@ -28,7 +28,7 @@ from decimal import MAX_EMAX, MIN_EMIN, ROUND_CEILING, Context, Decimal, Invalid
 from typing import Callable
 
 from assistant.calculator import AmountError, DateError
-from assistant.corrections import passed_over, superseded
+from assistant.corrections import CORRECTION, passed_over, superseded
 
 DEFAULT_YEAR = 2020  # the policy's year: 「3月15日」 in a question about it means 2020-03-15
 
@@ -519,6 +519,12 @@ def _scan(said: str) -> tuple[Quantity, ...]:
         # An out-of-range number is refused only if it is a quantity at all (「增长1e400倍」 is none); a stand-in
         # value decides that, since only the unit and the words around it do.
         quantity = _classify(text, m, Decimal(1) if value is None else value, listed, pair_upper)
+        if quantity is None and _bare(m) and _RESTATES.search(text, 0, m.start()):
+            # 「标准大概一千三百多，经办窗口给的准数是1360」「…，具体是1360」: the figure restated is what it was said as
+            last = max((q for q in found if q.end <= m.start() and isinstance(q, (Money, Headcount))
+                        and not _SENTENCE_END.search(text, q.end, m.start())), key=lambda q: q.end, default=None)
+            if last is not None:
+                quantity = _classify(text, m, Decimal(1) if value is None else value, type(last), pair_upper)
         if _bare(m):
             listed = type(quantity) if quantity is not None else listed
         if quantity is None:
@@ -528,6 +534,9 @@ def _scan(said: str) -> tuple[Quantity, ...]:
         found.append(_bounded(text, _signed(text, quantity)))
     quantities = _restated(text, sorted(found, key=lambda q: q.start))
     return quantities if text == said else tuple(replace(q, text=said[q.start:q.end]) for q in quantities)
+
+
+_RESTATES = re.compile(rf"(?:{CORRECTION.pattern})\s*$")
 
 
 def _rough(value: Decimal, approx: str | None, scale: str | None, number_text: str = "",
