@@ -331,6 +331,8 @@ class Engine:
             return None, None
         if evidence is None or answer.calculation is not None or answer.intent == "needs_input":
             return answer, None  # the user gave figures for the calculator, which implements the home rules
+        if _only_the_header(answer, evidence.topical):
+            return None, None  # 「送外卖的…照着哪份防控指南」: the home document's best is its 文号 and date line
         whole = self._evidence(q)
         return (None, whole) if self._answered_elsewhere(whole, evidence) else (answer, None)
 
@@ -1518,6 +1520,13 @@ def _part_questions(q: Question, parts: Sequence[str], own_topic: bool = False) 
     earlier = () if own_topic and parts and not looks_like_follow_up(parts[0]) else q.history
     return [replace(q, text=part, history=(*(q.history if n == 0 else earlier), *parts[:n]))
             for n, part in enumerate(parts)]
+
+
+def _only_the_header(answer: Answer, topical: Sequence[str]) -> bool:
+    """A lookup answered only by preamble sentences that say none of the question's topical words: the document's
+    文号 and date line (「并政发[2020]2号2020年2月7日」), quoted because nothing else matched."""
+    return (answer.intent == Intent.LOOKUP.value and bool(answer.citations)
+            and all(c.clause == "preamble" and not any(w in c.quote for w in topical) for c in answer.citations))
 
 
 def _asks_whom_and_number(parts: Sequence[str]) -> bool:

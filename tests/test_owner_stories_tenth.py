@@ -175,3 +175,17 @@ def test_a_calculation_in_parts_keeps_the_figures_of_earlier_turns(fake_engine):
 @pytest.mark.parametrize("text", ["我们公司往各家母婴用品店送货，去年营业收入800万", "给全市用品店配送货物", "给各家超市配送蔬菜"])
 def test_delivering_goods_to_shops_is_wholesale(text):
     assert find_industry(text)[0] == "批发业"
+
+
+def test_an_answer_quoting_only_the_header_line_leaves_home():
+    from assistant.engine import _only_the_header
+    from corpus.records import Answer, Citation
+
+    header = Citation("taiyuan-2020-2", "preamble", "t", "并政发[2020]2号2020年2月7日", 0, 10)
+    assert _only_the_header(Answer(text="…", refused=False, citations=(header,)), ("外卖", "防控", "指南"))
+    # a preamble sentence that says the question's words answers it; so does any other clause
+    purpose = Citation("taiyuan-2020-2", "preamble", "t", "…做好疫情防控期间中小微企业服务…", 0, 10)
+    assert not _only_the_header(Answer(text="…", refused=False, citations=(purpose,)), ("防控",))
+    rent = Citation("taiyuan-2020-2", "6", "t", "前两个月房租免收", 0, 10)
+    assert not _only_the_header(Answer(text="…", refused=False, citations=(header, rent)), ("外卖",))
+    assert not _only_the_header(Answer(text="…", refused=False, citations=(header,), intent="issued"), ("外卖",))
