@@ -350,9 +350,10 @@ _WITHIN = ("里", "内", "这边", "那边", "境内", "当地")
 # 「闽省那边」「鲁省」: a province's short name with 省 (not 京/沪/津/渝, which are no provinces)
 _PROVINCE_SHORTS = "".join(c for c, place in _SHORT_NAMES.items() if place.endswith("省"))
 # 「闽省」: not 晋省级 (promoted to the province's level), 粤省事 (an app)
-_PROVINCE_SAID = re.compile(rf"([{_PROVINCE_SHORTS}])省(?!级|份|际|事|长)")
+_PROVINCE_WORD = r"省(?!级|份|际|事|长)"
+_PROVINCE_SAID = re.compile(rf"([{_PROVINCE_SHORTS}]){_PROVINCE_WORD}")
 _SHORT_SAID = re.compile(rf"(?:(?<=[{_GOING_VERBS}])|(?=[{''.join(_SHORT_NAMES)}](?:{'|'.join(_WITHIN)}))"
-                         rf"|(?=[{_PROVINCE_SHORTS}]省(?!级|份|际|事|长)))"
+                         rf"|(?=[{_PROVINCE_SHORTS}]{_PROVINCE_WORD}))"
                          rf"(?!{_NOT_A_PLACE})([{''.join(_SHORT_NAMES)}])")
 
 
