@@ -230,6 +230,14 @@ class FocusIndex:
         if not names:
             return Focus(())
         picked = frozenset().union(*(self.answering(n) for n in names))
+        places = [n for n in names if n not in BODIES and not is_national_body(n)]
+        if places and len(places) < len(names) and only_regional_bodies(set(names) - set(places)):
+            # 「厦门…区税务局的电话」: that place's tax bureau, not every region's; a body every region has
+            # (税务局, 人社局) is the place's own
+            picked = frozenset().union(*(self.answering(n) for n in places)) or picked
+        if len(names) > 1 and all(map(_is_ministry, names)):
+            # 「人社部、财政部、税务总局阶段性减免…」: the three bodies' joint notice, not one body's own follow-up
+            picked = frozenset.intersection(*(self.answering(n) for n in names)) or picked
         if all(map(is_national_body, names)):
             # 「教育部…」: a notice of unknown issuer that speaks as a local government (「全市中小学…」) is not the
             # ministry's, even when its lead cites the ministry's notice; it stays neutral, as one citing nobody
@@ -245,6 +253,18 @@ def is_national_body(name: str) -> bool:
     regions share (发改委, 卫健委, 医保局) do not count, so a question naming them picks as before."""
     return (name.endswith(("部", "总局", "总署")) or name.startswith(("国家", "国务院", "国办"))
             or name in ("央行", "银保监会", "证监会"))
+
+
+def only_regional_bodies(names: Sequence[str]) -> bool:
+    """Whether every name is a body that every region has (税务局, 人社局): 「那我们这边区税务局的电话是多少？」
+    after 「我在厦门翔安开了个小厂…」 names no place of its own, so the conversation's place still holds."""
+    return all(n in BODIES and not is_national_body(n) for n in names)
+
+
+def _is_ministry(name: str) -> bool:
+    """A national body that issues notices jointly with its peers (人社部, 税务总局), not the State Council above
+    them or 国家: 「国务院联防联控发布会上交通运输部说…」 is the ministry speaking at the council's briefing."""
+    return is_national_body(name) and not name.startswith(("国家", "国务院", "国办"))
 
 
 def focus(question: str, policies: Sequence[Policy], places: Sequence[str] | None = None,

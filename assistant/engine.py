@@ -18,8 +18,8 @@ from assistant.calculator import CalculatorError, NeedsInput, PeriodRequest, cal
 from assistant.calculator.validity import KIND as PERIOD_KIND
 from assistant.corpus_text import CorpusText
 from assistant.doc_focus import (Focus, FocusIndex, answered_elsewhere, in_place, main_place, only_as_origin,
-                                 place_key, rarity, short_name_forms, unknown_places, weighted_coverage,
-                                 with_full_place_names)
+                                 only_regional_bodies, place_key, rarity, short_name_forms, unknown_places,
+                                 weighted_coverage, with_full_place_names)
 from assistant.intent import (Intent, asks_meaning, classify, looks_like_follow_up, returned_to,
                               returns_to_first, still_only)
 from assistant.lexicon import COLLOQUIAL, in_document_terms, with_document_terms
@@ -789,11 +789,13 @@ class Engine:
         context = " ".join(q.history[-self.tuning.history_turns:])
         follow_up = bool(q.history) and looks_like_follow_up(q.text)
         # A follow-up that names no place or body of its own stays with the documents the conversation named
-        # (「那要是有人私下乱募捐，举报电话是多少？」 after a question about 北京市民政局's notice).
+        # (「那要是有人私下乱募捐，举报电话是多少？」 after a question about 北京市民政局's notice); a body every
+        # region has is the conversation's place's (「那我们这边区税务局的电话是多少？」 after 厦门).
+        own_place = not only_regional_bodies(self._focus(q.text).names)
         stays = (follow_up and self.tuning.follow_focus and len(self.index.policies) > 1
-                 and not self._focus(q.text).names and bool(self._focus(context).picked))
+                 and not own_place and bool(self._focus(context).picked))
         before = (self._answered_doc(q) if follow_up and self.tuning.follow_weight and len(self.index.policies) > 1
-                  and not self._focus(q.text).names else None)
+                  and not own_place else None)
         evidence = self._evidence_for(q.text, focus_text=f"{context} {q.text}" if stays else None, prefer=before)
         if follow_up and not self._names_other_subject(evidence):
             # A follow-up borrows its topic from the previous user turn, unless its own words clearly

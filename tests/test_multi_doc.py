@@ -332,6 +332,27 @@ def test_a_local_notice_of_unknown_issuer_is_no_ministrys(policy):
     assert not _SPEAKS_LOCAL.search("人民银行关于支持资本市场平稳运行的通知 本区域内") and _SPEAKS_LOCAL.search("我省各地")
 
 
+def test_several_ministries_named_together_pick_their_joint_notice(policy):
+    # gold ex-112, ex-922 (dev): 「人社部、财政部、税务总局阶段性减免企业社会保险费…」 got 税务总局's own follow-up
+    # notice, which answers to 税务总局 alone, over the three bodies' joint one
+    from corpus.load import parse_policy
+    joint = parse_policy("joint", "人力资源社会保障部 财政部 税务总局关于阶段性减免企业社会保险费的通知 各省人民政府：免征三项社会保险单位缴费。")
+    own = parse_policy("tax-own", "国家税务总局关于贯彻落实阶段性减免企业社会保险费政策的通知 各省税务局：做好减免工作。")
+    f = focus("人社部、财政部、税务总局阶段性减免企业社会保险费，免征期限最长多久？", [policy, joint, own])
+    assert f.of("joint") == 1.0 and f.of("tax-own") != 1.0
+    # named together but with no joint notice, each body's documents are still picked
+    alone = focus("人社部和教育部对高校毕业生有什么安排？", [policy, own, parse_policy(
+        "moe", "教育部关于做好高校毕业生就业工作的通知 各高校：做好就业。"), parse_policy(
+        "mohrss", "人力资源社会保障部关于做好高校毕业生就业的通知 各省人社厅：做好就业。")])
+    assert alone.of("moe") == 1.0 and alone.of("mohrss") == 1.0
+    # gold ex-657 (dev): a ministry speaking at the State Council's briefing is no joint notice of the two
+    briefing = parse_policy("briefing", "国务院联防联控机制新闻发布会 今天介绍返程运输保障情况。" + "发布会介绍了春运返程的安排。" * 30
+                            + "交通运输部有关负责人说，包车客座率不得超过50%。")
+    transport = parse_policy("mot", "交通运输部关于统筹做好返程交通运输保障工作的通知 国务院联防联控机制部署，各地交通运输厅：做好返程运输。")
+    said = focus("国务院联防联控发布会上交通运输部说包车能坐多满？", [policy, briefing, transport])
+    assert said.of("briefing") == 1.0 and said.of("mot") == 1.0
+
+
 def test_a_department_answer_can_quote_what_the_clause_says_the_bodies_do(policy):
     from assistant import compose
 
@@ -436,6 +457,38 @@ def test_a_follow_up_naming_no_place_stays_with_the_documents_the_conversation_n
     drifting = Engine(multi_engine.index, multi_engine.settings, replace(multi_engine.tuning, follow_focus=False, follow_weight=0.0),
                       home_docs=multi_engine.home_docs, home_tuning=multi_engine._home.tuning)
     assert drifting.answer(question, history).citations[0].doc == "taiyuan-2020-2"
+
+
+XIAMEN_TAX = ("国家税务总局厦门市税务局关于公布办税指南的通告 一、延期缴纳税款 纳税人可申请延期缴纳税款。"
+              "二、咨询电话 翔安区税务局：0592-7000001。")
+XIZANG_TAX = ("速查看！我区预约办税服务指南 一、纳税人如需咨询问题，可拨打下列电话 山南市税务局办税预约电话："
+              "0893-7000002。区税务局的咨询电话见下表。")
+
+
+def test_a_place_and_a_body_every_region_has_pick_that_places_documents(policy):
+    # gold ex-1181, ex-1292 (dev): 「厦门…区税务局的电话」 picked every region's 税务局 notices alike, and a
+    # Tibetan tax bureau's phone list answered
+    from corpus.load import parse_policy
+    xiamen, xizang = parse_policy("xiamen-tax", XIAMEN_TAX), parse_policy("xizang-tax", XIZANG_TAX)
+    f = focus("厦门翔安区税务局的电话是多少？", [policy, xiamen, xizang])
+    assert f.of("xiamen-tax") == 1.0 and f.of("xizang-tax") != 1.0
+    assert focus("区税务局的电话是多少？", [policy, xiamen, xizang]).of("xizang-tax") == 1.0  # no place: any region's
+    # a national body with a place keeps both (「山西省贯彻税务总局…」 may be either's)
+    national = focus("厦门落实税务总局的通告，电话是多少？", [policy, xiamen, xizang])
+    assert national.of("xiamen-tax") == 1.0
+
+
+def test_a_follow_up_naming_only_a_body_every_region_has_keeps_the_conversations_place(tmp_path_factory):
+    # gold ex-1292 (dev): 「那我们这边区税务局的电话是多少？」 after 「我在厦门翔安开了个小厂…」 named 税务局, so
+    # its own focus (every region's tax notices) replaced the conversation's 厦门
+    from assistant.doc_focus import only_regional_bodies
+    engine = fake_engine_over(tmp_path_factory, documents_folder(
+        tmp_path_factory, "tax-phones", {"xiamen-tax": XIAMEN_TAX, "xizang-tax": XIZANG_TAX}))
+    history = [{"role": "user", "content": "我在厦门翔安开了个小厂，受疫情影响想问问延期缴纳税款的事。"}]
+    answer = engine.answer("那我们这边区税务局的电话是多少？", history)
+    assert answer.citations[0].doc == "xiamen-tax" and "0592" in answer.text
+    assert only_regional_bodies(("税务局",)) and only_regional_bodies(())
+    assert not only_regional_bodies(("税务总局",)) and not only_regional_bodies(("北京",))
 
 
 def test_a_title_only_another_places_document_cites_leaves_the_named_place_to_decide(multi_engine):
