@@ -255,6 +255,13 @@ def is_national_body(name: str) -> bool:
             or name in ("央行", "银保监会", "证监会"))
 
 
+def place_keys(names: Sequence[str]) -> tuple[str, ...]:
+    """The places among `names` (not bodies) by place_key; empty when there are none or one has no key (a
+    district said alone), so that callers keep to what the names pick."""
+    keys = [place_key(n) for n in names if n not in BODIES and not is_national_body(n)]
+    return () if None in keys else tuple(keys)
+
+
 def only_regional_bodies(names: Sequence[str]) -> bool:
     """Whether every name is a body that every region has (税务局, 人社局): 「那我们这边区税务局的电话是多少？」
     after 「我在厦门翔安开了个小厂…」 names no place of its own, so the conversation's place still holds."""

@@ -18,7 +18,7 @@ from assistant.calculator import CalculatorError, NeedsInput, PeriodRequest, cal
 from assistant.calculator.validity import KIND as PERIOD_KIND
 from assistant.corpus_text import CorpusText
 from assistant.doc_focus import (Focus, FocusIndex, answered_elsewhere, in_place, main_place, only_as_origin,
-                                 only_regional_bodies, place_key, rarity, short_name_forms, unknown_places,
+                                 only_regional_bodies, place_key, place_keys, rarity, short_name_forms, unknown_places,
                                  weighted_coverage, with_full_place_names)
 from assistant.intent import (Intent, asks_meaning, classify, looks_like_follow_up, returned_to,
                               returns_to_first, still_only)
@@ -150,6 +150,8 @@ class Tuning:
     # (at 0.1 and more, a national one the prior lifted moved Taiyuan's ty-527 when all documents are loaded)
     gate_without_prior: bool = True
     local_notices: bool = True  # a named place also picks the notices of unknown region that are about it
+    # … and the notices of unknown region that are mainly about another place count against it, as that place's do
+    elsewhere_notices: bool = True
     said_with_topic: bool = True  # a name no document is from picks the few that say it with the question's topic
     follow_focus: bool = True  # a follow-up naming no place or body keeps the conversation's named documents
     follow_weight: float = 0.0  # … and this is added to the document that answered the turn before (several documents)
@@ -416,8 +418,31 @@ class Engine:
             if len(self._focus_cache) > 256:
                 self._focus_cache.clear()
             named = self._mentioned_instead(self._focus_index.focus(text), text)
-            found = self._focus_cache[text] = self._titled(text, named) or named
+            found = self._focus_cache[text] = self._titled(text, named) or self._without_elsewhere(named)
         return found
+
+    def _without_elsewhere(self, named: Focus) -> Focus:
+        """`named` without the documents of unknown region that are mainly about a place outside the named places
+        and never name them (a 渝北区 tax item for 「我在福建…税务局那边能让我们晚点交吗」): their rules are that
+        place's. A round-up that names the place among others may still report its measure (「安徽对…一次性就业奖补」
+        in a national item mostly about 广东). Only when every named place is known by its key (a district of
+        unknown city leaves them be), and not for a city given to its province's documents (「晋中市的企业社保能缓缴多久」:
+        whether those speak for it is _outside_province's to judge, against whatever else matched)."""
+        if not (self.tuning.elsewhere_notices and named.picked and named.neutral):
+            return named
+        if named.picked == self._provincial_docs(named.names):
+            return named
+        keys = place_keys(named.names)
+        if not keys:
+            return named
+        places = [n for n in named.names if place_key(n) is not None]
+        neutral = sorted(named.neutral)
+        elsewhere = frozenset(
+            doc for doc, row in zip(neutral, self.index.document_rows(neutral).tolist())
+            if (place := self._main_place(row)) is not None
+            and not any(in_place(place, k) or in_place(k, place) for k in keys)
+            and not any(n in self._policy[doc].text for n in places))
+        return replace(named, neutral=named.neutral - elsewhere) if elsewhere else named
 
     def _titled(self, text: str, named: Focus) -> Focus | None:
         """A document title the question quotes (「上海市交通委那份《上海市交通行业疫情防控工作措施》是几号印发的」)
@@ -925,7 +950,7 @@ class Engine:
         w = self.tuning.focus_weight
         boost = np.full(len(self.index.policies), -w, dtype=np.float32)
         if named.neutral:  # a place or body: documents of unknown region are neither preferred nor ruled out
-            boost[self._neutral_rows] = 0.0
+            boost[self.index.document_rows(sorted(named.neutral))] = 0.0
         provincial = self._provinces_of_cities(named.names) if self.tuning.province_share else ()
         for province in provincial:
             # 「郑州坐火车还卖站票吗」: the province's own documents govern its cities too

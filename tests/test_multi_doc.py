@@ -491,6 +491,44 @@ def test_a_follow_up_naming_only_a_body_every_region_has_keeps_the_conversations
     assert not only_regional_bodies(("税务总局",)) and not only_regional_bodies(("北京",))
 
 
+FUJIAN_TAX = ("国家税务总局福建省税务局关于助力打赢疫情防控阻击战十二项措施的通知 一、延期缴纳 "
+              "缴费人因疫情不能按期缴纳社会保险费的，可延期缴纳，免收滞纳金。")
+YUBEI_TAX = ("共渡难关丨税务部门开通特事特办应急响应通道 渝北区税务局开通应急响应通道。重庆的小微企业单位社保费交不上的，"
+             "税务局那边可以晚点交社保费，晚交社保费不加滞纳金，重庆市渝北区税务局特事特办。")
+
+
+def test_a_notice_of_unknown_region_about_another_place_counts_as_that_places(tmp_path_factory):
+    # gold ex-1093 (dev): 「我在福建…单位社保费实在交不上，税务局那边能让我们晚点交吗」 got a 渝北区 (重庆) item
+    # with no region in its header, which a named place neither preferred nor ruled out
+    from dataclasses import replace
+    engine = fake_engine_over(tmp_path_factory, documents_folder(
+        tmp_path_factory, "elsewhere", {"fujian-tax": FUJIAN_TAX, "yubei-tax": YUBEI_TAX}))
+    assert engine._policy["fujian-tax"].region.startswith("福建") and not engine._policy["yubei-tax"].region
+    question = "我在福建开了个小贸易公司，单位社保费实在交不上，税务局那边能让我们晚点交吗？晚交要不要加滞纳金？"
+    named = engine._focus(question)
+    assert "fujian-tax" in named.picked and "yubei-tax" not in named.neutral and named.of("yubei-tax") == -1.0
+    row = engine.index.document_rows(["yubei-tax"])[0]
+    assert engine._focus_boost(named)[row] == -engine.tuning.focus_weight  # ranked as another region's notice
+    assert engine.answer(question).citations[0].doc == "fujian-tax"
+    # a question naming 重庆 (the item's own place) still finds it
+    assert engine._focus("重庆的社保费能晚点交吗？").of("yubei-tax") != -1.0
+    # gold ty-319, ty-860 (Taiyuan dev, all documents): a city no document is from, given to its province's
+    # documents, keeps the others as they were: whether the province's speak for it is judged against them
+    city = engine._focus("莆田市的企业社保费能晚点交吗？")
+    assert city.picked == {"fujian-tax"} and city.of("yubei-tax") == 0.0
+    # gold ex-1249, ex-852 (dev): a round-up mostly about another place that names the asked one may report its
+    # measure (「安徽对…一次性就业奖补」 in an item mostly about 广东)
+    engine._policy["yubei-tax"] = replace(engine._policy["yubei-tax"], text=YUBEI_TAX + "福建也出台了类似办法。")
+    engine._focus_cache.clear()
+    assert engine._focus(question).of("yubei-tax") == 0.0
+    engine._policy["yubei-tax"] = replace(engine._policy["yubei-tax"], text=YUBEI_TAX)
+    engine._focus_cache.clear()
+    engine.tuning = replace(engine.tuning, elsewhere_notices=False)
+    engine._focus_cache.clear()
+    assert engine._focus(question).of("yubei-tax") == 0.0
+    assert engine._focus_boost(engine._focus(question))[row] == 0.0
+
+
 def test_a_title_only_another_places_document_cites_leaves_the_named_place_to_decide(multi_engine):
     # the seed cites 《中小企业划型标准规定》; a 北京 question quoting it is still about 北京's documents
     assert "中小企业划型标准规定" in multi_engine._policy["taiyuan-2020-2"].text
