@@ -68,6 +68,8 @@ COLLOQUIAL = {
     "代价": "成本", "拿钱": "融资", "政府的钱": "财政支持", "政府一分钱": "财政支持", "私人老板": "业主",
     # a loan stopped halfway (「后两回先不放了」), and what banks lend, counted at a date (「贷款存量」)
     "不放了": "断贷", "先不放": "断贷", "停止放款": "断贷", "不给放": "断贷", "贷款存量": "信贷余额",
+    # going to another district's hospital (「发烧了能不能跑去别的区的大医院看」): what notices forbid as 跨区就诊
+    "别的区": "跨区", "另一个区": "跨区", "其他区": "跨区",
 }
 
 # English words in mixed questions → Chinese policy terms (matched case-insensitively, whole words)

@@ -916,3 +916,12 @@ def test_relief_is_spoken_of_in_words_and_a_provinces_document_is_checked_too(tm
     a = engine.answer("兰州开出租车的，疫情期间出租车公司收的承包金能不能减免？")
     assert a.refused and "兰州" in a.text and "减免" in a.text
     assert not engine.answer("兰州的出租车每天要消毒吗？").refused
+
+
+def test_another_districts_hospital_is_the_notices_cross_district_visit():
+    # gold ex-497, ex-1651, ex-1733 (dev): 「发烧了能不能跑去别的区的大医院看」 is what the notice forbids as
+    # 跨区就诊; the words alone matched the other notice's 大医院 and 发热门诊 better
+    from assistant.lexicon import document_terms
+    assert "跨区" in document_terms("发烧了能不能跑去别的区的大医院看？")
+    assert "跨区" in document_terms("想去单位附近另一个区的发热门诊看，可以吗？")
+    assert "跨区" not in document_terms("区里的发热门诊在哪儿？")
