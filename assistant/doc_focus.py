@@ -231,9 +231,11 @@ class FocusIndex:
             return Focus(())
         picked = frozenset().union(*(self.answering(n) for n in names))
         places = [n for n in names if n not in BODIES and not is_national_body(n)]
-        if places and len(places) < len(names) and only_regional_bodies(set(names) - set(places)):
+        if (places and len(places) < len(names) and any(place_key(n) for n in places)
+                and only_regional_bodies(set(names) - set(places))):
             # 「厦门…区税务局的电话」: that place's tax bureau, not every region's; a body every region has
-            # (税务局, 人社局) is the place's own
+            # (税务局, 人社局) is the place's own. With a province or city named: a district alone, or a header's
+            # 「这个小区」, may be in too few documents to stand for the place.
             picked = frozenset().union(*(self.answering(n) for n in places)) or picked
         if len(names) > 1 and all(map(_is_ministry, names)):
             # 「人社部、财政部、税务总局阶段性减免…」: the three bodies' joint notice, not one body's own follow-up
@@ -262,10 +264,33 @@ def place_keys(names: Sequence[str]) -> tuple[str, ...]:
     return () if None in keys else tuple(keys)
 
 
+# Bodies every province and city has, whose notices are that place's own (not 人民银行, whose national notices
+# its branches pass on, nor 国开行, 外汇局 or the people's organisations, national as often as local)
+REGIONAL_BODIES = frozenset({"人社厅", "人社局", "发改委", "税务局", "卫健委", "市场监管局", "住建委", "住建厅", "医保局",
+                             "银保监局", "公积金中心"})
+
+
 def only_regional_bodies(names: Sequence[str]) -> bool:
     """Whether every name is a body that every region has (税务局, 人社局): 「那我们这边区税务局的电话是多少？」
     after 「我在厦门翔安开了个小厂…」 names no place of its own, so the conversation's place still holds."""
-    return all(n in BODIES and not is_national_body(n) for n in names)
+    return all(n in REGIONAL_BODIES for n in names)
+
+
+def speaks_nationally(text: str) -> bool:
+    """Whether a document opens as a national body's notice or news of one (国务院联防联控机制 briefings, 「三部门：…」
+    naming the ministries): the place it names most is then where it was reported or whom it is about (「来自武汉
+    的人员」), not whose rules it states. A wire story on one city's own measures (「新华社北京…电 北京市人社局…」)
+    is that city's."""
+    lead = text[:LEAD_CHARS]
+    return lead.lstrip().startswith(NATIONAL) or any(is_national_body(n) for n in named(lead, ()))
+
+
+def place_stem(name: str) -> str | None:
+    """How any text writes the place `name`, whatever form the question used (福建省, 福建 → 福建; 厦门市 → 厦门)."""
+    key = place_key(name)
+    if key is None or key in CITIES:
+        return key
+    return min((name for name in PROVINCE_NAMES if province_of(name) == key), key=len, default=None)
 
 
 def _is_ministry(name: str) -> bool:

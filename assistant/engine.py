@@ -18,8 +18,8 @@ from assistant.calculator import CalculatorError, NeedsInput, PeriodRequest, cal
 from assistant.calculator.validity import KIND as PERIOD_KIND
 from assistant.corpus_text import CorpusText
 from assistant.doc_focus import (Focus, FocusIndex, answered_elsewhere, in_place, main_place, only_as_origin,
-                                 only_regional_bodies, place_key, place_keys, rarity, short_name_forms, unknown_places,
-                                 weighted_coverage, with_full_place_names)
+                                 only_regional_bodies, place_key, place_keys, place_stem, rarity, short_name_forms,
+                                 speaks_nationally, unknown_places, weighted_coverage, with_full_place_names)
 from assistant.intent import (Intent, asks_meaning, classify, looks_like_follow_up, returned_to,
                               returns_to_first, still_only)
 from assistant.lexicon import COLLOQUIAL, in_document_terms, with_document_terms
@@ -435,13 +435,14 @@ class Engine:
         keys = place_keys(named.names)
         if not keys:
             return named
-        places = [n for n in named.names if place_key(n) is not None]
+        stems = [stem for n in named.names if (stem := place_stem(n)) is not None]
         neutral = sorted(named.neutral)
         elsewhere = frozenset(
             doc for doc, row in zip(neutral, self.index.document_rows(neutral).tolist())
             if (place := self._main_place(row)) is not None
             and not any(in_place(place, k) or in_place(k, place) for k in keys)
-            and not any(n in self._policy[doc].text for n in places))
+            and not any(stem in self._policy[doc].text for stem in stems)
+            and not speaks_nationally(self._policy[doc].text))
         return replace(named, neutral=named.neutral - elsewhere) if elsewhere else named
 
     def _titled(self, text: str, named: Focus) -> Focus | None:
@@ -816,9 +817,13 @@ class Engine:
         # A follow-up that names no place or body of its own stays with the documents the conversation named
         # (「那要是有人私下乱募捐，举报电话是多少？」 after a question about 北京市民政局's notice); a body every
         # region has is the conversation's place's (「那我们这边区税务局的电话是多少？」 after 厦门).
-        own_place = not only_regional_bodies(self._focus(q.text).names)
+        own_names = self._focus(q.text).names
+        before_named = self._focus(context)
+        # … a body every region has only when the conversation named a place (a 文号 or ministry before it
+        # would pick that one document for the body's question)
+        own_place = bool(own_names) and not (only_regional_bodies(own_names) and place_keys(before_named.names))
         stays = (follow_up and self.tuning.follow_focus and len(self.index.policies) > 1
-                 and not own_place and bool(self._focus(context).picked))
+                 and not own_place and bool(before_named.picked))
         before = (self._answered_doc(q) if follow_up and self.tuning.follow_weight and len(self.index.policies) > 1
                   and not own_place else None)
         evidence = self._evidence_for(q.text, focus_text=f"{context} {q.text}" if stays else None, prefer=before)
