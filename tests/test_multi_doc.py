@@ -945,3 +945,34 @@ def test_another_districts_hospital_is_the_notices_cross_district_visit():
     assert "跨区" in document_terms("发烧了能不能跑去别的区的大医院看？")
     assert "跨区" in document_terms("想去单位附近另一个区的发热门诊看，可以吗？")
     assert "跨区" not in document_terms("区里的发热门诊在哪儿？")
+
+
+def test_the_home_gate_leaves_when_another_section_is_closer_in_meaning_and_far_stronger_in_words(multi_engine):
+    # gold ex-735, ex-1659, ex-1756, ex-1887 (dev): 「我在养老院食堂烧饭…照着哪个文件做」 and 「生产工业炸药、雷管的厂…复工
+    # 有什么安全要求」 got the seed's 社保缓缴 clause or its opening: the seed uses under a fifth of their rare words,
+    # and another notice's section is both closer in meaning and a far stronger match
+    from dataclasses import replace
+
+    from corpus.records import Hit
+    engine = multi_engine
+    question = "我们是生产工业炸药、雷管的厂，春节停产后准备复工，上面对复工有什么安全要求？"
+    whole = engine._evidence(engine._understand(question, []))
+    home = engine._home._evidence(engine._home._understand(question, []))
+    seed = engine._policy["taiyuan-2020-2"].sections[1]
+    other = engine._policy["beijing-2020"].sections[1]
+    weak_home = replace(home, hits=(Hit(seed, 0.5, dense=0.72, lexical=2.5),))
+    strong = replace(whole, hits=(Hit(other, 0.9, dense=0.80, lexical=14.0),))
+    assert engine._closer_elsewhere(strong, weak_home)
+    # closer by too little, or stronger by too little, or the seed using the question's words: stays home
+    assert not engine._closer_elsewhere(replace(strong, hits=(Hit(other, 0.9, dense=0.74, lexical=14.0),)), weak_home)
+    assert not engine._closer_elsewhere(replace(strong, hits=(Hit(other, 0.9, dense=0.80, lexical=8.0),)), weak_home)
+    rent = engine._evidence(engine._understand("国有房产的房租怎么减免？", []))
+    assert not engine._closer_elsewhere(replace(rent, hits=strong.hits), weak_home)
+    # gold ty-872, ty-1574 (Taiyuan dev, all documents): 「这份文件从哪天开始」 is the deployment's own document
+    this = replace(strong, query_text="这份文件里，" + strong.query_text)
+    assert not engine._closer_elsewhere(this, weak_home)
+    engine.tuning = replace(engine.tuning, closer_coverage=0.0)
+    try:
+        assert not engine._closer_elsewhere(strong, weak_home)
+    finally:
+        engine.tuning = replace(engine.tuning, closer_coverage=0.2)
