@@ -51,6 +51,7 @@ _NATIONAL_BODY = re.compile(r"国家[\u4e00-\u9fff]{1,6}?(?:总局|局|委员会
 # A document of unknown region and issuer that speaks as a local government (「全市中小学…」「我省…」): not one a
 # ministry issued, whatever it cites. Not inside other words: 资本市场, 本区域, 全市场, 健全市…, 安全县, 全州县.
 _SPEAKS_LOCAL = re.compile(r"(?<![资安完健])[全本我][市区省县州](?![场域份间县])")
+HEAD_CHARS = 16  # a document's speaker and, for a local office, its place: 「国家税务总局重庆市渝北区税务局」
 LEAD_CHARS = 160  # a document's first characters: where news items and notices name their region and body
 NATIONAL = ("国务院", "国家", "中国人民银行", "财政部", "商务部", "海关总署", "全国")
 _DISTRICT = re.compile(r"[\u4e00-\u9fff]{2,3}?(?:区|县)")
@@ -276,13 +277,19 @@ def only_regional_bodies(names: Sequence[str]) -> bool:
     return all(n in REGIONAL_BODIES for n in names)
 
 
+# a wire story's dateline (「新华社北京2月13日电」): where it was filed, not what it is about
+WIRE_DATELINE = re.compile(r"新华社[\u4e00-\u9fff]{2,4}\d{1,2}月\d{1,2}日电")
+
+
 def speaks_nationally(text: str) -> bool:
-    """Whether a document opens as a national body's notice or news of one (国务院联防联控机制 briefings, 「三部门：…」
-    naming the ministries): the place it names most is then where it was reported or whom it is about (「来自武汉
-    的人员」), not whose rules it states. A wire story on one city's own measures (「新华社北京…电 北京市人社局…」)
-    is that city's."""
-    lead = text[:LEAD_CHARS]
-    return lead.lstrip().startswith(NATIONAL) or any(is_national_body(n) for n in named(lead, ()))
+    """Whether a document opens with a national body as its speaker (「国务院联防联控机制新闻发布会」「工业和信息化部
+    部署…」「财政部 税务总局关于…」): the place it names most is then whom it is about (「来自武汉的人员」), not
+    whose rules it states. Not a local notice that cites them (「为贯彻落实党中央、国务院决策部署」), nor a national
+    body's local office (「国家税务总局重庆市渝北区税务局」)."""
+    head = text.lstrip()[:HEAD_CHARS]
+    speaker = head.startswith(NATIONAL) or any(
+        head.startswith(form) for short, forms in BODIES.items() if is_national_body(short) for form in (short, *forms))
+    return speaker and not _PLACE_NAMES.search(head)
 
 
 def place_stem(name: str) -> str | None:

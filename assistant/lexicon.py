@@ -119,7 +119,9 @@ _ENGLISH = re.compile(r"\b(" + "|".join(sorted(map(re.escape, ENGLISH), key=len,
 # One-character words inside longer words that mean something else: 退休 is no refund, 拖欠 and 拖车 no delay
 _PART_OF_ANOTHER = {"退": re.compile(r"退(?!休|役|伍|出|房|订|票|烧|热|租)"), "拖": re.compile(r"拖(?!欠|车|拉|累|鞋|把|地)"),
                     # a loan not paid out, not a holiday not given (「先不放假」「不给放假」)
-                    "先不放": re.compile(r"先不放(?!假|心)"), "不给放": re.compile(r"不给放(?!假)")}
+                    "先不放": re.compile(r"先不放(?!假|心)"), "不给放": re.compile(r"不给放(?!假)"),
+                    # another district, not 其他区域 or 其他区县 (any other area)
+                    **{w: re.compile(rf"{w}(?![域县划])") for w in ("别的区", "另一个区", "其他区")}}
 
 
 def _first_use(text: str, word: str) -> int:

@@ -531,14 +531,26 @@ def test_a_notice_of_unknown_region_about_another_place_counts_as_that_places(tm
     engine._focus_cache.clear()
     assert engine._focus(question).of("yubei-tax") == 0.0
     assert engine._focus(question.replace("福建", "福建省")).of("yubei-tax") == 0.0  # review: as written, not as said
-    # review: news of the ministries reported from one place (a 新华社重庆 dateline) states no place's rules of its own
+    # review: a national body speaking about one place (「来自重庆的人员」) states no place's rules of its own
+    briefing = "国务院联防联控机制新闻发布会 介绍重庆口岸进口防疫物资免征关税。"
+    engine._policy["yubei-tax"] = replace(engine._policy["yubei-tax"], text=briefing + YUBEI_TAX)
+    engine._focus_cache.clear()
+    assert engine._focus(question).of("yubei-tax") == 0.0
+    # … but a local notice citing them, or a national body's local office, is its place's (second review)
+    for lead in ("为贯彻落实党中央、国务院决策部署，", "根据财政部、税务总局有关规定，", "国家税务总局重庆市渝北区税务局："):
+        engine._policy["yubei-tax"] = replace(engine._policy["yubei-tax"], text=lead + YUBEI_TAX)
+        engine._focus_cache.clear()
+        assert engine._focus(question).of("yubei-tax") == -1.0, lead
+    # a wire dateline is where the story was filed: 「新华社重庆…电」 with one more 重庆 is about no one place
     wire = "三部门：进口防疫物资免税 新华社重庆2月1日电 财政部、海关总署明确，重庆口岸进口的防疫物资免征关税。"
-    engine._policy["yubei-tax"] = replace(engine._policy["yubei-tax"], text=wire + YUBEI_TAX)
+    engine._reported_places.pop("yubei-tax", None)
+    engine._policy["yubei-tax"] = replace(engine._policy["yubei-tax"], text=wire)
     engine._focus_cache.clear()
     assert engine._focus(question).of("yubei-tax") == 0.0
     # gold ty-2145 (Taiyuan dev, all documents): a wire story on the city's own measures is that city's
-    own = "新华社重庆2月13日电 重庆市人社局介绍，重庆的中小微企业可申请一次性社保补贴。"
-    engine._policy["yubei-tax"] = replace(engine._policy["yubei-tax"], text=own + YUBEI_TAX)
+    own = "新华社重庆2月13日电 重庆市人社局介绍，重庆的中小微企业可申请一次性社保补贴。" + YUBEI_TAX
+    engine._reported_places.pop("yubei-tax", None)
+    engine._policy["yubei-tax"] = replace(engine._policy["yubei-tax"], text=own)
     engine._focus_cache.clear()
     assert engine._focus(question).of("yubei-tax") == -1.0
     engine._policy["yubei-tax"] = replace(engine._policy["yubei-tax"], text=YUBEI_TAX)
@@ -945,6 +957,7 @@ def test_another_districts_hospital_is_the_notices_cross_district_visit():
     assert "跨区" in document_terms("发烧了能不能跑去别的区的大医院看？")
     assert "跨区" in document_terms("想去单位附近另一个区的发热门诊看，可以吗？")
     assert "跨区" not in document_terms("区里的发热门诊在哪儿？")
+    assert "跨区" not in document_terms("其他区域的企业能享受吗？") and "跨区" not in document_terms("其他区县呢？")
 
 
 def test_the_home_gate_leaves_when_another_section_is_closer_in_meaning_and_far_stronger_in_words(multi_engine):
@@ -971,6 +984,8 @@ def test_the_home_gate_leaves_when_another_section_is_closer_in_meaning_and_far_
     # gold ty-872, ty-1574 (Taiyuan dev, all documents): 「这份文件从哪天开始」 is the deployment's own document
     this = replace(strong, query_text="这份文件里，" + strong.query_text)
     assert not engine._closer_elsewhere(this, weak_home)
+    # … not 「哪个文件里有规定」, which asks which document (second review)
+    assert engine._closer_elsewhere(replace(strong, query_text=strong.query_text + "哪个文件里有规定？"), weak_home)
     engine.tuning = replace(engine.tuning, closer_coverage=0.0)
     try:
         assert not engine._closer_elsewhere(strong, weak_home)
