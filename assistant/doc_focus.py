@@ -231,7 +231,7 @@ class FocusIndex:
         if not names:
             return Focus(())
         picked = frozenset().union(*(self.answering(n) for n in names))
-        places = [n for n in names if n not in BODIES and not is_national_body(n)]
+        places = [n for n in names if _is_place(n)]
         if (places and len(places) < len(names) and any(place_key(n) for n in places)
                 and only_regional_bodies(set(names) - set(places))):
             # 「厦门…区税务局的电话」: that place's tax bureau, not every region's; a body every region has
@@ -261,8 +261,13 @@ def is_national_body(name: str) -> bool:
 def place_keys(names: Sequence[str]) -> tuple[str, ...]:
     """The places among `names` (not bodies) by place_key; empty when there are none or one has no key (a
     district said alone), so that callers keep to what the names pick."""
-    keys = [place_key(n) for n in names if n not in BODIES and not is_national_body(n)]
+    keys = [place_key(n) for n in names if _is_place(n)]
     return () if None in keys else tuple(keys)
+
+
+def _is_place(name: str) -> bool:
+    """Whether a name `named` returns is a place (山西, 厦门, 翔安区), not a body."""
+    return name not in BODIES and not is_national_body(name)
 
 
 # Bodies every province and city has, whose notices are that place's own (not 人民银行, whose national notices
@@ -287,9 +292,11 @@ def speaks_nationally(text: str) -> bool:
     whose rules it states. Not a local notice that cites them (「为贯彻落实党中央、国务院决策部署」), nor a national
     body's local office (「国家税务总局重庆市渝北区税务局」)."""
     head = text.lstrip()[:HEAD_CHARS]
-    speaker = head.startswith(NATIONAL) or any(
-        head.startswith(form) for short, forms in BODIES.items() if is_national_body(short) for form in (short, *forms))
-    return speaker and not _PLACE_NAMES.search(head)
+    return head.startswith(_NATIONAL_SPEAKERS) and not _PLACE_NAMES.search(head)
+
+
+_NATIONAL_SPEAKERS = (*NATIONAL, *(form for short, forms in BODIES.items() if is_national_body(short)
+                                   for form in (short, *forms)))
 
 
 def place_stem(name: str) -> str | None:

@@ -345,18 +345,24 @@ class Engine:
         if _only_the_header(answer, evidence.topical):
             return None, None  # 「送外卖的…照着哪份防控指南」: the home document's best is its 文号 and date line
         whole = self._evidence(q)
-        leaves = self._answered_elsewhere(whole, evidence) or self._closer_elsewhere(whole, evidence)
+        words, weights = self._rare_words(whole)
+        leaves = (self._answered_elsewhere(whole, evidence, words, weights)
+                  or self._closer_elsewhere(whole, evidence, words, weights))
         return (None, whole) if leaves else (answer, None)
 
-    def _closer_elsewhere(self, whole: Evidence, home: Evidence) -> bool:
+    def _rare_words(self, e: Evidence) -> tuple[tuple[str, ...], dict[str, float]]:
+        """The question's topical words, once each, with their rarity over the corpus (what the home gate weighs)."""
+        words = tuple(dict.fromkeys(e.topical))
+        return words, {w: self._rarity(w) for w in words}
+
+    def _closer_elsewhere(self, whole: Evidence, home: Evidence, words: Sequence[str],
+                          weights: dict[str, float]) -> bool:
         """Whether the home documents barely use the question's rare words and another document's section is
         both closer in meaning and a much stronger lexical match than any home section (see Tuning.closer_*)."""
         t = self.tuning
         others = [h for h in whole.hits if h.section.doc not in self.home_docs]
         if not (t.closer_coverage and others and home.hits) or _THIS_DOCUMENT.search(whole.query_text):
             return False
-        words = tuple(dict.fromkeys(whole.topical))
-        weights = {w: self._rarity(w) for w in words}
         if not words or weighted_coverage(words, self._home._corpus, weights) >= t.closer_coverage:
             return False
         dense = max(h.dense or 0.0 for h in others) - max(h.dense or 0.0 for h in home.hits)
@@ -365,9 +371,8 @@ class Engine:
         lexical = max(h.lexical or 0.0 for h in others) / max(max(h.lexical or 0.0 for h in home.hits), 0.1)
         return dense > t.closer_dense and lexical > t.closer_bm25
 
-    def _answered_elsewhere(self, whole: Evidence, home: Evidence) -> bool:
-        words = tuple(dict.fromkeys(whole.topical))
-        weights = {w: self._rarity(w) for w in words}
+    def _answered_elsewhere(self, whole: Evidence, home: Evidence, words: Sequence[str],
+                            weights: dict[str, float]) -> bool:
         others = [h for h in whole.hits if h.section.doc not in self.home_docs]
         best_other = self._best_other(others, whole.national_bonus) if others else None
         return answered_elsewhere(words, weights, self._home._corpus, [h.section.text for h in home.hits],
@@ -853,11 +858,11 @@ class Engine:
         before_named = self._focus(context)
         # … a body every region has only when the conversation named a place (a 文号 or ministry before it
         # would pick that one document for the body's question)
-        own_place = bool(own_names) and not (only_regional_bodies(own_names) and place_keys(before_named.names))
+        own_focus = bool(own_names) and not (only_regional_bodies(own_names) and place_keys(before_named.names))
         stays = (follow_up and self.tuning.follow_focus and len(self.index.policies) > 1
-                 and not own_place and bool(before_named.picked))
+                 and not own_focus and bool(before_named.picked))
         before = (self._answered_doc(q) if follow_up and self.tuning.follow_weight and len(self.index.policies) > 1
-                  and not own_place else None)
+                  and not own_focus else None)
         evidence = self._evidence_for(q.text, focus_text=f"{context} {q.text}" if stays else None, prefer=before)
         if follow_up and not self._names_other_subject(evidence):
             # A follow-up borrows its topic from the previous user turn, unless its own words clearly

@@ -968,6 +968,10 @@ def test_the_home_gate_leaves_when_another_section_is_closer_in_meaning_and_far_
 
     from corpus.records import Hit
     engine = multi_engine
+
+    def closer(whole, home):
+        return engine._closer_elsewhere(whole, home, *engine._rare_words(whole))
+
     question = "我们是生产工业炸药、雷管的厂，春节停产后准备复工，上面对复工有什么安全要求？"
     whole = engine._evidence(engine._understand(question, []))
     home = engine._home._evidence(engine._home._understand(question, []))
@@ -975,19 +979,19 @@ def test_the_home_gate_leaves_when_another_section_is_closer_in_meaning_and_far_
     other = engine._policy["beijing-2020"].sections[1]
     weak_home = replace(home, hits=(Hit(seed, 0.5, dense=0.72, lexical=2.5),))
     strong = replace(whole, hits=(Hit(other, 0.9, dense=0.80, lexical=14.0),))
-    assert engine._closer_elsewhere(strong, weak_home)
+    assert closer(strong, weak_home)
     # closer by too little, or stronger by too little, or the seed using the question's words: stays home
-    assert not engine._closer_elsewhere(replace(strong, hits=(Hit(other, 0.9, dense=0.74, lexical=14.0),)), weak_home)
-    assert not engine._closer_elsewhere(replace(strong, hits=(Hit(other, 0.9, dense=0.80, lexical=8.0),)), weak_home)
+    assert not closer(replace(strong, hits=(Hit(other, 0.9, dense=0.74, lexical=14.0),)), weak_home)
+    assert not closer(replace(strong, hits=(Hit(other, 0.9, dense=0.80, lexical=8.0),)), weak_home)
     rent = engine._evidence(engine._understand("国有房产的房租怎么减免？", []))
-    assert not engine._closer_elsewhere(replace(rent, hits=strong.hits), weak_home)
+    assert not closer(replace(rent, hits=strong.hits), weak_home)
     # gold ty-872, ty-1574 (Taiyuan dev, all documents): 「这份文件从哪天开始」 is the deployment's own document
     this = replace(strong, query_text="这份文件里，" + strong.query_text)
-    assert not engine._closer_elsewhere(this, weak_home)
+    assert not closer(this, weak_home)
     # … not 「哪个文件里有规定」, which asks which document (second review)
-    assert engine._closer_elsewhere(replace(strong, query_text=strong.query_text + "哪个文件里有规定？"), weak_home)
+    assert closer(replace(strong, query_text=strong.query_text + "哪个文件里有规定？"), weak_home)
     engine.tuning = replace(engine.tuning, closer_coverage=0.0)
     try:
-        assert not engine._closer_elsewhere(strong, weak_home)
+        assert not closer(strong, weak_home)
     finally:
         engine.tuning = replace(engine.tuning, closer_coverage=0.2)
