@@ -51,6 +51,9 @@ _NATIONAL_BODY = re.compile(r"国家[\u4e00-\u9fff]{1,6}?(?:总局|局|委员会
 # A document of unknown region and issuer that speaks as a local government (「全市中小学…」「我省…」): not one a
 # ministry issued, whatever it cites. Not inside other words: 资本市场, 本区域, 全市场, 健全市…, 安全县, 全州县.
 _SPEAKS_LOCAL = re.compile(r"(?<![资安完健])[全本我][市区省县州](?![场域份间县])")
+# 「省里的文件有没有说…」「省级补助」: the province's own documents are asked for, not its cities' nor the nation's
+# that mention it. Not 省内 (「成都到德阳都在省内」 is about travel) nor 全省 (a scope: 「全省有多少家」).
+ASKS_PROVINCE = re.compile(r"省(?:里|上|级|政府|委)")
 HEAD_CHARS = 16  # a document's speaker and, for a local office, its place: 「国家税务总局重庆市渝北区税务局」
 LEAD_CHARS = 160  # a document's first characters: where news items and notices name their region and body
 NATIONAL = ("国务院", "国家", "中国人民银行", "财政部", "商务部", "海关总署", "全国")

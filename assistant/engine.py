@@ -17,15 +17,15 @@ from assistant.asked_figure import NAMES, figures_asked, unstated
 from assistant.calculator import CalculatorError, NeedsInput, PeriodRequest, calculate, format_answer
 from assistant.calculator.validity import KIND as PERIOD_KIND
 from assistant.corpus_text import CorpusText
-from assistant.doc_focus import (WIRE_DATELINE, Focus, FocusIndex, answered_elsewhere, in_place, main_place,
-                                 only_as_origin, only_regional_bodies, place_key, place_keys, place_stem, rarity,
-                                 short_name_forms, speaks_nationally, unknown_places, weighted_coverage,
+from assistant.doc_focus import (ASKS_PROVINCE, WIRE_DATELINE, Focus, FocusIndex, answered_elsewhere, in_place,
+                                 main_place, only_as_origin, only_regional_bodies, place_key, place_keys, place_stem,
+                                 rarity, short_name_forms, speaks_nationally, unknown_places, weighted_coverage,
                                  with_full_place_names)
 from assistant.intent import (Intent, asks_meaning, classify, looks_like_follow_up, returned_to,
                               returns_to_first, still_only)
 from assistant.lexicon import COLLOQUIAL, in_document_terms, with_document_terms
 from assistant.measures import as_said, measures_asked, said_with, unspoken
-from assistant.policy_terms import absent_terms, deferred_tax, unknown_charges
+from assistant.policy_terms import absent_terms, deferred_tax, subsidized_fee, unknown_charges
 from assistant.question import Question, parse_question
 from assistant.requests import parse_request
 from assistant.scene import asked_part, scene_words
@@ -163,6 +163,10 @@ class Tuning:
     said_with_topic: bool = True  # a name no document is from picks the few that say it with the question's topic
     follow_focus: bool = True  # a follow-up naming no place or body keeps the conversation's named documents
     follow_weight: float = 0.0  # … and this is added to the document that answered the turn before (several documents)
+    # A follow-up naming no home document, whose own words the home documents barely use, stays away from them when
+    # the turn before was answered elsewhere: 「那要是只是牙疼想看看牙…」 after 养老院's 就医指南 is not Taiyuan's
+    # 养老保险 (only with home documents)
+    follow_leaves_home: bool = True
     phone_bonus: float = 0.1  # asked for a phone number: a retrieved section, and a sentence, that states one gains this
     # asked for a 文号: a sentence that writes one gains this (new blind batch: 2 fixed; dev and seed dev: none
     # fixed or broken)
@@ -180,6 +184,8 @@ class Tuning:
     # … and this share of it to the province's own documents when it names a city: they govern the city too (the
     # 郑州 caller's train rules are in 河南省's notice; dev: 7 right documents more, none lost; 0.5: 6)
     province_share: float = 1.0
+    # … and this more when it asks for the province's own (「湖北…省里的文件有没有说」; doc_focus.ASKS_PROVINCE)
+    province_asked: float = 0.15
     # A city no document is from or about picks its province's own documents instead of being refused, and another
     # region's document then refuses (dev: 14 fixed, mostly callers naming only their city; 1 out-of-scope lost)
     province_for_city: bool = True
@@ -276,6 +282,7 @@ class Engine:
         self._national_rows = index.document_rows(sorted(self._national_docs))
         self._focus_cache: dict[str, Focus] = {}
         self._answered_cache: dict[tuple[str, ...], str | None] = {}
+        self._left_home_cache: dict[tuple[str, ...], bool] = {}
         self._main_places: dict[int, str | None] = {}
         self._reported_places: dict[str, str | None] = {}
         # provinces some document is the province's own (its region is the province, no city), with those documents
@@ -330,6 +337,11 @@ class Engine:
         others_named = bool(named.picked - self.home_docs)
         if others_named:
             return None, None
+        if self._names_another_kind(q.text):
+            return None, None
+        if (self.tuning.follow_leaves_home and not home_named and q.history and looks_like_follow_up(q.text)
+                and self._foreign_to_home(q.text) and self._left_home(q.history)):
+            return None, None
         hq = self._home._understand(question, history)
         evidence = self._home._evidence(hq) if hq.text else None  # computed once: for the answer and the scope
         answer = self._home._answer(hq, evidence)
@@ -349,6 +361,32 @@ class Engine:
         leaves = (self._answered_elsewhere(whole, evidence, words, weights)
                   or self._closer_elsewhere(whole, evidence, words, weights))
         return (None, whole) if leaves else (answer, None)
+
+    def _names_another_kind(self, text: str) -> bool:
+        """Whether `text` names a kind of document (「那份…申报指南」) that no home document is, nor uses the word
+        for, and another document's title is."""
+        kinds = [k for k in DOCUMENT_KINDS if k in text and k not in self._home._corpus]
+        return any(k in p.title for k in kinds for p in self.index.policies if p.doc not in self.home_docs)
+
+    def _foreign_to_home(self, text: str) -> bool:
+        """Whether `text` has topical words of its own and the home documents use too few of them (by rarity,
+        under Tuning.home_coverage): 「牙疼 看牙 康复理疗」, not 「那担保公司呢，还要反担保吗？」."""
+        words = tuple(dict.fromkeys(self._topical(text)))
+        weights = {w: self._rarity(w) for w in words}
+        return bool(words) and weighted_coverage(words, self._home._corpus, weights) < self.tuning.home_coverage
+
+    def _left_home(self, turns: tuple[str, ...]) -> bool:
+        """Whether the last of the user's `turns` (after the ones before it) was answered outside the home
+        documents; kept, as a conversation asks it again at each of its turns."""
+        found = self._left_home_cache.get(turns)
+        if found is None:
+            earlier = [{"role": "user", "content": t} for t in turns[:-1]]
+            last = self._understand(turns[-1], earlier)
+            found = self._from_home(turns[-1], earlier, last)[0] is None
+            if len(self._left_home_cache) > 256:
+                self._left_home_cache.clear()
+            self._left_home_cache[turns] = found
+        return found
 
     def _rare_words(self, e: Evidence) -> tuple[tuple[str, ...], dict[str, float]]:
         """The question's topical words, once each, with their rarity over the corpus (what the home gate weighs)."""
@@ -903,7 +941,7 @@ class Engine:
         query = with_document_terms(with_full_place_names(own))
         vector = self.index.embed_query(query)
         named = self._focus(focus_text or own)
-        boost = self._focus_boost(named)
+        boost = self._focus_boost(named, focus_text or own)
         national = self.tuning.national_prior if not named.names and len(self.index.policies) > 1 else 0.0
         documents = len(self.index.policies)
         if national:
@@ -932,7 +970,8 @@ class Engine:
         absent = tuple(t for t in absent_terms(own, self._corpus.__contains__, in_document_terms,
                                                together=self._said_together)
                        + unknown_charges(topical, asked, self._corpus.__contains__)
-                       if not deferred_tax(t, asked, self._corpus.__contains__))
+                       if not (deferred_tax(t, asked, self._corpus.__contains__)
+                               or subsidized_fee(t, asked, self._corpus.__contains__)))
         scene = scene_words(in_document_terms(own), topical)
         return Evidence(hits=hits, topical=topical, missing=_outermost(missing), foreign_places=places,
                         foreign_years=years, absent_terms=absent, scene=scene, query_text=query, vector=vector,
@@ -985,8 +1024,8 @@ class Engine:
         return tuple(sorted(hits, key=lambda h: -(h.score + (w * cover[h.section.doc] if w else 0.0)
                                                   + (phone_bonus if STATES_PHONE.search(h.section.text) else 0.0))))
 
-    def _focus_boost(self, named: Focus) -> np.ndarray | None:
-        """Per document, focus_weight × its affinity to what the question names (None when it picks none)."""
+    def _focus_boost(self, named: Focus, text: str) -> np.ndarray | None:
+        """Per document, focus_weight × its affinity to what `text` names (None when it picks none)."""
         if not named.picked:
             return None
         w = self.tuning.focus_weight
@@ -1000,6 +1039,11 @@ class Engine:
             if rows is not None:
                 boost[rows] = np.maximum(boost[rows], self.tuning.province_share * w)
         boost[self.index.document_rows(named.picked)] = w
+        if self.tuning.province_asked and ASKS_PROVINCE.search(text):
+            for province in self._provinces_named(named.names):
+                rows = self._province_rows.get(province)
+                if rows is not None:
+                    boost[rows] += self.tuning.province_asked
         return boost
 
     def _provincial_docs(self, names: Sequence[str]) -> frozenset[str]:
@@ -1065,6 +1109,12 @@ class Engine:
         keys = [place_key(n) for n in names]
         provinces = {CITIES[k][0] for k in keys if k in CITIES}
         return tuple(sorted(p for p in provinces if p not in keys))
+
+    @staticmethod
+    def _provinces_named(names: Sequence[str]) -> tuple[str, ...]:
+        """The provinces among `names`, and those of the prefecture cities among them."""
+        keys = [place_key(n) for n in names]
+        return tuple(sorted({CITIES[k][0] if k in CITIES else k for k in keys if k is not None}))
 
     def _names_other_subject(self, own: Evidence) -> bool:
         """A question that reads like a follow-up but is out of scope on its own words because of a thing the
@@ -1593,6 +1643,8 @@ def _part_questions(q: Question, parts: Sequence[str], own_topic: bool = False) 
 
 # 「这份文件从哪天开始」「文件里写明负责解释的单位」「这些政策」: the deployment's own document, whatever matches
 # elsewhere; not 「哪个文件里有规定」 (which document), 「这个政策性贷款」, 「基本政策」 or 「样本文件」
+# Kinds of document a caller names: 「市财政局…公布的那个申报指南」「致…的公开信」「那份倡议书」
+DOCUMENT_KINDS = ("指南", "通告", "公告", "倡议书", "答疑", "公开信", "指引")
 _THIS_DOCUMENT = re.compile(r"(这份|这个|这些|这项|这条|这|该|此|上述|(?<![基样版资日成根])本)(文件|意见|通知|政策)(?!性)"
                             r"|(?<![哪个份])文件(里|上|中|条文)")
 

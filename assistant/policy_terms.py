@@ -147,6 +147,18 @@ def deferred_tax(name: str, asked: str, known: Callable[[str], bool]) -> bool:
             and known("延期缴纳税款"))
 
 
+# 「住宿费政府补吗」「隔离的住宿费能报销吗」: the documents pay such a fee as 住宿补助 or 住宿补贴, without the 费
+_SUBSIDIZING = re.compile(r"补|报销|减免|免费|承担")
+
+
+def subsidized_fee(name: str, asked: str, known: Callable[[str], bool]) -> bool:
+    """Whether `name` is a fee that `asked` asks to have paid or waived, and the documents grant a 补助 or 补贴 for
+    what it is for: then they cover it though they never name the fee."""
+    stem = name.removesuffix("费")
+    return (name.endswith("费") and len(stem) >= 2 and bool(_SUBSIDIZING.search(asked))
+            and any(known(stem + grant) for grant in ("补助", "补贴")))
+
+
 def _for_whom(term: str, known: Callable[[str], bool]) -> bool:
     """中小微企业贷款, 职工补助: an instrument the documents know, named by who gets it, not another policy."""
     head = next((h for h in HEADS if term.endswith(h)), "")
