@@ -52,8 +52,10 @@ _NATIONAL_BODY = re.compile(r"国家[\u4e00-\u9fff]{1,6}?(?:总局|局|委员会
 # ministry issued, whatever it cites. Not inside other words: 资本市场, 本区域, 全市场, 健全市…, 安全县, 全州县.
 _SPEAKS_LOCAL = re.compile(r"(?<![资安完健])[全本我][市区省县州](?![场域份间县])")
 # 「省里的文件有没有说…」「省级补助」: the province's own documents are asked for, not its cities' nor the nation's
-# that mention it. Not 省内 (「成都到德阳都在省内」 is about travel) nor 全省 (a scope: 「全省有多少家」).
-ASKS_PROVINCE = re.compile(r"省(?:里|上|级|政府|委)")
+# that mention it. Not 省内 (「成都到德阳都在省内」 is about travel), 全省 (a scope: 「全省有多少家」), a rank
+# (「省级重点企业」), saving (「一年省上千元」), 「广东省上线的…」 nor 「委托」.
+ASKS_PROVINCE = re.compile(r"省(?:里|政府|委(?!托))|(?<![节能])省上(?![万千百亿线半报下])"
+                           r"|省级(?:文件|政策|财政|部门|补助|补贴|奖补|资金)")
 HEAD_CHARS = 16  # a document's speaker and, for a local office, its place: 「国家税务总局重庆市渝北区税务局」
 LEAD_CHARS = 160  # a document's first characters: where news items and notices name their region and body
 NATIONAL = ("国务院", "国家", "中国人民银行", "财政部", "商务部", "海关总署", "全国")
@@ -392,7 +394,9 @@ def _says_body(question: str, form: str) -> bool:
 
 # Body forms that end other words: 「全国开行…专列」「中国开行的班列」 run trains, and are no 国开行
 _BODY_FORMS = {"国开行": re.compile(r"(?<![全中各两外本我出回])国开行"),
-               "共青团": re.compile(r"共青团(?!员)"), "外汇局": re.compile(r"外汇局(?![势面])")}  # 共青团员, 外汇局势
+               "共青团": re.compile(r"共青团(?!员)"), "外汇局": re.compile(r"外汇局(?![势面])"),  # 共青团员, 外汇局势
+               # a national notice's addressees end 「各省、自治区、直辖市及新疆生产建设兵团」: that is no 新疆 notice
+               "新疆": re.compile(r"新疆(?!生产建设兵团)|(?<![及和、，）)])新疆生产建设兵团")}
 
 
 def _writes_body(text: str, form: str) -> bool:

@@ -321,7 +321,8 @@ class Engine:
         result = home or self._answer(q, whole)
         return replace(result, latency_ms=(time.perf_counter() - started) * 1000)
 
-    def _from_home(self, question: Any, history: Sequence[Any], q: Question) -> tuple[Answer | None, Evidence | None]:
+    def _from_home(self, question: Any, history: Sequence[Any], q: Question,
+                   follow: bool = True) -> tuple[Answer | None, Evidence | None]:
         """The home engine's answer, or None to ask the whole corpus (with the whole corpus's evidence when it
         was already gathered to decide).
 
@@ -329,7 +330,8 @@ class Engine:
         other documents too (or only them) goes to the whole corpus, where the named documents are preferred;
         one naming none gets the home answer when the home documents cover it and no other document covers it
         clearly better (see doc_focus.answered_elsewhere). The calculator's answers stay home: it implements
-        the home document's rules."""
+        the home document's rules. With `follow` off, where the turn before was answered does not count (what
+        _left_home asks, for that turn)."""
         if self._home is None:
             return None, None
         named = self._focus(" ".join((*q.history, q.text)))
@@ -337,10 +339,10 @@ class Engine:
         others_named = bool(named.picked - self.home_docs)
         if others_named:
             return None, None
-        if self._names_another_kind(q.text):
+        if not home_named and self._names_another_kind(q.text):
             return None, None
-        if (self.tuning.follow_leaves_home and not home_named and q.history and looks_like_follow_up(q.text)
-                and self._foreign_to_home(q.text) and self._left_home(q.history)):
+        if (follow and self.tuning.follow_leaves_home and not home_named and q.history
+                and looks_like_follow_up(q.text) and self._foreign_to_home(q.text) and self._left_home(q)):
             return None, None
         hq = self._home._understand(question, history)
         evidence = self._home._evidence(hq) if hq.text else None  # computed once: for the answer and the scope
@@ -363,10 +365,11 @@ class Engine:
         return (None, whole) if leaves else (answer, None)
 
     def _names_another_kind(self, text: str) -> bool:
-        """Whether `text` names a kind of document (「那份…申报指南」) that no home document is, nor uses the word
-        for, and another document's title is."""
-        kinds = [k for k in DOCUMENT_KINDS if k in text and k not in self._home._corpus]
-        return any(k in p.title for k in kinds for p in self.index.policies if p.doc not in self.home_docs)
+        """Whether `text` names a kind of document that no home document is, nor uses the word for, by the words
+        another document's title calls it (「那份…申报指南」 for 「《申报指南》公布」; not 「发公告」「操作指引」)."""
+        titled = [m.group(0) for kind in DOCUMENT_KINDS if kind not in self._home._corpus
+                  for m in re.finditer(rf"[\u4e00-\u9fff]{{2}}{kind}", text)]
+        return any(t in p.title for t in titled for p in self.index.policies if p.doc not in self.home_docs)
 
     def _foreign_to_home(self, text: str) -> bool:
         """Whether `text` has topical words of its own and the home documents use too few of them (by rarity,
@@ -375,14 +378,17 @@ class Engine:
         weights = {w: self._rarity(w) for w in words}
         return bool(words) and weighted_coverage(words, self._home._corpus, weights) < self.tuning.home_coverage
 
-    def _left_home(self, turns: tuple[str, ...]) -> bool:
-        """Whether the last of the user's `turns` (after the ones before it) was answered outside the home
-        documents; kept, as a conversation asks it again at each of its turns."""
+    def _left_home(self, q: Question) -> bool:
+        """Whether the conversation's previous turn (after the few before it that the engine reads) was answered,
+        not refused, from a document outside the home documents; kept, as a conversation asks it again at each
+        of its turns."""
+        turns = q.history[-self.tuning.history_turns:]
         found = self._left_home_cache.get(turns)
         if found is None:
             earlier = [{"role": "user", "content": t} for t in turns[:-1]]
             last = self._understand(turns[-1], earlier)
-            found = self._from_home(turns[-1], earlier, last)[0] is None
+            found = (self._from_home(turns[-1], earlier, last, follow=False)[0] is None
+                     and self._answered_doc(replace(q, history=turns)) not in (None, *self.home_docs))
             if len(self._left_home_cache) > 256:
                 self._left_home_cache.clear()
             self._left_home_cache[turns] = found
@@ -1043,6 +1049,7 @@ class Engine:
             for province in self._provinces_named(named.names):
                 rows = self._province_rows.get(province)
                 if rows is not None:
+                    rows = rows[boost[rows] > 0]  # only those the place already prefers
                     boost[rows] += self.tuning.province_asked
         return boost
 

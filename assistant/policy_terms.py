@@ -147,8 +147,9 @@ def deferred_tax(name: str, asked: str, known: Callable[[str], bool]) -> bool:
             and known("延期缴纳税款"))
 
 
-# 「住宿费政府补吗」「隔离的住宿费能报销吗」: the documents pay such a fee as 住宿补助 or 住宿补贴, without the 费
-_SUBSIDIZING = re.compile(r"补|报销|减免|免费|承担")
+# 「住宿费政府补吗」「隔离的住宿费能报销吗」「住宿费谁出」: the documents pay such a fee as 住宿补助 or 住宿补贴,
+# without the 费; not 补缴, 补交, 补办, 补开 (paying arrears, getting a receipt again)
+_SUBSIDIZING = re.compile(r"补(?![缴交办开齐录签充])|报销|减免|免费|承担|谁出|谁掏|管不管")
 
 
 def subsidized_fee(name: str, asked: str, known: Callable[[str], bool]) -> bool:
