@@ -118,8 +118,23 @@ def named(question: str, places: Sequence[str]) -> tuple[str, ...]:
     whole = [n for n in dict.fromkeys(found) if not any(n != o and n in o for o in found)]
     # Where someone comes from is not whose rules they ask about (「陕西现在从武汉回来的人得在家待几天？」): a place
     # said only as an origin drops out when the question names another one.
-    staying = [n for n in whole if not only_as_origin(n, question, whole)]
+    staying = [n for n in whole if not (only_as_origin(n, question, whole) or only_as_aided(n, question))]
     return tuple(sorted(staying or whole, key=len, reverse=True))
+
+
+# The place someone went to help (「这次去湖北支援了」「支援湖北的医疗队」) is not whose rules they ask about; the
+# place before 支援 without a verb of going is who helps (「云南支援湖北」)
+_AIDED_BEFORE = re.compile(r"(?:支援|驰援|援助)$")
+_GOING_TO = re.compile(r"(?:去|赴|到|前往)$")
+_AIDED_AFTER = re.compile(r"^去?(?:支援|驰援|援助)")
+
+
+def only_as_aided(name: str, question: str) -> bool:
+    """Whether every mention of the place `name` says where someone went to help (「去湖北支援」「驰援武汉」)."""
+    said = [m.start() for m in re.finditer(re.escape(name), question)]
+    return bool(said) and all(_AIDED_BEFORE.search(question[:i]) or (_GOING_TO.search(question[:i]) and
+                                                                     _AIDED_AFTER.match(question[i + len(name):]))
+                              for i in said)
 
 
 # 从 as "from", not inside 服从/听从/遵从/顺从; an origin after 由 only with a verb of coming (「由湖北返回」)

@@ -97,6 +97,19 @@ def test_a_place_said_only_as_where_someone_comes_from_drops_out():
     assert named("陕西厂里从湖北武汉回来的员工要隔离几天？", places + ("湖北",)) == ("陕西",)
 
 
+def test_a_place_said_only_as_where_someone_went_to_help_drops_out():
+    # gold ex-1162 (dev): 「我老婆是龙岩一家医院的护士，这次去湖北支援了…能给聘上不？」 picked every notice about 湖北
+    # as much as 龙岩's own, and got a national briefing
+    places = ("湖北", "龙岩", "云南", "武汉")
+    assert named("我老婆是龙岩一家医院的护士，这次去湖北支援了，回来能给聘上不？", places) == ("龙岩",)
+    assert named("云南赴湖北支援的医务人员申报职称，年限能放宽多少？", places) == ("云南",)
+    assert named("云南驰援武汉的护士回来有没有休养？", places) == ("云南",)
+    assert named("云南支援湖北的人才回来有没有体检？", places) == ("云南",)  # 云南 helps: it stays
+    # the only place named stays; a place said otherwise too stays
+    assert named("支援湖北的医疗队员有什么保险？", places) == ("湖北",)
+    assert set(named("龙岩的护士去湖北支援了，湖北的医院有补助吗？", places)) == {"龙岩", "湖北"}
+
+
 def test_focus_prefers_the_named_region_or_body(policy, extra_dir):
     policies = [policy, load_policy(extra_dir / "beijing-2020.txt"), load_policy(extra_dir / "hubei-news.txt")]
     f = focus("太原的房租怎么减免？", policies)
@@ -1107,3 +1120,21 @@ def test_a_national_notices_addressees_do_not_make_it_xinjiangs():
     assert not _answers_to("新疆", "各省、自治区、直辖市人民政府，新疆生产建设兵团：")
     assert _answers_to("新疆", "新疆多项防控措施 新疆维吾尔自治区卫生健康委员会…")
     assert _answers_to("新疆", "新疆生产建设兵团关于做好复工复产的通知")  # the corps' own notice is 新疆's
+
+
+RESERVE_NEWS = ("国家发改委：生活物资储备充足 我国建立了冬春蔬菜储备制度，北方大城市的冬春蔬菜储备要做好投放准备，"
+                "社区菜点、超市和农贸市场要保障供应。")
+RESERVE_COUNT = ("各地农村抢抓农时稳产保供 初步统计，北方40多个城市参与冬春蔬菜储备，共储有30多万吨耐储蔬菜，"
+                 "市场供应短缺时及时投放。")
+
+
+def test_asked_how_many_a_section_stating_such_a_count_is_preferred(tmp_path_factory):
+    # gold ex-1740, ex-1784 (dev): 「北方有多少个城市参与了冬春蔬菜储备？」 got the 发改委 item, which shares the
+    # words but gives no figure; the other item says 「北方40多个城市…」
+    from dataclasses import replace
+    engine = fake_engine_over(tmp_path_factory, documents_folder(tmp_path_factory, "reserve",
+                                                                 {"reserve": RESERVE_NEWS, "count": RESERVE_COUNT}))
+    asked = "北方有多少个城市参与了冬春蔬菜储备？"
+    assert engine.answer(asked).citations[0].doc == "count"
+    engine.tuning = replace(engine.tuning, count_bonus=0.0)
+    assert engine.answer(asked).citations[0].doc == "reserve"
