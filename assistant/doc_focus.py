@@ -118,23 +118,30 @@ def named(question: str, places: Sequence[str]) -> tuple[str, ...]:
     whole = [n for n in dict.fromkeys(found) if not any(n != o and n in o for o in found)]
     # Where someone comes from is not whose rules they ask about (「陕西现在从武汉回来的人得在家待几天？」): a place
     # said only as an origin drops out when the question names another one.
-    staying = [n for n in whole if not (only_as_origin(n, question, whole) or only_as_aided(n, question))]
+    staying = [n for n in whole if not (only_as_origin(n, question, whole) or only_as_aided(n, question, whole))]
     return tuple(sorted(staying or whole, key=len, reverse=True))
 
 
 # The place someone went to help (「这次去湖北支援了」「支援湖北的医疗队」) is not whose rules they ask about; the
 # place before 支援 without a verb of going is who helps (「云南支援湖北」)
-_AIDED_BEFORE = re.compile(r"(?:支援|驰援|援助)$")
-_GOING_TO = re.compile(r"(?:去|赴|到|前往)$")
+_AIDED_BEFORE = re.compile(r"(?:(?<!对口)支援|驰援|援助)$")  # 「对口支援湖北」 pairs provinces: 湖北 is asked about
+_GOING_TO = re.compile(r"(?:去|赴|前往|(?<![收得拿])到)$")  # not 「收到湖北援助资金」
 _AIDED_AFTER = re.compile(r"^去?(?:支援|驰援|援助)")
 
 
-def only_as_aided(name: str, question: str) -> bool:
-    """Whether every mention of the place `name` says where someone went to help (「去湖北支援」「驰援武汉」)."""
+def only_as_aided(name: str, question: str, places: Sequence[str] = ()) -> bool:
+    """Whether every mention of the place `name` says where someone went to help (「去湖北支援」「驰援湖北武汉」).
+    `places`: the other places named, which may stand between the verb and this one, or after it."""
+    def aided(i: int) -> bool:
+        j, k = i, i + len(name)
+        while (prior := next((p for p in places if p != name and question[:j].endswith(p)), None)) is not None:
+            j -= len(prior)
+        while (later := next((p for p in places if p != name and question.startswith(p, k)), None)) is not None:
+            k += len(later)
+        return bool(_AIDED_BEFORE.search(question[:j]) or (_GOING_TO.search(question[:j])
+                                                           and _AIDED_AFTER.match(question[k:])))
     said = [m.start() for m in re.finditer(re.escape(name), question)]
-    return bool(said) and all(_AIDED_BEFORE.search(question[:i]) or (_GOING_TO.search(question[:i]) and
-                                                                     _AIDED_AFTER.match(question[i + len(name):]))
-                              for i in said)
+    return bool(said) and all(aided(i) for i in said)
 
 
 # 从 as "from", not inside 服从/听从/遵从/顺从; an origin after 由 only with a verb of coming (「由湖北返回」)
@@ -411,7 +418,7 @@ def _says_body(question: str, form: str) -> bool:
 _BODY_FORMS = {"国开行": re.compile(r"(?<![全中各两外本我出回])国开行"),
                "共青团": re.compile(r"共青团(?!员)"), "外汇局": re.compile(r"外汇局(?![势面])"),  # 共青团员, 外汇局势
                # a national notice's addressees end 「各省、自治区、直辖市及新疆生产建设兵团」: that is no 新疆 notice
-               "新疆": re.compile(r"新疆(?!生产建设兵团)|(?<![及和、，）)])新疆生产建设兵团")}
+               "新疆": re.compile(r"新疆(?!生产|兵团)|(?<![及和、，,）)\s])新疆(?=生产|兵团)")}
 
 
 def _writes_body(text: str, form: str) -> bool:

@@ -331,6 +331,24 @@ def test_a_note_split_at_its_semicolons_is_quoted_from_its_opening_bracket():
     assert _bracket_opened_before(items, items[1]) == []
 
 
+def test_a_note_split_at_its_semicolons_is_quoted_to_its_closing_bracket():
+    # gold ex-1224 (dev): 「…找哪个部门对接，电话多少？」 quoted 「（对接部门：区文化和旅游局；联系人：周辉；」 and stopped
+    # before 「联系电话：82785106）」
+    from assistant.engine import _bracket_closed_after
+    from corpus.records import Sentence
+    parts = ["（对接部门：区文化和旅游局；", "联系人：周辉；", "联系电话：82785106）"]
+    sentences, start = [], 0
+    for text in ["搭建供需信息对接平台。", *parts, "后文。"]:
+        sentences.append(Sentence(text=text, start=start, end=start + len(text)))
+        start += len(text)
+    assert [s.text for s in _bracket_closed_after(sentences, sentences[1])] == parts[1:]
+    assert _bracket_closed_after(sentences, sentences[2]) == []  # opens no bracket
+    assert _bracket_closed_after(sentences, sentences[0]) == []
+    # a bracket no sentence nearby closes brings nothing
+    open_only = [Sentence("（一）做好防控；", 0, 8), Sentence("（二", 8, 10), Sentence("加强管理；", 10, 15)]
+    assert _bracket_closed_after(open_only, open_only[1]) == []
+
+
 def test_the_label_lines_before_a_phone_number_say_whose_number_it_is():
     # gold ex-719 / ex-720 (dev): one-line contact lists split into short lines
     from assistant.engine import _labels_before
@@ -365,6 +383,12 @@ def test_a_count_asked_for_is_found_as_a_number_before_the_thing():
     assert _counts_asked("至少要组建几支干预队伍？").search("至少组建2支干预队伍")
     assert not asked.search("同一房间不得安排两人")  # 一 of a word is no count
     assert _counts_asked("要几个工作日？") is None
+    # which ones, which one, and a count told are asked of no count (second review)
+    assert _counts_asked("是哪几个部门牵头？") is None and _counts_asked("十几家门店能申请吗？") is None
+    assert _counts_asked("第几批名单里有我们？") is None
+    # 「40多个城市」 counts them; 「第40个城市」 is an ordinal
+    cities = _counts_asked("北方有多少个城市参与了冬春蔬菜储备？")
+    assert cities.search("北方40多个城市参与冬春蔬菜储备") and not cities.search("排在第40个城市")
     # time spans, money and bare amounts are STATES_AMOUNT's business
     for question in ("能延期几个月？", "房租能减免多少？", "多少钱能退吗？"):
         assert _counts_asked(question) is None, question

@@ -108,6 +108,12 @@ def test_a_place_said_only_as_where_someone_went_to_help_drops_out():
     # the only place named stays; a place said otherwise too stays
     assert named("支援湖北的医疗队员有什么保险？", places) == ("湖北",)
     assert set(named("龙岩的护士去湖北支援了，湖北的医院有补助吗？", places)) == {"龙岩", "湖北"}
+    # a place right after the one helped is helped too; 对口支援 pairs provinces and 收到…援助 is money received
+    # (second review)
+    assert named("云南驰援湖北武汉的医生回来有休养吗？", places) == ("云南",)
+    assert named("龙岩护士前往湖北武汉支援，回来能聘上吗？", places) == ("龙岩",)
+    assert set(named("云南对口支援湖北哪个市？", places)) == {"云南", "湖北"}
+    assert set(named("龙岩的厂收到湖北援助资金要交税吗？", places)) == {"龙岩", "湖北"}
 
 
 def test_focus_prefers_the_named_region_or_body(policy, extra_dir):
@@ -1120,6 +1126,8 @@ def test_a_national_notices_addressees_do_not_make_it_xinjiangs():
     assert not _answers_to("新疆", "各省、自治区、直辖市人民政府，新疆生产建设兵团：")
     assert _answers_to("新疆", "新疆多项防控措施 新疆维吾尔自治区卫生健康委员会…")
     assert _answers_to("新疆", "新疆生产建设兵团关于做好复工复产的通知")  # the corps' own notice is 新疆's
+    # a lead cut inside the name, or the corps' short name, is still the addressee list (second review)
+    assert not _answers_to("新疆", "31个省区市和新疆生产建设") and not _answers_to("新疆", "各省及新疆兵团")
 
 
 RESERVE_NEWS = ("国家发改委：生活物资储备充足 我国建立了冬春蔬菜储备制度，北方大城市的冬春蔬菜储备要做好投放准备，"
@@ -1136,5 +1144,5 @@ def test_asked_how_many_a_section_stating_such_a_count_is_preferred(tmp_path_fac
                                                                  {"reserve": RESERVE_NEWS, "count": RESERVE_COUNT}))
     asked = "北方有多少个城市参与了冬春蔬菜储备？"
     assert engine.answer(asked).citations[0].doc == "count"
-    engine.tuning = replace(engine.tuning, count_bonus=0.0)
+    engine.tuning = replace(engine.tuning, count_section_bonus=0.0)
     assert engine.answer(asked).citations[0].doc == "reserve"
