@@ -631,3 +631,15 @@ def test_who_may_rule_on_a_wording_is_the_interpreting_body(fake_engine):
     # ty-1575 (dev): 「到底谁有权给出说法」
     a = fake_engine.answer("我对房租减免那条里“国有资产类经营用房”的范围有疑问，国资委窗口说他们只管落实。按文件，到底谁有权给出说法？")
     assert a.citations[0].clause == "closing" and "市发展改革委" in a.text
+
+
+def test_no_tuning_setting_is_defined_twice():
+    # a second definition silently replaces the first one's default: 68b2b93 switched the sentence count bonus off
+    # for every engine by adding a section bonus under the same name
+    import ast
+    import inspect
+
+    from assistant.engine import Tuning
+    body = ast.parse(inspect.getsource(Tuning)).body[0].body
+    names = [node.target.id for node in body if isinstance(node, ast.AnnAssign)]
+    assert len(names) == len(set(names)), sorted({n for n in names if names.count(n) > 1})
