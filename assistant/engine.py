@@ -1685,10 +1685,10 @@ def _part_questions(q: Question, parts: Sequence[str], own_topic: bool = False) 
             for n, part in enumerate(parts)]
 
 
-# 「这份文件从哪天开始」「文件里写明负责解释的单位」「这些政策」: the deployment's own document, whatever matches
-# elsewhere; not 「哪个文件里有规定」 (which document), 「这个政策性贷款」, 「基本政策」 or 「样本文件」
 # Kinds of document a caller names: 「市财政局…公布的那个申报指南」「致…的公开信」「那份倡议书」
 DOCUMENT_KINDS = ("指南", "通告", "公告", "倡议书", "答疑", "公开信", "指引")
+# 「这份文件从哪天开始」「文件里写明负责解释的单位」「这些政策」: the deployment's own document, whatever matches
+# elsewhere; not 「哪个文件里有规定」 (which document), 「这个政策性贷款」, 「基本政策」 or 「样本文件」
 _THIS_DOCUMENT = re.compile(r"(这份|这个|这些|这项|这条|这|该|此|上述|(?<![基样版资日成根])本)(文件|意见|通知|政策)(?!性)"
                             r"|(?<![哪个份])文件(里|上|中|条文)")
 
