@@ -133,9 +133,7 @@ def only_as_aided(name: str, question: str, places: Sequence[str] = ()) -> bool:
     """Whether every mention of the place `name` says where someone went to help (「去湖北支援」「驰援湖北武汉」).
     `places`: the other places named, which may stand between the verb and this one, or after it."""
     def aided(i: int) -> bool:
-        j, k = i, i + len(name)
-        while (prior := next((p for p in places if p != name and question[:j].endswith(p)), None)) is not None:
-            j -= len(prior)
+        j, k = _before_places(question, i, name, places), i + len(name)
         while (later := next((p for p in places if p != name and question.startswith(p, k)), None)) is not None:
             k += len(later)
         return bool(_AIDED_BEFORE.search(question[:j]) or (_GOING_TO.search(question[:j])
@@ -157,12 +155,17 @@ def only_as_origin(name: str, question: str, places: Sequence[str] = ()) -> bool
     if not said:
         return False
     for i in said:
-        j = i
-        while (prior := next((p for p in places if p != name and question[:j].endswith(p)), None)) is not None:
-            j -= len(prior)
+        j = _before_places(question, i, name, places)
         if not (_ORIGIN_BEFORE.search(question[max(0, j - 3):j]) or _ORIGIN_AFTER.match(question[i + len(name):])):
             return False
     return True
+
+
+def _before_places(question: str, i: int, name: str, places: Sequence[str]) -> int:
+    """Where the run of other named `places` right before position `i` begins (「从湖北武汉」: 湖北 before 武汉)."""
+    while (prior := next((p for p in places if p != name and question[:i].endswith(p)), None)) is not None:
+        i -= len(prior)
+    return i
 
 
 def _plain(text: str) -> str:

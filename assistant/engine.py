@@ -379,8 +379,7 @@ class Engine:
     def _foreign_to_home(self, text: str) -> bool:
         """Whether `text` has topical words of its own and the home documents use too few of them (by rarity,
         under Tuning.home_coverage): 「牙疼 看牙 康复理疗」, not 「那担保公司呢，还要反担保吗？」."""
-        words = tuple(dict.fromkeys(self._topical(text)))
-        weights = {w: self._rarity(w) for w in words}
+        words, weights = self._weighed(self._topical(text))
         return bool(words) and weighted_coverage(words, self._home._corpus, weights) < self.tuning.home_coverage
 
     def _left_home(self, q: Question) -> bool:
@@ -401,7 +400,10 @@ class Engine:
 
     def _rare_words(self, e: Evidence) -> tuple[tuple[str, ...], dict[str, float]]:
         """The question's topical words, once each, with their rarity over the corpus (what the home gate weighs)."""
-        words = tuple(dict.fromkeys(e.topical))
+        return self._weighed(e.topical)
+
+    def _weighed(self, topical: Sequence[str]) -> tuple[tuple[str, ...], dict[str, float]]:
+        words = tuple(dict.fromkeys(topical))
         return words, {w: self._rarity(w) for w in words}
 
     def _closer_elsewhere(self, whole: Evidence, home: Evidence, words: Sequence[str],
