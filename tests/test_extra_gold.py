@@ -96,7 +96,10 @@ def test_real_file_size_and_splits(cases):
     assert len({c.id for c in cases}) == len(cases)
     by_split = Counter(c.split for c in cases)
     assert by_split["dev"] > 0 and by_split["test"] > 0
-    assert 0.3 <= by_split["test"] / len(cases) <= 0.5  # about 60 % dev, 40 % test
+    # The split is by document (test_split_follows_the_stated_rule: 40 % of documents), not by count: blind batches
+    # written over dev documents only, to find what fails without touching the held-out set, grow dev alone. The
+    # share guards against a broken rule (everything in one split), not a ratio.
+    assert 0.25 <= by_split["test"] / len(cases) <= 0.5
     assert len(load_extra(split="dev")) + len(load_extra(split="test")) == len(cases)
 
 
