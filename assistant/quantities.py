@@ -107,7 +107,7 @@ _ARABIC = rf"\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?{_EXPONENT}|\d+(?:\.\d+)?{_EXPONENT
 _W = r"[wW](?![A-Za-z])"
 _K = r"[kK](?![A-Za-z])"  # 「8k」「1.2k」: 千
 # 「36.8 w」「贷款 300 万」: one space may stand before a large unit after digits, as owners type on phones
-_NUMBER = (rf"(?:{_ARABIC})(?:(?:[十百千万亿]|[ \u00a0]?(?=[千万亿wWkK])(?:[千万亿]|{_W}|{_K}))+(?:{_ARABIC})?)*"
+_NUMBER = (rf"(?:{_ARABIC})(?:(?:[十百千万亿]|[ \u00a0]?(?=[千万亿wWkK])(?:[千万亿]|{_W}|{_K}))+(?:零?(?:{_ARABIC}))?)*"
            rf"|[{CN_DIGITS}十](?:[{CN_DIGITS}十百千万亿]|点(?=[{CN_DIGITS}]))*")
 _TOKEN = re.compile(rf"{_ARABIC}|[{CN_DIGITS}]|[十百千万亿]|点")
 # 「贰万肆仟元整」: the capital numerals of contracts and receipts stand for the everyday ones, one character each,
@@ -745,7 +745,8 @@ def _classify(text: str, m: re.Match, value: Decimal, listed: type | None = None
     if _SPAN_START.match(text, m.end()) and value == int(value) and 1 <= value <= 12 and not scale:
         return None  # 「1到3月」「4-12月」: the month a span starts with, not an amount or a count
     before = _SAID_BEFORE.sub("", words_before(text, m.start()))
-    if _STAFF_SAID.search(before) and _COUNT_AFTER.match(text, m.end()):
+    listing = _SAID_BEFORE.sub("", _list_before(text, m.start()))  # 「保安、保洁、维修工正好」: with its 、
+    if (_STAFF_SAID.search(before) or _STAFF_SAID.search(listing)) and _COUNT_AFTER.match(text, m.end()):
         return Headcount(value, *span, upper=upper)  # 「店员正好50个」「工人一共三十个」: people named, then counted
     if _PER_PERIOD.search(before) and _COUNT_AFTER.match(text, m.end()) and _PEOPLE_CONTEXT.search(_sentence_of(text, m.start())):
         # 「参保的职工，上半年每个月26个，下半年每个月31个」: a count per month in a sentence about people
@@ -766,8 +767,10 @@ def _classify(text: str, m: re.Match, value: Decimal, listed: type | None = None
         kind = _named_last(before)
         if kind is not None:
             return kind(value, *span, upper=upper)
-        if _PER_PERIOD.search(before) and _MONEY_CONTEXT.search(_sentence_of(text, m.start())):
-            # 「失业保险按月交，1到6月每月800」: a per-month figure in a sentence about paying is money
+        if _PER_PERIOD.search(before) and (_MONEY_CONTEXT.search(_sentence_of(text, m.start()))
+                                           or _MONEY_CONTEXT.search(text, max(0, m.start() - 30), m.start())):
+            # 「失业保险按月交，1到6月每月800」: a per-month figure in a sentence about paying is money; so is one
+            # right after a sentence about it (「三险1月6,300…缓着没交；4月起每月都是6,400」)
             return Money(value, *span, upper=upper)
         if (_AFTER_MONTH.search(text, 0, m.start()) and (value > 31 or value != int(value))
                 and _MONEY_CONTEXT.search(_sentence_of(text, m.start()))):
@@ -780,7 +783,11 @@ def _classify(text: str, m: re.Match, value: Decimal, listed: type | None = None
 
 
 # a word for people, then only words like 正好/一共/大概 before the number (「店员正好50个」)
-_STAFF_SAID = re.compile(rf"(?:{_STAFF_WORDS}|人数|人手|从业人员)(?:正好|刚好|恰好|一共|总共|共|合计|加起来|大概|大约|"
+# 「程序员、产品、测试一共九十九个」「快递员加分拣员二百九十九个」: a list that opens with people (any 「…员」「…师」「…工」
+# word is a trade's people: 分拣员, 维修工) counts them all
+_STAFF_SAID = re.compile(rf"(?:{_STAFF_WORDS}|人数|人手|从业人员|[\u4e00-\u9fff]{{1,3}}[员师]|[\u4e00-\u9fff]{{1,2}}(?<![加施开复停完动上手分])工)"
+                         rf"(?:(?:、|加|和|跟|及|还有|带)[\u4e00-\u9fff]{{1,4}}?)*"
+                         rf"(?:正好|刚好|恰好|一共|总共|共|合计|加起来|大概|大约|"
                          rf"差不多|约|有|就|才|只有|也就|是|将近|接近|近|快|不到|不足|\s|"
                          # 「店员连我一共13个」: the owner counted in
                          rf"(?:连|包括|算上|加上|含)(?:我|老板)(?:自己)?(?:在内)?)*$")
@@ -790,7 +797,8 @@ SQUARE_METRE = rf"\s*(?:{_AREA_UNITS})"  # the unit, as prices say it: 「每平
 _PRICED_BEFORE = re.compile(rf"(?:每|单)\s*{SQUARE_METRE}(?:每个?|一个?|的|按|租金|月租|日租|年租|季租|价格?|是|要|"
                             rf"大概|大约|约|[月天日年]|季度?|\s)*$")
 _PRICED_AFTER = re.compile(rf"\s*(?:[/／]|每|一)\s*{SQUARE_METRE}")
-_PER_PERIOD = re.compile(r"(每个?月|一个月|每季度?|月均|每年)\s*$")  # 「每个工位一个月1200」 in a sentence about rent
+# 「每个工位一个月1200」 in a sentence about rent; 「4月起每月都是6,400」
+_PER_PERIOD = re.compile(r"(每个?月|一个月|每季度?|月均|每年)(?:都|也|还|就)?(?:是|为)?\s*$")
 _MONTHS_LISTED = re.compile(r"(?:\s*[、，,和及与]\s*\d{1,2})+\s*月")  # 「4、5、6月」: the 4 is a month, not a listed amount
 _SPAN_START = re.compile(rf"\s*(?:到|至|-|—|~|～)\s*(?:1[0-2]|[1-9]|十[一二]?|[{CN_DIGITS}])\s*月(?!\d|[{CN_DIGITS}十]+[日号])")
 _AFTER_MONTH = re.compile(rf"(?<![\d.])(?:1[0-2]|[1-9]|十[一二]?|[{CN_DIGITS}])\s*月份?\s*$")
@@ -901,6 +909,16 @@ _MORE_IN_LIST = re.compile(rf"\s*(?:个|人|名|位)?(?:人)?\s*、\s*(?:还有|
                            rf"(?P<count>\d{{1,5}}|[{CN_DIGITS}十百千]{{1,6}})\s*(?:个人|个|人|名|位)(?=[、，,。；;！!？?\s]|$)")
 # words of a list item that make its figure no count of people: money, time, area, age
 _NOT_A_ROLE = re.compile(r"月|季|年|天|周|万|元|块|收入|营收|营业|资产|平米|平方|亩|岁|其中|一共|共|合计|学员|会员|学生|客户|顾客")
+
+
+_LIST_STOP = re.compile(r"[，,。；;！!？?\n]")
+
+
+def _list_before(text: str, start: int, limit: int = 16) -> str:
+    """The words before `start` back to the clause's start, a list's 、 kept (see words_before)."""
+    window = text[max(0, start - limit):start]
+    stops = [s.end() for s in _LIST_STOP.finditer(window)]
+    return window[stops[-1]:] if stops else window
 
 
 def words_before(text: str, start: int, limit: int = 10) -> str:

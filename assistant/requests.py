@@ -54,7 +54,10 @@ _REFUND = re.compile(r"稳岗返还|失业(保险)?(费)?[^？?]{0,40}(返|退(?
 # question is about the policy or document (a loan or a tax bill also 到期).
 _PERIOD_STRONG = re.compile(r"有效期|执行期|执行期限|政策期|(政策|优惠|减免)(期间|期限)内|还有效|有效吗|是否有效|还在执行|还执行吗|还算数|"
                             r"(执行|有效)到(什么时候|哪天|几号|几月|哪一?年)|(政策|意见|文件|措施|优惠)[^，。？?]{0,6}(多久|多长)|"
-                            r"validity|valid\b|expire", re.I)
+                            r"validity|valid\b|expire|"
+                            # 「按文件说的那三个月算，这天还在里头不？」: the period named, then a day asked to be inside it
+                            r"(三个月|3个月|执行期|有效期|优惠期|减免期)[^？?。]{0,12}(在|落在|算在)"
+                            r"(里面?|里头|里边|之内|以内|当中|范围内?)(吗|么|嘛|不|没有|没|呢)\s*(?=[？?。！!]|$)", re.I)
 _PERIOD_WEAK = re.compile(r"到期|截止|过期|失效|(什么时候|哪天|几号|何时)(结束|截止|到期|为止|开始)|期限|从哪天|"
                           r"从?(哪天|几号|哪一天|几月几[号日])到(哪天|几号|哪一天|几月几[号日])|"
                           r"哪天(开始|起)|起算|管多久|管多长|还(能|可以)[^，。？?]{0,8}(享受|申请|办|减免|用)|还适用|还管用|"
@@ -74,7 +77,9 @@ _SIZE_CLASS = re.compile(r"算哪[种类档个样]|哪一[档类种级]|哪[档�
                          r"多大规模|规模多大|属于(什么|啥|哪)|算(什么|啥)|"
                          r"是不是(中小微|小微|中小|小型|微型|中型|大型)|(中小微|小微|中小|小型|微型|中型|大型)(企业)?[吗么嘛吧]|"
                          r"(小型|微型|中型|大型|大企业|小企业|小微)(企业|公司)?还是(小型|微型|中型|大型|大企业|小企业|小微)|"
-                         r"(算|是)(得上)?(中小微|小微|中小|小型|微型|中型|大型)(企业|公司)?(不|没|不算|不是)[？?]?$")
+                         # 「还算中小微不？能享受这文件不？」: asked in any sentence of the question, not only the last
+                         r"(算|是)(得上)?(中小微|小微|中小|小型|微型|中型|大型)(企业|公司)?(不|没|不算|不是)"
+                         r"(?=\s*(?:[？?。，,！!；;]|$))")
 # 「按规模怎么划」「划哪档」「怎么划型」: how the firm is classed; a size question when an industry and figures are given
 _SIZE_HOW = re.compile(r"(怎么|如何|怎样|咋)(划|算规模|定规模|归类)|划(型|成|为|哪)|按规模[^，。？?]{0,6}(划|分|算)|"
                        r"(企业)?规模(怎么|如何)?划分|属于哪档|哪个?档")
@@ -488,10 +493,13 @@ def _rent_figures(turns: list[Turn], today) -> RentRequest:
         for q in t.of(Money):
             before = t.before(q)
             per = next((per for per, (words, _) in _PER_WORDS.items() if re.search(words, before)), None)
+            # an earlier turn's 「租金一个季度一交，每季度四万五千六」: the rent named in the sentence, a clause before
+            sentence = re.split(r"[。；;！!？?\n]", t.text[max(0, q.start - 24):q.start])[-1]
             if per == "day":
                 if _daily_rent_words(t, q.start):
                     return q, per
-            elif per and (re.search(r"租", before) or t.current) and not re.search(_NOT_RENT, before):
+            elif per and (re.search(r"租", before) or t.current or re.search(r"租", sentence)) \
+                    and not re.search(_NOT_RENT, before):
                 return q, per
         for q in t.of(Money):  # 「每月交物业公司8000租金」
             if _RENT_AFTER.match(t.text, q.end) and re.search(r"月", words_before(t.text, q.start)) \

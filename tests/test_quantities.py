@@ -663,3 +663,31 @@ def test_the_second_review_requests_keep_the_rent_and_the_insured():
 ])
 def test_a_correction_after_the_second_review_still_corrects(text, value):
     assert [q.value for q in parse_quantities(text)] == [value]
+
+
+# Blind batch ty-2146…2215 (session 32): forms the parser missed.
+@pytest.mark.parametrize("text,value", [
+    ("实际一共缴了2万零7百", "20700"), ("一共缴了2万零700元", "20700"), ("3万零5元", "30005"),
+])
+def test_arabic_digits_with_a_zero_before_the_next_part(text, value):
+    assert only(text) == Money(D(value), only(text).text, only(text).start, only(text).end)
+    assert only("租金2万零头不算").value == D("20000")  # 零头: loose change, not a digit
+
+
+@pytest.mark.parametrize("text,value", [
+    ("程序员、产品、测试一共九十九个，", "99"), ("业务员、司机、库管一共十九个，", "19"),
+    ("保安、保洁、维修工正好三百个", "300"), ("快递员加分拣员二百九十九个", "299"),
+])
+def test_a_count_after_a_list_that_opens_with_people_is_a_headcount(text, value):
+    counted = [q for q in parse_quantities(text) if isinstance(q, Headcount)]
+    assert [q.value for q in counted] == [D(value)]
+
+
+@pytest.mark.parametrize("text", ["门店、仓库、工厂一共三十个", "饭店、超市一共三十个", "复工一共三十个", "加工一共三十个"])
+def test_a_count_after_places_or_work_is_no_headcount(text):
+    assert not any(isinstance(q, Headcount) for q in parse_quantities(text))
+
+
+def test_a_per_month_figure_after_a_sentence_about_paying_is_money():
+    found = parse_quantities("三险1月6,300、2月5,900、3月6,100，一季度都缓着没交；4月起每月都是6,400。")
+    assert D("6400") in [q.value for q in found if isinstance(q, Money)]

@@ -981,3 +981,28 @@ def test_a_loan_story_that_mentions_the_shop_asks_nothing_of_its_rent():
     assert parse_request(text) is None
     # rent asked in the last sentence still is
     assert isinstance(parse_request("银行续贷的事先不说，我租的国有门面月租8000，房租能减多少？"), RentRequest)
+
+
+# Blind batch ty-2146…2215 (session 32): questions the request parser missed.
+def test_a_size_asked_in_a_sentence_before_another_is_still_a_size_question():
+    r = parse_request("我们是搞路桥施工的，去年营收九个亿，资产总额八亿整，员工一千五百来人。还算中小微不？能享受这文件不？",
+                      today=dt.date(2026, 11, 26))
+    assert isinstance(r, SmeRequest) and r.revenue_yuan == D("900000000") and r.assets_yuan == D("800000000")
+
+
+def test_a_day_asked_to_be_inside_the_rent_reliefs_three_months_named_before_it():
+    r = parse_request("国有门面免租那条，我们拖到5月6号才去办了手续，按文件说的那三个月算，这天还在里头不？",
+                      today=dt.date(2026, 11, 26))
+    assert isinstance(r, PeriodRequest) and r.on == dt.date(2020, 5, 6) and r.measure == "rent_relief"
+
+
+def test_a_quarterly_rent_from_an_earlier_turn_that_names_the_rent_a_clause_before():
+    r = parse_request("按2号文这一季我实际还要交多少房租？", ["我们在市属国企的写字楼租了两层，租金一个季度一交，每季度四万五千六。"],
+                      today=dt.date(2026, 11, 26))
+    assert isinstance(r, RentRequest) and r.period_rent == D("45600") and r.per == "quarter"
+
+
+def test_a_property_agency_is_no_business_service_broker():
+    from assistant.calculator.sme_size import find_industry
+    assert find_industry("我们是做二手房买卖和租房中介的房产中介公司")[0] == "其他未列明行业"
+    assert find_industry("做婚姻中介的")[0] == "租赁和商务服务业"

@@ -109,9 +109,11 @@ ALIASES = {
                   "打印店 复印店 图文 打字复印 文印 "
                   # GB/T 4754 7281 会议、展览及相关服务: stands, stages and event set-up
                   "展会 展览 布展 舞台搭建 场地布置 活动策划 庆典",
-    # Trades the table does not list (居民服务、修理、教育、卫生、文体娱乐…) are what this row is for.
+    # Trades the table does not list (居民服务、修理、教育、卫生、文体娱乐…) are what this row is for; so is the rest of
+    # GB/T 4754's 房地产业 beside 开发经营 and 物业管理: 7030 房地产中介服务 (a 房产中介 is no 商务服务 中介)
     "其他未列明行业": "其他行业 未列明 理发 美发 美容 洗浴 洗衣 干洗 家政 维修 修理 培训 教育 健身 诊所 摄影 网吧 KTV "
-                 "医院 卫生院 门诊 医疗机构 养老院 幼儿园 托育 学校 影院 婚庆 汽修 洗车 足疗 按摩 驾校",
+                 "医院 卫生院 门诊 医疗机构 养老院 幼儿园 托育 学校 影院 婚庆 汽修 洗车 足疗 按摩 驾校 "
+                 "房产中介 房地产中介 房屋中介 租房中介 二手房中介 房产经纪 房地产经纪",
 }
 WORDS = {word: industry for industry, words in ALIASES.items() for word in (industry, *words.lower().split())}
 # English words only as whole words, plurals too (「rental」, not inside 「parental」; 「app」 not in 「apply」); Chinese words
