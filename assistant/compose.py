@@ -72,6 +72,12 @@ def quote_answer(policy: Policy, section: Section, chosen: Sequence[Sentence]) -
                   citations=tuple(citation(section, s) for s in chosen), intent="lookup")
 
 
+def with_unlisted(answer: Answer, things: Sequence[str]) -> Answer:
+    """`answer`, whose quote lists things of a kind, led by what the list leaves out (「医保也能缓吗」 over
+    「养老、失业和工伤保险费…」): the document does not name them."""
+    return replace(answer, text=f"文件没有提到{'、'.join(things)}；它列明的是：{answer.text}")
+
+
 def with_more_quotes(answer: Answer, policy: Policy, more: Sequence[tuple[Section, Sentence]]) -> Answer:
     """`answer` followed by further sentences of the same document, each with its own source line."""
     text = answer.text + "".join(f"\n{sentence.text}\n{source_line(policy, section)}" for section, sentence in more)

@@ -23,6 +23,7 @@ from assistant.doc_focus import (ASKS_PROVINCE, WIRE_DATELINE, Focus, FocusIndex
                                  with_full_place_names)
 from assistant.intent import (Intent, asks_meaning, classify, looks_like_follow_up, returned_to,
                               returns_to_first, still_only)
+from assistant.kin_lists import kin_heads, lists_kin
 from assistant.lexicon import COLLOQUIAL, in_document_terms, with_document_terms
 from assistant.measures import as_said, measures_asked, said_with, unspoken
 from assistant.policy_terms import absent_terms, deferred_tax, subsidized_fee, unknown_charges
@@ -133,6 +134,9 @@ class Tuning:
     # … and over several documents, a retrieved section that states such a count gains this (MANY_DOCUMENTS)
     count_section_bonus: float = 0.0
     quoted_bonus: float = 0.15  # a sentence holding a wording the question quotes (「银行说在搞“百行进万企”」)
+    # asked about a thing the document never names, a sentence that lists its kin (「医保也能缓吗」: 「养老、失业和工伤
+    # 保险费…」) answers by what it leaves out
+    kin_list_bonus: float = 0.15
     section_prior: float = 0.2  # several documents: how much a section's retrieval score counts against its sentences
     candidates: int = 10  # sections retrieved per question (at least top_k)
     per_part: bool = True  # a question in several parts gets each part's best sentence (see _scored_sentences)
@@ -716,6 +720,8 @@ class Engine:
             # 「…消防也算在里头不？」「光是城管和市场监管，还是交通执法的也得这样」: the clause with the bodies it binds
             return compose.department_answer(self._policy[section.doc], section, chosen)
         answer = compose.quote_answer(self._policy[section.doc], section, chosen)
+        if unlisted := self._unlisted_kin(evidence, section, chosen):
+            answer = compose.with_unlisted(answer, unlisted)
         more += self._other_parts_elsewhere(q, evidence, section, [*chosen, *(s for _, s in more)])
         more += self._contact_elsewhere(q, evidence, section, [*chosen, *(s for _, s in more)])
         more += self._parts_by_meaning(q, evidence, section, [*((section, s) for s in chosen), *more])
@@ -724,6 +730,14 @@ class Engine:
             # 「还能接着享受贴息不」 may ask whether the situation qualifies or whether the measure still runs: both
             more.append(validity)
         return compose.with_more_quotes(answer, self._policy[section.doc], more) if more else answer
+
+    def _unlisted_kin(self, evidence: Evidence, section: Section, chosen: Sequence[Sentence]) -> tuple[str, ...]:
+        """The asked-about things the document never names whose kin a quoted sentence lists (医疗保险 beside
+        「养老、失业和工伤保险费」): the answer says the list leaves them out."""
+        if not self.tuning.kin_list_bonus:
+            return ()
+        kin = kin_heads(evidence.topical, self._policy[section.doc].text, section.text)
+        return tuple(w for w, head in kin.items() if any(lists_kin(s.text, (head,)) for s in chosen))
 
     def _answers_parts_apart(self, intent: Intent, parts: Sequence[str]) -> bool:
         """Whether the parts want different forms of answer, each answered on its own (see _each_part)."""
@@ -1195,6 +1209,7 @@ class Engine:
         quoted = quoted_wordings(q.text) if t.quoted_bonus else []
         flat = [re.sub(r"\s+", "", s.sentence.text) for s in scored] if quoted else []
         quoted = [w for w in quoted if sum(w in f for f in flat) == 1]
+        kin = tuple(kin_heads(e.topical, policy.text, section.text).values()) if t.kin_list_bonus else ()
         # the opening answers nothing, except what the whole document is for (「为…，提出本意见」)
         opening_weight = t.opening_penalty if asks_document_purpose(q.text) else -t.opening_penalty
 
@@ -1204,6 +1219,7 @@ class Engine:
             value += t.quantity_bonus if wants_amount and STATES_AMOUNT.search(_unnumbered(s.sentence.text)) else 0.0
             value += t.count_bonus if counted and counted.search(s.sentence.text) else 0.0
             value += t.quoted_bonus if quoted and any(w in re.sub(r"\s+", "", s.sentence.text) for w in quoted) else 0.0
+            value += t.kin_list_bonus if kin and lists_kin(s.sentence.text, kin) else 0.0
             value += t.contact_bonus if wants_contact and STATES_CONTACT.search(s.sentence.text) else 0.0
             value += t.phone_bonus if wants_phone and STATES_PHONE.search(s.sentence.text) else 0.0
             value += t.doc_number_bonus if wants_number and STATES_DOC_NUMBER.search(s.sentence.text) else 0.0
