@@ -107,7 +107,8 @@ _ARABIC = rf"\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?{_EXPONENT}|\d+(?:\.\d+)?{_EXPONENT
 _W = r"[wW](?![A-Za-z])"
 _K = r"[kK](?![A-Za-z])"  # 「8k」「1.2k」: 千
 # 「36.8 w」「贷款 300 万」: one space may stand before a large unit after digits, as owners type on phones
-_NUMBER = (rf"(?:{_ARABIC})(?:(?:[十百千万亿]|[ \u00a0]?(?=[千万亿wWkK])(?:[千万亿]|{_W}|{_K}))+(?:零?(?:{_ARABIC}))?)*"
+# each unit-and-digits step atomic: a long run (「2万零2万零…」「1万2万3万…」) is read in one pass, not re-split
+_NUMBER = (rf"(?:{_ARABIC})(?>(?:[十百千万亿]|[ \u00a0]?(?=[千万亿wWkK])(?:[千万亿]|{_W}|{_K}))+(?:零(?:{_ARABIC})(?![个天年月日号岁])|(?:{_ARABIC}))?)*"
            rf"|[{CN_DIGITS}十](?:[{CN_DIGITS}十百千万亿]|点(?=[{CN_DIGITS}]))*")
 _TOKEN = re.compile(rf"{_ARABIC}|[{CN_DIGITS}]|[十百千万亿]|点")
 # 「贰万肆仟元整」: the capital numerals of contracts and receipts stand for the everyday ones, one character each,
@@ -745,7 +746,7 @@ def _classify(text: str, m: re.Match, value: Decimal, listed: type | None = None
     if _SPAN_START.match(text, m.end()) and value == int(value) and 1 <= value <= 12 and not scale:
         return None  # 「1到3月」「4-12月」: the month a span starts with, not an amount or a count
     before = _SAID_BEFORE.sub("", words_before(text, m.start()))
-    listing = _SAID_BEFORE.sub("", _list_before(text, m.start()))  # 「保安、保洁、维修工正好」: with its 、
+    listing = _SAID_BEFORE.sub("", words_before(text, m.start(), 16, _LIST_STOP))  # 「保安、保洁、维修工正好」
     if (_STAFF_SAID.search(before) or _STAFF_SAID.search(listing)) and _COUNT_AFTER.match(text, m.end()):
         return Headcount(value, *span, upper=upper)  # 「店员正好50个」「工人一共三十个」: people named, then counted
     if _PER_PERIOD.search(before) and _COUNT_AFTER.match(text, m.end()) and _PEOPLE_CONTEXT.search(_sentence_of(text, m.start())):
@@ -768,9 +769,9 @@ def _classify(text: str, m: re.Match, value: Decimal, listed: type | None = None
         if kind is not None:
             return kind(value, *span, upper=upper)
         if _PER_PERIOD.search(before) and (_MONEY_CONTEXT.search(_sentence_of(text, m.start()))
-                                           or _MONEY_CONTEXT.search(text, max(0, m.start() - 30), m.start())):
+                                           or _MONEY_CONTEXT.search(_after_full_stop(text, m.start()))):
             # 「失业保险按月交，1到6月每月800」: a per-month figure in a sentence about paying is money; so is one
-            # right after a sentence about it (「三险1月6,300…缓着没交；4月起每月都是6,400」)
+            # after a clause about it (「三险1月6,300…缓着没交；4月起每月都是6,400」), back to the last full stop
             return Money(value, *span, upper=upper)
         if (_AFTER_MONTH.search(text, 0, m.start()) and (value > 31 or value != int(value))
                 and _MONEY_CONTEXT.search(_sentence_of(text, m.start()))):
@@ -783,9 +784,8 @@ def _classify(text: str, m: re.Match, value: Decimal, listed: type | None = None
 
 
 # a word for people, then only words like 正好/一共/大概 before the number (「店员正好50个」)
-# 「程序员、产品、测试一共九十九个」「快递员加分拣员二百九十九个」: a list that opens with people (any 「…员」「…师」「…工」
-# word is a trade's people: 分拣员, 维修工) counts them all
-_STAFF_SAID = re.compile(rf"(?:{_STAFF_WORDS}|人数|人手|从业人员|[\u4e00-\u9fff]{{1,3}}[员师]|[\u4e00-\u9fff]{{1,2}}(?<![加施开复停完动上手分])工)"
+# 「程序员、产品、测试一共九十九个」「快递员加分拣员二百九十九个」: a list that opens with people counts them all
+_STAFF_SAID = re.compile(rf"(?:{_STAFF_WORDS}|人数|人手|从业人员)"
                          rf"(?:(?:、|加|和|跟|及|还有|带)[\u4e00-\u9fff]{{1,4}}?)*"
                          rf"(?:正好|刚好|恰好|一共|总共|共|合计|加起来|大概|大约|"
                          rf"差不多|约|有|就|才|只有|也就|是|将近|接近|近|快|不到|不足|\s|"
@@ -817,6 +817,12 @@ def _named_last(before: str) -> type | None:
     if people < 0 and money < 0:
         return None
     return Headcount if people > money else Money
+
+
+def _after_full_stop(text: str, start: int, limit: int = 30) -> str:
+    """Up to `limit` characters before `start`, back to the last 。！？ (a ； goes on with the same matter)."""
+    window = text[max(0, start - limit):start]
+    return re.split(r"[。！!？?\n]", window)[-1]
 
 
 def _sentence_of(text: str, start: int) -> str:
@@ -911,17 +917,10 @@ _MORE_IN_LIST = re.compile(rf"\s*(?:个|人|名|位)?(?:人)?\s*、\s*(?:还有|
 _NOT_A_ROLE = re.compile(r"月|季|年|天|周|万|元|块|收入|营收|营业|资产|平米|平方|亩|岁|其中|一共|共|合计|学员|会员|学生|客户|顾客")
 
 
-_LIST_STOP = re.compile(r"[，,。；;！!？?\n]")
+_LIST_STOP = re.compile(r"[，,。；;！!？?\n]")  # a clause's ends, a list's 、 kept
 
 
-def _list_before(text: str, start: int, limit: int = 16) -> str:
-    """The words before `start` back to the clause's start, a list's 、 kept (see words_before)."""
+def words_before(text: str, start: int, limit: int = 10, stop: re.Pattern[str] = _STOP) -> str:
     window = text[max(0, start - limit):start]
-    stops = [s.end() for s in _LIST_STOP.finditer(window)]
-    return window[stops[-1]:] if stops else window
-
-
-def words_before(text: str, start: int, limit: int = 10) -> str:
-    window = text[max(0, start - limit):start]
-    stops = [s.end() for s in _STOP.finditer(window)]
+    stops = [s.end() for s in stop.finditer(window)]
     return window[stops[-1]:] if stops else window

@@ -672,6 +672,8 @@ def test_a_correction_after_the_second_review_still_corrects(text, value):
 def test_arabic_digits_with_a_zero_before_the_next_part(text, value):
     assert only(text) == Money(D(value), only(text).text, only(text).start, only(text).end)
     assert only("租金2万零头不算").value == D("20000")  # 零头: loose change, not a digit
+    # 零 then a count of months is that count, not the amount's last digits
+    assert [(type(q), q.value) for q in parse_quantities("借了2万零8个月")] == [(Money, D("20000")), (MonthCount, 8)]
 
 
 @pytest.mark.parametrize("text,value", [
@@ -683,7 +685,8 @@ def test_a_count_after_a_list_that_opens_with_people_is_a_headcount(text, value)
     assert [q.value for q in counted] == [D(value)]
 
 
-@pytest.mark.parametrize("text", ["门店、仓库、工厂一共三十个", "饭店、超市一共三十个", "复工一共三十个", "加工一共三十个"])
+@pytest.mark.parametrize("text", ["门店、仓库、工厂一共三十个", "饭店、超市一共三十个", "复工一共三十个", "加工一共三十个",
+                                  "会员一共三百个，", "学员正好五十个，", "化工、医药项目一共十二个，", "竣工一共三个"])
 def test_a_count_after_places_or_work_is_no_headcount(text):
     assert not any(isinstance(q, Headcount) for q in parse_quantities(text))
 
@@ -691,3 +694,4 @@ def test_a_count_after_places_or_work_is_no_headcount(text):
 def test_a_per_month_figure_after_a_sentence_about_paying_is_money():
     found = parse_quantities("三险1月6,300、2月5,900、3月6,100，一季度都缓着没交；4月起每月都是6,400。")
     assert D("6400") in [q.value for q in found if isinstance(q, Money)]
+    assert parse_quantities("贷款还完了。每年都是12") == ()  # the paying was another sentence's

@@ -988,12 +988,18 @@ def test_a_size_asked_in_a_sentence_before_another_is_still_a_size_question():
     r = parse_request("我们是搞路桥施工的，去年营收九个亿，资产总额八亿整，员工一千五百来人。还算中小微不？能享受这文件不？",
                       today=dt.date(2026, 11, 26))
     assert isinstance(r, SmeRequest) and r.revenue_yuan == D("900000000") and r.assets_yuan == D("800000000")
+    # a clause before a comma is the story; the question's last sentence asks for the rent
+    r = parse_request("去年营收500万，算小微不，房租每月8000能减多少？", today=dt.date(2026, 11, 26))
+    assert isinstance(r, RentRequest) and r.monthly_rent == D("8000")
 
 
 def test_a_day_asked_to_be_inside_the_rent_reliefs_three_months_named_before_it():
     r = parse_request("国有门面免租那条，我们拖到5月6号才去办了手续，按文件说的那三个月算，这天还在里头不？",
                       today=dt.date(2026, 11, 26))
     assert isinstance(r, PeriodRequest) and r.on == dt.date(2020, 5, 6) and r.measure == "rent_relief"
+    # whether a thing is covered is no question of dates
+    for text in ("房租减免3个月，物业费在里面吗？", "免三个月房租，我们这种个体户在里面吗？"):
+        assert not isinstance(parse_request(text, today=dt.date(2026, 11, 26)), PeriodRequest), text
 
 
 def test_a_quarterly_rent_from_an_earlier_turn_that_names_the_rent_a_clause_before():
