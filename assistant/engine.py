@@ -1482,6 +1482,8 @@ def list_after(policy: Policy, quoted: Sequence[tuple[Section, Sentence]]) -> li
 _OWN_PERIOD = re.compile(r"执行期限|执行期|有效期")
 # 「力争2月底前落实…后补助」: a measure's deadline, its own period when the question names what it is for
 _OWN_DEADLINE = re.compile(r"[\d一二三四五六七八九十]+月底前|年底前")
+# 「在2020年市级技改资金评审中予以政策倾斜」: a measure bound to one year's round, when the question names the round
+_OWN_ROUND = re.compile(r"(?:19|20)\d{2}年[\u4e00-\u9fff]{0,8}?(评审|申报|评选|认定)")
 # how far ahead of the next section the measure's clause must rank for the question to be about that measure
 OWN_PERIOD_MARGIN = 0.7
 
@@ -1511,12 +1513,15 @@ def clause_named(text: str) -> str | None:
 def own_period(hits: Sequence[Hit], topical: Sequence[str] = ()) -> tuple[Section, Sentence] | None:
     """The sentence stating a measure's own period, when a time question is clearly about that measure (its clause
     ranks first, well ahead of the next): the document's period may not be the measure's. A deadline
-    (「力争2月底前落实…」) counts when the sentence says one of the question's `topical` words."""
+    (「力争2月底前落实…」) counts when the sentence says one of the question's `topical` words; a year's round
+    (「在2020年市级技改资金评审中」) when they name the round (评审)."""
     hits = [h for h in hits if h.section.doc == RULES_DOC]
     if not hits or hits[0].section.id == "closing" or (len(hits) > 1 and hits[1].score > OWN_PERIOD_MARGIN * hits[0].score):
         return None
     sentence = next((s for s in hits[0].section.sentences if _OWN_PERIOD.search(s.text)
-                     or (_OWN_DEADLINE.search(s.text) and any(w in s.text for w in topical))), None)
+                     or (_OWN_DEADLINE.search(s.text) and any(w in s.text for w in topical))
+                     or ((r := _OWN_ROUND.search(s.text)) is not None and any(r.group(1) in w for w in topical))),
+                    None)
     return None if sentence is None else (hits[0].section, sentence)
 
 

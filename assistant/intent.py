@@ -25,7 +25,7 @@ class Intent(str, Enum):
 
 _DEPARTMENT = re.compile(
     r"(哪个|哪些|什么|啥|哪|那个|哪几个|哪几家|哪几)(市级|区级|县级|省级|市里|区里|政府|市直|区直|县直|省直)?(部门|单位|机构|机关|局)|找谁|问谁|谁(来)?(负责|管|办|受理|牵头|落实)|"
-    r"(负责|责任|主管|牵头)(部门|单位)|归谁管|哪家(单位|部门|机构)?来?(负责|牵头|落实|主管)|(有没有|有无|负不负|是否有|是不是)[^。？?]{0,4}(责任|负责)|去哪(里|儿)?(办|申请|问|咨询)|which\s+(department|office|agency)|who\s+(is\s+)?(in\s+charge|responsible)",
+    r"(负责|责任|主管|牵头)(部门|单位|主体)|归谁管|哪家(单位|部门|机构)?来?(负责|牵头|落实|主管)|(有没有|有无|负不负|是否有|是不是)[^。？?]{0,4}(责任|负责)|去哪(里|儿)?(办|申请|问|咨询)|which\s+(department|office|agency)|who\s+(is\s+)?(in\s+charge|responsible)",
     re.IGNORECASE,
 )
 _INTERPRETATION = re.compile(
@@ -157,7 +157,9 @@ _ISSUER_OF = re.compile(r"(》|规定|办法|标准|文件)[^。？?]{0,4}(是|�
                         # 「那个规定是谁发布的」 (「这文件是谁发的」 is the document's own issuer: _ISSUER)
                         r"(》|规定|办法|标准)[^。？?]{0,4}(是|由)?谁[^。？?]{0,3}(发布|印发|制定|出台|颁布|发的)")
 # Short questions that lean on an earlier turn: 「那第三个月呢？」「还有呢」「这个找谁」
-_FOLLOW_UP = re.compile(r"^(那|那么|那要是|还有|另外|这个|这|它|其中|再问|接着|then|and)|呢[？?]?$|这个|这项|该项|它"
+# 「他对返程人员是怎么要求的？」: a person the last turn named, as the subject, is that turn's (not 他人, 他乡, 他项权证)
+_FOLLOW_UP = re.compile(r"^(那|那么|那要是|还有|另外|这个|这|它|其中|再问|接着|then|and|(?:他|她)(?![人乡国项处俩])们?)|"
+                        r"呢[？?]?$|这个|这项|该项|它"
                         # 「哦说错了，裁的是三个…」: a turn that opens by correcting the last one goes on from it
                         r"|^(?:哦|噢|哎呀|哎|唉|啊|呃|嗯|不好意思|抱歉)?[，,\s]*我?(?:(?:说错|记错|记岔|搞错|弄错|看错|写错|算错|打错)[了啦]|"
                         r"不对[啊呀吧]?[，,。\s]|更正[，,：:])")

@@ -54,7 +54,7 @@ COLLOQUIAL = {
     # owners' words for a minor violation, and for debts run up after the old ones are cleared
     "小毛病": "轻微违法违规", "新欠": "新的拖欠", "裁人": "裁员", "辞人": "裁员", "开人": "裁员",
     # what a late contribution might cost a worker, and a customer who holds back payment
-    "缴费年限": "个人权益记录", "欠账": "拖欠", "压着不给": "拖欠", "拖着不付": "拖欠", "压款": "拖欠",
+    "缴费年限": "个人权益记录", "欠账": "拖欠", "旧账": "账款", "挂账": "账款", "压着不给": "拖欠", "拖着不付": "拖欠", "压款": "拖欠",
     # nothing to pledge, years to repay, borrowing dearer than last year, a reward for those who helped
     "能抵押": "信用贷款", "可抵押": "信用贷款", "拿不出抵押": "信用贷款", "慢慢还": "中长期贷款", "三五年": "中长期贷款",
     "比去年贵": "融资成本", "比去年高": "融资成本", "借钱贵": "融资成本", "贷款贵": "融资成本", "评估费": "融资成本",

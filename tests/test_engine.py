@@ -80,6 +80,7 @@ def test_issue_date_written_in_chinese_numerals_is_found_too():
 
 @pytest.mark.parametrize("question, intent", [
     ("稳岗补贴归哪几个部门负责？", "department"), ("区县政府有没有责任落实？", "department"),
+    ("减免房租这一条里，区县一级写的责任主体是谁？", "department"),
     ("我们跟区里理解不一样，以哪个部门的说法为准？", "interpretation"), ("文件的解释是两家单独说了算吗？", "interpretation"),
     ("现在去申请还赶得上吗？", "time"), ("政策执行到什么时候？", "time"),
     ("缴费基数以什么为准？", "lookup"), ("补贴什么时候发下来？", "lookup"),
@@ -643,3 +644,9 @@ def test_no_tuning_setting_is_defined_twice():
     body = ast.parse(inspect.getsource(Tuning)).body[0].body
     names = [node.target.id for node in body if isinstance(node, ast.AnnAssign)]
     assert len(names) == len(set(names)), sorted({n for n in names if names.count(n) > 1})
+
+
+def test_a_time_question_about_a_measure_bound_to_one_years_round_quotes_that_round(fake_engine):
+    # ty-2146: 「在2020年市级技改资金评审中予以政策倾斜」 is the measure's own time, beside the document's period
+    a = fake_engine.answer("技改资金评审的倾斜，放到2021年的评审里再报，还能享受吗？")
+    assert "2020年市级技改资金评审" in a.text and "8" in [c.clause for c in a.citations]

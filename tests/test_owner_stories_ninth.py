@@ -144,3 +144,15 @@ def test_a_correction_after_an_ellipsis_as_normalized():
 def test_a_yen_sign_amount_before_a_normalized_comma():
     request = parse_request("贷了¥3,600,000,专项再贷款利率1.5%,贷款期限12个月。贴息一共多少?")
     assert (request.kind, request.principal, request.months) == ("interest_subsidy", 3_600_000, 12)
+
+
+@pytest.mark.parametrize("turn", ["他对节后返程回来上班的人、回学校的师生这些人群，是怎么要求的？", "她后来又说了什么？",
+                                  "他们的补贴标准是多少？"])
+def test_a_turn_whose_subject_is_a_person_the_last_turn_named_goes_on_from_it(turn):
+    assert looks_like_follow_up(turn)
+
+
+@pytest.mark.parametrize("turn", ["他人代为申请房租减免需要什么材料？", "他乡务工人员的返岗补贴怎么领取？",
+                                  "他项权证能抵押贷款吗？", "他处租的仓库也算吗？"])
+def test_others_and_elsewhere_are_no_pronoun_subject(turn):
+    assert not looks_like_follow_up(turn)
