@@ -468,6 +468,11 @@ def _unit_rents(t: Turn) -> tuple[Money, str, int, str] | None:
     return None
 
 
+def _sentence_before(t: Turn, q: Money) -> str:
+    """The words of q's sentence before it, up to 24 characters back."""
+    return re.split(r"[。；;！!？?\n]", t.text[max(0, q.start - 24):q.start])[-1]
+
+
 def _rent_figures(turns: list[Turn], today) -> RentRequest:
     def landlord(t: Turn) -> str | None:
         return _landlord(t.text)
@@ -475,7 +480,7 @@ def _rent_figures(turns: list[Turn], today) -> RentRequest:
     def amount(t: Turn) -> tuple[Money, str] | None:
         """The rent this turn states and what it is per: 「月租8000」 month, 「季度租金3万」 quarter, 「年租12万」 year."""
         for q in t.of(Money):  # 「两年租金一次性付了50.4万」「三年半的租金一起付的，共84万」: a term paid at once
-            sentence = re.split(r"[。；;！!？?\n]", t.text[max(0, q.start - 24):q.start])[-1]
+            sentence = _sentence_before(t, q)
             if (months := _term_months(sentence)) is not None and re.search(r"租", sentence) \
                     and _PAID_AT_ONCE.search(sentence) and not _RELIEF_WORDS.search(sentence) \
                     and not re.search(_NOT_RENT, t.before(q)):
@@ -495,12 +500,11 @@ def _rent_figures(turns: list[Turn], today) -> RentRequest:
         for q in t.of(Money):
             before = t.before(q)
             per = next((per for per, (words, _) in _PER_WORDS.items() if re.search(words, before)), None)
-            # an earlier turn's 「租金一个季度一交，每季度四万五千六」: the rent named in the sentence, a clause before
-            sentence = re.split(r"[。；;！!？?\n]", t.text[max(0, q.start - 24):q.start])[-1]
             if per == "day":
                 if _daily_rent_words(t, q.start):
                     return q, per
-            elif per and (re.search(r"租", before) or t.current or re.search(r"租", sentence)) \
+            # an earlier turn's 「租金一个季度一交，每季度四万五千六」: the rent named in the sentence, a clause before
+            elif per and (re.search(r"租", before) or t.current or re.search(r"租", _sentence_before(t, q))) \
                     and not re.search(_NOT_RENT, before):
                 return q, per
         for q in t.of(Money):  # 「每月交物业公司8000租金」
