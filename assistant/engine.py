@@ -21,12 +21,13 @@ from assistant.doc_focus import (ASKS_PROVINCE, WIRE_DATELINE, Focus, FocusIndex
                                  main_place, only_as_origin, only_regional_bodies, place_key, place_keys, place_stem,
                                  rarity, short_name_forms, speaks_nationally, unknown_places, weighted_coverage,
                                  with_full_place_names)
-from assistant.intent import (Intent, asks_meaning, classify, looks_like_follow_up, returned_to,
+from assistant.intent import (Intent, asks_meaning, classify, looks_like_follow_up, returned_to, turn_returned_to,
                               returns_to_first, still_only)
 from assistant.kin_lists import kin_heads, lists_kin
 from assistant.lexicon import COLLOQUIAL, in_document_terms, with_document_terms
 from assistant.measures import as_said, measures_asked, said_with, unspoken
 from assistant.policy_terms import absent_terms, deferred_tax, subsidized_fee, unknown_charges
+from assistant.precedence import STATES_PRECEDENCE, asks_which_applies
 from assistant.question import Question, parse_question
 from assistant.requests import parse_request
 from assistant.scene import asked_part, scene_words
@@ -40,12 +41,15 @@ from corpus.segment import units_note
 from index.hybrid import PolicyIndex
 from index.tokenize import POLICY_TERMS, content_words, is_common_word, is_place_name, place_names, tokens
 
-ASKS_AMOUNT = re.compile(r"多少|几[个月次天年周项条家名倍遍]|多久|多长|比例|标准|额度|怎么(减|免|算|补|返)|what\s+time|when|"
+ASKS_AMOUNT = re.compile(r"多少|几[个月次天年周项条家名倍遍]|多久|多长|比例|标准|额度(?!往下砍|往下压|砍)|怎么(减|免|算|补|返)|what\s+time|when|"
                          r"什么时[候间]|何时|哪天|哪一天|几号|几点|最晚|最迟|截止|期限|有效期|电话|热线|"
                          r"how\s+(much|many|long)", re.I)
 # whether a body the clause does not name is bound by it: 「消防也算在里头不」「还是交通执法的也得这样」
 _ASKS_BODY_COVERED = re.compile(r"(消防|交通|税务|城管|环保|卫生|应急|公安|交警|质监|市场监管|执法|部门|局|队)的?[^。？?，,]{0,4}"
-                                r"(也算在?(里头|里面|内|其中)|也包括|包不包括|算不算在?(里头|内)|也得这样|也适用|也要这样|也管)")
+                                r"(也算在?(里头|里面|内|其中)|也包括|包不包括|算不算在?(里头|内)|也得这样|也适用|也要这样|也管)|"
+                                # 「这一条就光管城管跟市场监管俩？」: whether the clause binds only the bodies it names
+                                r"(就|只|光)(管|是|包括|针对|限于|说了?)[^。？?]{0,8}(城管|城市管理|市场监管|部门|局|执法|消防|税务|"
+                                r"交警|公安|环保|卫健)[^。？?]{0,4}(俩|两家|两个部门|这两个部门|这几家|这几个部门)")
 # a department question that also wants the calculator's figure (「能返多少，找哪个部门」)
 _ASKS_FIGURE_TOO = re.compile(r"多少|多久|多长|哪天|几号|几个月|最晚|最迟|怎么算|算一下|how\s+(much|many|long)", re.I)
 # An item's own number (「6.延长合同履行期限。」「（2）…」) states no amount.
@@ -724,6 +728,7 @@ class Engine:
             answer = compose.with_unlisted(answer, unlisted)
         more += self._other_parts_elsewhere(q, evidence, section, [*chosen, *(s for _, s in more)])
         more += self._contact_elsewhere(q, evidence, section, [*chosen, *(s for _, s in more)])
+        more += self._precedence_elsewhere(q, section, [*chosen, *(s for _, s in more)])
         more += self._parts_by_meaning(q, evidence, section, [*((section, s) for s in chosen), *more])
         more += list_after(self._policy[section.doc], [*((section, s) for s in chosen), *more])
         if validity is not None and validity[0].doc == section.doc and validity[1] not in (*chosen, *(s for _, s in more)):
@@ -910,7 +915,8 @@ class Engine:
     def _evidence(self, q: Question) -> Evidence:
         back = returned_to(q.text) if q.history else None
         earlier = (q.history[0] if q.history and returns_to_first(q.text)
-                   else next((turn for turn in reversed(q.history) if back and back in turn), None))
+                   else next((turn for turn in reversed(q.history) if back and back in turn), None)
+                   or turn_returned_to(q.text, q.history))
         if earlier is not None:
             # 「回到工伤那个，是只有小企业才享受吗？」: the turn that asked about 工伤, not the last turns, is the topic
             return self._evidence_for(f"{earlier} {q.text}")
@@ -1011,10 +1017,21 @@ class Engine:
         days = tuple(dict.fromkeys(f"{day}日" for day in _DAY.findall(text)))
         if not days or not self.tuning.date_weight or len(self.index.policies) < 2:
             return None
-        rows = self._corpus.documents_containing(days[0])
+        rows = self._day_rows(days[0])
         for day in days[1:]:
-            rows = np.intersect1d(rows, self._corpus.documents_containing(day))
+            rows = np.intersect1d(rows, self._day_rows(day))
         return rows
+
+    def _day_rows(self, day: str) -> np.ndarray:
+        """The rows of the documents holding `day` (「2月11日」): written out, or, in a text of that month, as the
+        day alone before what happened on it (「联防联控机制11日举行发布会」, as news items say it)."""
+        rows = self._corpus.documents_containing(day)
+        month, date = day.split("月")
+        happened = re.compile(rf"(?<![\d月]){date}(?:举行|召开|发布|电|上午|下午|晚间|晚上)")
+        texts = [p.text for p in self.index.policies]
+        bare = [n for n in self._corpus.documents_containing(date)
+                if f"{month}月" in texts[n] and happened.search(texts[n])]
+        return np.union1d(rows, np.asarray(bare, dtype=np.int64))
 
     def _said_together(self, words: Sequence[str]) -> bool:
         """Whether one section holds all of `words` (or, for 补助, the 补贴 it stands for)."""
@@ -1400,6 +1417,16 @@ class Engine:
         opened = [b for b in (*_bracket_opened_before(quotable, sentence), *labels) if b not in quoted]
         opened = list(dict.fromkeys(opened))
         return sorted([(other, b) for b in opened], key=lambda pair: pair[1].start) + [(other, sentence)]
+
+    def _precedence_elsewhere(self, q: Question, section: Section,
+                              quoted: Sequence[Sentence]) -> list[tuple[Section, Sentence]]:
+        """Asked which of this and another level's policy applies: the document's sentence that settles it
+        (「…遵照从优执行」), when no quoted sentence does."""
+        if not asks_which_applies(q.text) or any(STATES_PRECEDENCE.search(s.text) for s in quoted):
+            return []
+        policy = self._policy[section.doc]
+        return next(([(other, s)] for other in policy.sections for s in other.sentences
+                     if STATES_PRECEDENCE.search(s.text)), [])
 
     def _match(self, s) -> float:
         """How well a scored sentence matches the question, before any bonus: cosine and lexical share, mixed."""

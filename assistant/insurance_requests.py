@@ -211,7 +211,17 @@ def _paid_parts(t: Turn) -> list[PartAmount]:
     if len(listed) < 2:  # 「上半年应该是4800元」: an amount for a part counts though its label is not 交/缴
         paid = _actually_paid(t) or t.money(_PREMIUMS) or (listed[0][0] if listed else None)
         listed = [] if paid is None or _paid_per(t, paid) else [(paid, part_before(t.text, parts, paid.start))]
-    return [PartAmount(q.value, part, said_as_additional(t.text, q.start)) for q, part in listed]
+    # 「四季度那笔3420到现在还欠着没交上」: an amount said as unpaid was not paid; 「头两个季度各交了3150」: each quarter's
+    listed = [(q, part) for q, part in listed if not _MONTH_UNPAID.match(t.text, q.end)]
+    return [PartAmount(q.value * _each_quarter(t.text, part, q), part, said_as_additional(t.text, q.start))
+            for q, part in listed]
+
+
+def _each_quarter(text: str, part: YearPart | None, q: Money) -> int:
+    """How many quarters an amount said for `part` with 各 counts for (「头两个季度各交了3150」: 2); else 1."""
+    if part is None or part.months % 3 or part.months == 3 or "季度" not in part.text:
+        return 1
+    return part.months // 3 if re.search(r"各(?:交|缴|付)?了?(?:是|为)?\s*$", text[part.end:q.start]) else 1
 
 
 _SUM_WORDS = r"加起来|合计|一共|总共|共计|总计"

@@ -7,6 +7,7 @@ follow-up), never its topic: the topic always comes from retrieval.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from enum import Enum
 
 from assistant.lexicon import english_as_chinese
@@ -25,7 +26,7 @@ class Intent(str, Enum):
 
 _DEPARTMENT = re.compile(
     r"(哪个|哪些|什么|啥|哪|那个|哪几个|哪几家|哪几)(市级|区级|县级|省级|市里|区里|政府|市直|区直|县直|省直)?(部门|单位|机构|机关|局)|找谁|问谁|谁(来)?(负责|管|办|受理|牵头|落实)|"
-    r"(负责|责任|主管|牵头)(部门|单位|主体)|归谁管|哪家(单位|部门|机构)?来?(负责|牵头|落实|主管)|(有没有|有无|负不负|是否有|是不是)[^。？?]{0,4}(责任|负责)|去哪(里|儿)?(办|申请|问|咨询)|which\s+(department|office|agency)|who\s+(is\s+)?(in\s+charge|responsible)",
+    r"(负责|责任|主管|牵头)(部门|单位|主体)|归谁管|哪家(单位|部门|机构)?来?(负责|牵头|落实|主管)|哪几家(单位|部门|机构)?来?管(?!饭|吃|住)|(有没有|有无|负不负|是否有|是不是)[^。？?]{0,4}(责任|负责)|去哪(里|儿)?(办|申请|问|咨询)|which\s+(department|office|agency)|who\s+(is\s+)?(in\s+charge|responsible)",
     re.IGNORECASE,
 )
 _INTERPRETATION = re.compile(
@@ -98,6 +99,9 @@ _ISSUED = re.compile(
     r"(文件|意见|通知)[^。？?]{0,12}(发布|印发|出台|下发|发)的[吧吗呀][^。]{0,8}(哪天|哪一天|几号|几月几[日号]|什么时候|啥时候)|"
     # 「这个文件是疫情刚起来那会儿出的，还是过了年中才出的？具体哪天？」
     r"(文件|意见|通知)[^。]{0,16}(出|发|印发|出台|下发)的[，,？?吧吗呀][^。]{0,16}(哪天|哪一天|几号|几月几[日号])|"
+    # 「非说那个2号文是正月十五那天出的。到底是哪天？」: a day said for the document, then the day asked
+    r"(文件|意见|通知|号文)[^。？?]{0,16}(那天|那日|当天)(出|发|印发|出台|下发)的[。，,？?！!]+(到底|究竟|具体|那)?(是)?"
+    r"(哪天|哪一天|几号|几月几[日号])(?=[？?。！!吗呢啊呀]|$)|"
     r"(发布|印发|出台|成文|下发|发文|落款)(日期|时间)|"
     # 「这份意见是情人节前后、2月中旬出的，能这么写吗？」: a date said for the document, to be checked
     r"(文件|意见|通知|公文)[^。？?的]{0,16}([\d一二三四五六七八九十正腊]月|[上中下]旬|前后|年初|年底)[^。？?，,]{0,4}(出|发|印发|发布|出台|下发)的"
@@ -112,6 +116,8 @@ _ISSUER = re.compile(
     r"((哪个|哪家|哪一?级|什么|啥)(部门|单位|机关|机构|政府)[^。？?，,]{0,6}(发布|印发|发|发出|出台|下发|颁布)(出来)?的?"
     r"(?=[吗呢呀啊？?。，,]|$)|(以|用)(谁|哪个[^。？?，,]{0,3})的?名义|谁(发布|印发|发|出台|下发)的)|"
     r"发文(机关|单位|部门)|who\s+(issued|published)|"
+    # 「落款是哪个单位？」: the body that signed it
+    r"落款(单位|机关|部门)?(是|为)?(哪个|哪家|谁)|落款(单位|机关|部门)?(是|为)?(什么|啥)(单位|部门|机关|机构)|"
     # its full name is its title line, which names the issuer: 「这份意见的全称是什么？」
     r"(文件|意见|通知|这份|本文)[^。？?，,]{0,4}(全称|全名|标题|文件名|名称)(是什么|是啥|叫什么|叫啥)|"
     # 「这份东西到底叫啥、是以谁的名义下发的」
@@ -158,7 +164,7 @@ _ISSUER_OF = re.compile(r"(》|规定|办法|标准|文件)[^。？?]{0,4}(是|�
                         r"(》|规定|办法|标准)[^。？?]{0,4}(是|由)?谁[^。？?]{0,3}(发布|印发|制定|出台|颁布|发的)")
 # Short questions that lean on an earlier turn: 「那第三个月呢？」「还有呢」「这个找谁」
 # 「他对返程人员是怎么要求的？」: a person the last turn named, as the subject, is that turn's (not 他人, 他乡, 他项权证)
-_FOLLOW_UP = re.compile(r"^(那|那么|那要是|还有|另外|这个|这|它|其中|再问|接着|then|and|(?:他|她)(?![人乡国项处俩])们?)|"
+_FOLLOW_UP = re.compile(r"^(那|那么|那要是|还有|另外|这个|这|它|其中|里面|里头|再问|接着|then|and|(?:他|她)(?![人乡国项处俩])们?)|"
                         r"呢[？?]?$|这个|这项|该项|它"
                         # 「哦说错了，裁的是三个…」: a turn that opens by correcting the last one goes on from it
                         r"|^(?:哦|噢|哎呀|哎|唉|啊|呃|嗯|不好意思|抱歉)?[，,\s]*我?(?:(?:说错|记错|记岔|搞错|弄错|看错|写错|算错|打错)[了啦]|"
@@ -234,6 +240,30 @@ _RETURN_FIRST = re.compile(r"^再?(?:回到|说回|回头说|再说回)我?(?:�
 
 def returns_to_first(text: str) -> bool:
     return bool(_RETURN_FIRST.match(text))
+
+
+# 「回到刚才说的那个活动，…」「说回前面问的那个事」: back to what was asked before the conversation turned away
+# (「换个事，…」), named by no word of that turn
+_RETURN_BEFORE = re.compile(r"^再?(?:回到|说回|回头说|再说回)(?:刚才|刚刚|前面|之前|先前|上面)(?:说|问|聊|提)?的?")
+_TURNED_AWAY = re.compile(r"^(?:换个事儿?|换个话题|另外问|再问个别的|说个别的|还有个事)")
+
+
+# the topic word after 「回到前面说的」 (「社保那个，」「缓缴，」), when one is named
+_RETURN_TOPIC = re.compile(r"(?:那个|那件|那条)?(?P<what>[\u4e00-\u9fff]{2,6}?)(?:那个|那事儿?|那件事|那条|那块|的事儿?)?[，,。？?]")
+
+
+def turn_returned_to(text: str, history: Sequence[str]) -> str | None:
+    """The earlier turn a turn goes back to by 「回到前面说的…」: the latest that says the topic word it names
+    (「回到前面说的社保那个」), else, when it names none the turns say, the one before the last turn away."""
+    m = _RETURN_BEFORE.match(text)
+    if not m:
+        return None
+    named = _RETURN_TOPIC.match(text, m.end())
+    said = next((turn for turn in reversed(history) if named and named.group("what") in turn), None)
+    if said is not None:
+        return said
+    away = [n for n, turn in enumerate(history) if n and _TURNED_AWAY.match(turn)]
+    return history[away[-1] - 1] if away else None
 
 
 def looks_like_follow_up(text: str) -> bool:

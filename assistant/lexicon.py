@@ -47,7 +47,7 @@ COLLOQUIAL = {
     # a tax said short, and a loan on one's good name
     "土地税": "城镇土地使用税", "凭信誉": "信用贷款", "凭信用": "信用贷款",
     # a tax said as one character beside 缓 (「这个月的税能缓三个月」「缓下来的税」), and a lapse that is not serious
-    "税能缓": "延期缴纳税款", "缓税": "延期缴纳税款", "税缓": "延期缴纳税款", "缓下来的税": "延期缴纳税款",
+    "税能缓": "延期缴纳税款", "税往后缓": "延期缴纳税款", "缓税": "延期缴纳税款", "税缓": "延期缴纳税款", "缓下来的税": "延期缴纳税款",
     "不严重的毛病": "轻微违法违规",
     # 「市里文件自个儿对上头的政策是咋说的？」: the higher levels' policies, which the closing says are applied if better
     "上头的政策": "中央、省出台相关支持政策", "上面的政策": "中央、省出台相关支持政策", "上级的政策": "中央、省出台相关支持政策",
@@ -117,7 +117,10 @@ _ENGLISH = re.compile(r"\b(" + "|".join(sorted(map(re.escape, ENGLISH), key=len,
 
 
 # One-character words inside longer words that mean something else: 退休 is no refund, 拖欠 and 拖车 no delay
-_PART_OF_ANOTHER = {"退": re.compile(r"退(?!休|役|伍|出|房|订|票|烧|热|租)"), "拖": re.compile(r"拖(?!欠|车|拉|累|鞋|把|地)"),
+_PART_OF_ANOTHER = {"退": re.compile(r"退(?!休|役|伍|出|房|订|票|烧|热|租)"),
+                    # 「税能往后缓缓」「这税往后拖拖」: the tax said apart from the delay
+                    # (after the tax's name, which stays: 「土地税能不能往后缓缓」; not a tax break extended: 「免税期往后延」)
+                    "税往后缓": re.compile(r"(?<=税)[^。？?，,收期惠优免]{0,3}往后(缓|拖|挪|推)"), "拖": re.compile(r"拖(?!欠|车|拉|累|鞋|把|地)"),
                     # a loan not paid out, not a holiday not given (「先不放假」「不给放假」)
                     "先不放": re.compile(r"先不放(?!假|心)"), "不给放": re.compile(r"不给放(?!假)"),
                     # another district, not 其他区域 or 其他区县 (any other area)

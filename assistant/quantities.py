@@ -765,6 +765,10 @@ def _classify(text: str, m: re.Match, value: Decimal, listed: type | None = None
         # 5000), the nearest first: 「员工工资8000」 is a wage
         if _PRICED_BEFORE.search(words_before(text, m.start())) or _PRICED_AFTER.match(text, m.end()):
             return Money(value, *span, upper=upper)  # 「每平米每月95」「95一平米」: a price per square metre
+        if (_PEOPLE_THEN_LEVEL.search(words_before(text, m.start())) and _LEVEL_OF.search(_sentence_of(text, m.start()))
+                and ("," in number_text or value >= 1000)):  # 「…俩人变成22」 may be the new headcount
+            # 「三险…3月新来了俩人变成9,230」: the amount the new people brought it to, not a count of them
+            return Money(value, *span, upper=upper)
         kind = _named_last(before)
         if kind is not None:
             return kind(value, *span, upper=upper)
@@ -784,8 +788,9 @@ def _classify(text: str, m: re.Match, value: Decimal, listed: type | None = None
 
 
 # a word for people, then only words like 正好/一共/大概 before the number (「店员正好50个」)
-# 「程序员、产品、测试一共九十九个」「快递员加分拣员二百九十九个」: a list that opens with people counts them all
-_STAFF_SAID = re.compile(rf"(?:{_STAFF_WORDS}|人数|人手|从业人员)"
+# 「程序员、产品、测试一共九十九个」「快递员加分拣员二百九十九个」: a list that opens with people counts them all;
+# 「办公室加跑销售的二十五个」: people named by what they do
+_STAFF_SAID = re.compile(rf"(?:{_STAFF_WORDS}|人数|人手|从业人员|(?:跑|做|管|开|干|送)(?!得)[\u4e00-\u9fff]{{1,3}}的)"
                          rf"(?:(?:、|加|和|跟|及|还有|带)[\u4e00-\u9fff]{{1,4}}?)*"
                          rf"(?:正好|刚好|恰好|一共|总共|共|合计|加起来|大概|大约|"
                          rf"差不多|约|有|就|才|只有|也就|是|将近|接近|近|快|不到|不足|\s|"
@@ -805,6 +810,11 @@ _AFTER_MONTH = re.compile(rf"(?<![\d.])(?:1[0-2]|[1-9]|十[一二]?|[{CN_DIGITS}
 
 
 _PER_PERSON = re.compile(r"每(个|位|名)?(人|员工|职工|工人)|人均(?!参保)|[发给]了?$")
+
+
+_LEVEL_OF = re.compile(rf"{_MONEY_CONTEXT.pattern}|养老|失业|工伤|医保|社保")  # what new people raise
+_PEOPLE_THEN_LEVEL = re.compile(rf"(?:俩|仨|\d+|[{CN_DIGITS}十]+)\s*(?:个|名|位)?人[^，,。；;\d]{{0,2}}"
+                                r"(?:变成|变为|涨到|涨成|增加到|增至|降到|成了)\s*$")
 
 
 def _named_last(before: str) -> type | None:
@@ -843,7 +853,9 @@ _ROLE_AFTER = re.compile(rf"\s*(?:{_QUALIFIED_STAFF}|{_STAFF_WORDS})")
 # group's roles named before its count. A role is a word for staff or a trade ending in 师/员/工/手 (美容师, 调度员); not
 # customers (会员, 学员), nor a total said again (「…，员工一共二十个」「其中」 splits the count before it).
 _ROLE = (rf"(?:[\u4e00-\u9fff]{{0,4}}(?:{_STAFF_WORDS}|调度|(?<!会)(?<!学)(?<!团)(?<!党)(?<!议)(?<!社)(?<!成)(?<!球)员|"
-         rf"(?<!律)(?<!大)师|(?<!加)(?<!施)(?<!打)(?<!用)(?<!开)(?<!复)(?<!完)工|(?<!选)(?<!对)(?<!歌)手))")
+         rf"(?<!律)(?<!大)师|(?<!加)(?<!施)(?<!打)(?<!用)(?<!开)(?<!复)(?<!完)工|(?<!选)(?<!对)(?<!歌)手)|"
+         # 「办公室加跑销售的二十五个」: staff named by where they sit or what they do
+         rf"(?:办公室|车间|仓库|门市部?|行政|财务|研发)(?:里|上)?的?|(?:跑|做|管|开|看|搞|干|送)(?!得)[\u4e00-\u9fff]{{1,3}}的)")
 _GROUP_UNIT = re.compile(r"\s*(?:个|名|位|人|号人)?(?:人)?")
 _GROUP_GAP = re.compile(r"\s*(?:[，,、；;]|和|跟|与|及|还有|另外|另有|加上?|外加)\s*(?:还有|另外|另有|加上?)?\s*")
 _GROUP_ROLES = re.compile(rf"(?:(?:{_ROLE})\s*(?:[、，,和跟与及/]|加上?)?\s*){{1,6}}"
@@ -885,7 +897,9 @@ def staff_total(text: str, quantities: tuple[Quantity, ...]) -> Headcount | None
         return None
     first = last = quantities[people[0]]
     total = first.value
-    for q in quantities[people[0] + 1:]:
+    # 「店里一共12个人，送外卖的5个」: after a total, the groups named are parts of it
+    said_total = re.search(r"(?:一共|总共|合计|共有|加起来|全部)\s*$", words_before(text, first.start))
+    for q in quantities[people[0] + 1:] if not said_total else ():
         if not (isinstance(q, Headcount) and first.upper is None and q.upper is None
                 and ((_NEXT_ROLE.fullmatch(text, last.end, q.start) and _ROLE_AFTER.match(text, q.end))
                      or _next_group(text, last, q) or _extra_staff(text, last, q))):

@@ -952,7 +952,7 @@ _REVENUE_PERIODS = {"day": r"(?:每|一)(?:天|日)|日均|(?<![生节假平])�
                     "month": rf"(?:每|一)个?月|月均|(?<![\d{CN_DIGITS}十个年])月(?=流水|营|收|销)",
                     # 「每个季度营收520万」「一个季度走货1300万」; not a named quarter (「一季度营收」 is that quarter's)
                     "quarter": r"(?:每|一)个季度|每季度?|季均"}
-_ROUGHLY = r"(?:大概|大约|约|差不多|平均|能有|有|能|就|才|也就|在|是|\s)*"
+_ROUGHLY = r"(?:大概|大约|约|差不多|平均|能有|有|能|就|才|也就|在|是|都|\s)*"
 # 「每个季度派件收入五百万」「每个季度卖货收入十二万五」: a word of what earns it may stand between
 _REVENUE_PER = {per: re.compile(rf"(?:{words})的?(?:[\u4e00-\u9fff]{{1,3}}?)?(?:{_REVENUE}){_ROUGHLY}$|"
                                 rf"(?:{_REVENUE}){_ROUGHLY}(?:{words}){_ROUGHLY}$")
