@@ -999,7 +999,11 @@ class Engine:
         # A year the best-matching document never mentions means another policy (「2022年上海封控期间…」): over
         # several documents the corpus as a whole mentions most years, in deadlines, so only that document counts.
         best_text = self._policy[hits[0].section.doc].text if hits else self._corpus
-        years = tuple(y for y in re.findall(r"(?<!\d)(?:19|20)\d{2}(?=年)", own) if y not in best_text)
+        # … but not a later year in a question that names that document by its number (「都2026年了…我拿出2号文说…」,
+        # 「我们2021年去续贷…2号文那句是拿哪年比的」): the caller's own time, asked about that document
+        best = self._policy[hits[0].section.doc] if hits else None
+        years = tuple(y for y in re.findall(r"(?<!\d)(?:19|20)\d{2}(?=年)", own)
+                      if y not in best_text and not (best is not None and _later_than_named(own, y, best)))
         asked = in_document_terms(asked_part(own))
         absent = tuple(t for t in absent_terms(own, self._corpus.__contains__, in_document_terms,
                                                together=self._said_together)
@@ -1741,6 +1745,22 @@ DOCUMENT_KINDS = ("指南", "通告", "公告", "倡议书", "答疑", "公开�
 # elsewhere; not 「哪个文件里有规定」 (which document), 「这个政策性贷款」, 「基本政策」 or 「样本文件」
 _THIS_DOCUMENT = re.compile(r"(这份|这个|这些|这项|这条|这|该|此|上述|(?<![基样版资日成根])本)(文件|意见|通知|政策)(?!性)"
                             r"|(?<![哪个份])文件(里|上|中|条文)")
+
+
+_NUMBER_SAID = re.compile(r"(?<![\d])(\d{1,3})号文")  # 「2号文」: a document named by its number
+
+
+def _later_than_named(text: str, year: str, policy: Policy) -> bool:
+    """Whether `text` names `policy` by its 文号 (「并政发…」 or 「2号文」) and `year` is later than the 文号's year."""
+    number = policy.doc_number or ""
+    issued = re.search(r"(?:19|20)\d{2}", number)
+    if issued is None or int(year) <= int(issued.group(0)):
+        return False
+    prefix = re.match(r"[\u4e00-\u9fff]{2,}", number)
+    if re.search(rf"{year}年[^。？?，,]{{0,6}}(号文|政发|文件)", text):
+        return False  # 「2022年的2号文」「2023年并政发…」: a document of that year, not this one
+    return bool(prefix and prefix.group(0) in text) or any(
+        re.search(rf"[〕\]）)]{n}号", number) for n in _NUMBER_SAID.findall(text))
 
 
 def _only_the_header(answer: Answer, topical: Sequence[str]) -> bool:

@@ -43,7 +43,7 @@ COLLOQUIAL = {
     "不减员": "不裁员", "减员": "裁员", "缓过来": "恢复有望", "困境": "困难",
     # what owners fear or cannot do: a gap in the social-insurance record, a loan called in, a return not filed
     "断缴": "个人权益记录", "断保": "个人权益记录", "往回收": "抽贷", "报不上": "申报", "报不了": "申报",
-    "贴补": "补助",
+    "贴补": "补助", "二房东": "业主",
     # a tax said short, and a loan on one's good name
     "土地税": "城镇土地使用税", "凭信誉": "信用贷款", "凭信用": "信用贷款",
     # a tax said as one character beside 缓 (「这个月的税能缓三个月」「缓下来的税」), and a lapse that is not serious

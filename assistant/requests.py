@@ -40,9 +40,10 @@ _PAYING = re.compile(r"缴|交|付|税款|payment|pay\b", re.I)
 # 税/税款 + 延/缓/推迟/晚交: a payment deferral, not the policy's own period (「5月15日到期的税款…延到9月15日」)
 _TAX_DEFER = re.compile(r"延|缓|推迟|晚交|晚缴|晚点|拖|往后|最晚|最迟|postpone|defer|extend|delay", re.I)
 # 缓/延迟/补缴/没交…: the Q1 social-insurance deferral, whichever insurance the question names
-_DEFER = re.compile(r"延期|晚交|晚缴|晚点交|推迟|缓|延迟|延缓|最晚|最迟|拖|往后(?!有|能|会|肯定|就|再说)|补缴|补交|补上|没交|未交|欠|交不上|交不起|"
+_DEFER = re.compile(r"延期|晚交|晚缴|晚点交|推迟|缓(?!过来(?!年)|过劲|过气|解)|延迟|延缓|最晚|最迟|拖|往后(?!有|能|会|肯定|就|再说)|补缴|补交|补上|没交|未交|欠|交不上|交不起|"
                     r"(几|哪个?)月(份)?(再)?(交|缴)|delay|defer|postpone", re.I)
 _PAY = re.compile(r"交|缴|付")
+_SUBSIDY_AMOUNT = re.compile(r"(拿|领|补|给|发|算)[^。？?]{0,4}(多少|几)")
 _RATE_WORDS = re.compile(r"费率|下调|降低|降了|减半|基数|比例")
 _INSURANCE = re.compile(r"社保|社会保险|养老|失业|工伤|五险|三险|医保|医疗保险")  # 三险: item 五's 养老、失业、工伤
 # 贴息, or the clause's own terms: the relending rate, or the central/provincial shares (「省里负担多少」)
@@ -74,7 +75,7 @@ _SIZE_WORD = re.compile(r"大型|中型|小型|微型|小微|中小微|中小|�
 _SIZE_ASK = re.compile(r"算不算|算是|算作|属于|属不属于|是不是|是否|划型|哪一?类|(什么|啥)(规模|类型|企业)|够不够|能不能算|"
                        r"能否算|(吗|么|呢|吧|嘛)[？?]?$|(能|可以)(不能)?享受(中小微|小微|中小)|享受得?[了到上](中小微|小微|中小)|够得上|轮得上|沾得上")
 # Asking for the size class itself (「算哪种？」「算哪档」「是中小微吗」): with a headcount or revenue that is enough.
-_SIZE_CLASS = re.compile(r"算哪[种类档个样]|哪一[档类种级]|哪[档类种级](企业|公司)?|(什么|啥)(规模|档|级别|类型|企业|公司)|"
+_SIZE_CLASS = re.compile(r"(中型|小型|微型|大型|小微|中小微)(企业)?了?[，,]?(是|对)不[？?]?$|算哪[种类档个样]|哪一[档类种级]|哪[档类种级](企业|公司)?|(什么|啥)(规模|档|级别|类型|企业|公司)|"
                          r"多大规模|规模多大|属于(什么|啥|哪)|算(什么|啥)|"
                          r"是不是(中小微|小微|中小|小型|微型|中型|大型)|(中小微|小微|中小|小型|微型|中型|大型)(企业)?[吗么嘛吧]|"
                          r"(小型|微型|中型|大型|大企业|小企业|小微)(企业|公司)?还是(小型|微型|中型|大型|大企业|小企业|小微)|"
@@ -136,6 +137,8 @@ def _is_insurance_deferral(text: str, quantities: tuple[Quantity, ...]) -> bool:
     asked = _asked_sentence(text)
     if _is_refund(text) and _REFUND_ASK.search(asked):
         return False  # 「实际只交了一万六，欠着4千没交…能返多少」: owing is the story, the refund the question
+    if _JOB.search(asked) and _SUBSIDY_AMOUNT.search(asked) and not _DEFER.search(asked):
+        return False  # 「…那个按6个月算的稳岗补贴能拿多少」: the subsidy is the question
     if _DEFER.search(text):
         return True
     # 「4月份这三项要交多少」: asking what a month pays is the deferral schedule, unless it is about rates or the
@@ -953,9 +956,14 @@ _REVENUE_PERIODS = {"day": r"(?:每|一)(?:天|日)|日均|(?<![生节假平])�
                     # 「每个季度营收520万」「一个季度走货1300万」; not a named quarter (「一季度营收」 is that quarter's)
                     "quarter": r"(?:每|一)个季度|每季度?|季均"}
 _ROUGHLY = r"(?:大概|大约|约|差不多|平均|能有|有|能|就|才|也就|在|是|都|\s)*"
+# … said outright for the verbs of takings (「一个季度卖…」; a date's 日 before 收 is no rate: 「到12月31日收了三百万」)
+_SAID_PER = {"day": r"(?:每|一)(?:天|日)", "week": r"(?:每|一)个?(?:周|星期|礼拜)", "month": r"(?:每|一)个?月",
+             "quarter": r"(?:每|一)个季度|每季度?"}
 # 「每个季度派件收入五百万」「每个季度卖货收入十二万五」: a word of what earns it may stand between
 _REVENUE_PER = {per: re.compile(rf"(?:{words})的?(?:[\u4e00-\u9fff]{{1,3}}?)?(?:{_REVENUE}){_ROUGHLY}$|"
-                                rf"(?:{_REVENUE}){_ROUGHLY}(?:{words}){_ROUGHLY}$")
+                                rf"(?:{_REVENUE}){_ROUGHLY}(?:{words}){_ROUGHLY}$|"
+                                # 「鸡蛋一个季度卖一百一十五万」「服务费一个季度收二百六十万」: takings said by a verb
+                                rf"(?:{_SAID_PER[per]}){_ROUGHLY}(?:能|就|要)?(?:卖|收|挣|进账)了?{_ROUGHLY}$")
                 for per, words in _REVENUE_PERIODS.items()}
 
 

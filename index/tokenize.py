@@ -127,7 +127,8 @@ def place_names(text: str) -> list[str]:
         counted, before = _counted(before, w.word), w.word
         if counted:
             continue  # 「正月里一天门都没开」: 一天 + 门, not the city 天门
-        if w.flag == "ns" and (len(w.word) >= 3 or is_place_name(w.word)) and not _MOVING_TOWARDS.fullmatch(w.word):
+        if w.flag == "ns" and (len(w.word) >= 3 or is_place_name(w.word)) and not _MOVING_TOWARDS.fullmatch(w.word) \
+                and not w.word.endswith("房东"):  # jieba's 'ns' 二房东 is a sublandlord
             found.append(w.word)
         elif w.flag.startswith("n") and is_place_name(w.word):
             found.append(w.word)  # a city jieba tags as a common or personal noun (长治 'n', 阳泉 'nr'); not 大同 'd'

@@ -177,3 +177,70 @@ def test_各_counts_each_quarter_only_when_it_is_said_of_the_amount():
 
 def test_a_small_bare_figure_after_new_people_may_be_the_headcount():
     assert parse_request("社保参保的原来20人，3月新来了俩人变成22，现在每月交多少？").month_amounts == ()
+
+
+# -- from the second pair of blind batches that session (ty-2256…2295, ex-2171…2230) --------------------------------
+def test_a_later_year_beside_the_documents_number_is_the_callers_time(fake_engine):
+    from assistant.engine import _later_than_named
+    policy = fake_engine.index.policies[0]
+    assert _later_than_named("都2026年了，我拿出2号文说的", "2026", policy)
+    assert _later_than_named("并政发那份里说的，2021年还算吗", "2021", policy)
+    assert not _later_than_named("2022年上海封控期间房租能减吗", "2022", policy)  # another policy's year
+    assert not _later_than_named("按3号文2021年的规定", "2021", policy)  # another document's number
+    # a year attached to the document named is that document's year: another 2号文
+    assert not _later_than_named("2022年的2号文有没有房租减免？", "2022", policy)
+    assert not _later_than_named("2021年省里晋政发2号文", "2021", policy)
+    a = fake_engine.answer("我们2021年去银行续贷，客户经理说2021年的融资成本就不跟2号文比了。文件里“融资成本不能比同期高”"
+                           "那句，原话到底是拿哪一年跟哪一年比？")
+    assert not a.refused and "2019年同期融资成本" in a.text
+
+
+def test_a_sublandlord_is_no_place():
+    from index.tokenize import place_names
+    assert place_names("从二房东手里转租的") == [] and place_names("在浦东新区开店") == ["浦东新区"]
+
+
+@pytest.mark.parametrize("text, industry, people, per", [
+    ("我们给网店做仓储代发货，仓库里拣货打包的86个、叉车司机9个、管理和客服7个。仓储服务费一个季度收二百六十万。按标准算哪档？",
+     "仓储", 102, "quarter"),
+    ("俺在晋源养蛋鸡，场里雇了25个人，鸡蛋一个季度卖一百一十五万上下。有人说俺们该算中型了，是不？", "养蛋鸡", 25, "quarter"),
+])
+def test_size_questions_with_takings_said_by_a_verb(text, industry, people, per):
+    r = parse_request(text)
+    assert isinstance(r, SmeRequest) and (r.industry, r.employees, r.revenue_per) == (industry, people, per)
+
+
+def test_the_job_subsidy_asked_after_a_story_of_recovering_is_no_deferral():
+    from assistant.calculator import JobSubsidyRequest
+    r = parse_request("俺们是做铸造的，就盼着下半年能缓过来。去年1到6月每月25人，7到12月每月31人。月人均失业保险金标准按一千四百二算。"
+                      "那个按6个月算的稳岗补贴能拿多少？")
+    assert isinstance(r, JobSubsidyRequest)
+
+
+def test_the_head_line_of_addressees_and_an_official_reading_asked_for():
+    assert classify("文件抬头到底写的发给谁？市直的局在不在里头？") is Intent.ADDRESSEES
+    assert classify("想发个函要个准口径，按这份意见该寄给哪两个单位？") is Intent.INTERPRETATION
+    assert classify("税务口径是什么") is not Intent.INTERPRETATION
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("我们饭店是小微企业，房租能减免三个月是不？", "rent_relief"),
+    ("小微企业，员工30人，社保能缓交三个月是不？", "insurance_deferral"),
+    ("领了稳岗补贴的，三险还能缓交到6月吗？", "insurance_deferral"),
+])
+def test_a_closing_是不_or_a_subsidy_named_in_passing_keeps_the_questions_own_rule(text, kind):
+    assert parse_request(text).kind == kind
+
+
+@pytest.mark.parametrize("text, people, per", [
+    ("包子铺一天做的有八百个，员工6人，年营收100万，算小微吗", 6, None),
+    ("我们是零售店，员工12个，去年截止到12月31日收了三百万，算不算小微企业", 12, None),
+])
+def test_goods_made_and_a_date_before_takings_are_no_staff_and_no_rate(text, people, per):
+    r = parse_request(text)
+    assert (r.employees, r.revenue_per) == (people, per)
+
+
+@pytest.mark.parametrize("text", ["房租减免开发票，抬头开给谁？", "营业收入按标准口径怎么算？", "主要口径是营业收入吗"])
+def test_an_invoice_head_or_a_standard_reckoning_is_no_addressee_or_interpretation_question(text):
+    assert classify(text) not in (Intent.ADDRESSEES, Intent.INTERPRETATION)
