@@ -998,10 +998,10 @@ class Engine:
                                 self.tuning.province_for_city)
         # A year the best-matching document never mentions means another policy (「2022年上海封控期间…」): over
         # several documents the corpus as a whole mentions most years, in deadlines, so only that document counts.
-        best_text = self._policy[hits[0].section.doc].text if hits else self._corpus
+        best = self._policy[hits[0].section.doc] if hits else None
+        best_text = best.text if best is not None else self._corpus
         # … but not a later year in a question that names that document by its number (「都2026年了…我拿出2号文说…」,
         # 「我们2021年去续贷…2号文那句是拿哪年比的」): the caller's own time, asked about that document
-        best = self._policy[hits[0].section.doc] if hits else None
         years = tuple(y for y in re.findall(r"(?<!\d)(?:19|20)\d{2}(?=年)", own)
                       if y not in best_text and not (best is not None and _later_than_named(own, y, best)))
         asked = in_document_terms(asked_part(own))
@@ -1032,9 +1032,9 @@ class Engine:
         rows = self._corpus.documents_containing(day)
         month, date = day.split("月")
         happened = re.compile(rf"(?<![\d月]){date}(?:举行|召开|发布|电|上午|下午|晚间|晚上)")
-        texts = [p.text for p in self.index.policies]
+        policies = self.index.policies
         bare = [n for n in self._corpus.documents_containing(date)
-                if f"{month}月" in texts[n] and happened.search(texts[n])]
+                if f"{month}月" in policies[n].text and happened.search(policies[n].text)]
         return np.union1d(rows, np.asarray(bare, dtype=np.int64))
 
     def _said_together(self, words: Sequence[str]) -> bool:

@@ -257,6 +257,8 @@ _STAFF_WORDS = ("员工|职工|工人|雇员|店员|职员|伙计|服务员|营�
                 "后厨|厨子|跑堂|传菜员|服务生|前台|店长|经理|工作人员|徒弟|帮手|保姆|电工|焊工|木工|瓦工|普工|技工|"
                 "操作工|搬运工|装卸工|理发师|美发师|美容师|发型师|调度员|调度|驾驶员|操作员|药剂师|按摩师|保育员|育婴师|"
                 "管理人员|技术人员|行政人员")
+# the verbs that name people by what they do (「跑销售的」「拣货打包的」「开车的」; not what they make: 「做的有八百个」)
+_DOERS = "跑|做|管|开|干|送|拣|装|搬|修"
 _STAFF = f"{_STAFF_WORDS}|人"
 # 「20个快递小哥」「8个装修师傅」: a trade, then a word for people; not a place (「3个门店员工」 counts shops) nor a
 # thing (「5个项目工人」 counts projects)
@@ -790,7 +792,7 @@ def _classify(text: str, m: re.Match, value: Decimal, listed: type | None = None
 # a word for people, then only words like 正好/一共/大概 before the number (「店员正好50个」)
 # 「程序员、产品、测试一共九十九个」「快递员加分拣员二百九十九个」: a list that opens with people counts them all;
 # 「办公室加跑销售的二十五个」: people named by what they do
-_STAFF_SAID = re.compile(rf"(?:{_STAFF_WORDS}|人数|人手|从业人员|(?:跑|做|管|开|干|送|拣|装|搬|修)(?!得)[\u4e00-\u9fff]{{1,3}}的)"
+_STAFF_SAID = re.compile(rf"(?:{_STAFF_WORDS}|人数|人手|从业人员|(?:{_DOERS})(?!得)[\u4e00-\u9fff]{{1,3}}的)"
                          rf"(?:(?:、|加|和|跟|及|还有|带)[\u4e00-\u9fff]{{1,4}}?)*"
                          rf"(?:正好|刚好|恰好|一共|总共|共|合计|加起来|大概|大约|"
                          rf"差不多|约|有|就|才|只有|也就|是|将近|接近|近|快|不到|不足|\s|"
@@ -855,7 +857,7 @@ _ROLE_AFTER = re.compile(rf"\s*(?:{_QUALIFIED_STAFF}|{_STAFF_WORDS})")
 _ROLE = (rf"(?:[\u4e00-\u9fff]{{0,4}}(?:{_STAFF_WORDS}|调度|(?<!会)(?<!学)(?<!团)(?<!党)(?<!议)(?<!社)(?<!成)(?<!球)员|"
          rf"(?<!律)(?<!大)师|(?<!加)(?<!施)(?<!打)(?<!用)(?<!开)(?<!复)(?<!完)工|(?<!选)(?<!对)(?<!歌)手)|"
          # 「办公室加跑销售的二十五个」: staff named by where they sit or what they do
-         rf"(?:办公室|车间|仓库|门市部?|行政|财务|研发)(?:里|上)?的?|(?:跑|做|管|开|看|搞|干|送|拣|装|搬|修)(?!得)[\u4e00-\u9fff]{{1,3}}的)")
+         rf"(?:办公室|车间|仓库|门市部?|行政|财务|研发)(?:里|上)?的?|(?:{_DOERS}|看|搞)(?!得)[\u4e00-\u9fff]{{1,3}}的)")
 _GROUP_UNIT = re.compile(r"\s*(?:个|名|位|人|号人)?(?:人)?")
 _GROUP_GAP = re.compile(r"\s*(?:[，,、；;]|和|跟|与|及|还有|另外|另有|加上?|外加)\s*(?:还有|另外|另有|加上?)?\s*")
 _GROUP_ROLES = re.compile(rf"(?:(?:{_ROLE})\s*(?:[、，,和跟与及/]|加上?)?\s*){{1,6}}"

@@ -950,15 +950,16 @@ def _period(turns: list[Turn], today) -> PeriodRequest:
 
 # 「一周流水差不多3万」「每天营业额5000」「流水一个月10万」: revenue said for a period shorter than a year, the period
 # word attached to the figure (in the words right before it); 「3月营收」 is one month's, not a rate, so not these
-_REVENUE_PERIODS = {"day": r"(?:每|一)(?:天|日)|日均|(?<![生节假平])日(?=流水|营|收|销)",
-                    "week": r"(?:每|一)个?(?:周|星期|礼拜)|周均|(?<![上下本这])周(?=流水|营|收|销)",
-                    "month": rf"(?:每|一)个?月|月均|(?<![\d{CN_DIGITS}十个年])月(?=流水|营|收|销)",
-                    # 「每个季度营收520万」「一个季度走货1300万」; not a named quarter (「一季度营收」 is that quarter's)
-                    "quarter": r"(?:每|一)个季度|每季度?|季均"}
-_ROUGHLY = r"(?:大概|大约|约|差不多|平均|能有|有|能|就|才|也就|在|是|都|\s)*"
-# … said outright for the verbs of takings (「一个季度卖…」; a date's 日 before 收 is no rate: 「到12月31日收了三百万」)
+# The period said outright (「每天」「一个季度」): all that the verbs of takings pair with (「一个季度卖…」; a date's 日
+# before 收 is no rate: 「到12月31日收了三百万」)
 _SAID_PER = {"day": r"(?:每|一)(?:天|日)", "week": r"(?:每|一)个?(?:周|星期|礼拜)", "month": r"(?:每|一)个?月",
+             # 「每个季度营收520万」「一个季度走货1300万」; not a named quarter (「一季度营收」 is that quarter's)
              "quarter": r"(?:每|一)个季度|每季度?"}
+_REVENUE_PERIODS = {"day": rf"{_SAID_PER['day']}|日均|(?<![生节假平])日(?=流水|营|收|销)",
+                    "week": rf"{_SAID_PER['week']}|周均|(?<![上下本这])周(?=流水|营|收|销)",
+                    "month": rf"{_SAID_PER['month']}|月均|(?<![\d{CN_DIGITS}十个年])月(?=流水|营|收|销)",
+                    "quarter": rf"{_SAID_PER['quarter']}|季均"}
+_ROUGHLY = r"(?:大概|大约|约|差不多|平均|能有|有|能|就|才|也就|在|是|都|\s)*"
 # 「每个季度派件收入五百万」「每个季度卖货收入十二万五」: a word of what earns it may stand between
 _REVENUE_PER = {per: re.compile(rf"(?:{words})的?(?:[\u4e00-\u9fff]{{1,3}}?)?(?:{_REVENUE}){_ROUGHLY}$|"
                                 rf"(?:{_REVENUE}){_ROUGHLY}(?:{words}){_ROUGHLY}$|"
