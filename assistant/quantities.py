@@ -286,6 +286,7 @@ _MONEY_CONTEXT = re.compile(r"租|费|缴|交|付|(?<!风)险|基数|本金|贷�
                             r"社保|医保|保险|养老|失业|工伤|续约|涨价|降价")
 _PEOPLE_CONTEXT = re.compile(r"人数|员工|职工|从业人员|雇员|工人|参保")
 _STOP = re.compile(r"[，,。；;！!？?\n、]")
+_FULL_STOP = re.compile(r"[。！!？?\n]")  # a sentence's end (a ； goes on with the same matter)
 
 
 def _span_free(taken: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -775,7 +776,7 @@ def _classify(text: str, m: re.Match, value: Decimal, listed: type | None = None
         if kind is not None:
             return kind(value, *span, upper=upper)
         if _PER_PERIOD.search(before) and (_MONEY_CONTEXT.search(_sentence_of(text, m.start()))
-                                           or _MONEY_CONTEXT.search(_after_full_stop(text, m.start()))):
+                                           or _MONEY_CONTEXT.search(words_before(text, m.start(), 30, _FULL_STOP))):
             # 「失业保险按月交，1到6月每月800」: a per-month figure in a sentence about paying is money; so is one
             # after a clause about it (「三险1月6,300…缓着没交；4月起每月都是6,400」), back to the last full stop
             return Money(value, *span, upper=upper)
@@ -829,12 +830,6 @@ def _named_last(before: str) -> type | None:
     if people < 0 and money < 0:
         return None
     return Headcount if people > money else Money
-
-
-def _after_full_stop(text: str, start: int, limit: int = 30) -> str:
-    """Up to `limit` characters before `start`, back to the last 。！？ (a ； goes on with the same matter)."""
-    window = text[max(0, start - limit):start]
-    return re.split(r"[。！!？?\n]", window)[-1]
 
 
 def _sentence_of(text: str, start: int) -> str:

@@ -40,7 +40,7 @@ _FROM = re.compile(rf"(?<![\d日号.])({_MONTH})\s*月份?\s*(?:才|就)?\s*(?:�
 _HALF = re.compile(r"(?<![之此])([上下前后])半年")  # not 之前半年/此前半年 (the last six months)
 _QUARTER = re.compile(r"第?([一二三四1-4])季度|(?<![A-Za-z])Q([1-4])(?![\d])", re.I)
 # 「头两个季度」「前三个季度」「后两个季度」: the year's first or last quarters together
-_FIRST_QUARTERS = re.compile(r"(头|(?<![之以此然])前|(?<![之以此然])后)([两二三2-3])个季度")
+_QUARTERS_TOGETHER = re.compile(r"(头|(?<![之以此然])前|(?<![之以此然])后)([两二三2-3])个季度")
 # a single month 「1月8千」「3月份」; not a date (「3月15日」), not a duration (「3个月」) and not part of a range
 _SINGLE = re.compile(rf"(?<![\d日号.个])({_MONTH})\s*月份?(?![\d{CN_DIGITS}十]*[日号])")
 # where a clause ends: what is said for a part of the year stays within its clause
@@ -101,7 +101,7 @@ def year_parts(text: str) -> tuple[YearPart, ...]:
         add(_month(m.group(1)), 12, m)
     for m in _HALF.finditer(text):
         add(*((1, 6) if m.group(1) in "上前" else (7, 12)), m)
-    for m in _FIRST_QUARTERS.finditer(text):
+    for m in _QUARTERS_TOGETHER.finditer(text):
         count = int(chinese_number(m.group(2)))
         add(*((1, count * 3) if m.group(1) != "后" else (13 - count * 3, 12)), m)
     for m in _QUARTER.finditer(text):
