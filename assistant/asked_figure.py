@@ -20,13 +20,18 @@ _NUMERAL = r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千半]+)"
 
 # kind → (how a question asks for it, how a quote states it)
 FIGURES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
-    "rate": (re.compile(r"百分之几|几个点|(费率|比例|利率|比率|税率)(是|为|降到|降至|调到|定在|能有)?(多少|几)|"
+    "rate": (re.compile(r"百分之几|几个点|(费率|比例|利率|比率|税率)(一般|大概|大约|通常|现在|目前)?(是|为|降到|降至|调到|定在|能有)?(多少|几)|"
                         r"多少(个点|%|％|比例)|几(%|％)"),
              re.compile(r"\d\s*[%％‰]|百分之|百分点|基点|[一二三四五六七八九]成|减半|全免|免收|免征|免于")),
-    "amount": (re.compile(r"多少钱|几块钱|多少元|多少块|(给|补|贴|奖|返|发|减|免)多少|多少万|多少额度|额度[是有]?多少"),
+    # 「单户最高能批多少」: a loan's ceiling
+    "amount": (re.compile(r"多少钱|几块钱|多少元|多少块|(给|补|贴|奖|返|发|减|免)多少|多少万|多少额度|额度[是有]?多少|"
+                          r"最高(能|可以|可)?(批|贷|借|给|拿|申请)?多少(?!个|年|天|次|期)|(一平米|每平米|每平方米|一平方米)[^。？?，,]{0,4}交多少"),
                re.compile(rf"\d[\d.,，]*\s*(元|万|亿|块)|{_NUMERAL}(元|万元|亿元)|减半|免收|全免|免征|\d\s*[%％]|"
                           r"按[^。；]{0,30}(标准|比例|计算|核定)")),
-    "date": (re.compile(r"哪一?天|几号|几月几[日号]|(截止|截至|开始|结束)(时间|日期)|哪一?年|什么时候(开始|截止|结束|到期)"),
+    # a day asked is not stated by a year (「上年度」 answers 「按哪一年」, not 「哪天截止」)
+    "date": (re.compile(r"哪一?天|几号|几月几[日号]|(截止|截至|开始|结束)(时间|日期)|什么时候(开始|截止|结束|到期)"),
+             re.compile(r"\d{1,2}\s*(月|日|号)|[一二三四五六七八九十]+月|月底|月初|即日|发布之日|印发之日")),
+    "year": (re.compile(r"哪一?年"),
              re.compile(r"\d{1,4}\s*(年|月|日|号)|[一二三四五六七八九十]+月|月底|月初|即日|发布之日|印发之日|"
                         r"上年度|上一年|去年|当年|本年度|今年|明年")),
     "duration": (re.compile(r"多久|多长时间|几个月|几天|几年|多少天|多长期限"),
@@ -41,7 +46,7 @@ FIGURES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
 }
 
 # how the answer names what is missing
-NAMES = {"rate": "比例或费率", "amount": "金额", "date": "日期", "duration": "期限", "materials": "申请材料",
+NAMES = {"rate": "比例或费率", "amount": "金额", "date": "日期", "year": "年份", "duration": "期限", "materials": "申请材料",
          "channel": "办理平台或系统"}
 
 

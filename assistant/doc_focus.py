@@ -180,6 +180,8 @@ def _answers_to(name: str, text: str) -> bool:
 
 
 NUMBER_TAIL = 3  # 文号 are found by the last characters of their plain form (…258号)
+# an order, notice or announcement named by its number: 「1号令」「第12号通告」
+_ORDER_NUMBER = re.compile(r"第?(\d{1,3})号(令|通告|公告)")
 
 
 class FocusIndex:
@@ -198,6 +200,7 @@ class FocusIndex:
             if len(p.doc_number) >= 6 and len(plain) >= NUMBER_TAIL:
                 self._numbers.setdefault(plain[-NUMBER_TAIL:], []).append((plain, p.doc))
         self._number_of = {p.doc: p.doc_number for p in self.policies}
+        self._titles = {p.doc: p.title for p in self.policies}
         self.neutral = frozenset(p.doc for p in self.policies if not (p.region or p.issuer))
         self._local = frozenset(p.doc for p in self.policies
                                 if p.doc in self.neutral and _SPEAKS_LOCAL.search(p.text[:LEAD_CHARS]))
@@ -277,7 +280,16 @@ class FocusIndex:
             picked -= self._local
         if not picked:  # names no document answers to: they cannot pick one
             return Focus(names)
+        # 「广西指挥部那个1号令」: of the place's documents, its order (通告, 公告) of that number
+        picked = frozenset(d for d in picked if self._titled_number(d, question)) or picked
         return Focus(names, picked, self.neutral - picked)
+
+    def _titled_number(self, doc: str, question: str) -> bool:
+        """Whether the question names the order, notice or announcement number `doc`'s title gives it (「1号令」
+        「第8号通告」 for 「…指挥部令（第1号）」「…通告（第8号）」)."""
+        title = self._titles.get(doc, "")
+        return any(re.search(rf"{kind}\s*[（(]?\s*第\s*{number}\s*号", title)
+                   for number, kind in _ORDER_NUMBER.findall(question))
 
 
 def is_national_body(name: str) -> bool:

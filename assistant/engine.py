@@ -104,7 +104,8 @@ GENERIC = frozenset(
     "会不会 不会 不能 可以 能否 是否 能够 一共 总共 共计 总计 另外 哪几个 哪几种 事儿 这事 那事 这件事 那件事 事情 这事儿 那事儿 这阵子 这段时间 最近 尽量 要是 如果 假如 万一 的话 听说 听人说 多少钱 时候 什么时候 啥时候 "
     "目的 用意 初衷 图个啥 图啥 图个甚 效果 说到底 "  # asking what a measure is for: every clause says so itself
     "文号 报告 "  # 「那个文件的文号是多少？我要写进报告里」: the particulars of a document, not a topic
-    "说错 记错 记岔 搞错 弄错 看错 写错 算错 打错 好像 还有 哪年哪月 "  # a caller correcting themself, and asking on
+    "说错 记错 记岔 搞错 弄错 看错 写错 算错 打错 打了个 多打了 少打了 好像 还有 哪年哪月 "  # a caller correcting themself, and asking on
+    "这么回事 那么回事 "  # 「是这么回事不？」: checking what the caller heard
     "换个事儿 换个事 换个话题 "  # leaving the last topic: the words after it say for what
     "what how the a an is are of for in to do does can my our sme smes policy".split()
 )
@@ -895,13 +896,20 @@ class Engine:
     def _named_clause(self, q: Question, evidence: Evidence, answering: Section) -> list[tuple[Section, Sentence]]:
         """The clause a period question names by its subject (「社保缓缴那条」「国有门面那个“三个月”」), with its
         sentences that answer the question; none when it names none or only the answering section."""
+        pointed = [s for i in pointed_sections(q.text) for s in self._policy[RULES_DOC].sections if s.id == i]
+        if len(pointed) == 1 and pointed[0] not in (answering, self._policy[RULES_DOC].section("closing")):
+            return [(pointed[0], s) for s in self._named_sentences(pointed[0], q, evidence)]  # 「援引…第六条」
         named = clause_named(q.text)
-        if named is None:
+        said = said_in_document(q.text) if named is None else None
+        if named is None and said is None:
             return []
-        hits = [h for h in self._evidence_for(named).hits if h.section.doc == RULES_DOC]
+        found = self._evidence_for(named or said)
+        hits = [h for h in found.hits if h.section.doc == RULES_DOC]
         if not hits or hits[0].section in (answering, self._policy[RULES_DOC].section("closing")):
             return []
         section = hits[0].section
+        if said is not None:  # the sentence that says what the caller says the document says
+            return [(section, s) for s in self._pick_sentences(section, replace(q, text=said, history=()), found)[:1]]
         return [(section, s) for s in self._named_sentences(section, q, evidence)]
 
     def _named_sentences(self, section: Section, q: Question, evidence: Evidence) -> list[Sentence]:
@@ -1539,6 +1547,18 @@ def clause_named(text: str) -> str | None:
         if len(words) >= 2 and not re.search(r"文件|意见|政策|通知|执行期|有效期|三个月|3个月", words):
             return words
     return None
+
+
+def said_in_document(text: str) -> str | None:
+    """What a caller says the document says (「我拿出2号文说文件鼓励给信用贷款」 → 鼓励给信用贷款), or the wording they
+    quote (「标题写着“政府性担保不再要反担保”」), when it is not about the period itself; None otherwise."""
+    said = [re.sub(r"^(?:文件|意见|政策)(?:里|上)?", "", m.group(1)) for m in _SAID_IN_DOCUMENT.finditer(text)]
+    return next((w for w in (*said, *quoted_wordings(text))
+                 if len(w) >= 4 and not re.search(r"执行期|有效期|三个月|3个月|过期|有效|管用|作数|算数", w)), None)
+
+# what a caller says the document says: 「2号文说…」「文件里写着…」「拿着文件说…」 (up to the clause's end)
+_SAID_IN_DOCUMENT = re.compile(r"(?:文件|号文|意见|这篇|那篇)(?:里|上|里面|上面)?(?:说|写|写着|写的|规定|讲|提到)(?![得很])(?:了|的是|着)?"
+                               r"[：:，,]?[“\"「]?([^。，,；;？?！!”\"」]{2,24})")
 
 
 def own_period(hits: Sequence[Hit], topical: Sequence[str] = ()) -> tuple[Section, Sentence] | None:

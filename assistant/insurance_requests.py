@@ -16,6 +16,7 @@ from typing import Sequence
 from assistant.calculator import DeferralRequest, JobSubsidyRequest, PensionRequest, RefundRequest, WorkInjuryRequest
 from assistant.calculator.deferral import CATCH_UP
 from assistant.calculator.social_insurance import MAX_MONTHS, PENSION_RATE, PER_MONTHS
+from assistant.corrections import CORRECTION
 from assistant.quantities import (
     CN_DIGITS, CalendarMonth, Headcount, Money, MonthCount, Quantity, Rate, number_or_none, with_listed, words_before,
 )
@@ -308,6 +309,7 @@ def _headcount_spans(t: Turn) -> tuple[tuple[int, int, Decimal], ...] | None:
 _PER_PERSON = re.compile(r"每人|人均|每个人|每名|每位|一个人|一人|平均")
 # a base said for a year (「年工资总额」「一年缴费基数」「全年」), not a year said as a date (「2021年每月工资总额」)
 _YEARLY_BASE = re.compile(rf"(?<![去今前明上\d{CN_DIGITS}十])年|(?<![\d{CN_DIGITS}十])[一全每]年")
+_PART_OF_YEAR = re.compile(r"半年|季度|个月")
 _FIRM_TOTAL = re.compile(r"总额|合计|一共|全部|总共|全员|全公司|总")
 
 
@@ -563,6 +565,10 @@ def work_injury(turns: list[Turn], today) -> WorkInjuryRequest:
         # 「每月工资总额21万…跟没下调比，一年能省多少」: a month's base, the saving asked over a span
         months = asked_months(turns, base)
         return WorkInjuryRequest(old_rate=rate_q.value, wage_base=base.value, months=months)
+    if base is not None and paid is None and rate_q is not None and _ASKED_MONTHLY.search(turns[0].text) \
+            and base in turns[0].quantities and not _PART_OF_YEAR.search(words_before(turns[0].text, base.start)):
+        # 「去年全年工资总额216万…平摊到每个月交多少」: a whole year's base (not 「下半年」's), asked per month as well
+        return WorkInjuryRequest(old_rate=rate_q.value, wage_base=base.value, per="year", per_month=True)
     per_month = per in ("quarter", "year") and bool(_ASKED_MONTHLY.search(turns[0].text))
     if months is not None and months % PER_MONTHS[per] and per in ("quarter", "year") \
             and any(_SAME_EVERY_MONTH.search(t.text) for t in turns):
@@ -778,7 +784,7 @@ def _monthly_list(text: str, q: Money) -> bool:
 def _month_amounts(t: Turn) -> dict[int, Money] | None:
     """Amounts said for particular months: 「1月8千、2月9千、3月1万」「4月以后每月都是1万」 → {1: 8千, 2: 9千, 3: 1万,
     4…12: 1万}. A span's amount counts for each of its months only when said per month (「每月」「都是」); an
-    amount said first for a month stands."""
+    amount said first for a month stands, unless a correction (「记错了」「不对」) comes before it is said again."""
     parts = year_parts(t.text)
     found: dict[int, Money] = {}
     for q in t.of(Money):
@@ -800,6 +806,8 @@ def _month_amounts(t: Turn) -> dict[int, Money] | None:
             continue  # 「1到3月共3万」: a span's total, not a month's amount
         for said in listed:
             for month in range(said.first, said.last + 1):
+                if month in found and CORRECTION.search(t.text, found[month].end, said.start):
+                    found[month] = q  # 「…2月也是9,870…哦2月我记错了，…2月是9,350」: the month's amount corrected
                 found.setdefault(month, q)
     return found or None
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from assistant.measure_counts import count_variants
+
 # colloquial or abbreviated term → the term policy text uses
 COLLOQUIAL = {
     "社保卡": "社会保障卡", "社保": "社会保险", "医保": "医疗保险", "养老金": "养老保险", "失业金": "失业保险金", "工伤险": "工伤保险",
@@ -143,7 +145,7 @@ def document_terms(text: str) -> list[str]:
         if pos >= 0 and term not in text:
             found.append((pos, term))
     found.extend((m.start(), ENGLISH[m.group(1).lower()]) for m in _ENGLISH.finditer(text))
-    return list(dict.fromkeys(term for _, term in sorted(found)))
+    return [*dict.fromkeys(term for _, term in sorted(found)), *count_variants(text)]
 
 
 def with_document_terms(text: str) -> str:

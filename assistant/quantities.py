@@ -781,7 +781,8 @@ def _classify(text: str, m: re.Match, value: Decimal, listed: type | None = None
             # after a clause about it (「三险1月6,300…缓着没交；4月起每月都是6,400」), back to the last full stop
             return Money(value, *span, upper=upper)
         if (_AFTER_MONTH.search(text, 0, m.start()) and (value > 31 or value != int(value))
-                and _MONEY_CONTEXT.search(_sentence_of(text, m.start()))):
+                and (_MONEY_CONTEXT.search(_sentence_of(text, m.start()))
+                     or CORRECTION.search(_sentence_of(text, m.start())))):  # 「…记错了，…2月是9,350」: corrected
             # 「社保…1月9500、2月1万」: a figure said right after a month is that month's amount (one up to 31 may
             # be a day: 「3月15」)
             return Money(value, *span, upper=upper)
@@ -809,7 +810,8 @@ _PRICED_AFTER = re.compile(rf"\s*(?:[/／]|每|一)\s*{SQUARE_METRE}")
 _PER_PERIOD = re.compile(r"(每个?月|一个月|每季度?|月均|每年)(?:都|也|还|就)?(?:是|为)?\s*$")
 _MONTHS_LISTED = re.compile(r"(?:\s*[、，,和及与]\s*\d{1,2})+\s*月")  # 「4、5、6月」: the 4 is a month, not a listed amount
 _SPAN_START = re.compile(rf"\s*(?:到|至|-|—|~|～)\s*(?:1[0-2]|[1-9]|十[一二]?|[{CN_DIGITS}])\s*月(?!\d|[{CN_DIGITS}十]+[日号])")
-_AFTER_MONTH = re.compile(rf"(?<![\d.])(?:1[0-2]|[1-9]|十[一二]?|[{CN_DIGITS}])\s*月份?\s*$")
+# (「2月也是9,870」「2月是9,350」: the month's amount said again or corrected)
+_AFTER_MONTH = re.compile(rf"(?<![\d.])(?:1[0-2]|[1-9]|十[一二]?|[{CN_DIGITS}])\s*月份?\s*(?:也|都|还|仍)?(?:是|为)?\s*$")
 
 
 _PER_PERSON = re.compile(r"每(个|位|名)?(人|员工|职工|工人)|人均(?!参保)|[发给]了?$")

@@ -82,6 +82,9 @@ _SIZE_CLASS = re.compile(r"(中型|小型|微型|大型|小微|中小微)(企业
                          # 「还算中小微不？能享受这文件不？」: asked in any sentence of the question, not only the last (a
                          # clause before a comma may be the story: 「算小微不，房租每月8000能减多少？」)
                          r"(算|是)(得上)?(中小微|小微|中小|小型|微型|中型|大型)(企业|公司)?(不|没|不算|不是)"
+                         r"(?=\s*(?:[？?。！!]|$))|"
+                         # 「够中型不？」「够得上小型吗」: whether the figures reach a class
+                         r"够(得上|得着|上)?(中小微|小微|中小|小型|微型|中型|大型)(企业|公司)?(的?标准)?了?(不|没|吗|么|嘛)"
                          r"(?=\s*(?:[？?。！!]|$))")
 # 「按规模怎么划」「划哪档」「怎么划型」: how the firm is classed; a size question when an industry and figures are given
 _SIZE_HOW = re.compile(r"(怎么|如何|怎样|咋)(划|算规模|定规模|归类)|划(型|成|为|哪)|按规模[^，。？?]{0,6}(划|分|算)|"

@@ -10,7 +10,7 @@ from assistant.asked_figure import figures_asked, unstated
 def test_the_kind_of_figure_a_question_asks_for():
     assert figures_asked("政府性融资担保机构降低担保费率，具体降到百分之几了？") == ("rate",)
     assert figures_asked("后补助一家到底给多少钱啊？") == ("amount",)
-    assert figures_asked("“百行进万企”活动是哪一年开始的？") == ("date",)
+    assert figures_asked("“百行进万企”活动是哪一年开始的？") == ("year",)  # a year, which 「上年度」 states; a day it does not
     assert figures_asked("返还批下来以后，一般多长时间能打到账上？") == ("duration",)
     assert figures_asked("房租能减免吗？") == () and figures_asked("找哪个部门？") == ()
 
@@ -22,7 +22,7 @@ def test_a_figure_of_the_asked_kind_or_the_rule_that_gives_it_counts_as_stated()
     assert unstated(("amount",), ["前两个月房租免收，第三个月房租减半。"]) == ()
     assert unstated(("amount",), ["按6个月的月人均失业保险金标准和参保职工人数实施补贴。"]) == ()
     assert unstated(("amount",), ["各类后补助支持政策。"]) == ("amount",)
-    assert unstated(("date",), ["返还其上年度实际缴纳失业保险费的50%。"]) == ()
+    assert unstated(("year",), ["返还其上年度实际缴纳失业保险费的50%。"]) == ()
     assert unstated(("duration",), ["要在15分钟内通过电话报告。"]) == ()
     assert unstated(("duration", "date"), ["持续开展活动。"]) == ("duration", "date")
 

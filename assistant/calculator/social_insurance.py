@@ -689,6 +689,9 @@ def work_injury_cut(old_rate: Any = None, wage_base: Any = None, old_amount: Any
                              f"（按每月缴费基数不变计算）。")
                 inputs["months"] = count
                 result.update(months=count, total=number(after * count), saving_total=number((before - after) * count))
+            if per_month is True and per in ("quarter", "year") and months is None:  # a year's (quarter's) base
+                steps.append(_monthly_share(per, after, before - after, result, f"{PER[per]}现应缴"))
+                inputs["per_month"] = True
     if people is not None and old_amount is None:
         raise CalculatorError(f"people goes with old_amount (one person's contribution), got people {people!r} "
                               f"and old_amount {old_amount!r}")
@@ -718,16 +721,21 @@ def work_injury_cut(old_rate: Any = None, wage_base: Any = None, old_amount: Any
             steps.append(_work_injury_over(months, per, after, before - after, result, per_month is True))
             inputs["months"] = result["months"]
         if per_month is True and per in ("quarter", "year"):
-            count = PER_MONTHS[per]
-            monthly, monthly_saving = ((x / count).quantize(CENT, ROUND_HALF_UP) for x in (after, before - after))
-            steps.append(f"平摊到每月：{when}{short(after)}÷{count} = 每月{short(monthly)}，"
-                         f"每月少缴{short(before - after)}÷{count} = {short(monthly_saving)}。")
+            steps.append(_monthly_share(per, after, before - after, result, when))
             inputs["per_month"] = True
-            result.update(after_month=number(monthly), saving_month=number(monthly_saving))
     elif months is not None and wage_base is None:
         raise CalculatorError(f"months goes with old_amount or wage_base (a total of what is paid), got months "
                               f"{months!r} and neither")
     return Calculation(kind=WorkInjuryRequest.kind, inputs=inputs, result=result, steps=tuple(steps), clause=CLAUSE)
+
+
+def _monthly_share(per: str, after: Decimal, saving: Decimal, result: dict[str, Any], said: str) -> str:
+    """The step sharing a year's (quarter's) contribution and saving over its months, recorded in `result`."""
+    count = PER_MONTHS[per]
+    monthly, monthly_saving = ((x / count).quantize(CENT, ROUND_HALF_UP) for x in (after, saving))
+    result.update(after_month=number(monthly), saving_month=number(monthly_saving))
+    return (f"平摊到每月：{said}{short(after)}÷{count} = 每月{short(monthly)}，"
+            f"每月少缴{short(saving)}÷{count} = {short(monthly_saving)}。")
 
 
 def _work_injury_over(months: Any, per: Any, after: Decimal, saving: Decimal, result: dict[str, Any],
@@ -793,6 +801,9 @@ def work_injury_lead(calc: Calculation) -> str:
         if r.get("months"):
             text += (f"；{span_said(r['months'])}共交{yuan(Decimal(str(r['total'])))}，"
                      f"少缴{yuan(Decimal(str(r['saving_total'])))}")
+        if r.get("after_month") is not None:
+            text += (f"；平摊到每个月交{yuan(Decimal(str(r['after_month'])))}，"
+                     f"每月少缴{yuan(Decimal(str(r['saving_month'])))}")
     elif r["saving"] is not None:
         when = PER[inputs.get("per")]
         text += (f"；原来{when}交{yuan(Decimal(str(r['before'])), gloss=False)}，"
