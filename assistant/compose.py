@@ -97,6 +97,20 @@ def department_answer(policy: Policy, section: Section, said: Sequence[Sentence]
     return Answer(text=text, refused=False, citations=citations, intent="department")
 
 
+def clauses_of_unit_answer(policy: Policy, unit: str, sections: Sequence[Section]) -> Answer:
+    """The clauses whose 责任单位 include `unit`, each cited by its 责任单位 note; and how many of the document's do not."""
+    listed = [(section, note) for section in sections if (note := units_note(section)) is not None]
+    if not listed:
+        raise ValueError(f"no section of {policy.doc} lists {unit!r} in a 责任单位 note")
+    with_units = sum(1 for s in policy.sections if s.units)
+    names = "；".join(clause_label(section) for section, _ in listed)
+    text = f"「{unit}」列在以下{len(listed)}条的责任单位中：{names}。"
+    if with_units > len(listed):
+        text += f"其余{with_units - len(listed)}条的责任单位中没有它。"
+    text += f"\n依据：《{policy.title}》" + (f"（{policy.doc_number}）" if policy.doc_number else "") + " 各条责任单位"
+    return Answer(text=text, refused=False, citations=tuple(citation(s, note) for s, note in listed), intent="department")
+
+
 def interpretation_answer(policy: Policy, closing: Section) -> Answer:
     sentence = next((s for s in closing.sentences if "解释" in s.text), None)
     if sentence is None:

@@ -14,6 +14,7 @@ import numpy as np
 
 from assistant import compose
 from assistant.asked_figure import NAMES, figures_asked, unstated
+from assistant.unit_items import unit_asked
 from assistant.calculator import CalculatorError, NeedsInput, PeriodRequest, calculate, format_answer
 from assistant.calculator.validity import KIND as PERIOD_KIND
 from assistant.corpus_text import CorpusText
@@ -661,6 +662,8 @@ class Engine:
             return self._refuse(unmatched)
         if evidence.absent_terms:  # another policy's instrument, whatever form the question takes
             return self._refuse(evidence.absent_terms)
+        if evidence.hits and (listing := self._clauses_of_unit(q, evidence.hits[0].section.doc)) is not None:
+            return listing  # 「哪几条把市财政局写进了责任单位」: the clauses a body is named in
         if intent is Intent.DEPARTMENT and (years := _policy_years(q.text, evidence.foreign_years)):
             # 「2023年…的贴息新政策…去哪申请？」: another year's policy has its own offices (a lookup faces the scope
             # check below; 「我们店2021年开的，房租减免找谁办？」 is the caller's year, not a policy's)
@@ -744,6 +747,13 @@ class Engine:
             return ()
         kin = kin_heads(evidence.topical, self._policy[section.doc].text, section.text)
         return tuple(w for w, head in kin.items() if any(lists_kin(s.text, (head,)) for s in chosen))
+
+    def _clauses_of_unit(self, q: Question, doc: str) -> Answer | None:
+        """The clauses of `doc` whose 责任单位 include the body the question asks them of, or None."""
+        policy = self._policy[doc]
+        unit = unit_asked(f"{q.text} {in_document_terms(q.text)}", (u for section in policy.sections for u in section.units))
+        sections = [section for section in policy.sections if unit is not None and unit in section.units]
+        return compose.clauses_of_unit_answer(policy, unit, sections) if sections else None
 
     def _answers_parts_apart(self, intent: Intent, parts: Sequence[str]) -> bool:
         """Whether the parts want different forms of answer, each answered on its own (see _each_part)."""
@@ -1002,8 +1012,10 @@ class Engine:
         counted = _counts_asked(asked_part(own)) if self.tuning.count_section_bonus else None
         hits = self._reranked(hits, topical, phone, counted)
         missing = tuple(t for t in topical if not self._known(t))
-        places = unknown_places(place_names(own), self._corpus.__contains__, self._province_regions,
-                                self.tuning.province_for_city)
+        said = place_names(own)
+        # 「店里有从武汉回来的员工」「台湾老板投资的鞋厂」: where someone comes from is not where the rule is
+        places = unknown_places([p for p in said if not only_as_origin(p, own, said)], self._corpus.__contains__,
+                                self._province_regions, self.tuning.province_for_city)
         # A year the best-matching document never mentions means another policy (「2022年上海封控期间…」): over
         # several documents the corpus as a whole mentions most years, in deadlines, so only that document counts.
         best = self._policy[hits[0].section.doc] if hits else None
@@ -1011,7 +1023,8 @@ class Engine:
         # … but not a later year in a question that names that document by its number (「都2026年了…我拿出2号文说…」,
         # 「我们2021年去续贷…2号文那句是拿哪年比的」): the caller's own time, asked about that document
         years = tuple(y for y in re.findall(r"(?<!\d)(?:19|20)\d{2}(?=年)", own)
-                      if y not in best_text and not (best is not None and _later_than_named(own, y, best)))
+                      if y not in best_text and not (best is not None and _later_than_named(own, y, best))
+                      and not _CALLERS_PAST.match(own, own.find(f"{y}年") + 5))
         asked = in_document_terms(asked_part(own))
         absent = tuple(t for t in absent_terms(own, self._corpus.__contains__, in_document_terms,
                                                together=self._said_together)
@@ -1768,6 +1781,10 @@ _THIS_DOCUMENT = re.compile(r"(这份|这个|这些|这项|这条|这|该|此|�
 
 
 _NUMBER_SAID = re.compile(r"(?<![\d])(\d{1,3})号文")  # 「2号文」: a document named by its number
+
+
+# 「我们2016年就是高新技术企业」「店是2015年开的」: a year of the caller's own past, right after it (not 「2016年的政策」)
+_CALLERS_PAST = re.compile(r"(?:就|便|已经|就已经)?(?:是|成立|注册|开的|开业|开张|认定|评上|拿到|取得|入选|办的|起就)")
 
 
 def _later_than_named(text: str, year: str, policy: Policy) -> bool:

@@ -226,3 +226,53 @@ def test_what_the_document_is_said_to_say_is_no_filler():
 def test_a_count_of_months_or_years_is_no_amount():
     assert figures_asked("社保补贴最高能拿多少个月？") == ()
     assert "amount" not in figures_asked("创业担保贷款最高能贷多少年？")
+
+
+# -- from the second pair of blind batches that session (ty-2336…2375, ex-2291…2340) --------------------------------
+@pytest.mark.parametrize("text, unit", [
+    ("区里有人跟俺们说，市财政局只管拨钱，这份意见的具体条款里没它什么事。文件里到底哪几条把市财政局写进了责任单位？", "市财政局"),
+    ("领导让我把这份意见里点了人民银行太原中心支行当责任单位的条款都找出来，是哪几条？", "人行太原中心支行"),
+    ("太原市人社局负责的是哪几条？", "市人社局"),
+])
+def test_the_clauses_a_body_is_named_responsible_in(text, unit):
+    from assistant.unit_items import unit_asked
+    units = ["人行太原中心支行", "市财政局", "市人社局", "市金融办"]
+    assert unit_asked(text, units) == unit
+
+
+@pytest.mark.parametrize("text", [
+    "市财政局拨的钱在第几条？",  # no clauses asked of the body
+    "第六条的责任单位有哪几个？",  # a department question: no body given
+    "市财政局和市人社局分别负责哪几条？",  # two bodies: each its own list, not one
+])
+def test_no_clauses_of_a_body_asked(text):
+    from assistant.unit_items import unit_asked
+    assert unit_asked(text, ["市财政局", "市人社局"]) is None
+
+
+def test_the_clauses_of_a_body_are_listed_and_cited(fake_engine):
+    a = fake_engine.answer("文件里到底哪几条把市财政局写进了责任单位？")
+    assert [c.clause for c in a.citations] == ["2", "3", "4", "5", "8"]
+    assert "降低中小微企业融资成本" in a.text and "缓缴社会保险费" in a.text and "其余5条" in a.text
+    assert all("市财政局" in c.quote for c in a.citations)
+
+
+def test_where_the_owner_or_a_worker_comes_from_is_no_foreign_place(fake_engine):
+    a = fake_engine.answer("店里有从武汉回来的员工，房租能减免吗？")
+    assert not a.refused and a.citations[0].clause == "6"
+    a = fake_engine.answer("俺们是台湾老板投资的小鞋厂，工人六十来个。区里办事的说外资企业不算文件里说的中小微。文件里认中小微到底看的是啥？")
+    assert not a.refused and "台湾" not in a.text
+    assert fake_engine.answer("上海的房租能减免吗？").refused  # where the rule is asked
+
+
+def test_a_year_of_the_callers_own_past_is_no_other_policys_year(fake_engine):
+    a = fake_engine.answer("我们2016年就是高新技术企业，2019年复审又过了。科技局窗口说第八条“2019年新认定的高新技术企业”不含复审的，"
+                           "我们觉得复审也是新认定。这个字眼到底该听哪家的？")
+    assert not a.refused and "市发展改革委" in a.text
+    assert fake_engine.answer("2016年的房租减免政策是什么？").refused
+
+
+def test_a_terms_total_rent_is_shared_over_its_months():
+    r = parse_request("俺们烧烤店的沿街门面是跟一家市属国企租的，一签三年，合同上三年总租金64.8万，押金另交了两个月的。"
+                      "按2号文国有门面那三个月，第三个月该交多少？")
+    assert (r.period_rent, r.term_months) == (648000, 36)
