@@ -144,8 +144,8 @@ def only_as_aided(name: str, question: str, places: Sequence[str] = ()) -> bool:
 
 # 从 as "from", not inside 服从/听从/遵从/顺从; an origin after 由 only with a verb of coming (「由湖北返回」)
 _ORIGIN_BEFORE = re.compile(r"(?:(?<![服听遵顺依])从|(?<![来各])自|离开|来自|途经|经由)$")
-# (「台湾老板投资的」「温州客商」: where the owner or the money comes from)
-_ORIGIN_AFTER = re.compile(r"^(?:籍|人|来的|过来|回来|返回|返乡|返岗|来[京沪津渝]|返[京沪津渝]|老板|客商|商人|投资的|资本)")
+# (「台湾老板投资的」「温州客商」: where the owner comes from; not 「上海人民政府」)
+_ORIGIN_AFTER = re.compile(r"^(?:籍|人(?![民社大行力口])|来的|过来|回来|返回|返乡|返岗|来[京沪津渝]|返[京沪津渝]|老板|客商|商人)")
 
 
 def only_as_origin(name: str, question: str, places: Sequence[str] = ()) -> bool:

@@ -662,8 +662,9 @@ class Engine:
             return self._refuse(unmatched)
         if evidence.absent_terms:  # another policy's instrument, whatever form the question takes
             return self._refuse(evidence.absent_terms)
-        if evidence.hits and (listing := self._clauses_of_unit(q, evidence.hits[0].section.doc)) is not None:
-            return listing  # 「哪几条把市财政局写进了责任单位」: the clauses a body is named in
+        if evidence.hits and not (evidence.foreign_places or evidence.foreign_years) \
+                and (listing := self._clauses_of_unit(q, evidence.hits[0].section.doc)) is not None:
+            return listing  # 「哪几条把市财政局写进了责任单位」: the clauses a body is named in (here, not 上海市财政局)
         if intent is Intent.DEPARTMENT and (years := _policy_years(q.text, evidence.foreign_years)):
             # 「2023年…的贴息新政策…去哪申请？」: another year's policy has its own offices (a lookup faces the scope
             # check below; 「我们店2021年开的，房租减免找谁办？」 is the caller's year, not a policy's)
@@ -751,6 +752,9 @@ class Engine:
     def _clauses_of_unit(self, q: Question, doc: str) -> Answer | None:
         """The clauses of `doc` whose 责任单位 include the body the question asks them of, or None."""
         policy = self._policy[doc]
+        with_units = [s for s in policy.sections if s.units]
+        if not with_units or any(units_note(s) is None or any("，" in u for u in s.units) for s in with_units):
+            return None  # a document whose 责任单位 notes did not read cleanly could not say which clauses lack the body
         unit = unit_asked(f"{q.text} {in_document_terms(q.text)}", (u for section in policy.sections for u in section.units))
         sections = [section for section in policy.sections if unit is not None and unit in section.units]
         return compose.clauses_of_unit_answer(policy, unit, sections) if sections else None
@@ -1024,7 +1028,8 @@ class Engine:
         # 「我们2021年去续贷…2号文那句是拿哪年比的」): the caller's own time, asked about that document
         years = tuple(y for y in re.findall(r"(?<!\d)(?:19|20)\d{2}(?=年)", own)
                       if y not in best_text and not (best is not None and _later_than_named(own, y, best))
-                      and not _CALLERS_PAST.match(own, own.find(f"{y}年") + 5))
+                      and not (best is not None and best.issued and int(y) < int(best.issued[:4])
+                               and _CALLERS_PAST.match(own, own.find(f"{y}年") + 5)))
         asked = in_document_terms(asked_part(own))
         absent = tuple(t for t in absent_terms(own, self._corpus.__contains__, in_document_terms,
                                                together=self._said_together)
@@ -1783,8 +1788,10 @@ _THIS_DOCUMENT = re.compile(r"(这份|这个|这些|这项|这条|这|该|此|�
 _NUMBER_SAID = re.compile(r"(?<![\d])(\d{1,3})号文")  # 「2号文」: a document named by its number
 
 
-# 「我们2016年就是高新技术企业」「店是2015年开的」: a year of the caller's own past, right after it (not 「2016年的政策」)
-_CALLERS_PAST = re.compile(r"(?:就|便|已经|就已经)?(?:是|成立|注册|开的|开业|开张|认定|评上|拿到|取得|入选|办的|起就)")
+# 「我们2016年就是高新技术企业」「店是2015年开的」: a year of the caller's own past before the document's, said with what
+# happened then (not 「2016年的政策」「2022年是怎么规定的」)
+_CALLERS_PAST = re.compile(r"(?:就|便|已经|就已经)(?:是|成立|注册|认定|评上|拿到|取得|入选)|(?:就|便|已经)?(?:成立|注册|开的|开业|"
+                           r"开张|认定|评上|拿到|取得|入选|办的)")
 
 
 def _later_than_named(text: str, year: str, policy: Policy) -> bool:

@@ -366,7 +366,7 @@ def _days_a_month(t: Turn) -> int | None:
 
 # Rent paid at once for a term (「两年租金一次性付了50.4万」「一次交了18个月的房租」「三年半的租金一起付的」): the
 # count of years (and a half), months (said with 个) or quarters, beside a rent word or a paid-at-once word
-_TERM_COUNT = rf"(\d{{1,3}}|[{CN_DIGITS}十]{{1,3}})\s*(年半|年|个半?月|个季度)"
+_TERM_COUNT = rf"(?<![\d.])(\d{{1,3}}|[{CN_DIGITS}十]{{1,3}})\s*(年半|年|个半?月|个季度)"
 _TERM = re.compile(rf"{_TERM_COUNT}的?(?:总|合计|一共|总共)?(?:房租|租金|租期的租金|的租)|(?:一次性?|一起|一并|一下子|提前)(?:付|交|缴)(?:了|清|齐)?"
                    rf"\s*{_TERM_COUNT}")
 # the term must be said as paid at once, and the figure not as a relief (「三个月房租都减半，一共能省一万八」 is neither)

@@ -276,3 +276,36 @@ def test_a_terms_total_rent_is_shared_over_its_months():
     r = parse_request("俺们烧烤店的沿街门面是跟一家市属国企租的，一签三年，合同上三年总租金64.8万，押金另交了两个月的。"
                       "按2号文国有门面那三个月，第三个月该交多少？")
     assert (r.period_rent, r.term_months) == (648000, 36)
+
+
+# -- what a review of the second round found, each kept as it was read before ---------------------------------------
+@pytest.mark.parametrize("text", [
+    "税务局说房租减免的钱不能抵税，哪条写了？",  # what a clause says, not which clauses name the body
+    "市人社局负责的稳岗返还，哪条规定了返还比例？",
+    "国资委管的国有企业房租减免在哪条写着？",
+    "市财政局给的贴息，哪条写了由谁负责？",
+    "不管是不是市房产局的房子，哪条能减房租？",
+])
+def test_what_a_clause_says_is_not_the_clauses_of_a_body(text):
+    from assistant.unit_items import unit_asked
+    assert unit_asked(text, ["市财政局", "市人社局", "市国资委", "市税务局", "市房产局", "市机关事务管理局"]) is None
+
+
+@pytest.mark.parametrize("text", [
+    "上海市财政局负责哪几条？",  # another city's bureau
+    "2023年的新政策里市财政局负责哪几条？",  # another year's policy
+    "上海人民政府出台的房租减免政策是怎么规定的？",  # 上海人 is no origin here
+    "我们在武汉投资的工厂，房租减免能享受吗？",  # where the business is
+    "2022年是怎么规定房租减免的？",  # another year's rule, not the caller's past
+])
+def test_refusals_the_review_found_lost_stay(fake_engine, text):
+    assert fake_engine.answer(text).refused
+
+
+def test_who_said_a_sentence_is_no_interpretation_question():
+    assert classify("这句话是听谁说的，文件里真有房租全免吗？") is not Intent.INTERPRETATION
+
+
+def test_a_year_is_no_term_of_years():
+    r = parse_request("租的国企门面，2020年总租金12万，第三个月交多少？")
+    assert r.term_months is None
