@@ -755,9 +755,10 @@ class Engine:
         with_units = [s for s in policy.sections if s.units]
         if not with_units or any(units_note(s) is None or any("，" in u for u in s.units) for s in with_units):
             return None  # a document whose 责任单位 notes did not read cleanly could not say which clauses lack the body
-        unit = unit_asked(f"{q.text} {in_document_terms(q.text)}", (u for section in policy.sections for u in section.units))
-        sections = [section for section in policy.sections if unit is not None and unit in section.units]
-        return compose.clauses_of_unit_answer(policy, unit, sections) if sections else None
+        unit = unit_asked(f"{q.text} {in_document_terms(q.text)}", (u for section in with_units for u in section.units))
+        if unit is None:
+            return None
+        return compose.clauses_of_unit_answer(policy, unit, [section for section in with_units if unit in section.units])
 
     def _answers_parts_apart(self, intent: Intent, parts: Sequence[str]) -> bool:
         """Whether the parts want different forms of answer, each answered on its own (see _each_part)."""
