@@ -18,6 +18,9 @@ from typing import Iterable
 
 _NUMERAL = r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千半]+)"
 
+# a day or month stated (a year states a year, not a day)
+_DAY_STATED = r"\d{1,2}\s*(月|日|号)|[一二三四五六七八九十]+月|月底|月初|即日|发布之日|印发之日"
+
 # kind → (how a question asks for it, how a quote states it)
 FIGURES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     "rate": (re.compile(r"百分之几|几个点|(费率|比例|利率|比率|税率)(一般|大概|大约|通常|现在|目前)?(是|为|降到|降至|调到|定在|能有)?(多少|几)|"
@@ -30,10 +33,8 @@ FIGURES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
                           r"按[^。；]{0,30}(标准|比例|计算|核定)")),
     # a day asked is not stated by a year (「上年度」 answers 「按哪一年」, not 「哪天截止」)
     "date": (re.compile(r"哪一?天|几号|几月几[日号]|(截止|截至|开始|结束)(时间|日期)|什么时候(开始|截止|结束|到期)"),
-             re.compile(r"\d{1,2}\s*(月|日|号)|[一二三四五六七八九十]+月|月底|月初|即日|发布之日|印发之日")),
-    "year": (re.compile(r"哪一?年"),
-             re.compile(r"\d{1,4}\s*(年|月|日|号)|[一二三四五六七八九十]+月|月底|月初|即日|发布之日|印发之日|"
-                        r"上年度|上一年|去年|当年|本年度|今年|明年")),
+             re.compile(_DAY_STATED)),
+    "year": (re.compile(r"哪一?年"), re.compile(rf"{_DAY_STATED}|\d{{1,4}}\s*年|上年度|上一年|去年|当年|本年度|今年|明年")),
     "duration": (re.compile(r"多久|多长时间|几个月|几天|几年|多少天|多长期限"),
                  re.compile(rf"{_NUMERAL}\s*(个月|天|日|年|周|小时|分钟|个工作日)|月底|年底")),
     # not figures, but details of the same kind: how to apply, asked of a clause that only says what is given
