@@ -107,8 +107,15 @@ def clauses_of_unit_answer(policy: Policy, unit: str, sections: Sequence[Section
     text = f"「{unit}」列在以下{len(listed)}条的责任单位中：{names}。"
     if with_units > len(listed):
         text += f"其余{with_units - len(listed)}条的责任单位中没有它。"
+    # 「文件最后那段又给它派了啥活」: the sentences that name the body outside the 责任单位 notes (the interpreting bodies)
+    notes = {note for _, note in listed} | {units_note(section) for section in policy.sections}
+    named = [(section, sentence) for section in policy.sections for sentence in section.sentences
+             if unit in sentence.text and sentence not in notes]
+    for section, sentence in named:
+        text += f"另外，{clause_label(section)}：「{sentence.text.strip()}」"
     text += f"\n依据：《{policy.title}》" + (f"（{policy.doc_number}）" if policy.doc_number else "") + " 各条责任单位"
-    return Answer(text=text, refused=False, citations=tuple(citation(s, note) for s, note in listed), intent="department")
+    return Answer(text=text, refused=False, intent="department",
+                  citations=tuple(citation(s, note) for s, note in listed) + tuple(citation(s, t) for s, t in named))
 
 
 def interpretation_answer(policy: Policy, closing: Section) -> Answer:
@@ -119,8 +126,9 @@ def interpretation_answer(policy: Policy, closing: Section) -> Answer:
                   citations=(citation(closing, sentence),), intent="interpretation")
 
 
-def issued_answer(policy: Policy) -> Answer | None:
-    """When the document was issued, quoting the sentence of its own that states the date (None if none does)."""
+def issued_answer(policy: Policy, number_first: bool = False) -> Answer | None:
+    """When the document was issued, quoting the sentence of its own that states the date (None if none does);
+    its 文号 first when that is what was asked."""
     if not policy.issued or not policy.sections:
         return None
     year, month, day = (int(x) for x in policy.issued.split("-"))
@@ -131,7 +139,9 @@ def issued_answer(policy: Policy) -> Answer | None:
                          if written in s.text or policy.issued in standalone_dates(s.text)), None)
         if sentence is not None:
             number = f"（{policy.doc_number}）" if policy.doc_number else ""
-            return Answer(text=f"《{policy.title}》{number}的发布日期是{written}。\n{source_line(policy, section)}",
+            lead = (f"《{policy.title}》的文号是{policy.doc_number}，发布日期是{written}。"
+                    if number_first and policy.doc_number else f"《{policy.title}》{number}的发布日期是{written}。")
+            return Answer(text=f"{lead}\n{source_line(policy, section)}",
                           refused=False, citations=(citation(section, sentence),), intent="issued")
     return None
 

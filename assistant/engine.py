@@ -22,7 +22,8 @@ from assistant.doc_focus import (ASKS_PROVINCE, WIRE_DATELINE, Focus, FocusIndex
                                  main_place, only_as_origin, only_regional_bodies, place_key, place_keys, place_stem,
                                  rarity, short_name_forms, speaks_nationally, unknown_places, weighted_coverage,
                                  with_full_place_names)
-from assistant.intent import (Intent, asks_meaning, classify, looks_like_follow_up, returned_to, turn_returned_to,
+from assistant.intent import (Intent, asks_doc_number, asks_issue_date, asks_meaning, classify, looks_like_follow_up, names_measure,
+                              returned_to, turn_returned_to,
                               returns_to_first, still_only)
 from assistant.kin_lists import kin_heads, lists_kin
 from assistant.lexicon import COLLOQUIAL, in_document_terms, with_document_terms
@@ -655,6 +656,8 @@ class Engine:
         clause does not state is not a refusal: 「有笔税一时交不上，最晚能延到哪天？」 gets the rule and the question
         for the due date."""
         intent = classify(q.text)
+        if intent is Intent.ISSUED and len(self.index.policies) > 1 and not asks_issue_date(q.text):
+            intent = Intent.LOOKUP  # a 文号 asked over many documents is often of one a text names: the sentence says it
         if intent is Intent.ELIGIBILITY and not (evidence.hits and evidence.hits[0].section.doc == RULES_DOC):
             intent = Intent.LOOKUP  # only the calculator's document says whom it is for; others face the scope check
         unmatched = self._unmatched_names(q)
@@ -696,7 +699,7 @@ class Engine:
             return compose.interpretation_answer(policy, self._closing(policy))
         if intent is Intent.ADDRESSEES and (addressed := compose.addressees_answer(policy)) is not None:
             return addressed
-        if intent is Intent.ISSUED and (issued := compose.issued_answer(policy)) is not None:
+        if intent is Intent.ISSUED and (issued := compose.issued_answer(policy, asks_doc_number(q.text))) is not None:
             return issued
         if intent is Intent.ISSUER and (issuer := compose.issuer_answer(policy)) is not None:
             return issuer
@@ -717,6 +720,10 @@ class Engine:
                 said = self._pick_sentences(with_units, q, evidence) if len(self.index.policies) > 1 else ()
                 return compose.department_answer(self._policy[with_units.doc], with_units, said)
             # No 责任单位 note in that document: the sentences that answer it name the body or the phone number.
+        if intent is Intent.LOOKUP and not names_measure(q.text) and _BETTER_TREATMENT.search(q.text) \
+                and (settled := self._precedence_elsewhere(q, top, ())):
+            # 「国家或省里后来出的给得更多，按哪边的待遇享受」 about no measure in particular: the rule that settles it
+            return compose.quote_answer(policy, *settled[0][:1], [settled[0][1]])
         section, chosen, more = self._answering_section(q, evidence, pointed_hit)
         if intent is Intent.LOOKUP and self.tuning.unstated_figures and not asks_back:
             asking = asked_part(q.text)
@@ -1259,7 +1266,9 @@ class Engine:
         quoted = [w for w in quoted if sum(w in f for f in flat) == 1]
         kin = tuple(kin_heads(e.topical, policy.text, section.text).values()) if t.kin_list_bonus else ()
         # the opening answers nothing, except what the whole document is for (「为…，提出本意见」)
-        opening_weight = t.opening_penalty if asks_document_purpose(q.text) else -t.opening_penalty
+        # (「为…，提出本意见」), or what the opening says when the question points at it (「文件开头到底咋说的」)
+        opening_weight = t.opening_penalty if asks_document_purpose(q.text) or (
+            section.id == "preamble" and "preamble" in pointed_sections(q.text)) else -t.opening_penalty
 
         def score(s) -> float:
             value = max(self._match(s), labelled.get(s.sentence.start, float("-inf")))
@@ -1610,13 +1619,27 @@ def _is_lead(section: Section) -> bool:
     return section.id in ("preamble", "p1")
 
 
+# the other level's policy said as better (「给得比太原这份还多」「待遇更优惠」): what 从优执行 settles
+_BETTER_TREATMENT = re.compile(r"待遇|给得|还多|更多|更优|优惠|力度|更高|更实惠|划算|更宽")
+
+
+def _number_and_date(text: str, policy: Policy) -> bool:
+    """「并政发[2020]2号2020年2月7日」: the header line of 文号 and date, in whatever brackets."""
+    if not (policy.doc_number and policy.issued):
+        return False
+    year, month, day = (int(part) for part in policy.issued.split("-"))
+    flat = re.sub(r"[\[\]【】〔〕()（）\s]", "", text)
+    number = re.sub(r"[\[\]【】〔〕()（）\s]", "", policy.doc_number)
+    return flat in (number + f"{year}年{month}月{day}日", f"{year}年{month}月{day}日" + number)
+
+
 def _names_the_document(text: str, policy: Policy) -> bool:
     """A line that only repeats the document's title, 文号, letterhead (「天津市商务局文件」) or addressees
     (「各区商务主管部门、外资招商部门：」): it answers nothing."""
     stripped = text.strip(" 。：:，,\n")
     if not stripped:
         return True
-    if stripped in (policy.doc_number, policy.addressees):
+    if stripped in (policy.doc_number, policy.addressees) or _number_and_date(stripped, policy):
         return True
     issuer = policy.issuer or ""
     letterhead = re.fullmatch(rf"([\u4e00-\u9fff]{{0,6}}){re.escape(issuer)}文件", stripped) if issuer else None

@@ -37,8 +37,9 @@ _PREMIUMS = r"失业|保险费|保费|缴|交"
 
 # 「1到3月我们还没参保」: a part of the year said as unpaid
 _UNPAID = re.compile(r"[^，,。；;！!？?\d]{0,4}(没|未|不)(参保|交|缴|上|买)")
-# a month said as unpaid: 「12月那笔资金紧没交上」「11月的欠着」「12月没缴」
-_MONTH_UNPAID = re.compile(r"(?:份)?[^，,。；;！!？?\d没未不无]{0,8}(没|未|漏|欠)(交|缴|付|着)")  # not 「都没欠着」
+# a month said as unpaid: 「12月那笔资金紧没交上」「11月的欠着」「12月没缴」「10月那笔扣款失败」
+_MONTH_UNPAID = re.compile(r"(?:份)?[^，,。；;！!？?\d没未不无]{0,8}(?:(没|未|漏|欠)(交|缴|付|着|扣)|"
+                           r"(扣|缴|交)(款|费)?(失败|不成功|没成功))")  # not 「都没欠着」
 # 「一年下来要交多少」「半年下来一共交多少」「三个月加起来交多少」: a span the question asks a total over (an amount;
 # not a count: 「一年几次申报」「一年下来有几个人能退休」)
 _ASKED_OVER = re.compile(r"[^，,。；;！!？?]{0,8}(多少|几)(?!\s*(次|回|遍|趟|期|个?人|名|位|号|天|日|点|岁|家|项|个?月|年))|"
@@ -196,7 +197,12 @@ def _said_unpaid(text: str, parts: Sequence[YearPart], after: int) -> set[int]:
     「医保11月没交」)."""
     return {month for m in parts if m.start >= after and "月" in m.text and _MONTH_UNPAID.match(text, m.end)
             and not _OTHER_BILL.search(text[max(0, m.start - 4):m.start])
+            and not _PAID_LATER.search(re.split(r"[。；;！!？?]", text[m.end:])[0])
             for month in range(m.first, m.last + 1)}
+
+
+# 「10月那笔扣款失败，第二天重新扣上了」「没扣成，11月一起补扣了」: paid after all
+_PAID_LATER = re.compile(r"(?<![没未])补(?:扣|交|缴)(?:上|了)|重新扣|又扣上|扣上了|一起(?:补)?扣")
 
 
 _OTHER_BILL = re.compile(r"今年|前年|明年|医保|医疗|养老|工伤|生育")
@@ -562,9 +568,15 @@ def work_injury(turns: list[Turn], today) -> WorkInjuryRequest:
     months = asked_months(turns, paid) if per is not None else None
     if base is not None and paid is None and rate_q is not None and not _YEARLY_BASE.search(
             words_before(turns[0].text, base.start) if base in turns[0].quantities else ""):
-        # 「每月工资总额21万…跟没下调比，一年能省多少」: a month's base, the saving asked over a span
+        # 「每月工资总额21万…跟没下调比，一年能省多少」: a month's base, the saving asked over a span; 「工资总额每个季度
+        # 五十四万」 a quarter's
         months = asked_months(turns, base)
-        return WorkInjuryRequest(old_rate=rate_q.value, wage_base=base.value, months=months)
+        said = next(t for t in turns if base in t.quantities)
+        quarter = bool(_PER_QUARTER.search(words_before(said.text, base.start)))
+        if quarter and months is not None and months % 3:
+            months = None
+        return WorkInjuryRequest(old_rate=rate_q.value, wage_base=base.value, months=months,
+                                 per="quarter" if quarter else None)
     if base is not None and paid is None and rate_q is not None and _ASKED_MONTHLY.search(turns[0].text) \
             and base in turns[0].quantities and not _PART_OF_YEAR.search(words_before(turns[0].text, base.start)):
         # 「去年全年工资总额216万…平摊到每个月交多少」: a whole year's base (not 「下半年」's), asked per month as well
@@ -637,8 +649,10 @@ def deferral(turns: list[Turn], today) -> DeferralRequest:
     medical = first_found(turns, _medical)
 
     def regular(t: Turn) -> Money | None:
-        found = t.money(r"社保|社会保险|每月|月|合计|一共|共|[两三几]项|养老|失业|工伤", avoid=r"医疗|医保",
+        found = t.money(r"社保|社会保险|每月|月|合计|一共|共|[两三几]项|养老|失业|工伤", avoid=r"医疗|医保|欠(?:俺|我|咱)",
                         fallback=not tied)
+        if found is not None and _DEBT_AFTER.match(t.text, found.end):
+            return None  # 「区住建局欠俺们六十万工程款」: a debt owed to the firm, no premium
         return None if found in tied or found is medical else found
 
     if by_month and not varied and set(by_month) != set(range(1, 13)):
@@ -680,6 +694,9 @@ def deferral(turns: list[Turn], today) -> DeferralRequest:
                            same_every_month=bool(spans) and any(_SAME_EVERY_MONTH.search(t.text) for t in turns),
                            medical_monthly=value_of(medical),
                            medical_included=_inside_total(turns, medical, amount, bool(parts or by_month or spans)))
+
+
+_DEBT_AFTER = re.compile(r"\s*(?:元|块)?钱?的?(?:工程款|货款|账款|欠款|尾款|借款)")
 
 
 # 「养老一年19.2万」「全年医保7.2万」「年缴6千」「19.2万/年」: an amount said for a whole year (not 去年/今年 or a
@@ -764,7 +781,15 @@ def _inside_total(turns: list[Turn], medical: Money | None, amount: Decimal | No
     deferred three are the rest; not with amounts said per insurance or per month, which never held it."""
     if medical is None or amount is None or itemized:
         return False
-    return any(medical in t.quantities and bool(_PART_OF.search(t.label(medical))) for t in turns)
+    return any(medical in t.quantities and bool(_PART_OF.search(t.label(medical))) for t in turns) or any(
+        number_or_none(said.group(1)) == amount for t in turns for said in _HOLDS_MEDICAL.finditer(t.text))
+
+
+# 「哦不对，8,640是连医保一起的」「8640里头含着医保」: the total said again as holding medical insurance (a repeat that
+# a correction drops from the turn's quantities, so it is read from the words right before)
+_HOLDS_MEDICAL = re.compile(rf"(?<![\d.{CN_DIGITS}十百千万])([\d{CN_DIGITS}十][\d.,{CN_DIGITS}十百千万]*)\s*(?:块|元)?钱?\s*"
+                            r"(?:是|为|里头?|里面|当中)?(?:连|含|包括|包含)着?了?(?:医保|医疗保险|医疗)(?:一起|一块|在内)"
+                            r"(?!的?\s*(?:吗|么|嘛|不|没|[？?]))")  # 「是连医保一起的吗？」 asks
 
 
 def _medical(t: Turn) -> Money | None:
@@ -772,7 +797,12 @@ def _medical(t: Turn) -> Money | None:
     5千」): not deferred, but part of what a month pays. Not a total said with medical in it (「包括医保在内一共2万3」)."""
     return next((q for q in t.of(Money) if re.search(r"医保|医疗", t.label(q))
                  and not re.search(rf"在内|{_SUM_WORDS}", t.label(q))
-                 and (re.search(r"月", t.label(q)) or _PART_OF.search(t.label(q)) or _monthly_list(t.text, q))), None)
+                 and (re.search(r"月", t.label(q)) or _PART_OF.search(t.label(q)) or _monthly_list(t.text, q)
+                      or _MONTHLY_AFTER.match(t.text, q.end))), None)
+
+
+# 「医保2,150那块每个月都按时扣了」: said per month after the figure
+_MONTHLY_AFTER = re.compile(r"\s*(?:块|元)?(?:钱)?(?:那块|那部分|那笔)?[^，,。；;！!？?\d]{0,2}(?:每个?月|按月|月月)")
 
 
 def _monthly_list(text: str, q: Money) -> bool:
@@ -845,14 +875,20 @@ def _asked_range(t: Turn) -> tuple[int, int] | None:
     return None
 
 
+# the rest of a sentence that asks a figure: 「…一共得准备多少钱？」
+_ASKS = re.compile(r"[^。；;！!？?]{0,24}(多少|几)[^。；;！!？?]{0,6}[？?]")
+
+
 def _asked_month(t: Turn) -> int | None:
     """The calendar month a question asks about: not the end of a range (「1到3月都缓了」), and preferably the
     one the payment words follow (「4月份这三项要交多少」)."""
     months = [q for q in t.of(CalendarMonth)
               if not _RANGE_END.search(t.text[:q.start]) and not _RANGE_START.match(t.text[q.end:])]
-    paying = [q for q in months if re.search(r"交|缴|付|补", CLAUSE_END.split(t.text[q.end:])[0])]
-    # 「1月的按时交了…5月和6月各要交多少？」: the sentence that asks names the month asked
+    paying = [q for q in months if re.search(r"交|缴|付|补|准备|掏|花", CLAUSE_END.split(t.text[q.end:])[0])]
+    # 「1月的按时交了…5月和6月各要交多少？」: the sentence that asks names the month asked; of several that ask
+    # (「4月份连医保一共得准备多少钱？5月份里头光补缴的那一笔是多少？」) the first
     asked_from = asked_sentence_start(t.text)
-    paying = [q for q in paying if q.start >= asked_from] or paying
+    asking = [q for q in paying if _ASKS.match(t.text, q.end)]
+    paying = asking[:1] or [q for q in paying if q.start >= asked_from] or paying
     chosen = (paying or months or [None])[0]
     return None if chosen is None else chosen.value

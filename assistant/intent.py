@@ -168,6 +168,14 @@ _SIZE_STANDARD = re.compile(r"(认|认定|划)(中小微|小微|中小企业|中
                             r"(认定|认|划型|划分|划|算)(的)?(中小微|小微|中小企业|小企业)")
 _MEASURE = re.compile(r"房租|租金|门面|贷款|贴息|利息|社保|保险|税|补贴|担保|资金|账款|欠款|工程款|货款|执法|信贷|返还|缓缴|减免|稳岗|"
                       r"工伤|养老|失业|清欠|技改")
+
+
+def names_measure(text: str) -> bool:
+    """Whether the text names one of the document's measures (房租, 贷款, 社保, 税 …) or what one does (「国家后来免三个
+    月」), not the policy in general (「同类扶持给得更多」)."""
+    return bool(_MEASURE.search(text) or re.search(r"[免减缓返贴租贷]|划型|划分|认定|规模|口径", text))
+
+
 # To whom the document is addressed (its 主送 line), not which bodies carry out a clause (DEPARTMENT)
 _ADDRESSEES = re.compile(
     r"(文件|意见|通知|这份|本文|公文|^它|^那它)[^。？?，,]{0,4}(发给|下发给|印发给|下发到|主送)(了)?(哪些|哪几个|哪个|什么|谁)|"
@@ -224,13 +232,27 @@ def classify(text: str) -> Intent:
         return Intent.ISSUER
     if _DEPARTMENT.search(text):
         return Intent.DEPARTMENT
-    if _ISSUED.search(text):
+    if _ISSUED.search(text) or asks_doc_number(text):
         return Intent.ISSUED
     if _SIZE_STANDARD.search(text) or (_ELIGIBILITY.search(text) and not _MEASURE.search(text)):
         return Intent.ELIGIBILITY
     if _TIME.search(text):
         return Intent.TIME
     return Intent.LOOKUP
+
+
+# 「这份文件的文号是多少」「2号文的发文字号是啥」: the document's own number, which its header states with its date;
+# not another document's (「那个文件的文号」「依据的是哪个文件，文号多少」 go on from the clause that names it)
+_DOC_NUMBER = re.compile(r"(文号|发文字号|发文号|文件字号|文件编号)[^。？?，,]{0,3}(多少|啥|什么|哪个|几号)|(多少|啥|什么)(文号|字号)")
+_ANOTHER_DOCUMENT = re.compile(r"那个文件|那份文件|那个通知|那份通知|那个方案|那个办法|依据|根据|引用|提到|援引")
+
+
+def asks_doc_number(text: str) -> bool:
+    return bool(_DOC_NUMBER.search(text)) and not _ANOTHER_DOCUMENT.search(text)
+
+
+def asks_issue_date(text: str) -> bool:
+    return bool(_ISSUED.search(text))
 
 
 # 「两处是不是一个意思？」「这个“条件”具体指啥」: what a wording means, which the interpreting bodies settle
@@ -261,7 +283,7 @@ def returned_to(text: str) -> str | None:
 
 # 「回到头一个，…」「再说回最开始问的那个」: back to the conversation's first question, named by its place
 _RETURN_FIRST = re.compile(r"^再?(?:回到|说回|回头说|再说回)我?(?:头一个|第一个|第一件|最开始|最早|一开始|最先)"
-                           r"(?:问的)?(?:那个|那件事|那事儿?|问题)?(?=[，,。？?]|$)")
+                           r"(?:问的)?(?:那个|那件事|那事儿?|问题|个?事儿?|件事|那笔钱?)?(?=[，,。？?]|$)")
 
 
 def returns_to_first(text: str) -> bool:

@@ -718,8 +718,9 @@ def _classify(text: str, m: re.Match, value: Decimal, listed: type | None = None
     unit, number_text, approx, scale = m.group(5) or "", m.group(2), m.group(3), m.group(4)
     value, upper = _rough(value, approx, scale, number_text, pair_upper)
     span = (m.group(0), m.start(), m.end())
-    if unit == "块" and number_text == "一" and (re.match(r"儿", text[m.end():]) or re.search(r"[加合凑放在到搁]$", text[:m.start()])):
-        return None  # 「仨加一块」「放在一块儿」: together, not one yuan
+    if unit == "块" and number_text == "一" and not _cents(m) and (
+            re.match(r"儿", text[m.end():]) or re.search(r"[加合凑放在到搁这那哪]$", text[:m.start()])):
+        return None  # 「仨加一块」「放在一块儿」「养殖这一块」: together or a field, not one yuan
     if unit in ("元人民币", "人民币", "块钱", "元", "块", "圆"):
         return Money(value + _cents(m) if upper is None else value, *span, upper=upper)
     if upper is not None and unit not in ("", *_PEOPLE_UNITS):

@@ -31,6 +31,7 @@ from assistant.quantities import (
     chinese_number, number_or_none, parse_continuing, parse_quantities, staff_total, words_before,
 )
 from assistant.corrections import opens_with_correction
+from assistant.rent_share import caller_share, without_share
 from assistant.turns import CORRECTION, Turn, asked_sentence_start, first_found, value_of
 
 
@@ -323,6 +324,15 @@ _NOT_MONTHLY = f"{_YEARLY}|{_QUARTER}|{_HALF_YEARLY}|{_DAILY}|{_WEEKLY}"
 _CHARGES = r"物业|管理费|水电|电费|水费|燃气|暖气|取暖|供暖|押金|保证金|定金|停车|网费|宽带"
 # nor are the shop's takings or wages (「铺子一个月流水5万」「门面每月营业额3万」)
 _TAKINGS = r"流水|营业额|营收|销售额|工资|薪"
+# 「我自己那间是七千五」「俺这间的月租才六千」: the rent of the caller's own one of several premises
+_OWN_PREMISES = re.compile(r"(?:我|俺)(?:自己|自个儿?)?的?(?:那|这)(?:一)?(?:间|处|个门面|个铺面|家店|个店|套)(?:门面|铺面|房子)?的?"
+                           r"(?:月租|房租|租金)?(?:是|为|才|只有|就)?\s*$")
+# 「另外每月交800管理费」: a charge named after its figure; not a rent said with how the charges go (「月租8000元水电另算」)
+_CHARGE_AFTER = re.compile(rf"\s*(?:元|块)?钱?的?(?:{_CHARGES})(?!费?(?:另算|另交|另付|自理|另外|单算|不含))")
+
+
+def _charge_said_after(t: Turn, q: Money) -> bool:
+    return bool(_CHARGE_AFTER.match(t.text, q.end)) and not re.search(r"(月租|租金|房租)[是为]?\s*$", t.before(q))
 _NOT_RENT = rf"(?<!含)(?<!包括)(?<!包含)(?:{_CHARGES}|{_TAKINGS})[^租]*$"
 # 「每月交物业公司8000租金」: the rent word right after the figure
 _RENT_AFTER = re.compile(r"\s*(?:元|块)?\s*(?:的)?\s*(?:租金|房租)")
@@ -451,7 +461,13 @@ def _as_state(request: RentRequest, turns: list[Turn]) -> RentRequest:
 
 
 def _rent(turns: list[Turn], today) -> RentRequest:
-    return _as_state(_rent_figures(turns, today), turns)
+    request = _as_state(_rent_figures(turns, today), turns)
+    # the share said with the rent it is of: a turn that states a rent of its own and no share is not shared
+    # (「那我另外一家自己单独租的，月租1万」 after 「房租对半分」)
+    share = caller_share(turns[0].text)
+    if share is None and not turns[0].of(Money):
+        share = first_found(turns[1:], lambda t: caller_share(t.text))
+    return request if share is None else replace(request, share=share)
 
 
 # 「租了6个工位，一个工位一个月0.8k」「两个摊位，每个摊位月租1500」: a rent per unit rented, and how many
@@ -480,6 +496,14 @@ def _sentence_before(t: Turn, q: Money) -> str:
     return re.split(r"[。；;！!？?\n]", t.text[max(0, q.start - 24):q.start])[-1]
 
 
+def _said_per(t: Turn, q: Money) -> str:
+    """What a rent figure is per: a month when its label says so, else as the turn says the rent is paid (「按季度交租…
+    租金3万」「租金是12万，一年一交」), else a month."""
+    if re.search(r"月", t.label(q)):
+        return "month"
+    return next((per for per, (_, paid) in _PER_WORDS.items() if re.search(paid, t.text)), "month")
+
+
 def _rent_figures(turns: list[Turn], today) -> RentRequest:
     def landlord(t: Turn) -> str | None:
         return _landlord(t.text)
@@ -494,16 +518,16 @@ def _rent_figures(turns: list[Turn], today) -> RentRequest:
                 return q, months
             if (months := _every_months(t, q)) is not None:
                 return q, months  # a count of months, or HALF_MONTH
+        for q in t.of(Money):  # 「一万二是两间加一块的…我自己那间是七千五」: the caller's own premises' rent
+            if _OWN_PREMISES.search(words_before(t.text, q.start, 12)):
+                return q, _said_per(t, q)
         for q in t.of(Money):  # 「3800是去年的，今年续约涨到4200了」: the level the rent changed to
             if _NOW_LEVEL.search(words_before(t.text, q.start, 6)) and not re.search(
                     f"{_NOT_MONTHLY}|{_NOT_RENT}", t.before(q)) and (t.current or re.search(r"租", t.text)):
                 return q, "month"
         monthly = t.money(r"月租|每月|一个月|租金|房租|租", avoid=f"{_NOT_MONTHLY}|{_NOT_RENT}")
         if monthly is not None:
-            if not re.search(r"月", t.label(monthly)):  # 「按季度交租…租金3万」: the clause before says the period
-                per = next((per for per, (_, paid) in _PER_WORDS.items() if re.search(paid, t.text)), "month")
-                return monthly, per
-            return monthly, "month"
+            return monthly, _said_per(t, monthly)
         for q in t.of(Money):
             before = t.before(q)
             per = next((per for per, (words, _) in _PER_WORDS.items() if re.search(words, before)), None)
@@ -696,7 +720,7 @@ def _premises_rents(t: Turn, asked: str) -> tuple[tuple[Money, str | None], ...]
     # (「一间月租四千，不对，合同上是四千八」)
     rents = [q for q in t.of(Money) if (re.search(r"月租|租金|房租|租|每月", t.before(q))
                                         or _NEXT_PREMISES.search(t.before(q)))
-             and not re.search(f"{_NOT_MONTHLY}|{_NOT_RENT}", t.before(q))]
+             and not re.search(f"{_NOT_MONTHLY}|{_NOT_RENT}", t.before(q)) and not _charge_said_after(t, q)]
     if len(rents) > 1:
         starts = [0, *(q.end for q in rents[:-1])]
         return tuple((q, _landlord(t.text[start:q.start])) for start, q in zip(starts, rents))
@@ -715,7 +739,7 @@ def _rent_focus(asked: str) -> str | tuple[str, ...] | None:
     """Which figures the question asks for, one per question clause, in the order asked: 「前两个月减免多少？
     第三个月又减免多少？」 asks two."""
     foci: list[str] = []
-    for said in re.split(r"[？?。；;！!\n]", asked):
+    for said in re.split(r"[？?。；;！!\n]", without_share(asked)):
         # 「一年按52周算、按月平摊」 says how the rent is counted; only a sentence that asks wants the average
         spread = _SPREAD.search(said) if re.search(r"多少|几|吗|么|呢|怎么|如何|啥", said) else None
         clauses = [said] if spread is None else [said[:spread.start()], said[spread.start():]]
@@ -775,9 +799,10 @@ def _interest(turns: list[Turn], today) -> InterestRequest:
     if daily and annual_rate.value > MAX_DAILY_RATE:
         daily, annual_rate = False, None  # 「日息千分之二」: a daily rate no relending rate is: ask for the rate
     loans = first_found(turns, _several_loans)
-    if loans and total is None:
+    repaid = None if loans else first_found(turns, _repaid_balances)
+    if (loans or repaid) and total is None:
         rate_said = {"monthly_rate" if monthly else "daily_rate" if daily else "annual_rate": value_of(annual_rate)}
-        return InterestRequest(loans=loans, **rate_said)
+        return InterestRequest(loans=loans or repaid, repaid=bool(repaid), **rate_said)
     if monthly:
         return InterestRequest(total_subsidy=value_of(total), principal=value_of(principal),
                                monthly_rate=value_of(annual_rate), **term)
@@ -804,6 +829,37 @@ def _several_loans(t: Turn) -> tuple[tuple[Decimal, int], ...] | None:
             pairs.append((q.value, after.value))
     amounts = [q for q in said if isinstance(q, Money) and not re.search(r"贴息|利息", t.before(q))]
     return tuple(pairs) if len(pairs) >= 2 and len(pairs) == len(amounts) else None
+
+
+# 「先还了200万」「提前归还100万」: part of the loan repaid
+_REPAID = re.compile(r"(还了|还掉|归还了?|偿还了?|还款|还上|还)\s*$")
+_LEFT = re.compile(r"(剩下|剩余|余下|还剩)")
+_INTEREST_AFTER = re.compile(r"\s*(?:元|块)?钱?的?(?:利息|息|罚息|手续费)")
+
+
+def _repaid_balances(t: Turn) -> tuple[tuple[Decimal, int], ...] | None:
+    """One loan's balance and term span by span when part of it was repaid before the rest (「贷了600万…用了3个月
+    先还了200万，剩下的400万又用了6个月」 → ((600万, 3), (400万, 6))); None unless each amount is the loan, a
+    repayment or the balance left, and each balance has its months."""
+    said = sorted([*t.of(Money), *t.of(MonthCount)], key=lambda q: q.start)
+    balance, spans, waiting = None, [], False
+    for q in said:
+        if isinstance(q, MonthCount):
+            if balance is None or not waiting:
+                return None
+            spans.append((balance, q.value))
+            waiting = False
+        elif balance is None:
+            balance, waiting = q.value, True
+        elif _INTEREST_AFTER.match(t.text, q.end):
+            return None  # 「还了4.5万利息」: interest paid, no principal repaid
+        elif _REPAID.search(t.before(q, 6)) and not waiting and q.value < balance:
+            balance, waiting = balance - q.value, True
+        elif _LEFT.search(t.before(q, 6)) and waiting and spans and q.value == balance:
+            continue  # 「剩下的400万」: the balance said again
+        else:
+            return None
+    return tuple(spans) if len(spans) >= 2 and not waiting else None
 
 
 # 「一年按365天」「按360天计息」「年化，一年365天」: the days a year counts for interest by the day

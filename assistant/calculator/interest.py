@@ -38,6 +38,9 @@ class InterestRequest:
     # or, instead of principal and months: several loans at the same rate, (principal, months) each (「一笔两百万，
     # 用了半年；另一笔一百万，用了3个月」)
     loans: tuple[tuple[Decimal, int], ...] = ()
+    # the loans are one loan's balances, span by span, after part was repaid (「600万用了3个月先还了200万，剩下的400万
+    # 又用了6个月」): ((600万, 3), (400万, 6))
+    repaid: bool = False
     # or: the rate said per day (「日利率0.004%」), a fraction; × the year's days (day_basis, else 365) is the annual
     daily_rate: Decimal | None = None
 
@@ -50,18 +53,26 @@ def annual_from_monthly(monthly_rate: Any) -> tuple[Decimal, Decimal, str]:
     return monthly, yearly, f"月利率{percent(monthly)}×12 = 年利率{percent(yearly)}。"
 
 
-def _several_loans(loans: Any, yearly: Decimal, given: str) -> tuple[Decimal, list[str], list[list]]:
-    """(the subsidy summed, the steps, the inputs) for several loans at one rate, each by its own months."""
+def _several_loans(loans: Any, yearly: Decimal, given: str, repaid: bool = False
+                   ) -> tuple[Decimal, list[str], list[list]]:
+    """(the subsidy summed, the steps, the inputs) for several loans at one rate, each by its own months; or, repaid,
+    for one loan's balances span by span."""
     if not (isinstance(loans, tuple) and len(loans) >= 2 and all(isinstance(p, tuple) and len(p) == 2 for p in loans)):
         raise CalculatorError(f"loans must be a tuple of at least two (principal, months) pairs, got {loans!r}")
+    if not isinstance(repaid, bool):
+        raise CalculatorError(f"repaid must be True or False, got {repaid!r}")
     each = []
     for n, (principal, months) in enumerate(loans, 1):
-        loan = money(principal, "principal", MAX_AMOUNT, label=f"第{n}笔贷款的本金")
-        term = whole_months(months, "months", 1, MAX_TERM_MONTHS, label=f"第{n}笔贷款的期限")
+        name = f"第{n}段未还的本金" if repaid else f"第{n}笔贷款的本金"
+        loan = money(principal, "principal", MAX_AMOUNT, label=name)
+        term = whole_months(months, "months", 1, MAX_TERM_MONTHS, label=name[:-3] + "期限")
         each.append((loan, term, (loan * yearly * term / 12).quantize(CENT, ROUND_HALF_UP)))
+    if repaid and any(later[0] >= earlier[0] for earlier, later in zip(each, each[1:])):
+        raise CalculatorError(f"repaid balances must fall span by span, got {loans!r}")
     total = sum((e[2] for e in each), Decimal(0))
-    steps = [f"{FORMULA}；每笔贷款按它自己的期限算，再相加。",
-             *(f"第{n}笔：{short(loan)}×{percent(yearly)}×{term}个月÷12 = {short(part)}。"
+    how = "还款前后按每段未还的本金和这段的期限分段算" if repaid else "每笔贷款按它自己的期限算"
+    steps = [f"{FORMULA}；{how}，再相加。",
+             *(f"第{n}{'段' if repaid else '笔'}：{short(loan)}×{percent(yearly)}×{term}个月÷12 = {short(part)}。"
                for n, (loan, term, part) in enumerate(each, 1)),
              f"合计：{' + '.join(short(e[2]) for e in each)} = {short(total)}（{given}是你提供的数字，文件本身没有写明）。"]
     return total, steps, [[number(loan), term, number(part)] for loan, term, part in each]
@@ -69,7 +80,8 @@ def _several_loans(loans: Any, yearly: Decimal, given: str) -> tuple[Decimal, li
 
 def interest_subsidy(total_subsidy: Any = None, principal: Any = None, annual_rate: Any = None,
                      months: Any = None, monthly_rate: Any = None, days: Any = None,
-                     day_basis: Any = None, loans: Any = (), daily_rate: Any = None) -> Calculation:
+                     day_basis: Any = None, loans: Any = (), daily_rate: Any = None, repaid: Any = False
+                     ) -> Calculation:
     steps = ["对符合条件的疫情防控重点保障中小微企业，按照人民银行专项再贷款利率给予贷款贴息支持，由中央财政和省级财政各负担50%。"]
     inputs: dict[str, Any] = {"total_subsidy": None, "principal": None, "annual_rate": None, "months": None}
     if daily_rate is not None:
@@ -103,10 +115,12 @@ def interest_subsidy(total_subsidy: Any = None, principal: Any = None, annual_ra
         given = (f"日利率{percent(daily)}" if daily_rate is not None else f"利率{percent(yearly)}"
                  if monthly_rate is None else f"月利率{percent(monthly)}")
         if loans != ():
-            total, loan_steps, each = _several_loans(loans, yearly, given)
+            total, loan_steps, each = _several_loans(loans, yearly, given, repaid)
             steps += loan_steps
-            inputs.update(principal=number(sum((Decimal(str(e[0])) for e in each), Decimal(0))),
-                          annual_rate=number(yearly), loans=each)
+            borrowed = Decimal(str(each[0][0])) if repaid else sum((Decimal(str(e[0])) for e in each), Decimal(0))
+            inputs.update(principal=number(borrowed), annual_rate=number(yearly), loans=each)
+            if repaid:
+                inputs["repaid"] = True
         elif days is not None or (day_basis is not None and daily_rate is None):  # a daily rate's basis converted it
             if months is not None:
                 raise CalculatorError(f"give months or days, not both (got {months!r} and {days!r})")
@@ -162,7 +176,8 @@ def needs(request: InterestRequest) -> NeedsInput | None:
 
 def solve(request: InterestRequest) -> Calculation:
     return interest_subsidy(request.total_subsidy, request.principal, request.annual_rate, request.months,
-                            request.monthly_rate, request.days, request.day_basis, request.loans, request.daily_rate)
+                            request.monthly_rate, request.days, request.day_basis, request.loans, request.daily_rate,
+                            request.repaid)
 
 
 def lead(calc: Calculation) -> str:

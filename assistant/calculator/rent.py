@@ -94,6 +94,9 @@ class RentRequest:
     # the rent is per unit rented (「6个工位，一个工位一个月0.8k」): this many units, named `unit` (工位, 摊位 …)
     units: int | None = None
     unit: str | None = None
+    # the part of the rent the user pays, 0 < share < 1 (「房租我俩三七开，我出七成」: 0.7): the premises' figures, then
+    # that part of each
+    share: Decimal | None = None
 
 
 def _daily(daily_rent: Any, days_per_month: Any) -> tuple[Decimal, Decimal, str]:
@@ -255,8 +258,43 @@ def _as_state(calc: Calculation, landlord: Any) -> Calculation:
                    result={**calc.result, "covered": False})
 
 
-def rent_relief(*args: Any, not_covered: Any = (), as_state: Any = False, **kwargs: Any) -> Calculation:
-    """The relief for the premises the rule covers (see _covered_relief), and the others named with no figure."""
+def rent_relief(*args: Any, share: Any = None, **kwargs: Any) -> Calculation:
+    """The relief for the premises the rule covers (see _covered_relief), the others named with no figure, and the
+    user's own part of the figures when the rent is shared."""
+    calc = _premises_relief_all(*args, **kwargs)
+    return calc if share is None else _shared(calc, share)
+
+
+def _shared(calc: Calculation, share: Any) -> Calculation:
+    """The calculation with the user's part of the relief and of month 3's rent (「我出七成」: 70% of each)."""
+    part = to_decimal(share, "share")
+    if not 0 < part < 1:
+        raise refuse(AmountError, "share", f"应在 0 到 1 之间（不含），收到 {said(part)}", "你分摊的房租比例")
+    if calc.result.get("relief_total") is None:
+        return calc  # no figure to share: the parties agree the rent cut
+    relief, month3 = (Decimal(str(calc.result[k])) for k in ("relief_total", "month3_payment"))
+    own_relief, own_month3 = ((v * part).quantize(CENT, ROUND_HALF_UP) for v in (relief, month3))
+    named = share_name(part)
+    step = (f"你分摊{named}：三个月减免{short(relief)}×{named} = {short(own_relief)}；"
+            f"第三个月需交{short(month3)}×{named} = {short(own_month3)}。")
+    return replace(calc, steps=(*calc.steps, step), inputs={**calc.inputs, "share": number(part)},
+                   result={**calc.result, "share_relief": number(own_relief), "share_month3_payment": number(own_month3)})
+
+
+def share_name(part: Decimal) -> str:
+    """「七成」 for 0.7, 「一半」 for 0.5, 「1/3」 for a third, else a percentage."""
+    if part == HALF:
+        return "一半"
+    for den in (3, 4, 5):
+        for num in range(1, den):
+            if abs(part - Decimal(num) / den) < Decimal("1e-9") and (part * 10) % 1:
+                return f"{num}/{den}"
+    if (part * 10) % 1 == 0:
+        return f"{'一二三四五六七八九'[int(part * 10) - 1]}成"
+    return f"{plain(part * 100)}%"
+
+
+def _premises_relief_all(*args: Any, not_covered: Any = (), as_state: Any = False, **kwargs: Any) -> Calculation:
     if not isinstance(as_state, bool):
         raise CalculatorError(f"as_state must be True or False, got {as_state!r}")
     if as_state:
@@ -280,7 +318,13 @@ def rent_relief(*args: Any, not_covered: Any = (), as_state: Any = False, **kwar
     rents = "、".join(short(Decimal(str(o["monthly_rent"]))) for o in others)
     step = (f"另外{_count(len(others))}处（月租{rents}）不是国有资产类经营用房，"
             f"不适用上面的减免：{NEGOTIATED}")
-    return replace(calc, steps=calc.steps + (step,), inputs={**calc.inputs, "not_covered": others})
+    # 「第三个月两处加一块还得交多少」: the others at their full rent unless their landlords agree a cut
+    month3 = Decimal(str(calc.result["month3_payment"]))
+    whole = month3 + sum((Decimal(str(o["monthly_rent"])) for o in others), Decimal(0))
+    added = (f"第三个月各处合计（另外{_count(len(others))}处按原租金、未协商减免时）：{short(month3)} + "
+             f"{' + '.join(short(Decimal(str(o['monthly_rent']))) for o in others)} = {short(whole)}。")
+    return replace(calc, steps=calc.steps + (step, added), inputs={**calc.inputs, "not_covered": others},
+                   result={**calc.result, "month3_payment_all": number(whole)})
 
 
 def _month_by_month(month_rents: Any, landlord: str | None, asked: Any) -> Calculation:
@@ -464,17 +508,30 @@ def solve(request: RentRequest) -> Calculation:
     return rent_relief(request.monthly_rent, request.landlord, request.asked, request.period_rent, request.per,
                        request.premises, request.days_per_month, request.unit_rent, request.area,
                        request.term_months, request.change, request.month_rents, request.units, request.unit,
-                       not_covered=request.not_covered, as_state=request.as_state)
+                       not_covered=request.not_covered, as_state=request.as_state, share=request.share)
 
 
 def lead(calc: Calculation) -> str:
+    own = _share_lead(calc)
     others = calc.inputs.get("not_covered")
     if not others:
-        return _covered_lead(calc)
+        covered = _covered_lead(calc)
+        # the condition is said once, before the caller's part
+        return own + covered.removeprefix(_condition(calc)) if own else covered
     rents = "、".join(yuan(Decimal(str(o["monthly_rent"])), gloss=False) for o in others)
-    return (f"国有资产类经营用房的部分：{_covered_lead(calc)}另外月租{rents}的"
+    return (f"{own}国有资产类经营用房的部分：{_covered_lead(calc)}另外月租{rents}的"
             f"{_count(len(others))}处不是国有资产类经营用房，文件没有规定减免金额，"
-            f"鼓励业主（房东）减免租金，具体由双方协商。")
+            f"鼓励业主（房东）减免租金，具体由双方协商；那边未协商减免的话，第三个月各处合计需交"
+            f"{yuan(Decimal(str(calc.result['month3_payment_all'])))}。")
+
+
+def _share_lead(calc: Calculation) -> str:
+    """The user's own part first when the rent is shared, then (after it) the premises' figures."""
+    if calc.result.get("share_relief") is None:
+        return ""
+    named = share_name(Decimal(str(calc.inputs["share"])))
+    return (f"{_condition(calc)}按你分摊的{named}算：你那份三个月共可减免{yuan(Decimal(str(calc.result['share_relief'])))}，"
+            f"第三个月你需交{yuan(Decimal(str(calc.result['share_month3_payment'])))}。整处房子：")
 
 
 def _condition(calc: Calculation) -> str:

@@ -682,13 +682,22 @@ def work_injury_cut(old_rate: Any = None, wage_base: Any = None, old_amount: Any
                       f"现应缴：{short(base)}×{percent(new)} = {short(after)}；少缴{short(before - after)}。"]
             inputs["wage_base"] = number(base)
             result.update(before=number(before), after=number(after), saving=number(before - after))
-            if months is not None and old_amount is None:  # a month's base, the totals asked over months
+            quarterly = per == "quarter" and not per_month  # 「工资总额每个季度五十四万」: a quarter's base
+            if months is not None and old_amount is None and not (quarterly and months == 3):
+                # a month's (a quarter's) base, the totals asked over months
                 count = whole_months(months, "months", 1, MAX_MONTHS, label="所问的月数")
-                steps.append(f"{span_said(count)}：现应缴{short(after)}×{count} = {short(after * count)}，"
-                             f"少缴{short(before - after)}×{count} = {short((before - after) * count)}"
-                             f"（按每月缴费基数不变计算）。")
+                times = count // 3 if quarterly else count
+                if quarterly and count % 3:
+                    raise CalculatorError(f"months must be whole quarters with a quarter's wage_base, got {months!r}")
+                steps.append(f"{span_said(count)}：现应缴{short(after)}×{times} = {short(after * times)}，"
+                             f"少缴{short(before - after)}×{times} = {short((before - after) * times)}"
+                             f"（按{'每季度' if quarterly else '每月'}缴费基数不变计算）。")
                 inputs["months"] = count
-                result.update(months=count, total=number(after * count), saving_total=number((before - after) * count))
+                result.update(months=count, total=number(after * times), saving_total=number((before - after) * times))
+            elif quarterly:  # the year's figures beside the quarter's
+                steps.append(f"一年四个季度：现应缴{short(after)}×4 = {short(after * 4)}，"
+                             f"少缴{short(before - after)}×4 = {short((before - after) * 4)}（按每季度缴费基数不变计算）。")
+                result.update(after_year=number(after * 4), saving_year=number((before - after) * 4))
             if per_month is True and per in ("quarter", "year") and months is None:  # a year's (quarter's) base
                 steps.append(_monthly_share(per, after, before - after, result, f"{PER[per]}现应缴"))
                 inputs["per_month"] = True
@@ -796,11 +805,14 @@ def work_injury_lead(calc: Calculation) -> str:
     old, new = (Decimal(str(r[k])) for k in ("old_rate", "new_rate"))
     text = f"工伤保险费率下调50%：由{percent(old)}降为{percent(new)}"
     if inputs.get("wage_base") is not None:
-        text += (f"，按缴费基数{yuan(Decimal(str(inputs['wage_base'])))}应缴{yuan(Decimal(str(r['after'])))}，"
-                 f"可少缴{yuan(Decimal(str(r['saving'])))}")
+        when = "每季度" if inputs.get("per") == "quarter" and not inputs.get("per_month") else ""
+        text += (f"，按{when}缴费基数{yuan(Decimal(str(inputs['wage_base'])))}{when}应缴"
+                 f"{yuan(Decimal(str(r['after'])))}，{when}可少缴{yuan(Decimal(str(r['saving'])))}")
         if r.get("months"):
             text += (f"；{span_said(r['months'])}共交{yuan(Decimal(str(r['total'])))}，"
                      f"少缴{yuan(Decimal(str(r['saving_total'])))}")
+        elif r.get("after_year") is not None:
+            text += f"；一年共交{yuan(Decimal(str(r['after_year'])))}，少缴{yuan(Decimal(str(r['saving_year'])))}"
         if r.get("after_month") is not None:
             text += (f"；平摊到每个月交{yuan(Decimal(str(r['after_month'])))}，"
                      f"每月少缴{yuan(Decimal(str(r['saving_month'])))}")
