@@ -719,8 +719,9 @@ def _classify(text: str, m: re.Match, value: Decimal, listed: type | None = None
     value, upper = _rough(value, approx, scale, number_text, pair_upper)
     span = (m.group(0), m.start(), m.end())
     if unit == "块" and number_text == "一" and not _cents(m) and (
-            re.match(r"儿", text[m.end():]) or re.search(r"[加合凑放在到搁这那哪]$", text[:m.start()])):
-        return None  # 「仨加一块」「放在一块儿」「养殖这一块」: together or a field, not one yuan
+            re.match(r"儿|问|聊|办|弄|商量", text[m.end():])
+            or re.search(r"[加合凑放在到搁这那哪]$", text[:m.start()])):
+        return None  # 「仨加一块」「放在一块儿」「养殖这一块」「俩事一块问」: together or a field, not one yuan
     if unit in ("元人民币", "人民币", "块钱", "元", "块", "圆"):
         return Money(value + _cents(m) if upper is None else value, *span, upper=upper)
     if upper is not None and unit not in ("", *_PEOPLE_UNITS):

@@ -12,7 +12,9 @@ from decimal import Decimal
 from assistant.quantities import CN_DIGITS, number_or_none
 
 _ONE = rf"[\d{CN_DIGITS}十]"
-_OWN = r"(?:我|俺|咱)(?:这边|这头|自己|个人)?(?:只|就)?(?:出|占|掏|担|摊|承担|负担|拿)了?\s*"
+# 「我出七成」, or with a partner who pays as much: 「我和老李各三成」
+_OWN = (r"(?:我|俺|咱)(?:(?:这边|这头|自己|个人)?(?:只|就)?(?:出|占|掏|担|摊|承担|负担|拿)了?|"
+        r"(?:和|跟|与)[\u4e00-\u9fff]{1,3}各(?:出|占|摊|掏|担)?)\s*")
 # 「我出七成」「我占60%」「我担一半」「我掏三分之一」「我出七成半」
 _OWN_PART = re.compile(rf"{_OWN}(?:(?P<tenths>{_ONE})\s*成(?P<and_half>半)?|(?P<percent>\d{{1,2}}(?:\.\d+)?)\s*[%％]|"
                        rf"百分之(?P<cn_percent>[{CN_DIGITS}十]{{1,3}})|(?P<half>一半)|"
@@ -25,11 +27,11 @@ _HALVES = re.compile(r"对半(?:分|开|摊|出)|五五开|一人一半|各出�
 _RENT = re.compile(r"租")
 # someone the rent is shared with, said somewhere (a part said with nobody to share with is something else:
 # 「第三个月我只交一半」 is the rule's half)
-_SHARING = re.compile(r"俩|合伙|合租|朋友|发小|亲戚|股东|两家|几家|一起租|分摊|平摊|均摊|AA|aa|[一二三四五六七八九]\s*[一二三四五六七八九]\s*开|"
+_SHARING = re.compile(r"俩|仨(?!月|个月|天|年|季)|合伙|合租|朋友|发小|亲戚|股东|股份|两家|几家|一起租|分摊|平摊|均摊|AA|aa|各[一二三四五六七八九]成|[一二三四五六七八九]\s*[一二三四五六七八九]\s*开|"
                       r"对半|各出|各摊|一人一半")
 # the clause of a share must be about the rent (「房租我俩三七开，我出七成」), not another cost or the takings
 _ABOUT_RENT = re.compile(r"租|摊|[一二三四五六七八九]\s*[一二三四五六七八九]\s*开|AA|aa")
-_OTHER_COST = re.compile(r"装修|押金|水电|物业|维修|定金|利润|股份|入股|分红|赚|工资|货款|第[一二三1-3]个?月|减半|免")
+_OTHER_COST = re.compile(r"装修|押金|水电|物业|维修|定金|利润|股(?!东)|入股|分红|赚|工资|货款|第[一二三1-3]个?月|减半|免")
 _CLAUSE_END = "。！!？?；;，,\n"
 
 

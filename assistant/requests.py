@@ -328,11 +328,17 @@ _TAKINGS = r"流水|营业额|营收|销售额|工资|薪"
 _OWN_PREMISES = re.compile(r"(?:我|俺)(?:自己|自个儿?)?的?(?:那|这)(?:一)?(?:间|处|个门面|个铺面|家店|个店|套)(?:门面|铺面|房子)?的?"
                            r"(?:月租|房租|租金)?(?:是|为|才|只有|就)?\s*$")
 # 「另外每月交800管理费」: a charge named after its figure; not a rent said with how the charges go (「月租8000元水电另算」)
-_CHARGE_AFTER = re.compile(rf"\s*(?:元|块)?钱?的?(?:{_CHARGES})(?!费?(?:另算|另交|另付|自理|另外|单算|不含))")
+_CHARGE_AFTER = re.compile(rf"\s*(?:元|块)?钱?的?(?:{_CHARGES})(?![位费]?(?:全包|包|另算|另交|另付|自理|自己|另外|单算|不含))")
+
+
+def _without_charges(t: Turn) -> Turn:
+    """The turn without the amounts said as a charge named after them (「两万押金」), which are no rent."""
+    return replace(t, quantities=tuple(q for q in t.quantities if not (isinstance(q, Money) and _charge_said_after(t, q))))
 
 
 def _charge_said_after(t: Turn, q: Money) -> bool:
-    return bool(_CHARGE_AFTER.match(t.text, q.end)) and not re.search(r"(月租|租金|房租)[是为]?\s*$", t.before(q))
+    """「另交的两万押金」: a figure the charge after it names; not one said as a rent (「房租每月8000元物业费500元」)."""
+    return bool(_CHARGE_AFTER.match(t.text, q.end)) and not re.search(r"租", t.before(q))
 _NOT_RENT = rf"(?<!含)(?<!包括)(?<!包含)(?:{_CHARGES}|{_TAKINGS})[^租]*$"
 # 「每月交物业公司8000租金」: the rent word right after the figure
 _RENT_AFTER = re.compile(r"\s*(?:元|块)?\s*(?:的)?\s*(?:租金|房租)")
@@ -518,6 +524,7 @@ def _rent_figures(turns: list[Turn], today) -> RentRequest:
                 return q, months
             if (months := _every_months(t, q)) is not None:
                 return q, months  # a count of months, or HALF_MONTH
+        t = _without_charges(t)  # 「另交的两万押金」「物业费每月一千二」: no rent
         for q in t.of(Money):  # 「一万二是两间加一块的…我自己那间是七千五」: the caller's own premises' rent
             if _OWN_PREMISES.search(words_before(t.text, q.start, 12)):
                 return q, _said_per(t, q)
@@ -968,6 +975,9 @@ def _tax(turns: list[Turn], today) -> TaxDeferralRequest:
         if relative is not None and not any(d.start < relative.start for d in dates) \
                 and not _TARGET.search(t.text[max(0, relative.start - 6):relative.start]):
             return relative  # not 「想延到下个月26号」: a target
+        moved = next((d for d in dates if _DUE_MOVED.search(t.label(d))), None)
+        if moved is not None:
+            return moved  # 「本来是5月15号截止，后来…申报缴税期限顺延到5月22号」: the deadline now
         said = next((d for d in dates if not _TARGET.search(t.label(d))), None)
         return said or _month_end_due(t, stated) or (dates[0] if dates else None)
 
@@ -986,6 +996,8 @@ def _tax(turns: list[Turn], today) -> TaxDeferralRequest:
 
 
 _TARGET = re.compile(r"(延|推迟|拖|缓|晚|推|改)[^，。？?]{0,3}(到|至)$|(延|拖|推)期?(到|至)|到$|至$")
+# the deadline itself moved by the tax office (「申报缴税期限顺延到5月22号」「征期延长至」), not a date the caller wants
+_DUE_MOVED = re.compile(r"(期限|截止日?|征期|申报期|缴款期)(?:已经?|统一|都)?(顺延|延长|推迟)了?(到|至)\s*$")
 
 
 # The rent relief's own three months (六: 「自本意见发布之日起三个月」), asked about by name (「房租减免…还在三个月

@@ -229,3 +229,48 @@ def test_the_clauses_of_a_body_say_where_else_the_document_names_it(fake_engine)
                            "文件最后那段又给它派了啥活？")
     assert "八、加快兑现" in a.text and "会同相关部门解释" in a.text
     assert [c.clause for c in a.citations] == ["8", "closing"]
+
+
+def test_a_deadline_moved_by_the_tax_office_is_the_due_date():
+    request = parse_request("一笔增值税，本来是5月15号截止，后来税务局发短信说这个月申报缴税期限顺延到5月22号。"
+                            "去税务局申请延期缴纳的话，最晚能拖到哪天？")
+    assert (request.due_date.month, request.due_date.day) == (5, 22) and request.requested_date is None
+
+
+def test_a_date_the_caller_wants_is_still_a_target():
+    request = parse_request("税款5月15号到期，想延到6月15号，行不行？")
+    assert (request.due_date.month, request.due_date.day) == (5, 15) and request.requested_date.day == 15
+
+
+def test_a_deposit_named_after_its_figure_is_no_rent():
+    request = parse_request("合同翻出来了，年租金准数是十一万四，签约时另交的两万押金不算在里头。那三个月一共减多少？",
+                            ["我们在市国资委下属公司的写字楼里租了一层，一年房租十来万，按文件能减多少？"])
+    assert (request.period_rent, request.per) == (Decimal(114000), "year")
+
+
+@pytest.mark.parametrize("text, rent", [
+    ("房租每月8000元物业费500元，国有房子能减多少？", Decimal(8000)),
+    ("房租一个月三千水电全包，国有的，能减多少？", Decimal(3000)),
+])
+def test_a_rent_said_before_a_charge_is_still_the_rent(text, rent):
+    assert parse_request(text).monthly_rent == rent
+
+
+def test_two_questions_asked_together_is_no_yuan():
+    said = parse_quantities("俩事一块问：一是档口租金一个季度两万零四百")
+    assert [q.value for q in said if isinstance(q, Money)] == [Decimal(20400)]
+    assert [q.value for q in parse_quantities("租金每平米每天一块算") if isinstance(q, Money)] == [Decimal(1)]
+
+
+@pytest.mark.parametrize("text, share", [
+    ("房租按股份摊：老张四成，我和老李各三成。", Decimal("0.3")),
+    ("国有门面月租一万，这仨月房租我出一半就行了吧？", None),
+    ("我们三个股东，我和老李各占三成股，老张四成，房租每月一万", None),
+])
+def test_a_part_said_with_a_partner_who_pays_as_much(text, share):
+    assert caller_share(text) == share
+
+
+def test_a_date_the_caller_asks_for_is_no_moved_deadline():
+    request = parse_request("增值税本来5月15号截止，缴款期限能不能延到6月30号？")
+    assert (request.due_date.month, request.due_date.day) == (5, 15)
