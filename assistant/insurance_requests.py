@@ -18,7 +18,8 @@ from assistant.calculator.deferral import CATCH_UP
 from assistant.calculator.social_insurance import MAX_MONTHS, PENSION_RATE, PER_MONTHS
 from assistant.corrections import CORRECTION
 from assistant.quantities import (
-    CN_DIGITS, CalendarMonth, Headcount, Money, MonthCount, Quantity, Rate, number_or_none, with_listed, words_before,
+    CN_DIGITS, CalendarMonth, Headcount, Money, MonthCount, Quantity, Rate, named_after, number_or_none, with_listed,
+    words_before,
 )
 from assistant.turns import Turn, asked_sentence_start, first_found, value_of
 from assistant.year_parts import (
@@ -696,7 +697,7 @@ def deferral(turns: list[Turn], today) -> DeferralRequest:
                            medical_included=_inside_total(turns, medical, amount, bool(parts or by_month or spans)))
 
 
-_DEBT_AFTER = re.compile(r"\s*(?:元|块)?钱?的?(?:工程款|货款|账款|欠款|尾款|借款)")
+_DEBT_AFTER = named_after(r"工程款|货款|账款|欠款|尾款|借款")
 
 
 # 「养老一年19.2万」「全年医保7.2万」「年缴6千」「19.2万/年」: an amount said for a whole year (not 去年/今年 or a

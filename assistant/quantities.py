@@ -935,6 +935,12 @@ _NOT_A_ROLE = re.compile(r"月|季|年|天|周|万|元|块|收入|营收|营业|
 _LIST_STOP = re.compile(r"[，,。；;！!？?\n]")  # a clause's ends, a list's 、 kept
 
 
+def named_after(words: str, unless: str = "") -> re.Pattern[str]:
+    """What a figure is, said right after it (matched at the figure's end): 「800管理费」「两万押金」「4.5万利息」; not when
+    `unless` follows the word (「水电另算」 says how a charge goes, not that the figure is one)."""
+    return re.compile(rf"\s*(?:元|块)?钱?的?(?:{words})" + (f"(?!{unless})" if unless else ""))
+
+
 def words_before(text: str, start: int, limit: int = 10, stop: re.Pattern[str] = _STOP) -> str:
     window = text[max(0, start - limit):start]
     stops = [s.end() for s in stop.finditer(window)]

@@ -28,7 +28,7 @@ from assistant.calculator.rent import HALF_MONTH, NEGOTIATED_LANDLORDS
 from assistant.english_numbers import from_english
 from assistant.quantities import (
     CN_DIGITS, DEFAULT_YEAR, SQUARE_METRE, Area, CalendarMonth, DateValue, Headcount, Money, MonthCount, Quantity, Rate,
-    chinese_number, number_or_none, parse_continuing, parse_quantities, staff_total, words_before,
+    chinese_number, named_after, number_or_none, parse_continuing, parse_quantities, staff_total, words_before,
 )
 from assistant.corrections import opens_with_correction
 from assistant.rent_share import caller_share, without_share
@@ -324,11 +324,12 @@ _NOT_MONTHLY = f"{_YEARLY}|{_QUARTER}|{_HALF_YEARLY}|{_DAILY}|{_WEEKLY}"
 _CHARGES = r"物业|管理费|水电|电费|水费|燃气|暖气|取暖|供暖|押金|保证金|定金|停车|网费|宽带"
 # nor are the shop's takings or wages (「铺子一个月流水5万」「门面每月营业额3万」)
 _TAKINGS = r"流水|营业额|营收|销售额|工资|薪"
+_NOT_RENT = rf"(?<!含)(?<!包括)(?<!包含)(?:{_CHARGES}|{_TAKINGS})[^租]*$"
 # 「我自己那间是七千五」「俺这间的月租才六千」: the rent of the caller's own one of several premises
 _OWN_PREMISES = re.compile(r"(?:我|俺)(?:自己|自个儿?)?的?(?:那|这)(?:一)?(?:间|处|个门面|个铺面|家店|个店|套)(?:门面|铺面|房子)?的?"
                            r"(?:月租|房租|租金)?(?:是|为|才|只有|就)?\s*$")
 # 「另外每月交800管理费」: a charge named after its figure; not a rent said with how the charges go (「月租8000元水电另算」)
-_CHARGE_AFTER = re.compile(rf"\s*(?:元|块)?钱?的?(?:{_CHARGES})(?![位费]?(?:全包|包|另算|另交|另付|自理|自己|另外|单算|不含))")
+_CHARGE_AFTER = named_after(_CHARGES, unless=r"[位费]?(?:全包|包|另算|另交|另付|自理|自己|另外|单算|不含)")
 
 
 def _without_charges(t: Turn) -> Turn:
@@ -339,7 +340,8 @@ def _without_charges(t: Turn) -> Turn:
 def _charge_said_after(t: Turn, q: Money) -> bool:
     """「另交的两万押金」: a figure the charge after it names; not one said as a rent (「房租每月8000元物业费500元」)."""
     return bool(_CHARGE_AFTER.match(t.text, q.end)) and not re.search(r"租", t.before(q))
-_NOT_RENT = rf"(?<!含)(?<!包括)(?<!包含)(?:{_CHARGES}|{_TAKINGS})[^租]*$"
+
+
 # 「每月交物业公司8000租金」: the rent word right after the figure
 _RENT_AFTER = re.compile(r"\s*(?:元|块)?\s*(?:的)?\s*(?:租金|房租)")
 # A per-day figure is the daily rent only when its own words say rent (「日租金350」「一天租金三百五」), or the question
@@ -841,7 +843,7 @@ def _several_loans(t: Turn) -> tuple[tuple[Decimal, int], ...] | None:
 # 「先还了200万」「提前归还100万」: part of the loan repaid
 _REPAID = re.compile(r"(还了|还掉|归还了?|偿还了?|还款|还上|还)\s*$")
 _LEFT = re.compile(r"(剩下|剩余|余下|还剩)")
-_INTEREST_AFTER = re.compile(r"\s*(?:元|块)?钱?的?(?:利息|息|罚息|手续费)")
+_INTEREST_AFTER = named_after(r"利息|息|罚息|手续费")
 
 
 def _repaid_balances(t: Turn) -> tuple[tuple[Decimal, int], ...] | None:
